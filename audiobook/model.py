@@ -1,0 +1,243 @@
+"""The data passed between pipeline stages.
+
+Document -> Script -> Cast -> RenderPlan -> clips -> chapter audio.
+Each stage is a function from one of these to the next; see ``pipeline.py``.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Union
+
+
+# --------------------------------------------------------------------------- source
+@dataclass
+class Document:
+    """A decoded source file: the text every offset in the script refers to."""
+
+    path: Path
+    """Where the source was read from."""
+    text: str
+    """The decoded plain text (for EPUB/HTML: the extracted text)."""
+    title: Optional[str] = None
+    """Title from the file's own metadata, if it has any (EPUB, HTML <title>)."""
+    author: Optional[str] = None
+    """Author from the file's own metadata, if any."""
+
+
+# --------------------------------------------------------------------------- script
+class SegmentKind(str, enum.Enum):
+    """The closed set of segment kinds of the script format."""
+
+    HEADING = "heading"
+    NARRATION = "narration"
+    DIALOGUE = "dialogue"
+    BREAK = "break"
+    NOTE = "note"
+
+
+@dataclass
+class Segment:
+    """One span of the source: a heading, prose, a quote, a scene break or a note."""
+
+    kind: SegmentKind
+    """What the span is."""
+    speaker: Optional[str]
+    """Who voices it: a character name, or None for the narrator."""
+    text: str
+    """What is spoken for this span (hard wraps joined, quote marks dropped)."""
+    start: int
+    """Offset of the first character in the decoded source text."""
+    end: int
+    """Offset one past the last character (half-open)."""
+
+    def to_json(self) -> dict:
+        return {
+            "kind": self.kind.value,
+            "speaker": self.speaker,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass
+class Chapter:
+    """A chapter of the script: a title and its segments in reading order."""
+
+    title: str
+    """The chapter's title as it will be tagged and read."""
+    segments: list[Segment] = field(default_factory=list)
+    """Segments in reading order; they never overlap."""
+
+    def to_json(self) -> dict:
+        return {"title": self.title, "segments": [s.to_json() for s in self.segments]}
+
+
+@dataclass
+class Character:
+    """A speaker found in the script."""
+
+    name: str
+    """Canonical name, as used in ``Segment.speaker``."""
+    aliases: list[str] = field(default_factory=list)
+    """Every form of the name the parser matched (including ``name``)."""
+    gender: Optional[str] = None
+    """``"male"``, ``"female"`` or None when unknown."""
+    lines: int = 0
+    """Number of dialogue segments spoken."""
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "aliases": list(self.aliases), "gender": self.gender, "lines": self.lines}
+
+
+@dataclass
+class Script:
+    """The parsed story: the contract of ``audiobook script --format json``."""
+
+    source: str
+    """File name of the source (no folders)."""
+    title: str
+    """Book title."""
+    author: Optional[str]
+    """Author, or None when unknown."""
+    chapters: list[Chapter] = field(default_factory=list)
+    """Chapters in reading order."""
+    characters: list[Character] = field(default_factory=list)
+    """Every speaker named in the segments."""
+
+    FORMAT_VERSION = 1
+
+    def segments(self):
+        """All segments of all chapters in reading order."""
+        for chapter in self.chapters:
+            yield from chapter.segments
+
+    def to_json(self) -> dict:
+        return {
+            "format": self.FORMAT_VERSION,
+            "source": self.source,
+            "title": self.title,
+            "author": self.author,
+            "chapters": [c.to_json() for c in self.chapters],
+            "characters": [c.to_json() for c in self.characters],
+        }
+
+
+# --------------------------------------------------------------------------- voices
+@dataclass(frozen=True)
+class VoiceSettings:
+    """How one speaker sounds: everything the engine needs for a clip."""
+
+    voice: str
+    """Engine voice id as pyttsx3 reports it, optionally with an espeak-ng variant (``gmw/en-us+f3``)."""
+    rate: int = 175
+    """Words per minute."""
+    pitch: int = 50
+    """espeak-ng pitch, 0-99 (50 is the voice's own)."""
+    volume: float = 1.0
+    """0.0-2.0, 1.0 is the engine's normal level."""
+
+
+@dataclass
+class Cast:
+    """Who sounds how: the narrator and one voice per speaking character."""
+
+    narrator: VoiceSettings
+    """The narrator's voice; also used for headings."""
+    characters: dict[str, VoiceSettings] = field(default_factory=dict)
+    """Character name (as in the script) -> voice."""
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Alias (lower case) -> character name, from voices.yaml."""
+    pauses_ms: dict[str, int] = field(default_factory=dict)
+    """Pause lengths by occasion: paragraph, speaker, break, chapter."""
+    read_notes: bool = False
+    """Whether author's notes are spoken."""
+
+    def voice_for(self, speaker: Optional[str]) -> VoiceSettings:
+        """The voice of ``speaker`` (None or unknown: the narrator)."""
+        if speaker is None:
+            return self.narrator
+        name = self.aliases.get(speaker.lower(), speaker)
+        return self.characters.get(name, self.narrator)
+
+
+# --------------------------------------------------------------------------- rendering
+@dataclass(frozen=True)
+class ClipItem:
+    """One utterance to synthesize."""
+
+    text: str
+    """What to say: a sentence or a paragraph, never more."""
+    voice: VoiceSettings
+    """How to say it."""
+    speaker: Optional[str]
+    """Who says it (None: narrator); for messages and levelling."""
+    source_offset: int
+    """Offset in the source where the text starts, for error messages."""
+
+
+@dataclass(frozen=True)
+class SilenceItem:
+    """A pause between clips."""
+
+    ms: int
+    """Length in milliseconds."""
+
+
+PlanItem = Union[ClipItem, SilenceItem]
+
+
+@dataclass
+class ChapterPlan:
+    """What one output file will contain, in order."""
+
+    number: int
+    """1-based chapter number within the whole book."""
+    title: str
+    """Chapter title (tags, file name)."""
+    items: list[PlanItem] = field(default_factory=list)
+    """Clips and pauses in playing order."""
+
+
+@dataclass
+class RenderPlan:
+    """The whole book as a list of chapters of clips and pauses."""
+
+    title: str
+    """Book title (album tag, folder name)."""
+    author: Optional[str]
+    """Author (artist tag), None for unknown."""
+    chapters: list[ChapterPlan] = field(default_factory=list)
+    """Chapters to render, in order."""
+    total_chapters: int = 0
+    """Number of chapters in the whole book (track n/N)."""
+
+
+@dataclass(frozen=True)
+class Clip:
+    """Synthesized audio for one ClipItem: 16-bit signed little-endian mono PCM."""
+
+    pcm: bytes
+    """Raw samples."""
+    sample_rate: int
+    """Samples per second."""
+
+    @property
+    def duration(self) -> float:
+        return len(self.pcm) / 2 / self.sample_rate
+
+
+@dataclass
+class ChapterFile:
+    """An output file written for one chapter."""
+
+    path: Path
+    """Where it was written."""
+    number: int
+    """Chapter number (track)."""
+    title: str
+    """Chapter title."""
+    duration: float
+    """Length in seconds."""
