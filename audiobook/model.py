@@ -154,6 +154,8 @@ class Cast:
     """Pause lengths by occasion: paragraph, speaker, break, chapter."""
     read_notes: bool = False
     """Whether author's notes are spoken."""
+    pov_narration: str = "character"
+    """Who voices first-person narration: the POV ``character`` or the ``narrator``."""
 
     def voice_for(self, speaker: Optional[str]) -> VoiceSettings:
         """The voice of ``speaker`` (None or unknown: the narrator)."""
