@@ -122,6 +122,7 @@ class SpeechEngine:
             self._chunks: list[bytes] = []
             self._done = threading.Event()
             _espeak.SetSynthCallback(self._on_synth)
+            self._callback = _espeak.SynthCallback
             self.sample_rate = 22050
 
     # ------------------------------------------------------------------ voices
@@ -196,6 +197,11 @@ class SpeechEngine:
 
     def _synthesize_espeak(self, text: str, settings: VoiceSettings, timeout: float) -> Clip:
         es = self._espeak
+        if es.SynthCallback is not self._callback:
+            # espeak has one callback per process; another engine object (or pyttsx3 itself,
+            # on a later pyttsx3.init) may have replaced ours.
+            es.SynthCallback = self._callback
+            es.cSetSynthCallback(self._callback)
         if es.SetVoiceByName(settings.voice.encode("utf-8")) != 0:
             raise EngineError(f"espeak-ng refused voice {settings.voice!r}")
         es.SetParameter(es.RATE, int(settings.rate), 0)

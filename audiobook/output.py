@@ -16,7 +16,7 @@ from audiobook.model import ChapterFile, ChapterPlan, RenderPlan
 from audiobook.stitch import DEFAULT_BITRATE, encode_mp3
 
 #: Characters that may not appear in a file name on some system.
-UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+|\.{2,}')
 MAX_NAME_CHARS = 80
 GENRE = "Audiobook"
 UNKNOWN_AUTHOR = "Unknown"

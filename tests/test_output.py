@@ -1,0 +1,52 @@
+"""File names, atomic writes and the playlist."""
+from __future__ import annotations
+
+import pytest
+from pydub import AudioSegment
+
+from audiobook.model import ChapterPlan, RenderPlan
+from audiobook.output import chapter_filename, safe_name, slug, write_chapter, write_playlist
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Chapter 1: The Start", "Chapter 1 The Start"),
+    ("../../etc/passwd", "etc passwd"),
+    ("..", "fallback"),
+    ("tab\there\x00and null", "tab here and null"),
+    ("A" * 200, "A" * 80),
+])
+def test_safe_name(title, expected):
+    assert safe_name(title, "fallback") == expected
+
+
+def test_slug():
+    assert slug("Les Misérables: Tome I") == "les-miserables-tome-i"
+    assert slug("???") == "book"
+
+
+def test_chapter_file_names_are_numbered_and_stay_inside_the_folder(tmp_path):
+    plan = RenderPlan("Book", None, total_chapters=120)
+    name = chapter_filename(ChapterPlan(7, "../../etc/passwd"), plan.total_chapters)
+    assert name == "007 - etc passwd.mp3"
+    assert (tmp_path / name).resolve().parent == tmp_path.resolve()
+
+
+def test_an_interrupted_chapter_leaves_no_file(tmp_path):
+    plan = RenderPlan("Book", None, total_chapters=1)
+
+    def pieces():
+        yield AudioSegment.silent(100, frame_rate=22050)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_chapter(tmp_path, plan, ChapterPlan(1, "One"), pieces())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_playlist_lists_chapters_in_order_with_durations(tmp_path):
+    plan = RenderPlan("Book", None, total_chapters=2)
+    files = [write_chapter(tmp_path, plan, ChapterPlan(n, f"Part {n}"), [AudioSegment.silent(1000 * n, frame_rate=22050)])
+             for n in (2, 1)]
+    text = write_playlist(tmp_path, files, "Book").read_text(encoding="utf-8")
+    assert text == ("#EXTM3U\n#PLAYLIST:Book\n#EXTINF:1,Part 1\n01 - Part 1.mp3\n"
+                    "#EXTINF:2,Part 2\n02 - Part 2.mp3\n")

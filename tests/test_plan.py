@@ -1,0 +1,75 @@
+"""Planning: voices per segment, pauses, skipped notes, clips kept to a sentence or paragraph."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from audiobook.model import Cast, Chapter, ClipItem, Script, Segment, SegmentKind as K, SilenceItem, VoiceSettings
+from audiobook.plan import MAX_CLIP_CHARS, make_plan, split_text
+
+NARRATOR = VoiceSettings("gmw/en-gb-x-rp")
+ANNA = VoiceSettings("gmw/en-us+f3")
+IAN = VoiceSettings("gmw/en-us+m3")
+PAUSES = {"paragraph": 400, "speaker": 200, "break": 1500, "chapter": 2000}
+
+
+def plan_for(text, segments, **cast_options):
+    script = Script("s.txt", "S", None, [Chapter("One", segments)])
+    cast = Cast(NARRATOR, {"Anna": ANNA, "Ian": IAN}, pauses_ms=PAUSES, **cast_options)
+    return make_plan(script, cast, text).chapters[0].items
+
+
+def seg(text, kind, speaker, needle):
+    start = text.index(needle)
+    return Segment(kind, speaker, needle.strip('"'), start, start + len(needle))
+
+
+def test_voices_and_pauses_follow_the_segments():
+    text = 'Chapter One\n\n"Hello," said Anna.\n\n* * *\n\n"Hi," Ian said.\n\nA/N: thanks!'
+    segments = [seg(text, K.HEADING, None, "Chapter One"), seg(text, K.DIALOGUE, "Anna", '"Hello,"'),
+                seg(text, K.NARRATION, None, "said Anna."), seg(text, K.BREAK, None, "* * *"),
+                seg(text, K.DIALOGUE, "Ian", '"Hi,"'), seg(text, K.NARRATION, None, "Ian said."),
+                seg(text, K.NOTE, None, "A/N: thanks!")]
+    items = plan_for(text, segments)
+    described = [(i.text, i.voice) if isinstance(i, ClipItem) else i.ms for i in items]
+    assert described == [("Chapter One", NARRATOR), 400, ("Hello,", ANNA), 200, ("said Anna.", NARRATOR),
+                         1500, ("Hi,", IAN), 200, ("Ian said.", NARRATOR), 2000]
+
+
+def test_notes_are_read_when_asked():
+    text = "A/N: thanks!"
+    items = plan_for(text, [seg(text, K.NOTE, None, text)], read_notes=True)
+    assert [i.text for i in items if isinstance(i, ClipItem)] == ["A/N: thanks!"]
+
+
+def test_first_person_narration_takes_the_pov_voice_or_the_narrator():
+    text = "I walked home."
+    segments = [seg(text, K.NARRATION, "Anna", text)]
+    assert plan_for(text, segments)[0].voice == ANNA
+    assert plan_for(text, segments, pov_narration="narrator")[0].voice == NARRATOR
+
+
+def test_unspeakable_quotes_make_no_clip():
+    text = '"…"'
+    items = plan_for(text, [seg(text, K.DIALOGUE, "Anna", text)])
+    assert all(isinstance(i, SilenceItem) for i in items)
+
+
+def test_long_paragraph_is_cut_at_sentence_ends():
+    sentence = "This sentence is about fifty characters long, yes. "
+    pieces = split_text(sentence * 40)
+    assert len(pieces) > 1
+    assert all(len(p) <= MAX_CLIP_CHARS for _, p in pieces)
+    assert all(p.endswith("yes.") for _, p in pieces)
+
+
+words = st.text(alphabet=st.sampled_from("abc .,;!?—\n"), min_size=0, max_size=3000)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words, st.integers(min_value=20, max_value=700))
+def test_split_never_loses_a_word_and_respects_the_limit(text, limit):
+    pieces = split_text(text, 0, limit)
+    assert all(len(p) <= limit for _, p in pieces)
+    assert re.sub(r"\s+", "", "".join(p for _, p in pieces)) == re.sub(r"\s+", "", text)
