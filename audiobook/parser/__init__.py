@@ -1,21 +1,134 @@
-"""Stage 2: Document -> Script. Structure, narration vs dialogue, and who speaks each quote."""
+"""Stage 2: Document -> Script. Structure, narration vs dialogue, and who speaks each quote.
+
+The work is split by concern:
+
+- ``structure``: paragraphs, chapter headings, scene breaks, POV/time headers, notes;
+- ``quotes``: quotation spans inside paragraphs;
+- ``characters``: names, aliases and gender found in the text;
+- ``tags`` and ``attribution``: who speaks each quotation;
+- ``rules``: the named tables of patterns all of them use.
+"""
 from __future__ import annotations
 
-from audiobook.model import Chapter, Document, Script, Segment, SegmentKind
+from typing import Optional
+
+from audiobook.model import Chapter, Character, Document, Script, Segment, SegmentKind
+from audiobook.parser import attribution, characters, quotes, structure
+from audiobook.parser.attribution import Unit
+
+
+def _join(text: str) -> str:
+    return " ".join(text.split())
+
+
+def build_units(text: str) -> tuple[list[Unit], str]:
+    """Paragraphs classified and cut into narration and dialogue pieces; also the quote style."""
+    paragraphs = structure.classify(text, structure.split_paragraphs(text))
+    style = quotes.quote_style(text)
+    units = [Unit(p) for p in paragraphs]
+    carried = False
+    for i, unit in enumerate(units):
+        p = unit.para
+        if p.kind not in ("prose", "note"):
+            carried = False
+            continue
+        nxt = units[i + 1].para if i + 1 < len(units) else None
+        next_opens = nxt is not None and nxt.kind == "prose" and \
+            quotes.starts_with_open_mark(text, nxt.start, nxt.end, style)
+        if p.kind == "note":
+            unit.pieces = [quotes.Piece("narration", p.start, p.end)]
+            carried = False
+            continue
+        unit.pieces = quotes.split_paragraph(text, p.start, p.end, style, next_opens, carried)
+        last = unit.pieces[-1]
+        carried = last.kind == "dialogue" and last.runs_on
+    return units, style
 
 
 def parse(document: Document) -> Script:
-    """Parse ``document`` into a Script (placeholder: one chapter of paragraphs as narration)."""
+    """Parse ``document`` into a Script: chapters of headings, narration, dialogue, breaks and notes,
+    every quotation attributed to a speaker where a guess is possible."""
     text = document.text
-    segments = []
-    pos = 0
-    for block in text.split("\n\n"):
-        stripped = block.strip()
-        if stripped:
-            start = text.index(stripped, pos)
-            segments.append(Segment(SegmentKind.NARRATION, None, " ".join(stripped.split()),
-                                    start, start + len(stripped)))
-            pos = start + len(stripped)
-    title = document.title or document.path.stem
+    units, _ = build_units(text)
+    spans = [(p.start, p.end) for u in units for p in u.pieces if p.kind == "dialogue"]
+    tokens = characters.tokenize(text, spans)
+    cast = characters.find_cast(text, tokens)
+    attributor = attribution.Attributor(text, cast, units)
+    attributor.run()
+    narrators = attributor.narrators
+    return _assemble(document, units, cast, narrators)
+
+
+def _book_title(document: Document, units: list[Unit], text: str) -> str:
+    if document.title:
+        return document.title
+    for u in units:
+        if u.para.kind == "title":
+            return u.para.title
+        if u.para.kind not in ("break", "note"):
+            break
+    return document.path.stem
+
+
+def _assemble(document: Document, units: list[Unit], cast: characters.Cast,
+              narrators: dict[int, characters.Person]) -> Script:
+    text = document.text
+    title = _book_title(document, units, text)
+    chapters: list[Chapter] = []
+    front: list[Segment] = []
+    current: Optional[Chapter] = None
+    for index, unit in enumerate(units):
+        p = unit.para
+        segs: list[Segment] = []
+        if p.kind == "chapter":
+            current = Chapter(title=_join(p.title) or _join(text[p.start:p.end]))
+            chapters.append(current)
+            segs.append(Segment(SegmentKind.HEADING, None, current.title, p.start, p.end))
+        elif p.kind in ("title", "pov", "time"):
+            segs.append(Segment(SegmentKind.HEADING, None, _join(text[p.start:p.end]), p.start, p.end))
+        elif p.kind == "break":
+            segs.append(Segment(SegmentKind.BREAK, None, "", p.start, p.end))
+        elif p.kind == "note":
+            segs.append(Segment(SegmentKind.NOTE, None, _join(text[p.start:p.end]), p.start, p.end))
+        else:
+            narrator = narrators.get(index)
+            for piece in unit.pieces:
+                if piece.kind == "dialogue":
+                    segs.append(Segment(SegmentKind.DIALOGUE, piece.speaker,
+                                        _join(text[piece.inner_start:piece.inner_end]), piece.start, piece.end))
+                else:
+                    segs.append(Segment(SegmentKind.NARRATION, narrator.name if narrator else None,
+                                        _join(text[piece.start:piece.end]).lstrip(",;:.) ").strip(),
+                                        piece.start, piece.end))
+        target = current.segments if current is not None else front
+        if p.kind == "chapter":
+            target = current.segments
+        target.extend(segs)
+    if not chapters:
+        chapters.append(Chapter(title=title, segments=front))
+    elif front:
+        if any(s.kind in (SegmentKind.NARRATION, SegmentKind.DIALOGUE, SegmentKind.NOTE) for s in front):
+            chapters.insert(0, Chapter(title=title, segments=front))
+        else:
+            chapters[0].segments[:0] = front
     return Script(source=document.path.name, title=title, author=document.author,
-                  chapters=[Chapter(title=title, segments=segments)])
+                  chapters=chapters, characters=_characters(chapters, cast))
+
+
+def _characters(chapters: list[Chapter], cast: characters.Cast) -> list[Character]:
+    lines: dict[str, int] = {}
+    for chapter in chapters:
+        for seg in chapter.segments:
+            if seg.speaker:
+                lines.setdefault(seg.speaker, 0)
+                if seg.kind is SegmentKind.DIALOGUE:
+                    lines[seg.speaker] += 1
+    out = []
+    for name, n in lines.items():
+        person = cast.person_named(name)
+        aliases = sorted(person.forms, key=lambda f: (-person.forms[f], f)) if person else [name]
+        if name not in aliases:
+            aliases.insert(0, name)
+        out.append(Character(name=name, aliases=aliases, gender=person.gender if person else None, lines=n))
+    out.sort(key=lambda c: (-c.lines, c.name))
+    return out

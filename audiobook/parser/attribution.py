@@ -1,0 +1,296 @@
+"""Who speaks each quotation: explicit tags, pronouns by gender and recency, vocatives,
+turn-taking between two people, and first-person narration."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from audiobook.parser import rules, tags
+from audiobook.parser.characters import Cast, Person
+from audiobook.parser.quotes import Piece
+from audiobook.parser.structure import Paragraph
+
+#: Paragraphs of narration without speech after which a conversation is taken to be over.
+CONVERSATION_GAP = 3
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself|I'm|I've|I'd|I'll)\b")
+
+
+@dataclass
+class Unit:
+    """A paragraph and its pieces (a structural paragraph has none)."""
+
+    para: Paragraph
+    """The paragraph."""
+    pieces: list[Piece] = field(default_factory=list)
+    """Narration and dialogue pieces covering a prose paragraph."""
+
+
+@dataclass
+class _State:
+    recent: list[Person] = field(default_factory=list)
+    """People by last mention or speech, most recent first."""
+    conv: list[object] = field(default_factory=list)
+    """Speakers of the current conversation, most recent first (Person or a noun string)."""
+    quiet: int = 0
+    """Narration-only paragraphs since the last quotation."""
+    narrator: Optional[Person] = None
+    """The "I" of the current section."""
+    last_speaker: object = None
+    """Speaker of the previous dialogue paragraph."""
+
+
+class Attributor:
+    """Walks the units in order, keeping the recency and conversation state."""
+
+    def __init__(self, text: str, cast: Cast, units: list[Unit]) -> None:
+        self.text = text
+        self.cast = cast
+        self.units = units
+        self.mention_index = 0
+        self.state = _State()
+        self.narrators: dict[int, Person] = {}
+        """Unit index -> the first-person narrator of its section (set by ``run``)."""
+
+    # ----------------------------------------------------------------- helpers
+    def _person(self, subject: tags.Subject) -> object:
+        """The Person a tag subject refers to (a noun string when it names nobody)."""
+        st = self.state
+        if subject.kind == "pronoun":
+            if subject.words == "i":
+                return st.narrator
+            return self._by_pronoun(subject.gender)
+        if subject.kind == "noun":
+            last = subject.words.split()[-1].lower()
+            if last in rules.TITLES:
+                for p in st.recent:
+                    if any(f.lower().startswith(last) for f in p.forms):
+                        return p
+            return subject.words
+        person = self.cast.resolve(subject.words)
+        if person is None:
+            parts = subject.words.split()
+            for cut in (parts[1:], parts[-1:], parts[:1]):
+                person = self.cast.resolve(" ".join(cut)) if cut else None
+                if person:
+                    break
+        if person is None:
+            person = self.cast.add(subject.words, subject.gender)
+        return person
+
+    def _by_pronoun(self, gender: Optional[str]) -> Optional[Person]:
+        st = self.state
+        matches = [p for p in st.recent if p.gender == gender and p is not st.narrator]
+        if not matches:
+            matches = [p for p in st.recent if p.gender is None and p is not st.narrator]
+        if not matches:
+            return None
+        top = matches[0]
+        if top is st.last_speaker and len(matches) > 1 and matches[1] in st.conv[:2]:
+            return matches[1]
+        return top
+
+    def _touch(self, who: object) -> None:
+        st = self.state
+        if isinstance(who, Person):
+            if who in st.recent:
+                st.recent.remove(who)
+            st.recent.insert(0, who)
+
+    def _mentions_until(self, offset: int) -> None:
+        """Bring the recency list up to ``offset`` with the names mentioned in narration."""
+        mentions = self.cast.mentions
+        while self.mention_index < len(mentions) and mentions[self.mention_index][0] < offset:
+            _, person, quoted = mentions[self.mention_index]
+            if not quoted:
+                self._touch(person)
+            self.mention_index += 1
+
+    def _spoke(self, who: object) -> None:
+        st = self.state
+        if who is None:
+            return
+        if who in st.conv:
+            st.conv.remove(who)
+        st.conv.insert(0, who)
+        del st.conv[4:]
+        self._touch(who)
+
+    def _other(self, not_these: list[object]) -> object:
+        st = self.state
+        for who in st.conv:
+            if who not in not_these:
+                return who
+        for who in st.recent:
+            if who not in not_these:
+                return who
+        if st.narrator is not None and st.narrator not in not_these:
+            return st.narrator
+        return None
+
+    def _addressed(self, piece: Piece) -> list[Person]:
+        out = []
+        for name in tags.vocatives(self.text[piece.inner_start:piece.inner_end]):
+            p = self.cast.resolve(name) or self.cast.resolve(name.split()[-1])
+            if p is not None:
+                out.append(p)
+        return out
+
+    # ----------------------------------------------------------------- the walk
+    def run(self) -> None:
+        """Set ``speaker`` on every dialogue piece, and on first-person narration."""
+        narrators = self.narrators = self._narrators()
+        for index, unit in enumerate(self.units):
+            kind = unit.para.kind
+            if kind in ("chapter", "break", "title", "pov"):
+                self._new_scene()
+                continue
+            self.state.narrator = narrators.get(index)
+            if kind in ("time", "note"):
+                continue
+            self._paragraph(unit)
+
+    def _new_scene(self) -> None:
+        st = self.state
+        st.conv.clear()
+        st.last_speaker = None
+        st.quiet = 0
+        st.narrator = None
+
+    def _pov_person(self, name: Optional[str]) -> Optional[Person]:
+        if not name:
+            return None
+        return self.cast.resolve(name) or self.cast.resolve(name.split()[0]) or self.cast.add(name, None)
+
+    def _narrators(self) -> dict[int, Person]:
+        """Unit index -> the "I" of its section: the POV header's person, else a guess."""
+        out: dict[int, Person] = {}
+        people = [p for p in self.cast.people if p.count >= 2]
+        book = [p for p in people if p.quoted_mentions >= 3 and p.narration_mentions * 4 <= p.quoted_mentions]
+        book.sort(key=lambda p: -p.quoted_mentions)
+        for start, stop, pov in first_person_sections(self.text, self.units):
+            who = self._pov_person(pov) if pov is not None else None
+            if pov is None:
+                named = set()
+                lo, hi = self.units[start].para.start, self.units[stop - 1].para.end
+                for offset, person, quoted in self.cast.mentions:
+                    if lo <= offset < hi and not quoted:
+                        named.add(id(person))
+                pool = [p for p in book if id(p) not in named] or \
+                    sorted((p for p in people if id(p) not in named), key=lambda p: -p.count)[:1]
+                who = pool[0] if pool else None
+            if who is not None:
+                for i in range(start, stop):
+                    out[i] = who
+        return out
+
+    def _paragraph(self, unit: Unit) -> None:
+        st = self.state
+        pieces = unit.pieces
+        quotes = [p for p in pieces if p.kind == "dialogue"]
+        if not quotes:
+            self._mentions_until(unit.para.end)
+            st.quiet += 1
+            if st.quiet >= CONVERSATION_GAP:
+                st.conv.clear()
+                st.last_speaker = None
+            return
+        st.quiet = 0
+        # Tags first: each quotation's own tag, after it or before it.
+        own: dict[int, object] = {}
+        for i, piece in enumerate(pieces):
+            if piece.kind != "dialogue":
+                continue
+            inner = self.text[piece.inner_start:piece.inner_end].rstrip()
+            after = pieces[i + 1] if i + 1 < len(pieces) and pieces[i + 1].kind == "narration" else None
+            before = pieces[i - 1] if i > 0 and pieces[i - 1].kind == "narration" else None
+            subject = None
+            if after is not None:
+                subject = tags.tag_after(self.text[after.start:after.end], inner[-1:] if inner else "")
+            if subject is None and before is not None:
+                subject = tags.tag_before(self.text[before.start:before.end])
+            if subject is not None:
+                self._mentions_until(piece.start)
+                who = self._person(subject)
+                if who is not None:
+                    own[i] = who
+        self._mentions_until(quotes[0].start)
+        speaker = None
+        first_q = next(i for i, p in enumerate(pieces) if p.kind == "dialogue")
+        if own:
+            speaker = own[min(own)]
+        elif pieces[first_q].continues and st.last_speaker is not None:
+            speaker = st.last_speaker
+        else:
+            speaker = self._beat(unit)
+            addressed = self._addressed(pieces[first_q])
+            if speaker is None:
+                speaker = self._turn(addressed)
+            elif speaker in addressed:
+                speaker = self._other([speaker])
+        current = speaker
+        for i, piece in enumerate(pieces):
+            if piece.kind == "dialogue":
+                if i in own:
+                    current = own[i]
+                piece.speaker = current.name if isinstance(current, Person) else None
+        last = own[max(own)] if own else speaker
+        self._spoke(speaker)
+        if last is not speaker:
+            self._spoke(last)
+        st.last_speaker = last
+        self._mentions_until(unit.para.end)
+
+    def _beat(self, unit: Unit) -> Optional[Person]:
+        """A person who is the subject of the paragraph's narration (an action beat)."""
+        for piece in unit.pieces:
+            if piece.kind != "narration":
+                continue
+            body = self.text[piece.start:piece.end]
+            for sentence in re.split(r"(?<=[.!?])\s+", body)[:2]:
+                subject = tags.sentence_subject(sentence)
+                if subject is None:
+                    continue
+                if subject.kind == "name":
+                    who = self._person(subject)
+                    if isinstance(who, Person):
+                        return who
+                if subject.kind == "pronoun" and subject.words == "i" and self.state.narrator:
+                    return self.state.narrator
+        return None
+
+    def _turn(self, addressed: list[Person]) -> object:
+        """Turn-taking: the one who spoke before the last speaker, else anyone else about."""
+        st = self.state
+        if st.last_speaker is None:
+            for who in st.recent:
+                if who not in addressed:
+                    return who
+            return st.narrator
+        if len(st.conv) >= 2 and st.conv[1] not in addressed:
+            return st.conv[1]
+        return self._other([st.last_speaker] + addressed)
+
+
+def first_person_sections(text: str, units: list[Unit]) -> list[tuple[int, int, Optional[str]]]:
+    """Sections ``(first unit, last unit + 1, POV name)`` whose narration says "I"."""
+    sections = []
+    start = 0
+    pov: Optional[str] = None
+    for i, unit in enumerate(units + [None]):
+        boundary = unit is None or unit.para.kind in ("chapter", "break", "pov", "title")
+        if boundary:
+            if i > start:
+                narration = " ".join(self_text(text, u) for u in units[start:i])
+                n_words = max(1, len(narration.split()))
+                hits = len(_FIRST_PERSON.findall(narration))
+                if hits >= 3 or (hits >= 2 and n_words < 200) or (pov and hits):
+                    sections.append((start, i, pov))
+            pov = unit.para.pov if unit is not None and unit.para.kind == "pov" else None
+            start = i + 1
+    return sections
+
+
+def self_text(text: str, unit: Unit) -> str:
+    """The narration words of a unit (quotations left out)."""
+    return " ".join(text[p.start:p.end] for p in unit.pieces if p.kind == "narration")

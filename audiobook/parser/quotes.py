@@ -1,0 +1,210 @@
+"""Quote spans inside prose paragraphs: double or single marks, apostrophes told apart,
+quotations running over several paragraphs, and unbalanced marks kept from spreading."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from audiobook.parser import rules
+
+
+@dataclass
+class Piece:
+    """A run of one paragraph: the words inside a pair of quote marks, or the prose around them."""
+
+    kind: str
+    """``dialogue`` or ``narration``."""
+    start: int
+    """Offset of the first character (a dialogue piece starts at its opening mark)."""
+    end: int
+    """Offset one past the last character (a dialogue piece ends after its closing mark)."""
+    inner_start: int = 0
+    """For dialogue: offset just inside the opening mark."""
+    inner_end: int = 0
+    """For dialogue: offset of the closing mark (or the paragraph end when the quote runs on)."""
+    runs_on: bool = False
+    """For dialogue: no closing mark in this paragraph; the quotation goes on in the next one."""
+    continues: bool = False
+    """For dialogue: this quotation carries on from the previous paragraph."""
+    speaker: Optional[str] = None
+    """Who says it (dialogue) or whose first-person narration it is (narration); None: narrator."""
+
+
+def quote_style(text: str) -> str:
+    """``double`` when the story quotes speech with double marks, ``single`` for British single marks."""
+    doubles = sum(text.count(c) for c in '"\u201c\u201d')
+    singles = 0
+    for i, c in enumerate(text):
+        if c in rules.SINGLE_OPEN and _single_opens(text, i, 0, len(text)):
+            singles += 1
+    return "single" if singles > 2 * doubles + 2 else "double"
+
+
+def _word_after(text: str, i: int, end: int) -> str:
+    j = i + 1
+    while j < end and text[j].isalpha():
+        j += 1
+    return text[i + 1:j].lower()
+
+
+def _single_opens(text: str, i: int, start: int, end: int) -> bool:
+    """A single mark at ``i`` opens a quotation (not an apostrophe or elision like 'em)."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if not (before.isspace() or before in "([{\u2014\u2013-\"\u201c"):
+        return False
+    if after.isspace():
+        return False
+    if after.isalpha() and _word_after(text, i, end) in rules.ELISIONS_LEADING:
+        return False
+    if after.isdigit() and text[i + 1:i + 3].isdigit():  # '99
+        return False
+    return True
+
+
+def _single_close_strength(text: str, i: int, start: int, end: int) -> int:
+    """2: surely closes a quotation; 1: may close it (or be a plural possessive); 0: does not."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if before.isspace() or after.isalnum():
+        return 0
+    if before in rules.CLOSING_PUNCT:
+        return 2
+    return 1
+
+
+def _double_role(text: str, i: int, start: int, end: int) -> str:
+    """``open``, ``close`` or ``either`` for a double mark, from the mark and its neighbours."""
+    c = text[i]
+    if c in "\u201c\u201e\u00ab":
+        return "open"
+    if c in "\u201d\u00bb":
+        return "close"
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if (before.isspace() or before in "([{\u2014\u2013") and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or not after.isalnum()):
+        return "close"
+    return "either"
+
+
+def find_quotes(text: str, start: int, end: int, style: str, carried: bool) -> list[tuple[int, int, bool]]:
+    """Quote spans ``(open, close, closed)`` in ``text[start:end]``; ``close`` is the offset of the
+    closing mark, or ``end`` when the paragraph ends inside the quotation. ``carried``: the
+    paragraph continues a quotation from the previous one (its opening mark is repeated)."""
+    spans: list[tuple[int, int, bool]] = []
+    if style == "double":
+        marks = [i for i in range(start, end) if text[i] in '"\u201c\u201d\u201e\u00ab\u00bb']
+        open_at: Optional[int] = None
+        for i in marks:
+            role = _double_role(text, i, start, end)
+            if open_at is None:
+                if role == "close" and text[i] != '"':
+                    continue  # a stray curly closing mark
+                if role == "close":
+                    continue
+                open_at = i
+            else:
+                if role == "open" and text[i] != '"':
+                    continue
+                spans.append((open_at, i, True))
+                open_at = None
+        if open_at is not None:
+            spans.append((open_at, end, False))
+        return spans
+    i = start
+    while i < end:
+        c = text[i]
+        if c in rules.SINGLE_OPEN and _single_opens(text, i, start, end):
+            weak = None
+            close = None
+            j = i + 1
+            while j < end:
+                if text[j] in rules.SINGLE_CLOSE:
+                    strength = _single_close_strength(text, j, start, end)
+                    if strength == 2:
+                        close = j
+                        break
+                    if strength == 1:
+                        weak = j
+                        # A weak close followed by a new opening mark ends this quotation.
+                        nxt = text.find("'", j + 1, end), text.find("\u2018", j + 1, end)
+                        k = min([x for x in nxt if x >= 0], default=-1)
+                        if k >= 0 and _single_opens(text, k, start, end) and \
+                                not any(text[m] in rules.SINGLE_CLOSE and _single_close_strength(text, m, start, end)
+                                        for m in range(j + 1, k)):
+                            close = j
+                            break
+                j += 1
+            if close is None:
+                close = weak
+            if close is None:
+                spans.append((i, end, False))
+                return spans
+            spans.append((i, close, True))
+            i = close + 1
+            continue
+        i += 1
+    return spans
+
+
+def starts_with_open_mark(text: str, start: int, end: int, style: str) -> bool:
+    """The paragraph opens with a quote mark (as each paragraph of a long quotation does)."""
+    if start >= end:
+        return False
+    c = text[start]
+    if style == "double":
+        return c in "\"\u201c\u201e\u00ab"
+    return c in rules.SINGLE_OPEN and _single_opens(text, start, start, end)
+
+
+def split_paragraph(text: str, start: int, end: int, style: str, next_opens: bool,
+                    carried: bool) -> list[Piece]:
+    """Cut one prose paragraph into narration and dialogue pieces that cover it exactly.
+
+    ``next_opens``: the next paragraph starts with an opening mark, so a quotation left open here
+    runs on into it. An unclosed mark that does not start the paragraph and does not run on is
+    treated as a typo: it never turns the rest of the text into dialogue.
+    """
+    spans = find_quotes(text, start, end, style, carried)
+    pieces: list[Piece] = []
+    pos = start
+    for k, (qs, qe, closed) in enumerate(spans):
+        if not closed:
+            leading = qs == start
+            if not (leading or next_opens) or (not leading and not _quote_ends_paragraph_ok(text, qs, end)):
+                break
+        if qs > pos:
+            pieces.append(Piece("narration", pos, qs))
+        stop = qe + 1 if closed else end
+        pieces.append(Piece("dialogue", qs, stop, qs + 1, qe if closed else end,
+                            runs_on=not closed and next_opens, continues=carried and qs == start))
+        pos = stop
+    if pos < end:
+        pieces.append(Piece("narration", pos, end))
+    return _absorb_crumbs(text, pieces)
+
+
+def _quote_ends_paragraph_ok(text: str, qs: int, end: int) -> bool:
+    """An opening mark late in a paragraph may run on only if little text follows it."""
+    return end - qs < 400
+
+
+def _absorb_crumbs(text: str, pieces: list[Piece]) -> list[Piece]:
+    """Narration with no letters or digits (a stray comma or full stop) joins its neighbour."""
+    out: list[Piece] = []
+    for p in pieces:
+        if p.kind == "narration" and not any(ch.isalnum() for ch in text[p.start:p.end]):
+            if out:
+                out[-1].end = p.end
+                continue
+            p.kind = "crumb"
+        if out and out[-1].kind == "crumb":
+            p.start = out[-1].start
+            out.pop()
+        out.append(p)
+    for p in out:
+        if p.kind == "crumb":
+            p.kind = "narration"
+    return out

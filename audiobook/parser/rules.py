@@ -1,0 +1,157 @@
+"""Named tables of patterns the parser works from: data, not code.
+
+Every rule the parser applies to wording lives here, so that a reader can see (and a test can
+exercise) what counts as a chapter heading, a scene break, a speech verb or a title without
+reading the algorithms that use them.
+"""
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------- structure
+#: Number words accepted after ``Chapter``/``Part`` ("CHAPTER ONE", "Part Two").
+NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty first second third fourth "
+    "fifth sixth seventh eighth ninth tenth last final"
+).split()
+
+_NUM = r"(?:\d+|[ivxlcdm]+|(?:%s)(?:[- ](?:%s))?)" % ("|".join(NUMBER_WORDS), "|".join(NUMBER_WORDS))
+
+#: A paragraph that opens a chapter. Group ``title`` (when present) is the title on the same line.
+CHAPTER_HEADING_PATTERNS = [
+    re.compile(r"^(?:chapter|chap\.)\s+%s\b[.:)]?\s*(?:[-:.\u2013\u2014]\s*)?(?P<title>.*)$" % _NUM, re.I),
+    re.compile(r"^(?:part|book|volume)\s+%s\b[.:)]?\s*(?:[-:.\u2013\u2014]\s*)?(?P<title>.*)$" % _NUM, re.I),
+    re.compile(r"^(?:prologue|epilogue|preface|foreword|introduction|afterword|interlude)\b[.:]?"
+               r"\s*(?:[-:.\u2013\u2014]\s*)?(?P<title>.*)$", re.I),
+    re.compile(r"^#{1,6}\s+(?P<title>.+)$"),
+    # A Roman or Arabic numeral alone on its line ("IV", "12."), as Gutenberg books number chapters.
+    re.compile(r"^(?:[IVXLC]+|\d{1,3})\.?(?:\s+(?P<title>[A-Z][^a-z]*))?$"),
+]
+
+#: Longest line that may still be a heading, in characters.
+HEADING_MAX_CHARS = 80
+
+#: Scene-break lines: a line of one repeated symbol (with optional spaces), or a lone ``#``.
+SCENE_BREAK_SHAPES = [
+    re.compile(r"^\s*([-*~=_#+.\u2022\u00b7\u2014\u2013o])(?:\s*\1){2,}\s*$"),
+    re.compile(r"^\s*[#*\u2042\u2234\u00a7]\s*$"),
+    re.compile(r"^\s*(?:[-*~=]\s*)?(?:x\s*){3}(?:[-*~=]\s*)?$", re.I),
+]
+
+#: Point-of-view headers. Group ``who`` is the character (``general``/``normal`` mean the narrator).
+POV_HEADER_PATTERNS = [
+    re.compile(r"^(?P<who>[A-Z][\w.'\u2019 -]{0,40}?)(?:['\u2019]s?)?\s*(?:POV|P\.O\.V\.?|point of view)\s*:?$", re.I),
+    re.compile(r"^(?:POV|point of view)\s*[:\-\u2013\u2014]\s*(?P<who>[A-Z][\w.'\u2019 -]{0,40})$", re.I),
+]
+
+#: Words in a POV header that mean "no character: back to the narrator".
+NEUTRAL_POV_WORDS = {"general", "normal", "third", "third person", "narrator", "omniscient", "nobody", "no one"}
+
+#: Time and place headers ("3 MONTHS LATER", "The next morning", "Meanwhile, in London").
+TIME_HEADER_PATTERNS = [
+    re.compile(r"^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|some)"
+               r"\s+(?:second|minute|hour|day|week|month|year|decade)s?\s+(?:later|earlier|before|after|ago)\b.{0,40}$", re.I),
+    re.compile(r"^(?:the\s+)?(?:next|following)\s+(?:morning|day|evening|night|week|month|year)\b.{0,30}$", re.I),
+    re.compile(r"^(?:meanwhile|later|earlier|flashback|present day|present|elsewhere)\b.{0,40}$", re.I),
+]
+
+#: Author's notes, disclaimers, thanks: markers at the start of a paragraph.
+NOTE_MARKERS = [
+    re.compile(r"^\W{0,3}(?:a/n|a\.n\.|an:|author'?s?\s*note|author\u2019s\s*note|authors'\s*note|"
+               r"note from the author|disclaimer|dedication|acknowledge?ments?|beta(?:'d)? by|"
+               r"translator'?s note|editor'?s note)\b", re.I),
+]
+
+#: Words that mark a paragraph near the end (or start) of a story as thanks or a plea to readers.
+NOTE_WORDS = re.compile(
+    r"\b(?:my beta|beta[- ]?read|beta[- ]?ing|thanks? (?:to|you)|review(?:s|ing)?\b|reader(?:s)?\b.*\b(?:enjoy|thank)"
+    r"|do not own|don't own|i own nothing|disclaimer|fanfic|chapter \d+ (?:will|is)|update)", re.I)
+
+#: How many paragraphs from either end of a story a thank-you note without a marker may sit.
+NOTE_EDGE_PARAGRAPHS = 2
+
+# --------------------------------------------------------------------------- quotes
+#: Opening and closing double quote marks (the straight one serves as both).
+DOUBLE_OPEN = "\"\u201c\u201e\u00ab"
+DOUBLE_CLOSE = "\"\u201d\u00bb"
+#: Opening and closing single quote marks (the straight apostrophe serves as both).
+SINGLE_OPEN = "'\u2018"
+SINGLE_CLOSE = "'\u2019"
+
+#: Words that start with an apostrophe: an elision, never an opening quote mark.
+ELISIONS_LEADING = {
+    "em", "tis", "twas", "twere", "twill", "til", "till", "cause", "cos", "coz", "bout", "round",
+    "n", "im", "er", "ow", "ave", "ere", "e", "ad", "alf", "ome", "ouse", "appen", "un", "uns",
+    "spect", "fraid", "member", "nother", "nuff", "scuse", "s", "d", "ll", "m", "re", "ve", "t",
+    "ee", "ud", "specially", "cept", "less", "fore", "long", "mongst", "neath", "gainst",
+}
+
+#: Characters that end a sentence or a spoken phrase just before a closing single quote.
+CLOSING_PUNCT = ".,!?;:\u2026\u2014-"
+
+# --------------------------------------------------------------------------- attribution
+#: Verbs that introduce or tag speech ("said James", "she sobbed").
+SPEECH_VERBS = set("""
+said says say asked asks ask replied replies reply answered answers answer cried cries shouted
+shouts yelled yells screamed screams whispered whispers murmured murmurs muttered mutters mumbled
+sobbed sighed snapped snarled growled hissed barked called exclaimed remarked observed added
+continued began begun went resumed repeated insisted interrupted interposed protested objected
+argued agreed admitted confessed explained suggested declared announced stated demanded
+inquired enquired queried questioned responded retorted returned rejoined laughed giggled
+chuckled grinned smiled groaned moaned gasped breathed stammered stuttered sniffed sniffled
+winced pleaded begged urged warned whimpered wailed roared bellowed thundered shrieked squealed
+purred drawled teased joked mocked scoffed sneered grumbled grunted huffed panted blurted
+ventured offered pointed corrected conceded countered concluded commented noted mused wondered
+thought cooed lied promised reminded assured informed told ordered commanded called chimed
+piped spoke uttered recited read echoed persisted pursued proceeded
+""".split())
+
+#: Pronouns that may head a speech tag, with the gender they imply (None: the first-person narrator).
+SUBJECT_PRONOUNS = {"he": "male", "she": "female", "i": None}
+
+#: Words after which a capitalised word is a title, with the gender it implies (None: either).
+TITLES = {
+    "mr": "male", "mr.": "male", "mister": "male", "sir": "male", "lord": "male", "master": "male",
+    "monsieur": "male", "herr": "male", "senor": "male", "father": "male", "brother": "male",
+    "uncle": "male", "king": "male", "prince": "male", "duke": "male", "count": "male", "baron": "male",
+    "mrs": "female", "mrs.": "female", "miss": "female", "ms": "female", "ms.": "female",
+    "madame": "female", "mme": "female", "mademoiselle": "female", "mlle": "female", "lady": "female",
+    "dame": "female", "mistress": "female", "aunt": "female", "sister": "female", "queen": "female",
+    "princess": "female", "duchess": "female", "countess": "female", "mother": "female", "senora": "female",
+    "dr": None, "dr.": None, "doctor": None, "professor": None, "prof": None, "captain": None,
+    "major": None, "colonel": None, "general": None, "lieutenant": None, "sergeant": None,
+    "inspector": None, "detective": None, "judge": None, "reverend": None, "rev": None,
+}
+
+#: Pronouns by gender, for counting what a name is referred to as.
+GENDER_PRONOUNS = {"male": {"he", "him", "his", "himself"}, "female": {"she", "her", "hers", "herself"}}
+
+#: Nouns that give the gender of a speaker ("my wife", "the old woman").
+GENDER_NOUNS = {
+    "male": {"man", "boy", "husband", "father", "son", "brother", "uncle", "gentleman", "lad", "fellow", "king",
+             "sir", "mister", "monsieur", "nephew", "grandfather", "groom", "lord", "prince", "waiter"},
+    "female": {"woman", "girl", "wife", "mother", "daughter", "sister", "aunt", "lady", "lass", "queen",
+               "madam", "madame", "niece", "grandmother", "bride", "princess", "maid", "mistress"},
+}
+
+#: Capitalised words that are never a character's name (sentence openers, days, interjections...).
+NOT_NAMES = set("""
+I A An The This That These Those There Here Then Now When Where What Who Whom Whose Why How Which
+While Whilst If Unless Until Though Although Because Since As At By For From In Into Of On Onto To
+With Within Without Upon Over Under After Before During Through Throughout Across Against Among
+And But Or Nor So Yet Not No Yes Oh Ah Aha Alas Well Why Hey Hi Hello Goodbye Okay Ok Please
+He She It We They You Me Him Her Us Them My Your His Its Our Their Mine Yours Hers Ours Theirs
+Myself Yourself Himself Herself Itself Ourselves Themselves One Someone Somebody Something Anyone
+Anybody Anything Everyone Everybody Everything Nobody Nothing None Each Every Either Neither Both
+All Any Some Many Much More Most Few Less Least Other Another Such Only Just Even Still Also Too
+Very Quite Rather Perhaps Maybe Indeed Certainly Surely Really Truly Of Course Sure Good Great
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December God Lord Heaven Christ Jesus Christmas Easter
+Mr Mrs Miss Ms Dr Sir Madam Madame Lady Mister Monsieur Chapter Part Book Volume Prologue Epilogue
+Let Lets Don't Do Does Did Is Are Was Were Be Been Being Have Has Had Will Would Shall Should Can
+Could May Might Must Come Go Look See Say Tell Listen Wait Stop Thank Thanks Sorry Dear Poor
+Once Twice Again Never Always Often Sometimes Soon Later Today Tonight Tomorrow Yesterday
+First Second Third Last Next Mother Father Mama Papa Mum Mom Dad Daddy Mummy Aunt Uncle
+English French Spanish German Italian American British Indian Creole Negro Street Road Avenue
+""".split())

@@ -1,0 +1,241 @@
+"""Blocks of the source: paragraphs, chapter headings, scene breaks, POV and time headers, notes."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from audiobook.parser import rules
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of the source, or one structural line (heading, break, note)."""
+
+    start: int
+    """Offset of its first non-space character."""
+    end: int
+    """Offset one past its last non-space character."""
+    kind: str = "prose"
+    """``prose``, ``chapter``, ``title``, ``pov``, ``time``, ``break`` or ``note``."""
+    title: str = ""
+    """For ``chapter``/``title``/``pov``/``time``: the words to read as the heading."""
+    pov: Optional[str] = None
+    """For ``pov``: the character named by the header, ``""`` for a neutral (narrator) header."""
+    lines: list[tuple[int, int]] = field(default_factory=list)
+    """Spans of the source lines it is made of (without the newline)."""
+
+
+@dataclass
+class Layout:
+    """How the source lays out its paragraphs."""
+
+    hard_wrapped: bool
+    """Lines are folded at a fixed width (Gutenberg style) and must be joined."""
+    wrap_width: int
+    """Typical length of a full folded line (0 when not hard-wrapped)."""
+
+
+_SENTENCE_END = re.compile(r"[.!?:\u2026\"\u201d'\u2019)\]_*]$")
+
+
+def split_lines(text: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of every line of ``text`` without the newline."""
+    spans = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        spans.append((pos, nl))
+        pos = nl + 1
+    return spans
+
+
+def detect_layout(text: str, lines: list[tuple[int, int]]) -> Layout:
+    """Decide whether the source is hard-wrapped from its distribution of line lengths."""
+    lengths = sorted(e - s for s, e in lines if text[s:e].strip())
+    if len(lengths) < 4:
+        return Layout(False, 0)
+    long_share = sum(1 for n in lengths if n > 100) / len(lengths)
+    width = lengths[int(len(lengths) * 0.9)]
+    # A folded text has almost no long lines and many lines close to one width.
+    near = sum(1 for n in lengths if width - 12 <= n <= width) / len(lengths)
+    if long_share < 0.02 and 40 <= width <= 100 and near > 0.3:
+        return Layout(True, width)
+    return Layout(False, 0)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Cut ``text`` into paragraphs: blank-line separated, or one per line when not folded."""
+    lines = split_lines(text)
+    layout = detect_layout(text, lines)
+    paragraphs: list[Paragraph] = []
+    current: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if current:
+            s, e = _trim(text, current[0][0], current[-1][1])
+            paragraphs.append(Paragraph(s, e, lines=[_trim(text, a, b) for a, b in current]))
+            current.clear()
+
+    for s, e in lines:
+        line = text[s:e]
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            continue
+        if current:
+            prev = text[current[-1][0]:current[-1][1]].rstrip()
+            if not layout.hard_wrapped or _is_structural(stripped) or _is_structural(prev.strip()):
+                flush()
+            elif len(prev) < layout.wrap_width - 20 and _SENTENCE_END.search(prev):
+                # A short line that ends a sentence ends its paragraph in folded text.
+                flush()
+        current.append((s, e))
+    flush()
+    return paragraphs
+
+
+def _is_structural(line: str) -> bool:
+    """A line that stands alone whatever the layout: a scene break or a chapter heading."""
+    if len(line) > rules.HEADING_MAX_CHARS:
+        return False
+    if any(p.match(line) for p in rules.SCENE_BREAK_SHAPES):
+        return True
+    return bool(re.match(r"^(?:chapter|prologue|epilogue|part)\b", line, re.I)) and _chapter_title(line) is not None
+
+
+def _chapter_title(line: str) -> Optional[str]:
+    for pattern in rules.CHAPTER_HEADING_PATTERNS:
+        m = pattern.match(line)
+        if m:
+            return (m.groupdict().get("title") or "").strip()
+    return None
+
+
+def _looks_like_title_line(line: str) -> bool:
+    """A short line with no sentence ending: a chapter's or book's title."""
+    if not line or len(line) > 70 or line[0] in "\"\u201c'\u2018(-":
+        return False
+    if not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if line.endswith((".", ",", ";", ":", "?", "!", "\"", "\u201d")) and not line.endswith("..."):
+        return False
+    return len(line.split()) <= 10
+
+
+def _pov_name(line: str) -> Optional[str]:
+    for pattern in rules.POV_HEADER_PATTERNS:
+        m = pattern.match(line)
+        if m:
+            who = m.group("who").strip().rstrip("'\u2019").strip()
+            if who.lower().endswith(("'s", "\u2019s")):
+                who = who[:-2]
+            if who.lower() in rules.NEUTRAL_POV_WORDS:
+                return ""
+            return " ".join(w.capitalize() if w.isupper() else w for w in who.split())
+    return None
+
+
+def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Mark each paragraph's kind: chapter headings (with a title on the next line), breaks,
+    POV and time headers, notes, and the book title before the first chapter."""
+    out: list[Paragraph] = []
+    i = 0
+    n = len(paragraphs)
+    seen_prose = False
+    while i < n:
+        p = paragraphs[i]
+        line = text[p.start:p.end]
+        single = len(p.lines) == 1
+        if single and len(line) <= rules.HEADING_MAX_CHARS:
+            if any(pat.match(line) for pat in rules.SCENE_BREAK_SHAPES):
+                p.kind = "break"
+                out.append(p)
+                i += 1
+                continue
+            title = _chapter_title(line)
+            if title is not None and not (line.startswith("#") and len(line) > 1 and line[1] not in "# "):
+                p.kind = "chapter"
+                p.title = line.lstrip("#").strip()
+                nxt = paragraphs[i + 1] if i + 1 < n else None
+                if not title and nxt is not None and len(nxt.lines) == 1:
+                    nline = text[nxt.start:nxt.end]
+                    if _looks_like_title_line(nline) and _chapter_title(nline) is None:
+                        p.title = f"{p.title}. {nline}" if p.title else nline
+                        p.end = nxt.end
+                        p.lines = p.lines + nxt.lines
+                        i += 1
+                out.append(p)
+                i += 1
+                continue
+            who = _pov_name(line)
+            if who is not None:
+                p.kind, p.pov, p.title = "pov", who, line
+                out.append(p)
+                i += 1
+                continue
+            if len(line) <= 60 and any(pat.match(line) for pat in rules.TIME_HEADER_PATTERNS) \
+                    and not re.search(r"[\"\u201c\u201d]", line):
+                p.kind, p.title = "time", line
+                out.append(p)
+                i += 1
+                continue
+            if not seen_prose and _looks_like_title_line(line) and not out_has_chapter(out):
+                p.kind, p.title = "title", line
+                out.append(p)
+                i += 1
+                continue
+        if any(pat.match(line) for pat in rules.NOTE_MARKERS):
+            p.kind = "note"
+        seen_prose = True
+        out.append(p)
+        i += 1
+    _mark_edge_notes(text, out)
+    _mark_bare_name_pov(text, out)
+    return out
+
+
+def out_has_chapter(out: list[Paragraph]) -> bool:
+    return any(p.kind == "chapter" for p in out)
+
+
+def _mark_edge_notes(text: str, paragraphs: list[Paragraph]) -> None:
+    """Thanks and pleas to readers at either end of the story, without a marker, are notes."""
+    prose = [p for p in paragraphs if p.kind == "prose"]
+    edge = prose[: rules.NOTE_EDGE_PARAGRAPHS] + prose[-rules.NOTE_EDGE_PARAGRAPHS:]
+    for p in edge:
+        body = text[p.start:p.end]
+        if len(body) < 600 and rules.NOTE_WORDS.search(body) and not re.search(r"[\"\u201c]", body):
+            p.kind = "note"
+
+
+_BARE_NAME = re.compile(r"^[A-Z][A-Za-z'\u2019-]+(?: [A-Z][A-Za-z'\u2019-]+)?$")
+_FIRST_PERSON = re.compile(r"(?:^|[\s\"\u201d])(?:I|I'm|I've|I'd|I'll|me|my)\b")
+
+
+def _mark_bare_name_pov(text: str, paragraphs: list[Paragraph]) -> None:
+    """A name alone on its line right before first-person prose is a point-of-view header."""
+    for i, p in enumerate(paragraphs[:-1]):
+        if p.kind not in ("prose", "title") or len(p.lines) != 1:
+            continue
+        line = text[p.start:p.end]
+        if not _BARE_NAME.match(line) or line.split()[0].capitalize() in rules.NOT_NAMES:
+            continue
+        nxt = paragraphs[i + 1]
+        if nxt.kind != "prose":
+            continue
+        body = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", text[nxt.start:nxt.end])
+        if len(_FIRST_PERSON.findall(body)) >= 2:
+            p.kind, p.title = "pov", line
+            p.pov = " ".join(w.capitalize() if w.isupper() else w for w in line.split())

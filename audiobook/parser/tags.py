@@ -1,0 +1,171 @@
+"""Speech tags: the few words next to a quotation that say who speaks it ("said James", "she sobbed")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from audiobook.parser import rules
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|[,;:.!?\u2014\u2026()]")
+_NOUN_DETERMINERS = {"the", "my", "his", "her", "our", "their", "your", "a", "an", "this", "that", "its"}
+_TITLE_WORDS = {k.rstrip(".") for k in rules.TITLES}
+_SENTENCE_END = {".", "!", "?"}
+
+
+@dataclass
+class Subject:
+    """Who a speech tag names."""
+
+    kind: str
+    """``name`` (a proper name), ``pronoun`` (he/she/I) or ``noun`` (the old man, my companion)."""
+    words: str
+    """The words as written: ``James``, ``Mr. Holmes``, ``he``, ``the old man``."""
+    gender: Optional[str] = None
+    """Gender the words imply (pronoun, title or noun), if any."""
+
+
+def words(text: str) -> list[str]:
+    """Words and punctuation of a short stretch of narration."""
+    return _WORD.findall(text)
+
+
+def _is_adverb(w: str) -> bool:
+    return w.islower() and w.endswith("ly") and len(w) > 3
+
+
+def _is_verb(w: str) -> bool:
+    return w.lower() in rules.SPEECH_VERBS
+
+
+def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
+    """The subject phrase starting at ``toks[k]`` and the index after it."""
+    if k >= len(toks):
+        return None
+    w = toks[k]
+    lw = w.lower()
+    if lw in rules.SUBJECT_PRONOUNS and (w != "I" or lw == "i"):
+        return Subject("pronoun", lw, rules.SUBJECT_PRONOUNS[lw]), k + 1
+    if lw in _NOUN_DETERMINERS:
+        j = k + 1
+        phrase = [w]
+        while j < len(toks) and j - k <= 3 and toks[j].islower() and not _is_verb(toks[j]):
+            phrase.append(toks[j])
+            j += 1
+        if len(phrase) > 1:
+            gender = None
+            for g, nouns in rules.GENDER_NOUNS.items():
+                if phrase[-1].lower() in nouns:
+                    gender = g
+            return Subject("noun", " ".join(phrase), gender), j
+        return None
+    if w[:1].isupper() and (w not in rules.NOT_NAMES or lw in _TITLE_WORDS):
+        j = k
+        name = []
+        gender = None
+        while j < len(toks) and toks[j][:1].isupper() and len(name) < 4:
+            if toks[j] in rules.NOT_NAMES and toks[j].lower() not in _TITLE_WORDS:
+                break
+            if not name and toks[j].lower() in _TITLE_WORDS:
+                gender = rules.TITLES.get(toks[j].lower())
+            name.append(toks[j])
+            j += 1
+            if j < len(toks) and toks[j] == "." and toks[j - 1].lower() in _TITLE_WORDS:
+                j += 1
+        if name and not (len(name) == 1 and name[0].lower() in _TITLE_WORDS):
+            return Subject("name", " ".join(name), gender), j
+    return None
+
+
+def tag_after(narration: str, quote_end_char: str) -> Optional[Subject]:
+    """The speaker named by narration right after a quotation (``, said James.`` / ``he winced``).
+
+    ``quote_end_char``: the last character inside the quotation; a comma or dash there means the
+    sentence goes on into a tag, so any verb after a subject counts.
+    """
+    toks = words(narration[:160])
+    k = 0
+    while k < len(toks) and toks[k] in ",;:\u2014\u2026()":
+        k += 1
+    if k < len(toks) and toks[k] in _SENTENCE_END:
+        return None
+    j = k
+    while j < len(toks) and _is_adverb(toks[j]):
+        j += 1
+    if j < len(toks) and _is_verb(toks[j]) and toks[j].islower():
+        j += 1
+        if j < len(toks) and toks[j] in ("out", "up", "in", "on", "back"):
+            j += 1
+        while j < len(toks) and _is_adverb(toks[j]):
+            j += 1
+        found = subject_at(toks, j)
+        if found:
+            return found[0]
+        return None
+    found = subject_at(toks, k)
+    if not found:
+        return None
+    subject, j = found
+    if subject.kind == "name" and k < len(toks) and toks[k][:1].isupper() and quote_end_char in ".":
+        # "Hello." James left. -- a new sentence about James is a beat, not a tag.
+        pass
+    for m in range(j, min(j + 3, len(toks))):
+        if _is_verb(toks[m]) and toks[m].islower():
+            return subject
+        if not (_is_adverb(toks[m]) or toks[m] in ("then", "finally", "again", "still", "also")):
+            break
+    continues = quote_end_char in ",\u2014-" or (quote_end_char in "?!\u2026" and toks[k][:1].islower())
+    if continues and j < len(toks) and toks[j].islower() and toks[j] not in _NOUN_DETERMINERS:
+        return subject
+    return None
+
+
+def tag_before(narration: str) -> Optional[Subject]:
+    """The speaker named by narration right before a quotation (``James said:`` / ``said Lily,``)."""
+    tail = narration[-160:].rstrip()
+    if not tail or tail[-1] not in ",:\u2014":
+        return None
+    toks = words(tail)
+    cut = max((i for i, t in enumerate(toks) if t in _SENTENCE_END), default=-1)
+    toks = toks[cut + 1:]
+    while toks and toks[-1] in ",:\u2014":
+        toks.pop()
+    if not toks:
+        return None
+    for i, t in enumerate(toks):
+        if _is_verb(t) and t.islower() and i >= len(toks) - 4:
+            found = subject_at(toks, i + 1)
+            if found and found[1] >= len(toks) - 1:
+                return found[0]
+            for s in range(max(0, i - 4), i):
+                found = subject_at(toks, s)
+                if found and found[1] <= i and all(_is_adverb(x) for x in toks[found[1]:i]):
+                    return found[0]
+    return None
+
+
+def sentence_subject(narration: str) -> Optional[Subject]:
+    """The subject opening the first sentence of some narration (``Lily opened the door.``)."""
+    toks = words(narration[:200])
+    k = 0
+    while k < len(toks) and not toks[k][:1].isalpha():
+        k += 1
+    found = subject_at(toks, k)
+    if not found:
+        return None
+    subject, j = found
+    if j < len(toks) and toks[j][:1].islower() and toks[j] not in _NOUN_DETERMINERS:
+        return subject
+    return None
+
+
+def vocatives(quote: str) -> list[str]:
+    """Names the quotation addresses (``James, meet your son`` / ``Come here, Lily!``)."""
+    found = []
+    for m in re.finditer(r"(?:^|[,.!?;\u2014\u2026]\s*|\b(?:[Dd]ear|[Oo]h|O)\s+)"
+                         r"((?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
+                         r"\s*(?=[,!?.\u2026\u2014]|$)", quote):
+        name = m.group(1)
+        if name.split()[0] not in rules.NOT_NAMES or name.split()[0].lower() in _TITLE_WORDS:
+            found.append(name)
+    return found
