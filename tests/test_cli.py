@@ -1,0 +1,70 @@
+"""The command line: help with examples, exact one-line errors, no tracebacks."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from audiobook.cli import main
+from conftest import SAMPLE
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_every_command_has_help_with_an_example():
+    assert "Example: audiobook" in run("--help").output
+    for name in main.commands:
+        result = run(name, "--help")
+        assert result.exit_code == 0
+        assert "Example: audiobook " + name in result.output, f"{name} --help shows no example"
+
+
+def test_missing_source_is_one_line_naming_the_file(tmp_path):
+    missing = tmp_path / "nope.txt"
+    for command in ("script", "render"):
+        result = run(command, str(missing))
+        assert result.exit_code == 1
+        assert result.output == f"Error: {missing}: no such file; check the path\n"
+
+
+def test_a_folder_as_source(tmp_path):
+    result = run("script", str(tmp_path))
+    assert result.output == f"Error: {tmp_path}: is a folder; give a story file (.txt, .md, .html, .epub)\n"
+
+
+def test_empty_and_binary_sources(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    png = tmp_path / "picture.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    assert run("script", str(empty)).output == f"Error: {empty}: the file is empty; give a file with story text\n"
+    assert run("script", str(png)).output == (
+        f"Error: {png}: looks like a binary file, not text; give a .txt, .md, .html or .epub story\n")
+
+
+def test_bad_voices_file_stops_before_any_audio(tmp_path):
+    voices = tmp_path / "voices.yaml"
+    voices.write_text("narrator:\n  voice: gmw/en-us\n  rate: -5\n")
+    result = run("render", str(SAMPLE), "-o", str(tmp_path / "out"), "--voices", str(voices))
+    assert result.exit_code == 1
+    assert result.output == f"Error: {voices}:3: narrator.rate: -5 is out of range; use 80 to 450\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_script_json_goes_to_stdout_alone():
+    result = subprocess.run([sys.executable, "-m", "audiobook", "script", str(SAMPLE), "--format", "json"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["format"] == 1 and data["source"] == SAMPLE.name
+
+
+@pytest.mark.parametrize("fmt", ["text", "table"])
+def test_script_views(fmt):
+    result = run("script", str(SAMPLE), "--format", fmt)
+    assert result.exit_code == 0 and result.output.strip()
