@@ -80,9 +80,12 @@ class Attributor:
 
     def _by_pronoun(self, gender: Optional[str]) -> Optional[Person]:
         st = self.state
-        matches = [p for p in st.recent if p.gender == gender and p is not st.narrator]
+        pool = [p for p in st.recent if p is not st.narrator]
+        # Those taking part in the conversation come before people merely mentioned.
+        pool.sort(key=lambda p: p not in st.conv)
+        matches = [p for p in pool if p.gender == gender]
         if not matches:
-            matches = [p for p in st.recent if p.gender is None and p is not st.narrator]
+            matches = [p for p in pool if p.gender is None]
         if not matches:
             return None
         top = matches[0]
@@ -92,7 +95,7 @@ class Attributor:
 
     def _touch(self, who: object) -> None:
         st = self.state
-        if isinstance(who, Person):
+        if isinstance(who, Person) and who.is_person:
             if who in st.recent:
                 st.recent.remove(who)
             st.recent.insert(0, who)
@@ -139,6 +142,7 @@ class Attributor:
     # ----------------------------------------------------------------- the walk
     def run(self) -> None:
         """Set ``speaker`` on every dialogue piece, and on first-person narration."""
+        self._find_tags()
         narrators = self.narrators = self._narrators()
         for index, unit in enumerate(self.units):
             kind = unit.para.kind
@@ -149,6 +153,34 @@ class Attributor:
             if kind in ("time", "note"):
                 continue
             self._paragraph(unit)
+
+    def _find_tags(self) -> None:
+        """Each quotation's own tag (after it, else before it), and who is addressed by name."""
+        self.tag_subjects: dict[int, dict[int, tags.Subject]] = {}
+        for unit in self.units:
+            pieces = unit.pieces
+            found: dict[int, tags.Subject] = {}
+            for i, piece in enumerate(pieces):
+                if piece.kind != "dialogue":
+                    continue
+                inner = self.text[piece.inner_start:piece.inner_end].rstrip()
+                after = pieces[i + 1] if i + 1 < len(pieces) and pieces[i + 1].kind == "narration" else None
+                before = pieces[i - 1] if i > 0 and pieces[i - 1].kind == "narration" else None
+                subject = None
+                if after is not None:
+                    subject = tags.tag_after(self.text[after.start:after.end], inner[-1:] if inner else "")
+                if subject is None and before is not None:
+                    subject = tags.tag_before(self.text[before.start:before.end])
+                if subject is not None:
+                    found[i] = subject
+                    if subject.kind == "name":
+                        person = self._person(subject)
+                        if isinstance(person, Person):
+                            person.tagged += 1
+                for person in self._addressed(piece):
+                    person.addressed += 1
+            if found:
+                self.tag_subjects[id(unit)] = found
 
     def _new_scene(self) -> None:
         st = self.state
@@ -196,24 +228,12 @@ class Attributor:
                 st.last_speaker = None
             return
         st.quiet = 0
-        # Tags first: each quotation's own tag, after it or before it.
         own: dict[int, object] = {}
-        for i, piece in enumerate(pieces):
-            if piece.kind != "dialogue":
-                continue
-            inner = self.text[piece.inner_start:piece.inner_end].rstrip()
-            after = pieces[i + 1] if i + 1 < len(pieces) and pieces[i + 1].kind == "narration" else None
-            before = pieces[i - 1] if i > 0 and pieces[i - 1].kind == "narration" else None
-            subject = None
-            if after is not None:
-                subject = tags.tag_after(self.text[after.start:after.end], inner[-1:] if inner else "")
-            if subject is None and before is not None:
-                subject = tags.tag_before(self.text[before.start:before.end])
-            if subject is not None:
-                self._mentions_until(piece.start)
-                who = self._person(subject)
-                if who is not None:
-                    own[i] = who
+        for i, subject in self.tag_subjects.get(id(unit), {}).items():
+            self._mentions_until(pieces[i].start)
+            who = self._person(subject)
+            if who is not None:
+                own[i] = who
         self._mentions_until(quotes[0].start)
         speaker = None
         first_q = next(i for i, p in enumerate(pieces) if p.kind == "dialogue")

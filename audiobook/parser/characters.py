@@ -44,6 +44,20 @@ class Person:
     """Mentions outside quotations."""
     quoted_mentions: int = 0
     """Mentions inside quotations (being talked to or about)."""
+    titles: set[str] = field(default_factory=set)
+    """Titles its forms were written with (``Mr.``, ``Captain``)."""
+    tagged: int = 0
+    """Times it is named in a speech tag."""
+    addressed: int = 0
+    """Times a quotation addresses it by name."""
+
+    @property
+    def is_person(self) -> bool:
+        """Evidence that the name is a character, not a place or a thing."""
+        if self.titles or self.tagged or self.addressed:
+            return True
+        votes = self.votes["male"] + self.votes["female"]
+        return votes >= 2 and votes * 3 >= self.narration_mentions
 
     @property
     def gender(self) -> Optional[str]:
@@ -130,7 +144,7 @@ def find_cast(text: str, tokens: list[Token]) -> Cast:
     title_words = {k.rstrip(".").capitalize() for k in rules.TITLES}
 
     def name_word(w: str) -> bool:
-        if not _is_cap(w) or w in rules.NOT_NAMES or w in title_words:
+        if not _is_cap(w) or w in rules.NOT_NAMES or w in title_words or w[:2] in ("I'", "I\u2019"):
             return False
         c = cap_mid.get(w, 0)
         return c >= 1 and lower.get(w.lower(), 0) * 2 < c
@@ -157,51 +171,103 @@ def find_cast(text: str, tokens: list[Token]) -> Cast:
             k += 1
             if len(words) == 3 or tokens[k - 1].text != text[tokens[k - 1].start:tokens[k - 1].start + len(tokens[k - 1].text)]:
                 break
-        if words:
-            forms.append((" ".join(([title] if title else []) + words), title, tuple(words), t.start, t.quoted))
+        if words and not (len(words) == 1 and len(words[0]) < 3 and not title):
+            shown = title + "." if title and text[t.start + len(title):t.start + len(title) + 1] == "." else title
+            forms.append((" ".join(([shown] if title else []) + words), title, tuple(words), t.start, t.quoted))
             i = k
         else:
             i += 1
     return _cluster(text, tokens, forms)
 
 
+def _form_votes(tokens: list[Token], forms) -> list[Optional[str]]:
+    """For each form occurrence: the gender of the "he"/"she" that next refers back to it, if any."""
+    starts = [t.start for t in tokens]
+    out: list[Optional[str]] = []
+    for _, _, _, start, quoted in forms:
+        vote = None
+        k = bisect.bisect_right(starts, start)
+        head = tokens[k - 1] if k >= 1 else None
+        before = tokens[k - 2].text.lower() if k >= 2 else ""
+        # Only a name heading its sentence (or a tag) is what the next "he"/"she" refers back to.
+        if not quoted and head is not None and head.sentence_start:
+            sentences = 0
+            for t in tokens[k:k + 30]:
+                if t.quoted:
+                    break
+                if t.sentence_start:
+                    sentences += 1
+                    if sentences > 1:
+                        break
+                w = t.text.lower()
+                if w in ("he", "she"):
+                    vote = "male" if w == "he" else "female"
+                    break
+                if _is_cap(t.text) and t.text not in rules.NOT_NAMES and not t.sentence_start:
+                    break
+        out.append(vote)
+    return out
+
+
+def _majority(votes: dict[str, int]) -> Optional[str]:
+    m, f = votes["male"], votes["female"]
+    if m + f >= 1 and max(m, f) >= 2 * min(m, f) + 1:
+        return "male" if m > f else "female"
+    return None
+
+
 def _cluster(text: str, tokens: list[Token], forms) -> Cast:
     cast = Cast()
     counts: dict[str, int] = {}
     info: dict[str, tuple[Optional[str], tuple[str, ...]]] = {}
-    for form, title, words, _, _ in forms:
+    form_votes: dict[str, dict[str, int]] = {}
+    for (form, title, words, _, _), vote in zip(forms, _form_votes(tokens, forms)):
         counts[form] = counts.get(form, 0) + 1
         info[form] = (title, words)
-    order = sorted(counts, key=lambda f: (-len(info[f][1]), info[f][0] is not None, -counts[f]))
+        votes = form_votes.setdefault(form, {"male": 0, "female": 0})
+        if vote:
+            votes[vote] += 1
+    # Titled and longer forms first, so a bare surname joins the most frequent person bearing it.
+    order = sorted(counts, key=lambda f: (-len(info[f][1]), info[f][0] is None, -counts[f]))
+    # What a bare first name is referred to as also tells the gender of the full name it begins.
+    bare = {info[f][1][0]: form_votes[f] for f in counts if info[f][0] is None and len(info[f][1]) == 1}
+
+    def hinted(p: Person) -> Optional[str]:
+        if p.gender:
+            return p.gender
+        first = p.name.split()[0]
+        return _majority(bare[first]) if first in bare and first in p.words else None
+
     for form in order:
         title, words = info[form]
-        tg = rules.TITLES.get(title.lower()) if title else None
+        gender = (rules.TITLES.get(title.lower()) if title else None) or _majority(form_votes[form])
         best = None
         for p in cast.people:
             if not set(words) <= p.words:
                 continue
-            if tg and p.title_gender and tg != p.title_gender:
+            if gender and hinted(p) and gender != hinted(p):
                 continue
-            if len(words) == 1 and len(p.words) > 1 and title and tg is None and p.title_gender is None:
-                pass
+            # Different titles on one surname are different people (Miss Morstan, Captain Morstan).
+            if title and p.titles and title not in p.titles:
+                continue
             if best is None or p.count > best.count:
                 best = p
         if best is None:
-            best = Person(name=form if title and len(words) == 1 else " ".join(words))
+            best = Person(name=form)
             cast.people.append(best)
         best.forms[form] = counts[form]
         best.words |= set(words)
+        for g in ("male", "female"):
+            best.votes[g] += form_votes[form][g]
+        tg = rules.TITLES.get(title.lower()) if title else None
         if tg and not best.title_gender:
             best.title_gender = tg
+        if title:
+            best.titles.add(title)
         cast._by_form[_norm(form)] = best
         cast._by_form.setdefault(_norm(" ".join(words)), best)
-    _count_mentions(text, tokens, forms, cast)
-    return cast
-
-
-def _count_mentions(text: str, tokens: list[Token], forms, cast: Cast) -> None:
-    """Mentions in and out of quotes, and the pronoun that follows each narration mention."""
-    starts = [t.start for t in tokens]
+    for person in cast.people:
+        person.name = _canonical(person, info)
     for form, _, _, start, quoted in forms:
         person = cast.resolve(form)
         if person is None:
@@ -209,18 +275,16 @@ def _count_mentions(text: str, tokens: list[Token], forms, cast: Cast) -> None:
         cast.mentions.append((start, person, quoted))
         if quoted:
             person.quoted_mentions += 1
-            continue
-        person.narration_mentions += 1
-        k = bisect.bisect_right(starts, start)
-        for t in tokens[k:k + 12]:
-            if t.quoted:
-                break
-            w = t.text.lower()
-            if w in rules.GENDER_PRONOUNS["male"]:
-                person.votes["male"] += 1
-                break
-            if w in rules.GENDER_PRONOUNS["female"]:
-                person.votes["female"] += 1
-                break
-            if _is_cap(t.text) and t.text not in rules.NOT_NAMES:
-                break
+        else:
+            person.narration_mentions += 1
+    return cast
+
+
+def _canonical(person: Person, info) -> str:
+    """The fullest untitled form when the text uses one, else the most frequent titled form."""
+    untitled = [f for f in person.forms if info[f][0] is None]
+    full = max((len(info[f][1]) for f in person.forms), default=0)
+    best_untitled = [f for f in untitled if len(info[f][1]) == full]
+    if best_untitled and (full > 1 or not person.titles):
+        return max(best_untitled, key=lambda f: person.forms[f])
+    return max(person.forms, key=lambda f: (len(info[f][1]) == full, person.forms[f]))

@@ -26,7 +26,7 @@ CHAPTER_HEADING_PATTERNS = [
                r"\s*(?:[-:.\u2013\u2014]\s*)?(?P<title>.*)$", re.I),
     re.compile(r"^#{1,6}\s+(?P<title>.+)$"),
     # A Roman or Arabic numeral alone on its line ("IV", "12."), as Gutenberg books number chapters.
-    re.compile(r"^(?:[IVXLC]+|\d{1,3})\.?(?:\s+(?P<title>[A-Z][^a-z]*))?$"),
+    re.compile(r"^(?:[IVXLC]+|\d{1,3})(?:\.?|\.\s+(?P<title>[A-Z].*))$"),
 ]
 
 #: Longest line that may still be a heading, in characters.
