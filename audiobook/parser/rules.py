@@ -36,7 +36,7 @@ HEADING_MAX_CHARS = 80
 SCENE_BREAK_SHAPES = [
     re.compile(r"^\s*([-*~=_#+.\u2022\u00b7\u2014\u2013o])(?:\s*\1){2,}\s*$"),
     re.compile(r"^\s*[#*\u2042\u2234\u00a7]\s*$"),
-    re.compile(r"^\s*(?:[-*~=]\s*)?(?:x\s*){3}(?:[-*~=]\s*)?$", re.I),
+    re.compile(r"^\s*(?:[-*~=]\s*)?x(?:\s+x){2,}(?:\s*[-*~=])?\s*$", re.I),
 ]
 
 #: Point-of-view headers. Group ``who`` is the character (``general``/``normal`` mean the narrator).
@@ -114,6 +114,7 @@ SUBJECT_PRONOUNS = {"he": "male", "she": "female", "i": None}
 TITLES = {
     "mr": "male", "mr.": "male", "mister": "male", "sir": "male", "lord": "male", "master": "male",
     "monsieur": "male", "herr": "male", "senor": "male", "father": "male", "brother": "male",
+    "mistah": "male", "mista": "male", "marse": "male", "massa": "male", "mas'r": "male",
     "uncle": "male", "king": "male", "prince": "male", "duke": "male", "count": "male", "baron": "male",
     "mrs": "female", "mrs.": "female", "miss": "female", "ms": "female", "ms.": "female",
     "madame": "female", "mme": "female", "mademoiselle": "female", "mlle": "female", "lady": "female",
