@@ -60,11 +60,26 @@ class Person:
         return votes >= 2 and votes * 3 >= self.narration_mentions
 
     @property
+    def prior(self) -> Optional[str]:
+        """The gender its given name usually carries, if the name is a common one."""
+        for form in self.forms:
+            first = form.split()[0]
+            if first in rules.MALE_NAMES:
+                return "male"
+            if first in rules.FEMALE_NAMES:
+                return "female"
+        return None
+
+    @property
     def gender(self) -> Optional[str]:
-        """``male``, ``female`` or None: the title's, else the pronouns' clear majority."""
+        """``male``, ``female`` or None: the title's, else the pronouns' clear majority (a common
+        given name counting as two votes)."""
         if self.title_gender:
             return self.title_gender
         m, f = self.votes["male"], self.votes["female"]
+        prior = self.prior
+        if prior:
+            m, f = m + 2 * (prior == "male"), f + 2 * (prior == "female")
         if m + f >= 1 and max(m, f) >= 2 * min(m, f) + 1:
             return "male" if m > f else "female"
         return None
@@ -238,19 +253,29 @@ def _cluster(text: str, tokens: list[Token], forms) -> Cast:
         first = p.name.split()[0]
         return _majority(bare[first]) if first in bare and first in p.words else None
 
+    def compatible(p: Person, title: Optional[str], gender: Optional[str]) -> bool:
+        known = hinted(p)
+        if gender and known and gender != known:
+            return False
+        # A titled surname joins a full name only when the full name's gender is known to agree
+        # (Mrs. Pontellier is Edna Pontellier; Mrs. Oakley is not Maurice Oakley).
+        if title and gender and len(p.words) > 1 and not p.titles and known != gender:
+            return False
+        return True
+
     for form in order:
         title, words = info[form]
         gender = (rules.TITLES.get(title.lower()) if title else None) or _majority(form_votes[form])
         best = None
         for p in cast.people:
-            if not set(words) <= p.words:
+            if not _covers(p, info, words, title):
                 continue
-            if gender and hinted(p) and gender != hinted(p):
+            if not compatible(p, title, gender):
                 continue
             # Different titles on one surname are different people (Miss Morstan, Captain Morstan).
-            if title and p.titles and title not in p.titles:
+            if title and p.titles and _same_title(title) not in {_same_title(t) for t in p.titles}:
                 continue
-            if best is None or p.count > best.count:
+            if best is None or _rank(p, title, words) > _rank(best, title, words):
                 best = p
         if best is None:
             best = Person(name=form)
@@ -280,11 +305,38 @@ def _cluster(text: str, tokens: list[Token], forms) -> Cast:
     return cast
 
 
+def _covers(p: Person, info, words: tuple[str, ...], title: Optional[str]) -> bool:
+    """Whether name ``words`` can be a shorter or familiar form of person ``p``'s name."""
+    if set(words) <= p.words:
+        return True
+    if title:
+        return False
+    # A familiar given name (Frank) stands for the formal one (Francis) in the given-name slot only.
+    surnames = {info[f][1][-1] for f in p.forms if len(info[f][1]) > 1}
+    given = {rules.NICKNAMES.get(info[f][1][0], info[f][1][0]) for f in p.forms
+             if info[f][0] is None and (len(info[f][1]) > 1 or info[f][1][0] not in surnames)}
+    return rules.NICKNAMES.get(words[0], words[0]) in given and set(words[1:]) <= p.words
+
+
+def _same_title(title: str) -> str:
+    low = title.lower()
+    return rules.TITLE_SAME.get(low, low)
+
+
+def _rank(p: Person, title: Optional[str], words: tuple[str, ...]) -> tuple[bool, int]:
+    """Which person a shorter form most likely means: for a bare surname, one called by it with a
+    title (Mr. Oakley) before one who merely shares it; then the most frequent."""
+    titled = not title and len(words) == 1 and any(
+        f.split()[0].rstrip(".").lower() in rules.TITLES and f.split()[-1] == words[0] for f in p.forms)
+    return titled, p.count
+
+
 def _canonical(person: Person, info) -> str:
     """The fullest untitled form when the text uses one, else the most frequent titled form."""
     untitled = [f for f in person.forms if info[f][0] is None]
     full = max((len(info[f][1]) for f in person.forms), default=0)
     best_untitled = [f for f in untitled if len(info[f][1]) == full]
     if best_untitled and (full > 1 or not person.titles):
-        return max(best_untitled, key=lambda f: person.forms[f])
+        # The formal given name over a familiar one (Francis Oakley, not Frank Oakley).
+        return max(best_untitled, key=lambda f: (f.split()[0] not in rules.NICKNAMES, person.forms[f]))
     return max(person.forms, key=lambda f: (len(info[f][1]) == full, person.forms[f]))

@@ -125,6 +125,31 @@ TITLES = {
     "inspector": None, "detective": None, "judge": None, "reverend": None, "rev": None,
 }
 
+#: Spellings of one title that mean the same (dialect and abbreviations), for telling people apart.
+TITLE_SAME = {"mistah": "mr", "mista": "mr", "mister": "mr", "mr.": "mr", "mrs.": "mrs", "missus": "mrs",
+              "ms.": "ms", "dr.": "dr", "doctor": "dr", "massa": "master", "marse": "master", "mas'r": "master"}
+
+#: Familiar forms of given names, so that "Frank Oakley" and "Francis Oakley" are one person.
+NICKNAMES = {
+    "Frank": "Francis", "Fran": "Francis", "Bill": "William", "Will": "William", "Willie": "William",
+    "Billy": "William", "Bob": "Robert", "Bobby": "Robert", "Rob": "Robert", "Bert": "Albert",
+    "Dick": "Richard", "Rick": "Richard", "Tom": "Thomas", "Tommy": "Thomas", "Jim": "James",
+    "Jimmy": "James", "Jamie": "James", "Jack": "John", "Johnny": "John", "Harry": "Henry", "Hal": "Henry",
+    "Ned": "Edward", "Ted": "Edward", "Teddy": "Edward", "Eddie": "Edward", "Joe": "Joseph",
+    "Sam": "Samuel", "Ben": "Benjamin", "Tony": "Anthony", "Nick": "Nicholas", "Alec": "Alexander",
+    "Alex": "Alexander", "Charlie": "Charles", "Chas": "Charles", "Fred": "Frederick", "Freddie": "Frederick",
+    "Mike": "Michael", "Dan": "Daniel", "Danny": "Daniel", "Dave": "David", "Steve": "Stephen",
+    "Phil": "Philip", "Pete": "Peter", "Matt": "Matthew", "Andy": "Andrew", "Larry": "Lawrence",
+    "Kate": "Katherine", "Katie": "Katherine", "Kitty": "Katherine", "Kathy": "Katherine",
+    "Peggy": "Margaret", "Meg": "Margaret", "Maggie": "Margaret", "Madge": "Margaret",
+    "Bess": "Elizabeth", "Bessie": "Elizabeth", "Betsy": "Elizabeth", "Betty": "Elizabeth",
+    "Beth": "Elizabeth", "Lizzie": "Elizabeth", "Liz": "Elizabeth", "Eliza": "Elizabeth",
+    "Polly": "Mary", "Molly": "Mary", "Mamie": "Mary", "Sally": "Sarah", "Fanny": "Frances",
+    "Fannie": "Frances", "Jenny": "Jane", "Jennie": "Jane", "Nan": "Ann", "Nancy": "Ann", "Annie": "Ann",
+    "Sue": "Susan", "Susie": "Susan", "Patty": "Martha", "Mattie": "Martha", "Dolly": "Dorothy",
+    "Dot": "Dorothy", "Lucy": "Lucille", "Nell": "Eleanor", "Nellie": "Eleanor", "Abby": "Abigail",
+}
+
 #: Pronouns by gender, for counting what a name is referred to as.
 GENDER_PRONOUNS = {"male": {"he", "him", "his", "himself"}, "female": {"she", "her", "hers", "herself"}}
 
@@ -155,4 +180,31 @@ Could May Might Must Come Go Look See Say Tell Listen Wait Stop Thank Thanks Sor
 Once Twice Again Never Always Often Sometimes Soon Later Today Tonight Tomorrow Yesterday
 First Second Third Last Next Mother Father Mama Papa Mum Mom Dad Daddy Mummy Aunt Uncle
 English French Spanish German Italian American British Indian Creole Negro Street Road Avenue
+""".split())
+
+#: Common given names and the gender they usually carry: a prior that pronoun counts outweigh.
+MALE_NAMES = set("""
+Aaron Adam Adrian Albert Alan Alec Alexander Alfred Andrew Angus Anthony Archibald Archie Arthur
+Austin Ben Benjamin Bernard Bill Billy Bob Bobby Brian Bruce Carl Charles Charlie Chris Christopher
+Clarence Colin Daniel Danny David Dennis Dick Donald Douglas Duncan Edgar Edmund Edward Edwin Eli
+Elijah Eric Ernest Eugene Felix Francis Frank Franklin Fred Frederick George Gerald Gilbert Gordon
+Graham Gregory Guy Hal Hank Harold Harry Henry Herbert Horace Howard Hugh Ian Isaac Jack Jacob Jake
+James Jamie Jasper Jeff Jeremy Jim Jimmy Joe Joel John Johnny Jonathan Joseph Joshua Julian Justin
+Keith Ken Kenneth Kevin Lawrence Leo Leon Leonard Lewis Louis Luke Malcolm Mark Martin Matthew Maurice
+Max Michael Mike Nathan Nathaniel Ned Neil Nicholas Noah Oliver Oscar Owen Patrick Paul Percy Peter
+Philip Phillip Ralph Ray Raymond Reginald Richard Rob Robert Roger Ron Ronald Roy Rupert Ryan Sam
+Samuel Scott Sean Sebastian Sidney Simon Stanley Stephen Steve Steven Ted Terry Theodore Thomas Tim
+Timothy Tom Tommy Tony Victor Vincent Walter Wesley Will William Willie Zachary Pierre Jules
+""".split())
+FEMALE_NAMES = set("""
+Abigail Ada Adele Agnes Alice Alicia Amanda Amelia Amy Angela Ann Anna Anne Annie Barbara Beatrice
+Becky Bella Beth Betsy Betty Bridget Caroline Catherine Cecilia Charlotte Chloe Claire Clara Cora
+Daisy Deborah Diana Dora Dorothy Edith Edna Eleanor Elinor Elizabeth Ella Ellen Eliza Emily Emma
+Esther Eva Eve Evelyn Fanny Flora Florence Frances Grace Hannah Harriet Helen 
+Hester Ida Irene Isabel Isabella Jane Janet Jean Jennifer Jenny Jessica Jessie Joan Josephine Joy
+Judith Julia Julie Kate Katherine Kathleen Kitty Laura Lavinia Leah Lena Lily Lillian Lizzie Lois
+Louisa Louise Lucy Lydia Mabel Maggie Margaret Maria Marian Marianne Marie Martha Mary Matilda Maud
+Meg Millie Minnie Miranda Molly Nancy Nell Nellie Nora Olivia Pamela Patricia Pauline Peggy Penelope
+Phoebe Polly Rachel Rebecca Rose Rosie Ruth Sally Sarah Sara Sophia Sophie Susan Susanna Sylvia
+Teresa Victoria Violet Virginia Wendy Winifred 
 """.split())
