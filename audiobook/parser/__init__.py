@@ -84,7 +84,7 @@ def _assemble(document: Document, units: list[Unit], cast: characters.Cast,
             current = Chapter(title=_join(p.title) or _join(text[p.start:p.end]))
             chapters.append(current)
             segs.append(Segment(SegmentKind.HEADING, None, current.title, p.start, p.end))
-        elif p.kind in ("title", "pov", "time"):
+        elif p.kind in ("title", "author", "pov", "time"):
             segs.append(Segment(SegmentKind.HEADING, None, _join(text[p.start:p.end]), p.start, p.end))
         elif p.kind == "break":
             segs.append(Segment(SegmentKind.BREAK, None, "", p.start, p.end))
@@ -111,7 +111,8 @@ def _assemble(document: Document, units: list[Unit], cast: characters.Cast,
             chapters.insert(0, Chapter(title=title, segments=front))
         else:
             chapters[0].segments[:0] = front
-    return Script(source=document.path.name, title=title, author=document.author,
+    author = document.author or next((" ".join(u.para.title.split()) for u in units if u.para.kind == "author"), None)
+    return Script(source=document.path.name, title=title, author=author,
                   chapters=chapters, characters=_characters(chapters, cast))
 
 

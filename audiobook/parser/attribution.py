@@ -146,7 +146,7 @@ class Attributor:
         narrators = self.narrators = self._narrators()
         for index, unit in enumerate(self.units):
             kind = unit.para.kind
-            if kind in ("chapter", "break", "title", "pov"):
+            if kind in ("chapter", "break", "title", "author", "pov"):
                 self._new_scene()
                 continue
             self.state.narrator = narrators.get(index)
@@ -298,7 +298,7 @@ def first_person_sections(text: str, units: list[Unit]) -> list[tuple[int, int, 
     start = 0
     pov: Optional[str] = None
     for i, unit in enumerate(units + [None]):
-        boundary = unit is None or unit.para.kind in ("chapter", "break", "pov", "title")
+        boundary = unit is None or unit.para.kind in ("chapter", "break", "pov", "title", "author")
         if boundary:
             if i > start:
                 narration = " ".join(self_text(text, u) for u in units[start:i])

@@ -54,7 +54,7 @@ class Person:
     @property
     def is_person(self) -> bool:
         """Evidence that the name is a character, not a place or a thing."""
-        if self.titles or self.tagged or self.addressed:
+        if self.titles or self.tagged or self.addressed or self.prior:
             return True
         votes = self.votes["male"] + self.votes["female"]
         return votes >= 2 and votes * 3 >= self.narration_mentions
@@ -162,7 +162,10 @@ def find_cast(text: str, tokens: list[Token]) -> Cast:
         if not _is_cap(w) or w in rules.NOT_NAMES or w in title_words or w[:2] in ("I'", "I\u2019"):
             return False
         c = cap_mid.get(w, 0)
-        return c >= 1 and lower.get(w.lower(), 0) * 2 < c
+        if lower.get(w.lower(), 0) * 2 >= max(c, 1):
+            return False
+        # A common given name counts even when it only ever opens sentences.
+        return c >= 1 or w in rules.MALE_NAMES or w in rules.FEMALE_NAMES
 
     forms: list[tuple[str, Optional[str], tuple[str, ...], int, bool]] = []
     i, n = 0, len(tokens)

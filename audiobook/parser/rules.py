@@ -32,6 +32,9 @@ CHAPTER_HEADING_PATTERNS = [
 #: Longest line that may still be a heading, in characters.
 HEADING_MAX_CHARS = 80
 
+#: A by-line under the title: "by" alone (the name on the next line) or "by Anna Vell".
+BYLINE = re.compile(r"^by(?:\s+(?P<author>[A-Z][\w.'\u2019 -]{1,60}))?$", re.I)
+
 #: Scene-break lines: a line of one repeated symbol (with optional spaces), or a lone ``#``.
 SCENE_BREAK_SHAPES = [
     re.compile(r"^\s*([-*~=_#+.\u2022\u00b7\u2014\u2013o])(?:\s*\1){2,}\s*$"),

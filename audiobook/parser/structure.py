@@ -17,7 +17,7 @@ class Paragraph:
     end: int
     """Offset one past its last non-space character."""
     kind: str = "prose"
-    """``prose``, ``chapter``, ``title``, ``pov``, ``time``, ``break`` or ``note``."""
+    """``prose``, ``chapter``, ``title``, ``author``, ``pov``, ``time``, ``break`` or ``note``."""
     title: str = ""
     """For ``chapter``/``title``/``pov``/``time``: the words to read as the heading."""
     pov: Optional[str] = None
@@ -190,6 +190,17 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                 p.kind, p.title = "time", line
                 out.append(p)
                 i += 1
+                continue
+            byline = rules.BYLINE.match(line)
+            if not seen_prose and byline and not out_has_chapter(out):
+                p.kind, p.title = ("author", byline.group("author")) if byline.group("author") else ("title", line)
+                out.append(p)
+                i += 1
+                if not byline.group("author") and i < n and len(paragraphs[i].lines) == 1:
+                    q = paragraphs[i]
+                    q.kind, q.title = "author", text[q.start:q.end]
+                    out.append(q)
+                    i += 1
                 continue
             if not seen_prose and _looks_like_title_line(line) and not out_has_chapter(out):
                 p.kind, p.title = "title", line

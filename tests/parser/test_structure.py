@@ -1,0 +1,126 @@
+"""Structure: title, chapter headings, scene breaks, POV/time headers, notes, paragraphs."""
+from __future__ import annotations
+
+import pytest
+
+from parser_helpers import parse_text, shape
+
+CHAPTER_HEADINGS = [
+    ("Chapter 1\n\nThe fog came early.\n", "Chapter 1"),
+    ("CHAPTER ONE\n\nThe fog came early.\n", "CHAPTER ONE"),
+    ("Chapter IV. The Lantern Room\n\nThe fog came early.\n", "Chapter IV. The Lantern Room"),
+    ("Chapter 7\nThe Lantern Room\n\nThe fog came early.\n", "Chapter 7. The Lantern Room"),
+    ("Chapter 7\n\nThe Lantern Room\n\nThe fog came early.\n", "Chapter 7. The Lantern Room"),
+    ("Prologue\n\nThe fog came early.\n", "Prologue"),
+    ("Epilogue\n\nThe fog came early.\n", "Epilogue"),
+    ("Part Two\n\nThe fog came early.\n", "Part Two"),
+    ("# The Lantern Room\n\nThe fog came early.\n", "The Lantern Room"),
+    ("XII\n\nTHE LANTERN ROOM\n\nThe fog came early.\n", "XII. THE LANTERN ROOM"),
+]
+
+
+@pytest.mark.parametrize("text,title", CHAPTER_HEADINGS)
+def test_chapter_headings(text, title):
+    script = parse_text(text)
+    assert [c.title for c in script.chapters] == [title]
+    assert shape(text)[0] == ("heading", None, title)
+    assert shape(text)[-1] == ("narration", None, "The fog came early.")
+
+
+def test_chapters_split_the_book_and_the_title_comes_first():
+    text = ("The Salt Road\n\nChapter 1\n\nMara left at dawn.\n\nChapter 2\n\nShe came back at dusk.\n")
+    script = parse_text(text)
+    assert script.title == "The Salt Road"
+    assert [c.title for c in script.chapters] == ["Chapter 1", "Chapter 2"]
+    assert [(s.kind.value, s.text) for s in script.chapters[0].segments] == [
+        ("heading", "The Salt Road"), ("heading", "Chapter 1"), ("narration", "Mara left at dawn.")]
+
+
+@pytest.mark.parametrize("line", ["---", "***", "* * *", "~~~", "#", "=====", "-----------------", "o0o0o0"[:0] or "+++"])
+def test_scene_breaks(line):
+    text = f"Mara slept.\n\n{line}\n\nMorning came.\n"
+    assert shape(text) == [("narration", None, "Mara slept."), ("break", None, ""),
+                           ("narration", None, "Morning came.")]
+
+
+def test_a_lone_roman_numeral_line_in_prose_is_not_a_break_regression_xxx():
+    text = "XXIX\n\nShe walked.\n\nXXX\n\nShe ran.\n"
+    assert [c.title for c in parse_text(text).chapters] == ["XXIX", "XXX"]
+
+
+POV = [
+    ("TOM POV\n\nI waited by the gate.\n", "Tom"),
+    ("Mara's POV\n\nI waited by the gate.\n", "Mara"),
+    ("MARA'S POV\n\nI waited by the gate.\n", "Mara"),
+    ("Tom\n\nI waited by the gate. My hands were cold and I was late.\n", "Tom"),
+]
+
+
+@pytest.mark.parametrize("text,who", POV)
+def test_pov_headers_set_the_first_person_narrator(text, who):
+    first, second = shape(text)
+    assert first[0] == "heading"
+    assert second == ("narration", who, "I waited by the gate." + second[2][len("I waited by the gate."):])
+
+
+def test_general_pov_returns_to_the_narrator():
+    text = "TOM POV\n\nI waited.\n\nGENERAL POV\n\nTom waited. Mara did not come.\n"
+    assert shape(text) == [("heading", None, "TOM POV"), ("narration", "Tom", "I waited."),
+                           ("heading", None, "GENERAL POV"),
+                           ("narration", None, "Tom waited. Mara did not come.")]
+
+
+@pytest.mark.parametrize("header", ["3 MONTHS LATER", "Two weeks later", "The next morning", "Meanwhile"])
+def test_time_headers(header):
+    text = f"Tom left.\n\n{header}\n\nTom came back.\n"
+    assert shape(text)[1] == ("heading", None, header)
+
+
+NOTES = [
+    "A/N: Thanks for all the lovely reviews!",
+    "Author's Note: this chapter was hard to write.",
+    "Disclaimer: I own nothing but the plot.",
+]
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_marked_notes(note):
+    text = f"{note}\n\nTom left the harbour.\n"
+    assert shape(text)[0] == ("note", None, note)
+
+
+def test_closing_thanks_to_a_beta_reader_is_a_note():
+    text = ("Tom left the harbour.\n\nMara watched him go.\n\n* * *\n\n"
+            "Huge thanks to my beta reader, who caught every typo. You are the best.\n")
+    assert shape(text)[-1][0] == "note"
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_offsets_stay_true():
+    line = "The boat rocked against the pier while the gulls argued over scraps of"
+    text = (f"{line}\nbread and the tide came in.\n\n{line}\nfish, and nobody noticed.\n") * 3
+    script = parse_text(text)
+    segs = list(script.segments())
+    assert len(segs) == 6
+    assert segs[0].text == line + " bread and the tide came in."
+    for s in segs:
+        assert " ".join(text[s.start:s.end].split()) == s.text
+
+
+def test_one_paragraph_per_line_without_blank_lines():
+    text = ("Tom came in from the rain and shook his coat out over the mat by the door, grumbling about it.\n"
+            "\"You're late,\" said Mara, not looking up from the stove where the soup was slowly burning.\n"
+            "\"The ferry was late,\" he said, and sat down heavily at the kitchen table to take off his boots.\n")
+    assert shape(text) == [
+        ("narration", None, "Tom came in from the rain and shook his coat out over the mat by the door, grumbling about it."),
+        ("dialogue", "Mara", "You're late,"),
+        ("narration", None, "said Mara, not looking up from the stove where the soup was slowly burning."),
+        ("dialogue", "Tom", "The ferry was late,"),
+        ("narration", None, "he said, and sat down heavily at the kitchen table to take off his boots."),
+    ]
+
+
+def test_author_line_under_the_title():
+    text = "THE SALT ROAD\n\nby\n\nANNA VELL\n\nI\n\nMara left at dawn.\n"
+    script = parse_text(text)
+    assert script.title == "THE SALT ROAD"
+    assert [s.kind.value for s in script.segments()] == ["heading", "heading", "heading", "heading", "narration"]
