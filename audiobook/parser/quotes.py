@@ -2,6 +2,7 @@
 quotations running over several paragraphs, and unbalanced marks kept from spreading."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -37,7 +38,7 @@ def quote_style(text: str) -> str:
     for i, c in enumerate(text):
         if c in rules.SINGLE_OPEN and _single_opens(text, i, 0, len(text)):
             singles += 1
-    return "single" if singles > 2 * doubles + 2 else "double"
+    return "single" if singles > 2 * doubles else "double"
 
 
 def _word_after(text: str, i: int, end: int) -> str:
@@ -175,6 +176,8 @@ def split_paragraph(text: str, start: int, end: int, style: str, next_opens: boo
             leading = qs == start
             if not (leading or next_opens) or (not leading and not _quote_ends_paragraph_ok(text, qs, end)):
                 break
+        if closed and _is_scare_quote(text, start, qs, qe):
+            continue
         if qs > pos:
             pieces.append(Piece("narration", pos, qs))
         stop = qe + 1 if closed else end
@@ -184,6 +187,27 @@ def split_paragraph(text: str, start: int, end: int, style: str, next_opens: boo
     if pos < end:
         pieces.append(Piece("narration", pos, end))
     return _absorb_crumbs(text, pieces)
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f'-]+)\s+(?:([A-Za-z\u00c0-\u024f'-]+)\s+)?$")
+
+
+def _is_scare_quote(text: str, start: int, qs: int, qe: int) -> bool:
+    """A few words quoted in the middle of a sentence (the narrow "bridges"), not speech:
+    right after a lowercase word that is no speech verb."""
+    inner = text[qs + 1:qe]
+    if len(inner.split()) > rules.SCARE_QUOTE_MAX_WORDS:
+        return False
+    m = _WORD_BEFORE.search(text[max(start, qs - 40):qs])
+    if not m or text[qs - 1] not in " \n":
+        return False
+    words = [w for w in (m.group(2), m.group(1)) if w]
+    last = words[-1]
+    if not last[0].islower() or last.lower() in rules.SPEECH_VERBS:
+        return False
+    if len(words) > 1 and (words[0].lower() in rules.SPEECH_VERBS):
+        return False
+    return True
 
 
 def _quote_ends_paragraph_ok(text: str, qs: int, end: int) -> bool:

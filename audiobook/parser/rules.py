@@ -90,6 +90,10 @@ ELISIONS_LEADING = {
     "ee", "ud", "specially", "cept", "less", "fore", "long", "mongst", "neath", "gainst",
 }
 
+#: Longest quotation (in words) that, set inside a sentence after an ordinary word, is a
+#: scare quote or a title (the narrow "bridges") rather than speech.
+SCARE_QUOTE_MAX_WORDS = 4
+
 #: Characters that end a sentence or a spoken phrase just before a closing single quote.
 CLOSING_PUNCT = ".,!?;:\u2026\u2014-"
 

@@ -96,8 +96,12 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             continue
         if current:
             prev = text[current[-1][0]:current[-1][1]].rstrip()
-            if not layout.hard_wrapped or _is_structural(stripped) or _is_structural(prev.strip()):
+            if _is_structural(stripped) or _is_structural(prev.strip()):
                 flush()
+            elif not layout.hard_wrapped:
+                # Unfolded text: each line is a paragraph, unless the line plainly runs on.
+                if _SENTENCE_END.search(prev) or not stripped[0].islower():
+                    flush()
             elif len(prev) < layout.wrap_width - 20 and _SENTENCE_END.search(prev):
                 # A short line that ends a sentence ends its paragraph in folded text.
                 flush()
