@@ -75,3 +75,81 @@ def render(source: Path, out_dir: Path, voices, quiet: bool) -> None:
         total = sum(f.duration for f in result.files)
         click.echo(f"wrote {len(result.files)} chapter files ({total / 60:.1f} min) and "
                    f"{result.playlist.name} to {result.folder}")
+
+
+@main.command("cast")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--voices", type=click.Path(path_type=Path), default=Path("voices.yaml"), show_default=True,
+              help="The voices file to create or update.")
+def cast_command(source: Path, voices: Path) -> None:
+    """Add the characters found in SOURCE to a voices file, keeping your edits.
+
+    New characters get their automatic voice, most-speaking first, with line counts as
+    comments; entries and comments already in the file are kept as they are.
+
+    Example: audiobook cast input/the-lamplighters.txt --voices voices.yaml
+    """
+    from audiobook import castfile, pipeline
+    from audiobook.engine import SpeechEngine
+    from audiobook.voiceconfig import load_config
+    from audiobook.voices import cast
+
+    try:
+        config = load_config(voices if voices.exists() else None, SpeechEngine())
+        script, _document = pipeline.parse_source(source)
+        added = castfile.update_voices_file(voices, script, cast(script, config))
+    except AudiobookError as exc:
+        raise _fail(exc)
+    click.echo(f"{voices}: {len(script.characters)} speaking characters, {len(added)} added"
+               + (f" ({', '.join(added)})" if added else ""))
+
+
+@main.command("voices")
+@click.option("--lang", default=None, help="Only voices whose language or id starts with this (en, fr, de-ch ...).")
+def voices_command(lang) -> None:
+    """List the engine's voices, and the espeak-ng variants to add with +.
+
+    Example: audiobook voices --lang en
+    """
+    from audiobook.engine import SpeechEngine
+
+    try:
+        engine = SpeechEngine()
+    except AudiobookError as exc:
+        raise _fail(exc)
+    prefix = (lang or "").lower()
+    shown = [v for v in engine.voices
+             if not prefix or any(code.lower().startswith(prefix) for code in v.languages)
+             or v.id.lower().rpartition("/")[2].startswith(prefix)]
+    width = max([len(v.id) for v in shown] + [5])
+    for v in sorted(shown, key=lambda v: v.id):
+        click.echo(f"{v.id:<{width}}  {v.gender or '-':<6}  {v.name}")
+    if engine.variants:
+        click.echo(f"\nvariants (voice+variant, e.g. {shown[0].id if shown else 'gmw/en-us'}+f3): "
+                   + " ".join(engine.variants))
+
+
+@main.command()
+@click.option("--character", "-c", required=True, help="A character in the voices file, or 'narrator'.")
+@click.option("--voices", type=click.Path(path_type=Path), default=None,
+              help="voices.yaml (default: ./voices.yaml if present).")
+@click.option("-o", "--output", "out_file", type=click.Path(path_type=Path), default=None,
+              help="Where to write the sample (default: output/preview-<character>.mp3).")
+@click.option("--play", is_flag=True, help="Play the sample with an audio player found on this system.")
+@click.argument("text", required=False)
+def preview(character: str, voices, out_file, play: bool, text) -> None:
+    """Render a short sample of one character's voice to a file.
+
+    Example: audiobook preview --character Mara "Hold it steady."
+    """
+    from audiobook import preview as previews
+
+    if voices is None and Path("voices.yaml").is_file():
+        voices = Path("voices.yaml")
+    try:
+        path = previews.render_preview(character, voices, text, out_file)
+        click.echo(f"wrote {path}")
+        if play:
+            previews.play(path)
+    except AudiobookError as exc:
+        raise _fail(exc)

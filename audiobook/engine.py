@@ -39,10 +39,6 @@ FORCE_BUNDLED_ENV = "AUDIOBOOK_BUNDLED_ESPEAK"
 CLIP_TIMEOUT_BASE = 20.0
 CLIP_TIMEOUT_PER_CHAR = 0.05
 
-RATE_RANGE = (80, 450)
-PITCH_RANGE = (0, 99)
-VOLUME_RANGE = (0.0, 2.0)
-
 _bundled_library: Optional[str] = None
 
 
@@ -183,6 +179,13 @@ class SpeechEngine:
             near = difflib.get_close_matches(base.lower(), ids, n=3, cutoff=0.4)
             hint = ", ".join(near) or ", ".join(ids[:3])
         raise VoiceNotFound(f"{where}: unknown voice {voice!r}; did you mean {hint}? (audiobook voices lists them)")
+
+    def check_variant(self, variant: str, where: str = "variant") -> None:
+        """Raise VoiceNotFound naming ``where`` if ``variant`` is not an espeak-ng variant."""
+        if variant in self._variants:
+            return
+        near = difflib.get_close_matches(variant, self._variants, n=3, cutoff=0.3)
+        raise VoiceNotFound(f"{where}: unknown voice variant {variant!r}; did you mean {', '.join(near) or 'whisper'}?")
 
     # ------------------------------------------------------------------ synthesis
     def synthesize(self, text: str, settings: VoiceSettings, timeout: Optional[float] = None) -> Clip:

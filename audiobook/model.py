@@ -140,6 +140,20 @@ class VoiceSettings:
     """0.0-2.0, 1.0 is the engine's normal level."""
 
 
+@dataclass(frozen=True)
+class Prosody:
+    """How a speech verb changes the voice of the quote it tags."""
+
+    rate: float = 1.0
+    """Factor on words per minute."""
+    volume: float = 1.0
+    """Factor on volume."""
+    pitch: int = 0
+    """Offset added to pitch."""
+    variant: Optional[str] = None
+    """espeak-ng variant that replaces the voice's own (``whisper``), or None."""
+
+
 @dataclass
 class Cast:
     """Who sounds how: the narrator and one voice per speaking character."""
@@ -156,6 +170,10 @@ class Cast:
     """Whether author's notes are spoken."""
     pov_narration: str = "character"
     """Who voices first-person narration: the POV ``character`` or the ``narrator``."""
+    pronunciations: dict[str, str] = field(default_factory=dict)
+    """Word -> respelling, applied to whole words of the spoken text."""
+    prosody: dict[str, Prosody] = field(default_factory=dict)
+    """Speech verb (lower case) -> change of voice for the quote it tags."""
 
     def voice_for(self, speaker: Optional[str]) -> VoiceSettings:
         """The voice of ``speaker`` (None or unknown: the narrator)."""

@@ -11,7 +11,8 @@ from audiobook.model import ChapterFile, Document, Script
 from audiobook.parser import parse
 from audiobook.plan import make_plan
 from audiobook.reader import read_source
-from audiobook.voices import cast, load_config
+from audiobook.voiceconfig import load_config
+from audiobook.voices import cast
 
 
 @dataclass

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from audiobook.model import (Cast, ChapterPlan, ClipItem, PlanItem, RenderPlan, Script, Segment,
-                             SegmentKind, SilenceItem)
+from audiobook.model import (Cast, ChapterPlan, ClipItem, PlanItem, Prosody, RenderPlan, Script, Segment,
+                             SegmentKind, SilenceItem, VoiceSettings)
 
 #: Longest text sent to the engine as one clip. Longer paragraphs are cut at sentence ends,
 #: and a sentence longer than this at a clause or word boundary, so that one clip's buffer
@@ -22,6 +22,13 @@ CUT_PATTERNS = (
 #: Text with none of these is not sent to the engine (a quote of only "…" or "—").
 SPEAKABLE = re.compile(r"\w")
 
+#: The part of a narration segment that can be a speech tag: up to the first clause end.
+TAG_CLAUSE = re.compile(r"^[^.,;:!?—]*")
+CLAUSE_END = re.compile(r"[.,;:!?—]")
+WORD = re.compile(r"[\w']+")
+
+VOICE_LIMITS = {"rate": (80, 450), "pitch": (0, 99), "volume": (0.0, 2.0)}
+
 
 def make_plan(script: Script, cast: Cast, source_text: str, chapters: Optional[list[int]] = None) -> RenderPlan:
     """Turn the script into chapters of clips and pauses.
@@ -30,18 +37,41 @@ def make_plan(script: Script, cast: Cast, source_text: str, chapters: Optional[l
     paragraph. ``chapters`` selects 1-based chapter numbers (default: all).
     """
     plan = RenderPlan(title=script.title, author=script.author, total_chapters=len(script.chapters))
+    pronounce = Pronouncer(cast.pronunciations)
     for number, chapter in enumerate(script.chapters, start=1):
         if chapters is not None and number not in chapters:
             continue
-        plan.chapters.append(ChapterPlan(number, chapter.title, list(_items(chapter.segments, cast, source_text))))
+        items = list(_items(chapter.segments, cast, source_text, pronounce))
+        plan.chapters.append(ChapterPlan(number, chapter.title, items))
     return plan
 
 
-def _items(segments: list[Segment], cast: Cast, source_text: str) -> Iterator[PlanItem]:
+class Pronouncer:
+    """Replaces whole words by their respellings. A key with capitals matches only that
+    spelling (``Will`` the name, not ``will``); an all-lower-case key matches any case."""
+
+    def __init__(self, pronunciations: dict[str, str]):
+        self.table = dict(pronunciations)
+        self.lower = {k.lower(): v for k, v in pronunciations.items() if k == k.lower()}
+        exact = [k for k in pronunciations if k != k.lower()]
+        parts = []
+        if exact:
+            parts.append("(?-i:" + "|".join(map(re.escape, sorted(exact, key=len, reverse=True))) + ")")
+        if self.lower:
+            parts.append("(?i:" + "|".join(map(re.escape, sorted(self.lower, key=len, reverse=True))) + ")")
+        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)") if parts else None
+
+    def __call__(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+        return self.pattern.sub(lambda m: self.table.get(m.group(0)) or self.lower[m.group(0).lower()], text)
+
+
+def _items(segments: list[Segment], cast: Cast, source_text: str, pronounce: Pronouncer) -> Iterator[PlanItem]:
     pauses = cast.pauses_ms
     previous: Optional[Segment] = None
     previous_voice = None
-    for seg in segments:
+    for index, seg in enumerate(segments):
         if seg.kind is SegmentKind.NOTE and not cast.read_notes:
             continue
         if seg.kind is SegmentKind.BREAK:
@@ -49,12 +79,16 @@ def _items(segments: list[Segment], cast: Cast, source_text: str) -> Iterator[Pl
             previous, previous_voice = None, None
             continue
         voice = _voice(seg, cast)
+        if seg.kind is SegmentKind.DIALOGUE and cast.prosody:
+            prosody = _tag_prosody(segments, index, cast.prosody, source_text)
+            if prosody:
+                voice = apply_prosody(voice, prosody)
         if previous is not None:
             if "\n" in source_text[previous.end:seg.start]:
                 yield SilenceItem(pauses.get("paragraph", 450))
             elif voice != previous_voice:
                 yield SilenceItem(pauses.get("speaker", 250))
-        for offset, piece in split_text(seg.text, seg.start):
+        for offset, piece in split_text(pronounce(seg.text), seg.start):
             if SPEAKABLE.search(piece):
                 yield ClipItem(piece, voice, seg.speaker if seg.kind is not SegmentKind.HEADING else None, offset)
         previous, previous_voice = seg, voice
@@ -67,6 +101,43 @@ def _voice(seg: Segment, cast: Cast):
     if seg.kind is SegmentKind.NARRATION and cast.pov_narration == "narrator":
         return cast.narrator
     return cast.voice_for(seg.speaker)
+
+
+def _tag_prosody(segments: list[Segment], index: int, table: dict[str, Prosody], source_text: str) -> Optional[Prosody]:
+    """The prosody of the speech verb tagging quote ``index``: the first clause of the narration
+    right after it in the same paragraph, else the last clause of the narration right before it."""
+    seg = segments[index]
+    neighbours = []
+    if index + 1 < len(segments):
+        neighbours.append((segments[index + 1], source_text[seg.end:segments[index + 1].start], True))
+    if index > 0:
+        neighbours.append((segments[index - 1], source_text[segments[index - 1].end:seg.start], False))
+    for other, between, after in neighbours:
+        if other.kind is not SegmentKind.NARRATION or "\n" in between:
+            continue
+        text = other.text.lower()
+        if after:
+            clause = TAG_CLAUSE.match(text).group(0)
+        else:
+            clause = CLAUSE_END.split(text.rstrip(" .,;:!?—"))[-1]
+        for word in WORD.findall(clause):
+            if word in table:
+                return table[word]
+    return None
+
+
+def apply_prosody(voice: VoiceSettings, prosody: Prosody) -> VoiceSettings:
+    """``voice`` changed by ``prosody``, kept within the engine's ranges."""
+    def clamp(name, value):
+        lo, hi = VOICE_LIMITS[name]
+        return max(lo, min(hi, value))
+
+    name = voice.voice
+    if prosody.variant:
+        name = name.partition("+")[0] + "+" + prosody.variant
+    return VoiceSettings(name, int(clamp("rate", round(voice.rate * prosody.rate))),
+                         int(clamp("pitch", voice.pitch + prosody.pitch)),
+                         float(clamp("volume", voice.volume * prosody.volume)))
 
 
 def split_text(text: str, offset: int = 0, limit: int = MAX_CLIP_CHARS) -> list[tuple[int, str]]:

@@ -68,3 +68,44 @@ def test_script_json_goes_to_stdout_alone():
 def test_script_views(fmt):
     result = run("script", str(SAMPLE), "--format", fmt)
     assert result.exit_code == 0 and result.output.strip()
+
+
+def test_cast_command_creates_then_keeps_the_file(tmp_path):
+    voices = tmp_path / "voices.yaml"
+    result = run("cast", str(SAMPLE), "--voices", str(voices))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"{voices}: ")
+    assert "added (" in result.output
+    text = voices.read_text(encoding="utf-8")
+    assert "Mara" in text and "lines" in text
+    voices.write_text(text.replace("narrator:", "# my note\nnarrator:"), encoding="utf-8")
+    again = run("cast", str(SAMPLE), "--voices", str(voices))
+    assert again.output.endswith(", 0 added\n")
+    assert "# my note" in voices.read_text(encoding="utf-8")
+
+
+def test_voices_command_lists_english_voices_and_variants():
+    result = run("voices", "--lang", "en")
+    assert result.exit_code == 0
+    ids = [line.split()[0] for line in result.output.splitlines() if line.startswith("gmw/")]
+    assert "gmw/en-us" in ids and "gmw/en-gb-x-rp" in ids
+    assert not any(i.startswith("roa/") for i in ids)
+    assert "variants (voice+variant" in result.output and " f3 " in result.output
+
+
+def test_preview_command_writes_a_sample(tmp_path):
+    out = tmp_path / "mara.mp3"
+    from conftest import VOICES
+    result = run("preview", "--voices", str(VOICES), "--character", "Mara", "-o", str(out), "Hold it steady.")
+    assert result.exit_code == 0, result.output
+    assert result.output == f"wrote {out}\n"
+    from mutagen.mp3 import MP3
+    assert 0.8 < MP3(out).info.length < 4
+
+
+def test_preview_of_an_unknown_character_names_the_file(tmp_path):
+    from conftest import VOICES
+    result = run("preview", "--voices", str(VOICES), "--character", "Nobody", "-o", str(tmp_path / "x.mp3"))
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {VOICES}: no voice for 'Nobody' under characters; "
+                             "known: Mara, Okafor, Tobias (or use narrator)\n")

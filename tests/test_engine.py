@@ -28,7 +28,7 @@ def test_bundled_espeak_is_the_one_loaded():
     code = (
         "import espeakng_loader, os\n"
         "from audiobook.engine import SpeechEngine, loaded_espeak_library\n"
-        "from audiobook.voices import DEFAULT_NARRATOR\n"
+        "from audiobook.voiceconfig import DEFAULT_NARRATOR\n"
         "clip = SpeechEngine().synthesize('Hello.', DEFAULT_NARRATOR)\n"
         "print(loaded_espeak_library())\n"
         "print(os.path.dirname(espeakng_loader.get_library_path()))\n"
@@ -123,3 +123,4 @@ def test_a_second_engine_object_keeps_working(engine):
     other = SpeechEngine()
     assert other.synthesize("Second.", BASE).duration > 0.3
     assert engine.synthesize("First again.", BASE).duration > 0.3
+

@@ -5,7 +5,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from audiobook.model import Cast, Chapter, ClipItem, Script, Segment, SegmentKind as K, SilenceItem, VoiceSettings
+from audiobook.model import Cast, Chapter, ClipItem, Prosody, Script, Segment, SegmentKind as K, SilenceItem, VoiceSettings
 from audiobook.plan import MAX_CLIP_CHARS, make_plan, split_text
 
 NARRATOR = VoiceSettings("gmw/en-gb-x-rp")
@@ -73,3 +73,47 @@ def test_split_never_loses_a_word_and_respects_the_limit(text, limit):
     pieces = split_text(text, 0, limit)
     assert all(len(p) <= limit for _, p in pieces)
     assert re.sub(r"\s+", "", "".join(p for _, p in pieces)) == re.sub(r"\s+", "", text)
+
+
+def test_pronunciations_replace_whole_words_case_aware():
+    from audiobook.plan import Pronouncer
+
+    say = Pronouncer({"Hermione": "her-MY-oh-nee", "Will": "Bill", "colonel": "kernel"})
+    assert say("Hermione met Will; hermione will go. Colonel Hermiones") == \
+        "her-MY-oh-nee met Bill; hermione will go. kernel Hermiones"
+
+
+def test_pronunciations_reach_the_clips():
+    text = '"Hermione!" said Ron.'
+    segments = [seg(text, K.DIALOGUE, "Anna", '"Hermione!"'), seg(text, K.NARRATION, None, "said Ron.")]
+    items = plan_for(text, segments, pronunciations={"Hermione": "her-MY-oh-nee"})
+    assert [i.text for i in items if isinstance(i, ClipItem)] == ["her-MY-oh-nee!", "said Ron."]
+
+
+SHOUT = Prosody(rate=1.2, volume=1.5, pitch=10)
+WHISPER = Prosody(volume=0.5, variant="whisper")
+
+
+def dialogue_voice(text, quote):
+    segments = [seg(text, K.DIALOGUE, "Anna", quote)]
+    rest = text.replace(quote, "\x00").split("\x00")
+    if rest[0].strip():
+        segments.insert(0, seg(text, K.NARRATION, None, rest[0].strip()))
+    if rest[1].strip():
+        segments.append(seg(text, K.NARRATION, None, rest[1].strip()))
+    items = plan_for(text, segments, prosody={"shouted": SHOUT, "whispered": WHISPER})
+    return next(i.voice for i in items if isinstance(i, ClipItem) and i.text == quote.strip('"'))
+
+
+def test_speech_verbs_change_the_voice_of_their_quote():
+    assert dialogue_voice('"Run!" she shouted.', '"Run!"') == VoiceSettings("gmw/en-us+f3", 210, 60, 1.5)
+    assert dialogue_voice('She whispered, "Quiet."', '"Quiet."') == VoiceSettings("gmw/en-us+whisper", 175, 50, 0.5)
+    assert dialogue_voice('"Fine," she said, and then she shouted at the dog.', '"Fine,"') == ANNA
+    assert dialogue_voice('"Fine," said Anna.', '"Fine,"') == ANNA
+
+
+def test_prosody_stays_within_the_engine_ranges():
+    from audiobook.plan import apply_prosody
+
+    loud = apply_prosody(VoiceSettings("gmw/en", rate=400, pitch=95, volume=1.8), Prosody(rate=2, volume=2, pitch=20))
+    assert (loud.rate, loud.pitch, loud.volume) == (450, 99, 2.0)

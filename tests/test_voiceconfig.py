@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from audiobook.errors import ConfigError, VoiceNotFound
-from audiobook.model import Character, Script
-from audiobook.voices import AUTO_POOLS, DEFAULT_NARRATOR, cast, load_config
+from audiobook.model import Prosody
+from audiobook.voiceconfig import DEFAULT_PROSODY, load_config
 from conftest import VOICES
 
 
@@ -13,10 +13,6 @@ def write(tmp_path, text):
     path = tmp_path / "voices.yaml"
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def script_with(*characters):
-    return Script(source="x.txt", title="X", author=None, characters=list(characters))
 
 
 def test_shipped_voices_file_loads_and_every_voice_exists(engine):
@@ -45,6 +41,24 @@ def test_shipped_voices_file_loads_and_every_voice_exists(engine):
      "{path}:3:1: malformed YAML: expected ',' or ']', but got '<stream end>'"),
     ("- just\n- a list\n",
      "{path}: the top level must be a mapping (narrator:, characters:, ...)"),
+    ("characters:\n  Lily:\n    pitch: 20\n",
+     "{path}:2: characters.Lily: rate, pitch or volume given without a voice; add voice:"),
+    ("defaults:\n  male: []\n",
+     "{path}:2: defaults.male: must be a non-empty list of voices"),
+    ("defaults:\n  males: [gmw/en-us]\n",
+     "{path}:2: defaults.males: unknown key; did you mean 'male'?"),
+    ("defaults:\n  female:\n    - voice: gmw/en-us+f2\n      rate: 1000\n",
+     "{path}:4: defaults.female[0].rate: 1000 is out of range; use 80 to 450"),
+    ("pronunciations:\n  Hermione: 3\n",
+     "{path}:2: pronunciations.Hermione: must be text such as her-MY-oh-nee, not 3"),
+    ("prosody:\n  shouted:\n    loudness: 2\n",
+     "{path}:3: prosody.shouted.loudness: unknown key; allowed: rate, volume, pitch, variant"),
+    ("pov_narration: me\n",
+     "{path}:1: pov_narration: must be one of character, narrator"),
+    ("read_notes: sometimes\n",
+     "{path}:1: read_notes: must be true or false"),
+    ("pauses:\n  paragraph: -1\n",
+     "{path}:2: pauses.paragraph: -1 is out of range; use 0 to 60000"),
 ])
 def test_bad_files_name_file_line_and_key(tmp_path, text, message):
     path = write(tmp_path, text)
@@ -74,34 +88,44 @@ def test_voices_file_that_is_a_folder(tmp_path):
     assert str(err.value) == f"{tmp_path}: is a folder; give a voices.yaml file"
 
 
-def test_listed_voices_and_aliases_are_used(tmp_path):
-    path = write(tmp_path, "characters:\n  Mara:\n    voice: gmw/en-us+f3\n    pitch: 70\n    aliases: [Miss Quill]\n")
-    result = cast(script_with(Character("Mara", lines=3)), load_config(path))
-    assert result.voice_for("Mara").pitch == 70
-    assert result.voice_for("miss quill") == result.voice_for("Mara")
-    assert result.voice_for(None) == DEFAULT_NARRATOR
+def test_full_schema_loads(tmp_path):
+    path = write(tmp_path, """\
+narrator: {voice: gmw/en-us, rate: 150, pitch: 30, volume: 0.9}
+characters:
+  Lily: gmw/en-us+f3
+  James: {voice: gmw/en+m3, aliases: [Potter], gender: male}
+  Harry: {gender: male}
+defaults:
+  male: [gmw/en+m1, {voice: gmw/en+m2, pitch: 20}]
+  female: [gmw/en+f1]
+pov_narration: narrator
+pauses: {paragraph: 600}
+read_notes: true
+pronunciations: {Hermione: her-MY-oh-nee}
+prosody:
+  shouted: {volume: 1.8}
+  hissed: {rate: 1.2, variant: whisper}
+""")
+    config = load_config(path)
+    assert config.narrator.rate == 150 and config.narrator.volume == 0.9
+    assert config.characters["Lily"].settings.voice == "gmw/en-us+f3"
+    assert config.characters["James"].aliases == ["Potter"]
+    assert config.characters["Harry"].settings is None and config.characters["Harry"].gender == "male"
+    assert [v.voice for v in config.pools["male"]] == ["gmw/en+m1", "gmw/en+m2"]
+    assert config.pools["male"][1].pitch == 20
+    assert config.pov_narration == "narrator" and config.read_notes is True
+    assert config.pauses["paragraph"] == 600 and config.pauses["break"] == 1500
+    assert config.pronunciations == {"Hermione": "her-MY-oh-nee"}
+    assert config.prosody["shouted"] == Prosody(volume=1.8)
+    assert config.prosody["hissed"] == Prosody(rate=1.2, variant="whisper")
+    assert config.prosody["whispered"] == DEFAULT_PROSODY["whispered"]
 
 
-def test_auto_cast_is_distinct_by_gender_and_never_the_narrator():
-    chars = [Character(f"Man{i}", gender="male", lines=10 - i) for i in range(4)]
-    chars += [Character(f"Woman{i}", gender="female", lines=5) for i in range(4)]
-    chars += [Character("Someone", lines=1)]
-    result = cast(script_with(*chars), load_config(None))
-    voices = [result.voice_for(c.name) for c in chars]
-    assert len(set(voices)) == len(voices)
-    assert DEFAULT_NARRATOR not in voices
-    assert all(result.voice_for(f"Man{i}") in AUTO_POOLS["male"] for i in range(4))
-    assert all(result.voice_for(f"Woman{i}") in AUTO_POOLS["female"] for i in range(4))
-
-
-def test_auto_cast_is_stable_across_runs():
-    chars = [Character("Ada", gender="female", lines=4), Character("Bram", gender="male", lines=2)]
-    first = cast(script_with(*chars), load_config(None))
-    second = cast(script_with(*reversed(chars)), load_config(None))
-    assert first.characters == second.characters
-
-
-def test_more_characters_than_the_pool_still_differ():
-    chars = [Character(f"Guard{i}", gender="male", lines=1) for i in range(20)]
-    result = cast(script_with(*chars), load_config(None))
-    assert len({result.voice_for(c.name) for c in chars}) == 20
+def test_unknown_pool_voice_and_prosody_variant_are_caught(tmp_path, engine):
+    path = write(tmp_path, "defaults:\n  male: [gmw/en+m99]\n")
+    with pytest.raises(VoiceNotFound, match=r"defaults.male\[0\].voice: unknown voice 'gmw/en\+m99'"):
+        load_config(path, engine)
+    path = write(tmp_path, "prosody:\n  hissed: {variant: whispr}\n")
+    with pytest.raises(VoiceNotFound) as err:
+        load_config(path, engine)
+    assert str(err.value) == f"{path}: prosody.hissed.variant: unknown voice variant 'whispr'; did you mean whisper, whisperf, steph?"
