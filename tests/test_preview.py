@@ -75,3 +75,26 @@ def test_preview_of_an_unknown_character(tmp_path, engine):
         render_preview("Bob", voices, None, tmp_path / "x.mp3", engine=engine)
     assert str(err.value) == f"{voices}: no voice for 'Bob' under characters; known: Mara (or use narrator)"
     assert not (tmp_path / "x.mp3").exists()
+
+
+def test_play_uses_a_player_found_on_path(tmp_path, monkeypatch):
+    from audiobook.preview import play
+
+    log = tmp_path / "played"
+    player = tmp_path / "mpg123"
+    player.write_text(f"#!/bin/sh\necho \"$@\" > {log}\n")
+    player.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    play(tmp_path / "sample.mp3")
+    assert log.read_text().split() == ["-q", str(tmp_path / "sample.mp3")]
+
+
+def test_play_without_a_player_says_so(tmp_path, monkeypatch):
+    from audiobook.errors import AudiobookError
+    from audiobook.preview import play
+
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(AudiobookError) as err:
+        play(tmp_path / "sample.mp3")
+    assert str(err.value) == (f"no audio player found (mpv, ffplay, mpg123, afplay, cvlc); "
+                              f"open {tmp_path / 'sample.mp3'} yourself")
