@@ -79,13 +79,13 @@ class Attributor:
         return person
 
     def _by_pronoun(self, gender: Optional[str]) -> Optional[Person]:
+        """The person a he/she refers to: the right gender, taking part in the talk, recent."""
         st = self.state
         pool = [p for p in st.recent if p is not st.narrator]
-        # Those taking part in the conversation come before people merely mentioned.
-        pool.sort(key=lambda p: p not in st.conv)
-        matches = [p for p in pool if p.gender == gender]
-        if not matches:
-            matches = [p for p in pool if p.gender is None]
+        # Those taking part in the conversation come before people merely mentioned; names
+        # with evidence of being people before other names.
+        pool.sort(key=lambda p: (p not in st.conv, not p.is_person))
+        matches = [p for p in pool if p.gender == gender] or [p for p in pool if p.gender is None]
         if not matches:
             return None
         top = matches[0]
@@ -95,7 +95,7 @@ class Attributor:
 
     def _touch(self, who: object) -> None:
         st = self.state
-        if isinstance(who, Person) and who.is_person:
+        if isinstance(who, Person):
             if who in st.recent:
                 st.recent.remove(who)
             st.recent.insert(0, who)
@@ -124,7 +124,7 @@ class Attributor:
         for who in st.conv:
             if who not in not_these:
                 return who
-        for who in st.recent:
+        for who in sorted(st.recent, key=lambda p: not p.is_person):
             if who not in not_these:
                 return who
         if st.narrator is not None and st.narrator not in not_these:
@@ -283,7 +283,7 @@ class Attributor:
         """Turn-taking: the one who spoke before the last speaker, else anyone else about."""
         st = self.state
         if st.last_speaker is None:
-            for who in st.recent:
+            for who in sorted(st.recent, key=lambda p: not p.is_person):
                 if who not in addressed:
                     return who
             return st.narrator

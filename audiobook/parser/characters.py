@@ -149,11 +149,17 @@ def find_cast(text: str, tokens: list[Token]) -> Cast:
     """Find name forms (capitalised mid-sentence, not common words), merge aliases, count gender."""
     cap_mid: dict[str, int] = {}
     lower: dict[str, int] = {}
-    for t in tokens:
+    opens_with_verb: set[str] = set()
+    for k, t in enumerate(tokens):
         w = t.text
         if _is_cap(w):
             if not t.sentence_start:
                 cap_mid[w] = cap_mid.get(w, 0) + 1
+            elif k + 1 < len(tokens) and not w.endswith("ly"):
+                nxt = tokens[k + 1].text
+                if nxt in rules.COMMON_PAST_VERBS or nxt in rules.SPEECH_VERBS or \
+                        (nxt.islower() and nxt.endswith("ed") and len(nxt) > 4):
+                    opens_with_verb.add(w)
         elif w.islower():
             lower[w] = lower.get(w, 0) + 1
     title_words = {k.rstrip(".").capitalize() for k in rules.TITLES}
@@ -165,7 +171,7 @@ def find_cast(text: str, tokens: list[Token]) -> Cast:
         if lower.get(w.lower(), 0) * 2 >= max(c, 1):
             return False
         # A common given name counts even when it only ever opens sentences.
-        return c >= 1 or w in rules.MALE_NAMES or w in rules.FEMALE_NAMES
+        return c >= 1 or w in rules.MALE_NAMES or w in rules.FEMALE_NAMES or w in opens_with_verb
 
     forms: list[tuple[str, Optional[str], tuple[str, ...], int, bool]] = []
     i, n = 0, len(tokens)

@@ -114,6 +114,16 @@ thought cooed lied promised reminded assured informed told ordered commanded cal
 piped spoke uttered recited read echoed persisted pursued proceeded
 """.split())
 
+#: Irregular past-tense verbs: after a capitalised word opening a sentence ("Mara held the
+#: baby") they show the word is someone's name even though it never appears mid-sentence.
+COMMON_PAST_VERBS = set("""
+was had held stood sat came went took made felt knew thought saw gave ran put let got kept left
+met paid read rode rose sang sank slept spoke spun stole struck swam swore threw told took tore
+wept woke wore won wrote began bent bit blew broke brought built bought caught chose clung crept
+dealt drew drank drove ate fell fed fought found fled flew forgot froze grew hid hung heard knelt
+laid led leapt lay lit lost meant shook shot shut slid smiled nodded turned looked walked waited
+""".split())
+
 #: Pronouns that may head a speech tag, with the gender they imply (None: the first-person narrator).
 SUBJECT_PRONOUNS = {"he": "male", "she": "female", "i": None}
 

@@ -1,0 +1,68 @@
+"""Characters: names found without a list, titles, alias merging, gender."""
+from __future__ import annotations
+
+from parser_helpers import parse_text
+
+
+def cast(text: str) -> dict:
+    return {c.name: c for c in parse_text(text).characters}
+
+
+def test_aliases_merge_into_the_full_name():
+    text = ('Mr. Aldous Penrose came in. Penrose was tall and he stooped.\n\n'
+            '"Good evening," said Mr. Penrose.\n\n'
+            '"Evening," said Aldous Penrose again.\n\n'
+            '"Well?" said Penrose.\n')
+    people = cast(text)
+    assert list(people) == ["Aldous Penrose"]
+    assert set(people["Aldous Penrose"].aliases) >= {"Mr. Penrose", "Aldous Penrose", "Penrose"}
+    assert people["Aldous Penrose"].lines == 3
+    assert people["Aldous Penrose"].gender == "male"
+
+
+def test_mr_and_mrs_are_different_people():
+    text = ('Mr. Fenwick and Mrs. Fenwick sat by the fire.\n\n'
+            '"More tea?" said Mrs. Fenwick.\n\n'
+            '"No," said Mr. Fenwick.\n')
+    people = cast(text)
+    assert people["Mrs. Fenwick"].gender == "female"
+    assert people["Mr. Fenwick"].gender == "male"
+
+
+def test_gender_from_pronouns():
+    text = ('Ysolde came down the stairs. She was late again.\n\n'
+            'Ysolde sat down. She poured the tea.\n\n'
+            '"Morning," said Ysolde.\n\n'
+            'Corwin looked up. He smiled.\n\n"Morning," said Corwin.\n')
+    people = cast(text)
+    assert people["Ysolde"].gender == "female"
+    assert people["Corwin"].gender == "male"
+
+
+def test_titles_dr_and_miss():
+    text = '"Sit down," said Dr. Quill.\n\n"Thank you," said Miss Amberley.\n'
+    people = cast(text)
+    assert people["Miss Amberley"].gender == "female"
+    assert "Dr. Quill" in people
+
+
+def test_familiar_given_name_merges_with_the_formal_one():
+    text = ('Francis Dunmore was the younger brother. Frank Dunmore, everyone called him.\n\n'
+            '"Coming?" said Frank.\n')
+    people = cast(text)
+    assert list(people) == ["Francis Dunmore"]
+    assert "Frank" in people["Francis Dunmore"].aliases
+
+
+def test_places_are_not_speakers():
+    text = ('They sailed from Falmouth to Brest. Falmouth was grey.\n\n'
+            '"Cold," said Tom.\n\n"Very," said Mara.\n')
+    assert set(cast(text)) == {"Tom", "Mara"}
+
+
+def test_table_view_lists_lines_gender_aliases():
+    from audiobook.views import cast_table
+    text = '"Sit down," said Dr. Quill.\n\n"Thank you," said Miss Amberley.\n\n"Well," said Miss Amberley.\n'
+    table = cast_table(parse_text(text)).splitlines()
+    assert table[0].split() == ["character", "lines", "gender", "aliases"]
+    assert table[1].split()[:4] == ["Miss", "Amberley", "2", "female"]
