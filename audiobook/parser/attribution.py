@@ -38,6 +38,10 @@ class _State:
     """The "I" of the current section."""
     last_speaker: object = None
     """Speaker of the previous dialogue paragraph."""
+    addressed_last: list = field(default_factory=list)
+    """People the previous dialogue paragraph spoke to by name: likely to answer next."""
+    gap: int = 0
+    """Narration-only paragraphs between the previous dialogue paragraph and this one."""
 
 
 class Attributor:
@@ -88,8 +92,14 @@ class Attributor:
         matches = [p for p in pool if p.gender == gender] or [p for p in pool if p.gender is None]
         if not matches:
             return None
+        if st.gap <= 1:
+            # Whoever was just spoken to by name answers.
+            for p in st.addressed_last:
+                if p in matches and p is not st.last_speaker:
+                    return p
         top = matches[0]
-        if top is st.last_speaker and len(matches) > 1 and matches[1] in st.conv[:2]:
+        # A new paragraph right after another's speech: the other one of the pair replies.
+        if st.gap == 0 and top is st.last_speaker and len(matches) > 1 and matches[1] in st.conv[:2]:
             return matches[1]
         return top
 
@@ -227,7 +237,7 @@ class Attributor:
                 st.conv.clear()
                 st.last_speaker = None
             return
-        st.quiet = 0
+        st.gap, st.quiet = st.quiet, 0
         own: dict[int, object] = {}
         for i, subject in self.tag_subjects.get(id(unit), {}).items():
             self._mentions_until(pieces[i].start)
@@ -259,12 +269,15 @@ class Attributor:
         if last is not speaker:
             self._spoke(last)
         st.last_speaker = last
+        st.addressed_last = [p for q in quotes for p in self._addressed(q) if p is not last]
         self._mentions_until(unit.para.end)
 
     def _beat(self, unit: Unit) -> Optional[Person]:
         """A person who is the subject of the paragraph's narration (an action beat)."""
+        seen_quote = False
         for piece in unit.pieces:
             if piece.kind != "narration":
+                seen_quote = True
                 continue
             body = self.text[piece.start:piece.end]
             for sentence in re.split(r"(?<=[.!?])\s+", body)[:2]:
@@ -273,7 +286,9 @@ class Attributor:
                     continue
                 if subject.kind == "name":
                     who = self._person(subject)
-                    if isinstance(who, Person):
+                    # After the quotation, a sentence may be about someone new ("Montel was a
+                    # gentleman who..."): only someone already on stage counts there.
+                    if isinstance(who, Person) and (not seen_quote or who in self.state.recent[:4]):
                         return who
                 if subject.kind == "pronoun" and subject.words == "i" and self.state.narrator:
                     return self.state.narrator
@@ -287,6 +302,9 @@ class Attributor:
                 if who not in addressed:
                     return who
             return st.narrator
+        for p in st.addressed_last:
+            if p not in addressed and p is not st.last_speaker:
+                return p
         if len(st.conv) >= 2 and st.conv[1] not in addressed:
             return st.conv[1]
         return self._other([st.last_speaker] + addressed)

@@ -111,7 +111,9 @@ winced pleaded begged urged warned whimpered wailed roared bellowed thundered sh
 purred drawled teased joked mocked scoffed sneered grumbled grunted huffed panted blurted
 ventured offered pointed corrected conceded countered concluded commented noted mused wondered
 thought cooed lied promised reminded assured informed told ordered commanded called chimed
-piped spoke uttered recited read echoed persisted pursued proceeded
+piped spoke uttered recited read echoed persisted pursued proceeded assented acquiesced
+volunteered prompted hazarded faltered gasped blustered bawled boomed chattered stormed raged
+ejaculated vociferated expostulated remonstrated interjected explained observed soothed
 """.split())
 
 #: Irregular past-tense verbs: after a capitalised word opening a sentence ("Mara held the

@@ -92,7 +92,9 @@ def tag_after(narration: str, quote_end_char: str) -> Optional[Subject]:
     j = k
     while j < len(toks) and _is_adverb(toks[j]):
         j += 1
-    if j < len(toks) and _is_verb(toks[j]) and toks[j].islower():
+    inverted = quote_end_char in ",\u2014-?!\u2026" and j + 1 < len(toks) and toks[j].islower() \
+        and toks[j].endswith("ed") and (toks[j + 1][:1].isupper() or toks[j + 1] in ("he", "she", "I"))
+    if j < len(toks) and (_is_verb(toks[j]) or inverted) and toks[j].islower():
         j += 1
         if j < len(toks) and toks[j] in ("out", "up", "in", "on", "back"):
             j += 1
@@ -159,13 +161,30 @@ def sentence_subject(narration: str) -> Optional[Subject]:
     return None
 
 
+_NAME = r"((?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
+_VOCATIVE = re.compile("|".join([
+    r"^\s*" + _NAME + r"\s*(?=[,!?.\u2026\u2014])",                  # "James, meet your son"
+    r",\s*" + _NAME + r"\s*(?=[.!?\u2026\u2014;]|,?\s*$)",           # "Come here, Lily!"
+    r"\b(?:[Dd]ear|[Oo]h|O)\s+" + _NAME,                              # "my dear Watson"
+]))
+_VOCATIVE_AFTER_OPENER = re.compile(r"^([^,.!?]{1,20}),\s*" + _NAME + r"\s*,")  # "Pardon me, Frank, for..."
+_APPOSITION = re.compile(r"^(?:his|her|my|our|their|your|the|a|an|this|that)\b", re.I)
+
+
 def vocatives(quote: str) -> list[str]:
     """Names the quotation addresses (``James, meet your son`` / ``Come here, Lily!``)."""
     found = []
-    for m in re.finditer(r"(?:^|[,.!?;\u2014\u2026]\s*|\b(?:[Dd]ear|[Oo]h|O)\s+)"
-                         r"((?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
-                         r"\s*(?=[,!?.\u2026\u2014]|$)", quote):
-        name = m.group(1)
-        if name.split()[0] not in rules.NOT_NAMES or name.split()[0].lower() in _TITLE_WORDS:
-            found.append(name)
+    quote = re.sub(r"\b(Mr|Mrs|Ms|Dr|St)\.\s+", r"\1 ", quote)
+    for sentence in re.split(r"(?<=[.!?])\s+", quote):
+        names = []
+        m = _VOCATIVE_AFTER_OPENER.match(sentence)
+        # "His boy, Joe, shaved me": a name in apposition, not a call.
+        if m and not _APPOSITION.match(m.group(1).strip()):
+            names.append(m.group(2))
+        for m in _VOCATIVE.finditer(sentence):
+            names.append(next(g for g in m.groups() if g))
+        for name in names:
+            first = name.split()[0]
+            if first not in rules.NOT_NAMES or first.lower() in _TITLE_WORDS:
+                found.append(name)
     return found
