@@ -89,7 +89,8 @@ class Attributor:
         # Those taking part in the conversation come before people merely mentioned; names
         # with evidence of being people before other names.
         pool.sort(key=lambda p: (p not in st.conv, not p.is_person))
-        matches = [p for p in pool if p.gender == gender] or [p for p in pool if p.gender is None]
+        matches = [p for p in pool if p.gender == gender] or \
+            [p for p in pool if p.gender is None and (p.is_person or p in st.conv)]
         if not matches:
             return None
         if st.gap <= 1:
@@ -269,7 +270,9 @@ class Attributor:
         if last is not speaker:
             self._spoke(last)
         st.last_speaker = last
-        st.addressed_last = [p for q in quotes for p in self._addressed(q) if p is not last]
+        # A name called out on its own ("Victor!") summons someone who may not be there to answer.
+        st.addressed_last = [p for q in quotes for p in self._addressed(q)
+                             if p is not last and len(self.text[q.inner_start:q.inner_end].split()) > 1]
         self._mentions_until(unit.para.end)
 
     def _beat(self, unit: Unit) -> Optional[Person]:

@@ -167,7 +167,7 @@ _VOCATIVE = re.compile("|".join([
     r",\s*" + _NAME + r"\s*(?=[.!?\u2026\u2014;]|,?\s*$)",           # "Come here, Lily!"
     r"\b(?:[Dd]ear|[Oo]h|O)\s+" + _NAME,                              # "my dear Watson"
 ]))
-_VOCATIVE_AFTER_OPENER = re.compile(r"^([^,.!?]{1,20}),\s*" + _NAME + r"\s*,")  # "Pardon me, Frank, for..."
+_VOCATIVE_MID = re.compile(r"(?:^|[,;:])([^,;:.!?]{1,40}),\s*" + _NAME + r"\s*,")  # "Pardon me, Frank, for..."
 _APPOSITION = re.compile(r"^(?:his|her|my|our|their|your|the|a|an|this|that)\b", re.I)
 
 
@@ -177,10 +177,10 @@ def vocatives(quote: str) -> list[str]:
     quote = re.sub(r"\b(Mr|Mrs|Ms|Dr|St)\.\s+", r"\1 ", quote)
     for sentence in re.split(r"(?<=[.!?])\s+", quote):
         names = []
-        m = _VOCATIVE_AFTER_OPENER.match(sentence)
-        # "His boy, Joe, shaved me": a name in apposition, not a call.
-        if m and not _APPOSITION.match(m.group(1).strip()):
-            names.append(m.group(2))
+        for m in _VOCATIVE_MID.finditer(sentence):
+            # "His boy, Joe, shaved me": a name in apposition, not a call.
+            if not _APPOSITION.match(m.group(1).strip()):
+                names.append(m.group(2))
         for m in _VOCATIVE.finditer(sentence):
             names.append(next(g for g in m.groups() if g))
         for name in names:
