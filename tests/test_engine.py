@@ -99,8 +99,9 @@ def test_nothing_is_printed_on_stdout(engine, capfd):
 def test_unknown_voice_is_rejected_with_suggestions(engine):
     with pytest.raises(VoiceNotFound) as err:
         engine.synthesize("Hello.", VoiceSettings("gmw/en-uss"))
-    assert str(err.value) == ("voice: unknown voice 'gmw/en-uss'; did you mean gmw/en-us, gmw/en-us-nyc, "
-                              "gmw/en-shaw? (audiobook voices lists them)")
+    message = str(err.value)  # the third suggestion depends on the espeak-ng version's voices
+    assert message.startswith("voice: unknown voice 'gmw/en-uss'; did you mean gmw/en-us, gmw/en-us-nyc, ")
+    assert message.endswith("? (audiobook voices lists them)")
 
 
 def test_unknown_variant_is_rejected(engine):
