@@ -70,6 +70,9 @@ class Attributor:
                 for p in st.recent:
                     if any(f.lower().startswith(last) for f in p.forms):
                         return p
+            if subject.gender:
+                # "said the pretty woman at his side": someone of that sex already on stage.
+                return self._by_pronoun(subject.gender) or subject.words
             return subject.words
         person = self.cast.resolve(subject.words)
         if person is None:
@@ -310,6 +313,8 @@ class Attributor:
                 return p
         if len(st.conv) >= 2 and st.conv[1] not in addressed:
             return st.conv[1]
+        if len(st.conv) >= 2 and st.last_speaker not in addressed:
+            return st.last_speaker  # the other one is spoken to: the same speaker goes on
         return self._other([st.last_speaker] + addressed)
 
 

@@ -55,7 +55,7 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
         if len(phrase) > 1:
             gender = None
             for g, nouns in rules.GENDER_NOUNS.items():
-                if phrase[-1].lower() in nouns:
+                if any(w.lower() in nouns for w in phrase[1:]):
                     gender = g
             return Subject("noun", " ".join(phrase), gender), j
         return None
