@@ -42,6 +42,8 @@ class _State:
     """People the previous dialogue paragraph spoke to by name: likely to answer next."""
     gap: int = 0
     """Narration-only paragraphs between the previous dialogue paragraph and this one."""
+    scene: set = field(default_factory=set)
+    """Ids of the people named in narration or speaking since the last scene boundary."""
 
 
 class Attributor:
@@ -91,7 +93,7 @@ class Attributor:
         pool = [p for p in st.recent if p is not st.narrator]
         # Those taking part in the conversation come before people merely mentioned; names
         # with evidence of being people before other names.
-        pool.sort(key=lambda p: (p not in st.conv, not p.is_person))
+        pool.sort(key=lambda p: (p not in st.conv, id(p) not in st.scene, not p.is_person))
         matches = [p for p in pool if p.gender == gender] or \
             [p for p in pool if p.gender is None and (p.is_person or p in st.conv)]
         if not matches:
@@ -110,6 +112,7 @@ class Attributor:
     def _touch(self, who: object) -> None:
         st = self.state
         if isinstance(who, Person):
+            st.scene.add(id(who))
             if who in st.recent:
                 st.recent.remove(who)
             st.recent.insert(0, who)
@@ -202,6 +205,8 @@ class Attributor:
         st.last_speaker = None
         st.quiet = 0
         st.narrator = None
+        st.scene = set()
+        st.addressed_last = []
 
     def _pov_person(self, name: Optional[str]) -> Optional[Person]:
         if not name:
@@ -275,7 +280,8 @@ class Attributor:
         st.last_speaker = last
         # A name called out on its own ("Victor!") summons someone who may not be there to answer.
         st.addressed_last = [p for q in quotes for p in self._addressed(q)
-                             if p is not last and len(self.text[q.inner_start:q.inner_end].split()) > 1]
+                             if p is not last and id(p) in st.scene and p.is_person
+                             and len(self.text[q.inner_start:q.inner_end].split()) > 1]
         self._mentions_until(unit.para.end)
 
     def _beat(self, unit: Unit) -> Optional[Person]:

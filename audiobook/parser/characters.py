@@ -54,7 +54,7 @@ class Person:
     @property
     def is_person(self) -> bool:
         """Evidence that the name is a character, not a place or a thing."""
-        if self.titles or self.tagged or self.addressed or self.prior:
+        if self.titles or self.tagged or self.addressed >= 2 or self.prior:
             return True
         votes = self.votes["male"] + self.votes["female"]
         return votes >= 2 and votes * 3 >= self.narration_mentions
