@@ -75,6 +75,11 @@ class Attributor:
             if subject.gender:
                 # "said the pretty woman at his side": someone of that sex already on stage.
                 return self._by_pronoun(subject.gender) or subject.words
+            # "said our visitor", "snapped the detective": someone else in the conversation than
+            # the last speaker and the narrator.
+            for who in st.conv:
+                if isinstance(who, Person) and who is not st.last_speaker and who is not st.narrator:
+                    return who
             return subject.words
         person = self.cast.resolve(subject.words)
         if person is None:
