@@ -1,65 +1,65 @@
-"""Scheduling around the engine, with a fake engine: order, pauses, retries, loud failure."""
+"""Which clips are made, in which blocks and order: ownership, replay and missing-only passes."""
 from __future__ import annotations
 
-import pytest
+from audiobook.cache import ClipCache
+from audiobook.model import ChapterPlan, Clip, ClipItem, RenderPlan, SilenceItem, VoiceSettings
+from audiobook.synth import block_sequence, chapter_keys, make_blocks
 
-from audiobook.errors import EngineError, VoiceNotFound
-from audiobook.model import ChapterPlan, Clip, ClipItem, SilenceItem, VoiceSettings
-from audiobook.synth import RETRIES, SAMPLE_RATE, ClipFailed, chapter_audio
-
-VOICE = VoiceSettings("gmw/en-us")
-
-
-class FakeEngine:
-    """Returns one 100 ms tone-free clip per call; fails the first ``failures`` calls."""
-
-    def __init__(self, failures=0, rate=SAMPLE_RATE):
-        self.failures, self.rate, self.calls = failures, rate, []
-
-    def synthesize(self, text, settings):
-        self.calls.append(text)
-        if self.failures:
-            self.failures -= 1
-            raise EngineError("engine hiccup")
-        return Clip(pcm=b"\x01\x00" * (self.rate // 10), sample_rate=self.rate)
+V = VoiceSettings("gmw/en-us")
+W = VoiceSettings("gmw/en-us+f3")
 
 
-def chapter(*items):
-    return ChapterPlan(1, "One", list(items))
+def plan(*chapters):
+    return RenderPlan("B", None, [ChapterPlan(n, f"C{n}", [ClipItem(t, v, None, 0) if isinstance(t, str) else SilenceItem(t)
+                                                           for t, v in items])
+                                  for n, items in enumerate(chapters, start=1)], len(chapters))
 
 
-def test_clips_and_pauses_come_out_in_order_with_their_lengths():
-    engine = FakeEngine()
-    pieces = list(chapter_audio(chapter(ClipItem("a", VOICE, None, 0), SilenceItem(250), ClipItem("b", VOICE, None, 5)), engine))
-    assert [len(p) for p in pieces] == [100, 250, 100]
-    assert engine.calls == ["a", "b"]
+def texts(sequence):
+    return [(job.item.text, store) for job, store in sequence]
 
 
-def test_clips_at_another_rate_are_converted():
-    pieces = list(chapter_audio(chapter(ClipItem("a", VOICE, None, 0)), FakeEngine(rate=16000)))
-    assert pieces[0].frame_rate == SAMPLE_RATE and len(pieces[0]) == 100
+def test_blocks_follow_chapters_and_are_sliced():
+    blocks = make_blocks(plan([("a", V), (100, None), ("b", V), ("c", V)], [("d", V)]), "e", max_clips=2)
+    assert [(b.chapter, [j.item.text for j in b.jobs]) for b in blocks] == [(1, ["a", "b"]), (1, ["c"]), (2, ["d"])]
 
 
-def test_a_failing_clip_is_retried():
-    engine = FakeEngine(failures=RETRIES)
-    assert len(list(chapter_audio(chapter(ClipItem("a", VOICE, None, 0)), engine))) == 1
-    assert engine.calls == ["a"] * (RETRIES + 1)
+def test_a_repeated_clip_is_owned_by_its_first_occurrence():
+    blocks = make_blocks(plan([("he said.", V), ("yes", W)], [("he said.", V), ("he said.", W)]), "e")
+    assert [[j.owner for j in b.jobs] for b in blocks] == [[True, True], [False, True]]
 
 
-def test_a_clip_that_keeps_failing_stops_the_render():
-    item = ClipItem("a", VOICE, None, 42)
-    with pytest.raises(ClipFailed) as err:
-        list(chapter_audio(chapter(item), FakeEngine(failures=RETRIES + 1)))
-    assert err.value.item is item and str(err.value) == "engine hiccup"
+def test_cold_blocks_are_spoken_whole(tmp_path):
+    blocks = make_blocks(plan([("a", V)], [("a", V), ("b", V)]), "e")
+    cache = ClipCache(tmp_path)
+    assert texts(block_sequence(blocks[1], cache)) == [("a", False), ("b", True)]
 
 
-def test_an_unknown_voice_is_not_retried():
-    class NoVoice(FakeEngine):
-        def synthesize(self, text, settings):
-            self.calls.append(text)
-            raise VoiceNotFound("nope")
+def test_an_interrupted_block_is_replayed_from_its_start(tmp_path):
+    blocks = make_blocks(plan([("a", V), ("b", V), ("c", V)]), "e")
+    cache = ClipCache(tmp_path)
+    cache.put(blocks[0].jobs[0].key, Clip(b"\0\0", 22050))
+    assert texts(block_sequence(blocks[0], cache)) == [("a", False), ("b", True), ("c", True)]
 
-    engine = NoVoice()
-    with pytest.raises(VoiceNotFound):
-        list(chapter_audio(chapter(ClipItem("a", VOICE, None, 0)), engine))
-    assert engine.calls == ["a"]
+
+def test_scattered_missing_clips_are_made_alone(tmp_path):
+    blocks = make_blocks(plan([("a", V), ("b", V), ("c", V)]), "e")
+    cache = ClipCache(tmp_path)
+    for job in (blocks[0].jobs[0], blocks[0].jobs[2]):
+        cache.put(job.key, Clip(b"\0\0", 22050))
+    assert texts(block_sequence(blocks[0], cache)) == [("b", True)]
+    cache.put(blocks[0].jobs[1].key, Clip(b"\0\0", 22050))
+    assert block_sequence(blocks[0], cache) == []
+
+
+def test_chapter_keys_match_the_blocks():
+    p = plan([("a", V), (300, None), ("b", W)])
+    keys = chapter_keys(p.chapters[0], "e")
+    assert keys[1] is None and keys[0] == make_blocks(p, "e")[0].jobs[0].key
+
+
+def test_keys_change_with_voice_text_and_engine():
+    p = plan([("a", V), ("a", W), ("b", V)])
+    keys = chapter_keys(p.chapters[0], "e")
+    assert len(set(keys)) == 3
+    assert chapter_keys(p.chapters[0], "other engine")[0] != keys[0]

@@ -21,8 +21,11 @@ GOLD = sorted((REPO / "tests" / "data" / "gold").glob("*.gold.json"))
 #: Floors a little under today's figures: a drop below them is a regression to look at.
 MIN_ATTRIBUTION = {
     "TheSignOfTheFour.ch01.gold.json": 0.93,
-    "TheAwakening.ch08.gold.json": 0.65,
-    "TheSportOfTheGods.ch03.gold.json": 0.55,
+    "TheAwakening.ch08.gold.json": 0.8,
+    "TheSportOfTheGods.ch03.gold.json": 0.72,
+    # Annotated after the rules were written, as a check that they generalise.
+    "TheSignOfTheFour.ch02.gold.json": 0.93,
+    "TheAwakening.ch10.gold.json": 0.8,
 }
 
 

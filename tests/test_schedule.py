@@ -1,0 +1,83 @@
+"""The scheduler in real worker processes with a fake engine: order, cache, retries, hung workers."""
+from __future__ import annotations
+
+import pytest
+
+from audiobook import workers
+from audiobook.cache import ClipCache
+from audiobook.errors import OutputError
+from audiobook.model import ChapterPlan, ClipItem, RenderPlan, SilenceItem, VoiceSettings
+from audiobook.progress import Progress
+from audiobook.schedule import run
+from audiobook.synth import ClipFailed, make_blocks
+
+V = VoiceSettings("gmw/en-us")
+
+
+def book(*chapters):
+    return RenderPlan("Book", None, [ChapterPlan(n, f"Chapter {n}", [ClipItem(t, V, None, i) if isinstance(t, str) else SilenceItem(t)
+                                                                    for i, t in enumerate(items)])
+                                     for n, items in enumerate(chapters, start=1)], len(chapters))
+
+
+def render(tmp_path, plan, jobs=2):
+    folder = tmp_path / "book"
+    folder.mkdir(exist_ok=True)
+    cache = ClipCache(tmp_path / "cache")
+    progress = Progress(quiet=True)
+    files = run(plan, make_blocks(plan, "fake 1", max_clips=3), cache, folder, "fake 1", jobs, progress, "fakes:FakeEngine")
+    return files, progress
+
+
+def test_every_chapter_is_written_in_order_with_its_length(tmp_path):
+    files, progress = render(tmp_path, book(["a", 500, "b"], ["c"], ["d", "e", "f", "g"]))
+    assert [f.path.name for f in files] == ["01 - Chapter 1.mp3", "02 - Chapter 2.mp3", "03 - Chapter 3.mp3"]
+    assert [round(f.duration, 2) for f in files] == [0.7, 0.1, 0.4]
+    assert progress.clips_done == progress.clips_total == 7
+    assert sorted(p.name for p in (tmp_path / "book").iterdir()) == [f.path.name for f in files]
+
+
+def test_a_second_render_makes_no_clip_and_gives_the_same_files(tmp_path):
+    count = tmp_path / "spoken"
+    plan = book([f"COUNT {count}", "b"], ["c"])
+    first, _ = render(tmp_path, plan)
+    before = [f.path.read_bytes() for f in first]
+    second, progress = render(tmp_path, plan)
+    assert progress.clips_total == 0
+    assert count.read_text().count("COUNT") == 1
+    assert [f.path.read_bytes() for f in second] == before
+
+
+def test_a_failing_clip_is_retried_in_a_fresh_worker(tmp_path):
+    files, _ = render(tmp_path, book(["a", f"FLAKY {tmp_path / 'flaked'}", "c"]))
+    assert (tmp_path / "flaked").exists() and len(files) == 1
+
+
+def test_a_clip_that_always_fails_stops_the_render(tmp_path):
+    with pytest.raises(ClipFailed) as err:
+        render(tmp_path, book(["a", "FAIL now", "c"]))
+    assert err.value.job.item.text == "FAIL now" and err.value.cause == "fake failure"
+    assert not list((tmp_path / "book").iterdir())
+
+
+def test_a_hung_worker_is_replaced(tmp_path, monkeypatch):
+    monkeypatch.setattr(workers, "STALL_BASE", 1.0)
+    monkeypatch.setattr(workers, "STALL_PER_CHAR", 0.0)
+    with pytest.raises(ClipFailed) as err:
+        render(tmp_path, book(["a", "HANG here"], ["b"]))
+    assert "made no progress for 1 s" in err.value.cause
+
+
+def test_one_job_does_the_same(tmp_path):
+    files, _ = render(tmp_path, book(["a", "b"], ["c"]), jobs=1)
+    assert len(files) == 2
+
+
+def test_an_unwritable_chapter_is_an_output_error(tmp_path):
+    plan = book(["a"])
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "01 - Chapter 1.mp3").mkdir()  # a folder where the file should go
+    with pytest.raises(OutputError) as err:
+        render(tmp_path, plan)
+    target = tmp_path / "book" / "01 - Chapter 1.mp3"
+    assert str(err.value) == f"{target}: cannot be written (Is a directory); check the free space and permissions"
