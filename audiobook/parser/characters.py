@@ -173,6 +173,7 @@ def find_cast(text: str, tokens: list[Token]) -> Cast:
         # A common given name counts even when it only ever opens sentences.
         return c >= 1 or w in rules.MALE_NAMES or w in rules.FEMALE_NAMES or w in opens_with_verb
 
+    given_names = rules.MALE_NAMES | rules.FEMALE_NAMES | {w for w, c in cap_mid.items() if c >= 3}
     forms: list[tuple[str, Optional[str], tuple[str, ...], int, bool]] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -186,7 +187,14 @@ def find_cast(text: str, tokens: list[Token]) -> Cast:
             j = i + 1
         words = []
         k = j
-        while k < n and name_word(tokens[k].text) or (title and k == j and k < n):
+        def continues_name(k: int) -> bool:
+            # After a given name, a capitalised word is a surname even if it is also a common
+            # word elsewhere (Jonathan Small, Mary Brown).
+            w = tokens[k].text
+            return bool(words) and words[-1] in given_names and _is_cap(w) and not tokens[k].sentence_start \
+                and w not in rules.NOT_NAMES and w not in title_words
+
+        while k < n and (name_word(tokens[k].text) or continues_name(k)) or (title and k == j and k < n):
             if words and tokens[k].start - (tokens[k - 1].start + len(tokens[k - 1].text)) > 2:
                 break
             if words and not text[tokens[k - 1].start + len(tokens[k - 1].text):tokens[k].start].isspace():
@@ -300,6 +308,11 @@ def _cluster(text: str, tokens: list[Token], forms) -> Cast:
             best.titles.add(title)
         cast._by_form[_norm(form)] = best
         cast._by_form.setdefault(_norm(" ".join(words)), best)
+    for person in cast.people:
+        # A surname never seen alone ("said Small") still names the one person who bears it.
+        for form in person.forms:
+            if len(info[form][1]) > 1:
+                cast._by_form.setdefault(_norm(info[form][1][-1]), person)
     for person in cast.people:
         person.name = _canonical(person, info)
     for form, _, _, start, quoted in forms:
