@@ -100,7 +100,7 @@ class Attributor:
         # with evidence of being people before other names.
         pool.sort(key=lambda p: (p not in st.conv, id(p) not in st.scene, not p.is_person))
         matches = [p for p in pool if p.gender == gender] or \
-            [p for p in pool if p.gender is None and (p.is_person or p in st.conv)]
+            [p for p in pool if p.gender is None and (p.is_person or p in st.conv or id(p) in st.scene)]
         if not matches:
             return None
         if st.gap <= 1:

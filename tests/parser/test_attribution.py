@@ -97,3 +97,38 @@ def test_tag_after_a_question_mark_with_lowercase_verb():
 def test_said_he_inversion():
     text = 'Tom looked up.\n\n"I glanced at it," said he.\n'
     assert speakers(text) == ["Tom"]
+
+
+def test_regression_the_one_addressed_answers_next():
+    text = ('Inspector Rudd came in, panting. Penrose looked up from his chair.\n\n'
+            '"You will remember me, Inspector Rudd," said Penrose.\n\n'
+            '"Of course I do!" he wheezed.\n')
+    assert speakers(text) == ["Penrose", "Inspector Rudd"]
+
+
+def test_regression_a_name_in_apposition_is_not_addressed():
+    text = ('"Who was in the room?" asked Maurice.\n\n'
+            '"His boy, Joe, was there," said Frank.\n\n'
+            '"Then it was him?"\n')
+    assert speakers(text) == ["Maurice", "Frank", "Maurice"]
+
+
+def test_regression_a_name_called_out_alone_does_not_pick_the_next_speaker():
+    text = ('Robert sat at the window. His mother worked the machine.\n\n'
+            'Madame Lerond went to the window. She called "Victor!" The boy rode off.\n\n'
+            '"He never listens," said Robert.\n\n'
+            '"If your father had lived!"\n')
+    assert speakers(text)[-1] == "Madame Lerond"
+
+
+def test_regression_scare_quotes_do_not_break_a_conversation():
+    text = ('"Shall we go to the house?" asked Robert.\n\n'
+            '"Not yet," said Edith. She looked toward "the house." It was dark.\n\n'
+            '"Then we wait."\n')
+    assert speakers(text) == ["Robert", "Edith", "Robert"]
+
+
+def test_gendered_noun_tag_resolves_to_someone_present():
+    text = ('Robert walked home with Adela.\n\n'
+            '"Do me a favor, Robert," spoke the pretty woman at his side.\n')
+    assert speakers(text) == ["Adela"]

@@ -66,3 +66,27 @@ def test_table_view_lists_lines_gender_aliases():
     table = cast_table(parse_text(text)).splitlines()
     assert table[0].split() == ["character", "lines", "gender", "aliases"]
     assert table[1].split()[:4] == ["Miss", "Amberley", "2", "female"]
+
+
+def test_regression_dialect_title_means_mister():
+    text = ('Maurice Barrow owned the house. Mr. Barrow was stern and he rarely smiled.\n\n'
+            '"Mistah Barrow, suh, de cyarriage is ready," said Jem.\n\n'
+            '"Thank you," said Mr. Barrow.\n')
+    people = cast(text)
+    assert "Mistah Barrow" in people["Maurice Barrow"].aliases or "Mistah Barrow" not in str(people)
+    assert "Mistah Barrow" not in people
+
+
+def test_regression_mrs_surname_is_not_merged_into_a_man_of_that_name():
+    text = ('Maurice Barrow came in. He sat down.\n\n'
+            'Mrs. Barrow poured the tea. She smiled.\n\n'
+            '"Thank you," said Maurice Barrow.\n\n"Not at all," said Mrs. Barrow.\n')
+    people = cast(text)
+    assert people["Maurice Barrow"].gender == "male"
+    assert people["Mrs. Barrow"].gender == "female"
+
+
+def test_regression_surname_that_is_also_a_common_word():
+    text = ('Jonathan Small was a small man with a wooden leg.\n\n'
+            '"I have nothing to say," said Small.\n')
+    assert list(cast(text)) == ["Jonathan Small"]
