@@ -10,6 +10,7 @@ The work is split by concern:
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from audiobook.model import Chapter, Character, Document, Script, Segment, SegmentKind
@@ -59,6 +60,14 @@ def parse(document: Document) -> Script:
     return _assemble(document, units, cast, narrators)
 
 
+def _pov_words(p, text: str) -> str:
+    """How a point-of-view header is read: "James's point of view", "General point of view"."""
+    if p.pov:
+        return f"{p.pov}'s point of view"
+    words = re.sub(r"(?i)\b(?:pov|p\.o\.v\.?|point of view)\b", " ", text[p.start:p.end]).strip(" :-'\u2019")
+    return f"{words.capitalize()} point of view" if words else "Point of view"
+
+
 def _book_title(document: Document, units: list[Unit], text: str) -> str:
     if document.title:
         return document.title
@@ -84,7 +93,9 @@ def _assemble(document: Document, units: list[Unit], cast: characters.Cast,
             current = Chapter(title=_join(p.title) or _join(text[p.start:p.end]))
             chapters.append(current)
             segs.append(Segment(SegmentKind.HEADING, None, current.title, p.start, p.end))
-        elif p.kind in ("title", "author", "pov", "time"):
+        elif p.kind == "pov":
+            segs.append(Segment(SegmentKind.HEADING, None, _pov_words(p, text), p.start, p.end))
+        elif p.kind in ("title", "author", "time"):
             segs.append(Segment(SegmentKind.HEADING, None, _join(text[p.start:p.end]), p.start, p.end))
         elif p.kind == "break":
             segs.append(Segment(SegmentKind.BREAK, None, "", p.start, p.end))

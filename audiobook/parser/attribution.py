@@ -55,6 +55,8 @@ class Attributor:
         self.units = units
         self.mention_index = 0
         self.state = _State()
+        self.last_narrator: Optional[Person] = None
+        """The most recent first-person narrator in this chapter."""
         self.narrators: dict[int, Person] = {}
         """Unit index -> the first-person narrator of its section (set by ``run``)."""
 
@@ -64,7 +66,7 @@ class Attributor:
         st = self.state
         if subject.kind == "pronoun":
             if subject.words == "i":
-                return st.narrator
+                return st.narrator or self.last_narrator
             return self._by_pronoun(subject.gender)
         if subject.kind == "noun":
             last = subject.words.split()[-1].lower()
@@ -170,8 +172,13 @@ class Attributor:
             kind = unit.para.kind
             if kind in ("chapter", "break", "title", "author", "pov"):
                 self._new_scene()
+                if kind != "break":
+                    self.last_narrator = None
                 continue
             self.state.narrator = narrators.get(index)
+            if self.state.narrator is not None:
+                # An "I said" just outside a detected first-person section is still that narrator.
+                self.last_narrator = self.state.narrator
             if kind in ("time", "note"):
                 continue
             self._paragraph(unit)
@@ -335,7 +342,8 @@ def first_person_sections(text: str, units: list[Unit]) -> list[tuple[int, int, 
     start = 0
     pov: Optional[str] = None
     for i, unit in enumerate(units + [None]):
-        boundary = unit is None or unit.para.kind in ("chapter", "break", "pov", "title", "author")
+        boundary = unit is None or unit.para.kind in ("chapter", "break", "pov", "title", "author") \
+            or unit.para.wide_gap
         if boundary:
             if i > start:
                 narration = " ".join(self_text(text, u) for u in units[start:i])
@@ -343,8 +351,11 @@ def first_person_sections(text: str, units: list[Unit]) -> list[tuple[int, int, 
                 hits = len(_FIRST_PERSON.findall(narration))
                 if hits >= 3 or (hits >= 2 and n_words < 200) or (pov and hits):
                     sections.append((start, i, pov))
-            pov = unit.para.pov if unit is not None and unit.para.kind == "pov" else None
-            start = i + 1
+            if unit is not None and unit.para.kind not in ("prose", "note", "time"):
+                pov = unit.para.pov if unit.para.kind == "pov" else None
+                start = i + 1
+            else:
+                start = i  # a wide gap: the paragraph after it opens the new section
     return sections
 
 

@@ -24,6 +24,8 @@ class Paragraph:
     """For ``pov``: the character named by the header, ``""`` for a neutral (narrator) header."""
     lines: list[tuple[int, int]] = field(default_factory=list)
     """Spans of the source lines it is made of (without the newline)."""
+    wide_gap: bool = False
+    """Two or more blank lines come before it: a silent scene change, even without a break line."""
 
 
 @dataclass
@@ -81,18 +83,23 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     layout = detect_layout(text, lines)
     paragraphs: list[Paragraph] = []
     current: list[tuple[int, int]] = []
+    blanks = 0
 
     def flush() -> None:
+        nonlocal blanks
         if current:
             s, e = _trim(text, current[0][0], current[-1][1])
-            paragraphs.append(Paragraph(s, e, lines=[_trim(text, a, b) for a, b in current]))
+            paragraphs.append(Paragraph(s, e, lines=[_trim(text, a, b) for a, b in current],
+                                        wide_gap=blanks >= 2 and bool(paragraphs)))
             current.clear()
+            blanks = 0
 
     for s, e in lines:
         line = text[s:e]
         stripped = line.strip()
         if not stripped:
             flush()
+            blanks += 1
             continue
         if current:
             prev = text[current[-1][0]:current[-1][1]].rstrip()

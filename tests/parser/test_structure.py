@@ -65,8 +65,8 @@ def test_pov_headers_set_the_first_person_narrator(text, who):
 
 def test_general_pov_returns_to_the_narrator():
     text = "TOM POV\n\nI waited.\n\nGENERAL POV\n\nTom waited. Mara did not come.\n"
-    assert shape(text) == [("heading", None, "TOM POV"), ("narration", "Tom", "I waited."),
-                           ("heading", None, "GENERAL POV"),
+    assert shape(text) == [("heading", None, "Tom's point of view"), ("narration", "Tom", "I waited."),
+                           ("heading", None, "General point of view"),
                            ("narration", None, "Tom waited. Mara did not come.")]
 
 
