@@ -1,22 +1,38 @@
 """Readable views of a Script: a screenplay and a cast table."""
 from __future__ import annotations
 
+import textwrap
+
 from audiobook.model import Document, Script, SegmentKind
+
+#: Width the screenplay's narration is folded to.
+WIDTH = 100
 
 
 def screenplay(script: Script, document: Document) -> str:
-    """The script as a screenplay: ``Lily: "..."`` for dialogue, narration indented."""
+    """The script as a screenplay: ``Lily: "..."`` for dialogue, narration indented.
+
+    First-person narration is marked with its narrator (``[James]``), author's notes with
+    ``[note]``; headings stand on their own lines and scene breaks show as ``* * *``.
+    """
     out = [f"# {script.title}\n"]
+    if script.author:
+        out.append(f"by {script.author}\n")
     for chapter in script.chapters:
         out.append(f"\n## {chapter.title}\n\n")
         for seg in chapter.segments:
             if seg.kind is SegmentKind.DIALOGUE:
                 out.append(f"{seg.speaker or '?'}: \"{seg.text}\"\n")
             elif seg.kind is SegmentKind.BREAK:
-                out.append("    * * *\n")
+                out.append("\n    * * *\n\n")
+            elif seg.kind is SegmentKind.HEADING:
+                if seg.text != chapter.title:
+                    out.append(f"    == {seg.text} ==\n")
             else:
-                who = f"[{seg.speaker}] " if seg.speaker else ""
-                out.append(f"    {who}{seg.text}\n")
+                tag = "[note] " if seg.kind is SegmentKind.NOTE else f"[{seg.speaker}] " if seg.speaker else ""
+                body = textwrap.fill(tag + seg.text, width=WIDTH, initial_indent="    ",
+                                     subsequent_indent="    ", break_long_words=False, break_on_hyphens=False)
+                out.append(body + "\n")
     return "".join(out)
 
 

@@ -124,3 +124,9 @@ def test_author_line_under_the_title():
     script = parse_text(text)
     assert script.title == "THE SALT ROAD"
     assert [s.kind.value for s in script.segments()] == ["heading", "heading", "heading", "heading", "narration"]
+
+
+def test_regression_pov_header_after_a_chapter_heading_is_not_its_title():
+    text = "Chapter 1\n\nTOM POV\n\nI waited at the pier.\n"
+    assert shape(text) == [("heading", None, "Chapter 1"), ("heading", None, "Tom's point of view"),
+                           ("narration", "Tom", "I waited at the pier.")]
