@@ -56,19 +56,27 @@ def script(source: Path, fmt: str) -> None:
               show_default=True, help="Folder to write the book's folder into.")
 @click.option("--voices", type=click.Path(path_type=Path), default=None,
               help="voices.yaml with the narrator's and characters' voices (default: ./voices.yaml if present).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (default: one per core).")
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
+              help="Clip cache folder (default: OUTPUT/.audiobook-cache).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def render(source: Path, out_dir: Path, voices, quiet: bool) -> None:
+def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool) -> None:
     """Render SOURCE as chaptered MP3 files, one voice per character.
+
+    Clips are cached: after a change to one voice or one paragraph only those clips are made
+    again, and an interrupted render picks up where it stopped.
 
     Example: audiobook render input/the-lamplighters.txt -o output --voices voices.yaml
     """
     from audiobook import pipeline
+    from audiobook.progress import Progress
 
     if voices is None and Path("voices.yaml").is_file():
         voices = Path("voices.yaml")
-    log = (lambda _msg: None) if quiet else (lambda msg: click.echo(msg, err=True))
     try:
-        result = pipeline.render(source, out_dir, voices=voices, log=log)
+        result = pipeline.render(source, out_dir, voices=voices, jobs=jobs, cache_dir=cache_dir,
+                                 progress=Progress(quiet=quiet))
     except AudiobookError as exc:
         raise _fail(exc)
     if not quiet:

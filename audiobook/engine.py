@@ -149,6 +149,18 @@ class SpeechEngine:
         return _espeak.dll
 
     @property
+    def identity(self) -> str:
+        """Names the engine and its version: part of every clip's cache key."""
+        if self.driver == "espeak":
+            info = self._espeak_dll().espeak_Info
+            info.restype = ctypes.c_char_p
+            version = (info(None) or b"?").decode()
+            return f"espeak-ng {version}"
+        import pyttsx3
+
+        return f"pyttsx3 {getattr(pyttsx3, '__version__', '?')} {self.driver}"
+
+    @property
     def voices(self) -> list[EngineVoice]:
         """The voices the engine reports."""
         return list(self._voices)

@@ -5,6 +5,7 @@ import os
 import re
 import unicodedata
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -13,7 +14,8 @@ from pydub import AudioSegment
 
 from audiobook.errors import OutputError
 from audiobook.model import ChapterFile, ChapterPlan, RenderPlan
-from audiobook.stitch import DEFAULT_BITRATE, encode_mp3
+from audiobook.cache import ClipCache
+from audiobook.stitch import DEFAULT_BITRATE, chapter_pieces, encode_mp3
 
 #: Characters that may not appear in a file name on some system.
 UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+|\.{2,}')
@@ -58,9 +60,20 @@ def chapter_filename(chapter: ChapterPlan, total: int) -> str:
 
 
 @contextmanager
-def atomic_path(final: Path) -> Iterator[Path]:
-    """A temporary path beside ``final``, renamed onto it only if the block completes."""
+def atomic_path(final: Path, tmp_dir: Optional[Path] = None) -> Iterator[Path]:
+    """A temporary path, renamed onto ``final`` only if the block completes.
+
+    The temporary file goes in ``tmp_dir`` when that is on the same file system (so a killed
+    render leaves nothing half-written among the outputs), else beside ``final``.
+    """
     tmp = final.with_name(f".{final.name}.part")
+    if tmp_dir is not None:
+        try:
+            tmp_dir.mkdir(parents=True, exist_ok=True)
+            if tmp_dir.stat().st_dev == final.parent.stat().st_dev:
+                tmp = tmp_dir / f"{final.name}.{os.getpid()}.part"
+        except OSError:
+            pass
     try:
         yield tmp
         os.replace(tmp, final)
@@ -72,26 +85,75 @@ def atomic_path(final: Path) -> Iterator[Path]:
         raise
 
 
-def write_chapter(folder: Path, plan: RenderPlan, chapter: ChapterPlan,
-                  pieces: Iterable[AudioSegment], bitrate: int = DEFAULT_BITRATE) -> ChapterFile:
-    """Encode ``pieces`` into the chapter's MP3 with tags; the file appears only when complete."""
-    final = folder / chapter_filename(chapter, plan.total_chapters)
-    with atomic_path(final) as tmp:
+@dataclass(frozen=True)
+class ChapterTags:
+    """What the tags of one chapter file say."""
+
+    title: str
+    """Chapter title."""
+    album: str
+    """Book title."""
+    artist: str
+    """Author, or "Unknown"."""
+    track: int
+    """Chapter number in the whole book."""
+    total: int
+    """Chapters in the whole book."""
+
+    @classmethod
+    def of(cls, plan: RenderPlan, chapter: ChapterPlan) -> "ChapterTags":
+        return cls(chapter.title, plan.title, plan.author or UNKNOWN_AUTHOR, chapter.number, plan.total_chapters)
+
+
+@dataclass(frozen=True)
+class EncodeJob:
+    """Everything a worker needs to write one chapter file from the clip cache."""
+
+    path: Path
+    """The final file."""
+    tags: ChapterTags
+    """Its tags."""
+    keys: tuple
+    """Cache key of each item, None for a pause."""
+    pauses: tuple
+    """Pause length in ms of each item (0 for clips)."""
+    bitrate: int = DEFAULT_BITRATE
+    """MP3 bitrate in kbps."""
+
+
+def encode_job(folder: Path, plan: RenderPlan, chapter: ChapterPlan, keys: list, bitrate: int = DEFAULT_BITRATE) -> EncodeJob:
+    """The EncodeJob for ``chapter`` given its items' cache keys."""
+    pauses = tuple(0 if key is not None else item.ms for key, item in zip(keys, chapter.items))
+    return EncodeJob(folder / chapter_filename(chapter, plan.total_chapters), ChapterTags.of(plan, chapter),
+                     tuple(keys), pauses, bitrate)
+
+
+def encode_chapter(job: EncodeJob, cache_root: Path) -> ChapterFile:
+    """Write ``job``'s chapter from the cache; the file appears only when complete. Returns it."""
+    cache = ClipCache(cache_root)
+    return write_chapter(job.path, job.tags, chapter_pieces(job.keys, job.pauses, cache), job.bitrate,
+                         tmp_dir=cache_root / "tmp")
+
+
+def write_chapter(final: Path, tags: ChapterTags, pieces: Iterable[AudioSegment],
+                  bitrate: int = DEFAULT_BITRATE, tmp_dir: Optional[Path] = None) -> ChapterFile:
+    """Encode ``pieces`` into ``final`` with ``tags``; the file appears only when complete."""
+    with atomic_path(final, tmp_dir) as tmp:
         with open(tmp, "wb") as sink:
             duration = encode_mp3(pieces, sink, bitrate)
             sink.flush()
             os.fsync(sink.fileno())
-        tag_chapter(tmp, plan, chapter)
-    return ChapterFile(path=final, number=chapter.number, title=chapter.title, duration=duration)
+        tag_chapter(tmp, tags)
+    return ChapterFile(path=final, number=tags.track, title=tags.title, duration=duration)
 
 
-def tag_chapter(path: Path, plan: RenderPlan, chapter: ChapterPlan) -> None:
+def tag_chapter(path: Path, chapter: ChapterTags) -> None:
     """Write ID3v2.3 tags: title, album, artist, track n/N, genre. No dates, so output is reproducible."""
     tags = ID3()
     tags.add(TIT2(encoding=3, text=chapter.title))
-    tags.add(TALB(encoding=3, text=plan.title))
-    tags.add(TPE1(encoding=3, text=plan.author or UNKNOWN_AUTHOR))
-    tags.add(TRCK(encoding=3, text=f"{chapter.number}/{plan.total_chapters}"))
+    tags.add(TALB(encoding=3, text=chapter.album))
+    tags.add(TPE1(encoding=3, text=chapter.artist))
+    tags.add(TRCK(encoding=3, text=f"{chapter.track}/{chapter.total}"))
     tags.add(TCON(encoding=3, text=GENRE))
     tags.save(str(path), v2_version=3)
 

@@ -1,23 +1,28 @@
 """The one place where the stages are composed: Document -> Script -> Cast -> RenderPlan -> audio."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
-from audiobook import output, synth
+from audiobook import output, schedule
+from audiobook.cache import CACHE_DIRNAME, ClipCache
 from audiobook.errors import EngineError
-from audiobook.model import ChapterFile, Document, Script
+from audiobook.model import ChapterFile, Document, RenderPlan, Script
 from audiobook.parser import parse
 from audiobook.plan import make_plan
+from audiobook.progress import Progress
 from audiobook.reader import read_source
+from audiobook.synth import ClipFailed, make_blocks
 from audiobook.voiceconfig import load_config
 from audiobook.voices import cast
+from audiobook.workers import DEFAULT_ENGINE, cpu_count
 
 
 @dataclass
 class RenderResult:
-    """What a render wrote."""
+    """What a render wrote, and how long its parts took."""
 
     folder: Path
     """The book's folder."""
@@ -25,6 +30,8 @@ class RenderResult:
     """One file per chapter rendered, in order."""
     playlist: Path
     """The playlist beside them."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent: ``prepare`` (read, parse, cast, plan) and ``audio`` (synthesis and encoding)."""
 
 
 def parse_source(source: Path, encoding: Optional[str] = None) -> tuple[Script, Document]:
@@ -33,30 +40,38 @@ def parse_source(source: Path, encoding: Optional[str] = None) -> tuple[Script, 
     return parse(document), document
 
 
-def render(source: Path, out_dir: Path, voices: Optional[Path] = None, engine=None,
-           log: Callable[[str], None] = lambda _msg: None) -> RenderResult:
+def prepare(source: Path, voices: Optional[Path], engine) -> tuple[RenderPlan, Document]:
+    """Everything before audio: validate voices.yaml against the engine, parse, cast and plan."""
+    config = load_config(voices, engine)
+    script, document = parse_source(source)
+    return make_plan(script, cast(script, config), document.text), document
+
+
+def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: Optional[int] = None,
+           cache_dir: Optional[Path] = None, engine=None, engine_spec: str = DEFAULT_ENGINE,
+           progress: Optional[Progress] = None) -> RenderResult:
     """Render ``source`` into ``out_dir/<book-slug>/``: one tagged MP3 per chapter and a playlist.
 
-    The voices file is validated against the engine before any audio is made.
+    The voices file is checked before any audio is made. Clips are kept in the cache
+    (``out_dir/.audiobook-cache`` unless given), so a second render makes only what changed.
     """
+    began = time.perf_counter()
+    progress = progress or Progress(quiet=True)
     if engine is None:
         from audiobook.engine import SpeechEngine
 
         engine = SpeechEngine()
-    config = load_config(voices, engine)
-    script, document = parse_source(source)
-    plan = make_plan(script, cast(script, config), document.text)
+    plan, document = prepare(source, voices, engine)
     folder = output.book_folder(out_dir, plan)
-    files = []
-    for chapter in plan.chapters:
-        log(f"chapter {chapter.number}/{plan.total_chapters}: {chapter.title}")
-        try:
-            files.append(output.write_chapter(folder, plan, chapter, synth.chapter_audio(chapter, engine)))
-        except synth.ClipFailed as exc:
-            line = document.text.count("\n", 0, exc.item.source_offset) + 1
-            raise EngineError(
-                f"{document.path}:{line}: the engine failed on this line of chapter {chapter.number} "
-                f"({chapter.title}) after {1 + synth.RETRIES} tries: {exc.cause}"
-            ) from exc
+    cache = ClipCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIRNAME)
+    blocks = make_blocks(plan, engine.identity)
+    prepared = time.perf_counter()
+    try:
+        files = schedule.run(plan, blocks, cache, folder, engine.identity, jobs or cpu_count(), progress, engine_spec)
+    except ClipFailed as exc:
+        line = document.text.count("\n", 0, exc.job.item.source_offset) + 1
+        raise EngineError(f"{document.path}:{line}: the engine failed on this line (chapter {exc.job.chapter}) "
+                          f"after several tries: {exc.cause}") from exc
     playlist = output.write_playlist(folder, files, plan.title)
-    return RenderResult(folder=folder, files=files, playlist=playlist)
+    done = time.perf_counter()
+    return RenderResult(folder, files, playlist, {"prepare": prepared - began, "audio": done - prepared})

@@ -1,18 +1,29 @@
-"""Stage 5: RenderPlan -> clips. Drives the engine over a chapter's items, in order."""
+"""Stage 5: RenderPlan -> clips in the cache. Which clips to make, in which blocks and order.
+
+espeak-ng's output for a clip depends slightly on what the same engine spoke before it, so
+clips are made in blocks (a chapter, or a slice of a long one), each by a fresh engine, always
+in the same order. A key is stored by its first occurrence in the book (its owner); later
+occurrences reuse it. A block whose stored clips are a prefix of its own (none yet, or an
+interrupted run) is spoken again from its start, so a resumed render gives the very bytes an
+uninterrupted one would; a block missing clips here and there (a changed voice) makes only those.
+"""
 from __future__ import annotations
 
-from typing import Iterator, Protocol
+from dataclasses import dataclass
+from typing import Optional, Protocol
 
-from pydub import AudioSegment
-
-from audiobook.errors import EngineError, VoiceNotFound
-from audiobook.model import ChapterPlan, ClipItem, Clip, VoiceSettings
+from audiobook.cache import ClipCache, clip_key
+from audiobook.errors import EngineError
+from audiobook.model import ChapterPlan, Clip, ClipItem, RenderPlan, VoiceSettings
 
 #: Sample rate of the assembled audio; clips at another rate are converted.
 SAMPLE_RATE = 22050
 
 #: How often a failed clip is tried again before the render stops.
 RETRIES = 2
+
+#: Most clips in one block: bounds the work redone after an interruption.
+MAX_BLOCK_CLIPS = 400
 
 
 class Engine(Protocol):
@@ -21,43 +32,107 @@ class Engine(Protocol):
     def synthesize(self, text: str, settings: VoiceSettings) -> Clip: ...
 
 
+@dataclass(frozen=True)
+class ClipJob:
+    """One clip of the book, with its cache key."""
+
+    key: str
+    """Cache key (engine, voice, text)."""
+    item: ClipItem
+    """The planned clip."""
+    chapter: int
+    """Chapter number, for messages."""
+    owner: bool
+    """True for the first occurrence of the key in the book: this one stores it."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """Clips made by one fresh engine, in order."""
+
+    index: int
+    """Position in the book."""
+    chapter: int
+    """Chapter number."""
+    jobs: tuple[ClipJob, ...]
+    """Every clip of the block in speaking order (owned or not)."""
+
+
 class ClipFailed(EngineError):
-    """A clip failed after every retry; carries the clip for the error message."""
+    """A clip failed after every retry."""
 
-    def __init__(self, item: ClipItem, chapter: ChapterPlan, cause: Exception):
-        super().__init__(str(cause))
-        self.item, self.chapter, self.cause = item, chapter, cause
-
-
-def chapter_audio(chapter: ChapterPlan, engine: Engine) -> Iterator[AudioSegment]:
-    """Yield the chapter's audio piece by piece: one AudioSegment per clip or pause."""
-    for item in chapter.items:
-        if isinstance(item, ClipItem):
-            yield as_segment(synthesize_clip(item, chapter, engine))
-        else:
-            yield AudioSegment.silent(duration=item.ms, frame_rate=SAMPLE_RATE)
+    def __init__(self, job: ClipJob, cause: str):
+        super().__init__(cause)
+        self.job, self.cause = job, cause
 
 
-def synthesize_clip(item: ClipItem, chapter: ChapterPlan, engine: Engine) -> Clip:
-    """Synthesize one clip, retrying engine failures; an empty result counts as a failure."""
-    error: Exception = EngineError("no attempt made")
+def make_blocks(plan: RenderPlan, engine_id: str, max_clips: int = MAX_BLOCK_CLIPS) -> list[Block]:
+    """Cut the plan's clips into blocks: chapters, sliced every ``max_clips``."""
+    seen: set[str] = set()
+    blocks: list[Block] = []
+    for chapter in plan.chapters:
+        jobs = []
+        for item in chapter.items:
+            if isinstance(item, ClipItem):
+                key = clip_key(engine_id, item.voice, item.text)
+                jobs.append(ClipJob(key, item, chapter.number, key not in seen))
+                seen.add(key)
+        for start in range(0, len(jobs), max_clips):
+            blocks.append(Block(len(blocks), chapter.number, tuple(jobs[start:start + max_clips])))
+    return blocks
+
+
+def block_sequence(block: Block, cache: ClipCache) -> list[tuple[ClipJob, bool]]:
+    """What to speak for ``block`` now, as (job, store) pairs; empty when nothing is missing."""
+    owned = [job for job in block.jobs if job.owner]
+    missing = [not cache.has(job.key) for job in owned]
+    if not any(missing):
+        return []
+    first = missing.index(True)
+    if all(missing[first:]):
+        stored = {job.key for job, gone in zip(owned, missing) if not gone}
+        return [(job, job.owner and job.key not in stored) for job in block.jobs]
+    return [(job, True) for job, gone in zip(owned, missing) if gone]
+
+
+def chapter_keys(chapter: ChapterPlan, engine_id: str) -> list[Optional[str]]:
+    """The chapter's items as cache keys, None for pauses."""
+    return [clip_key(engine_id, item.voice, item.text) if isinstance(item, ClipItem) else None
+            for item in chapter.items]
+
+
+def synthesize_clip(job: ClipJob, engine: Engine) -> Clip:
+    """One clip, with retries; an empty result counts as a failure."""
+    from audiobook.errors import VoiceNotFound
+
+    error = "no attempt made"
     for _ in range(1 + RETRIES):
         try:
-            clip = engine.synthesize(item.text, item.voice)
+            clip = engine.synthesize(job.item.text, job.item.voice)
         except VoiceNotFound:
             raise
         except EngineError as exc:
-            error = exc
+            error = str(exc)
             continue
         if clip.pcm:
             return clip
-        error = EngineError("the engine returned no audio")
-    raise ClipFailed(item, chapter, error)
+        error = "the engine returned no audio"
+    raise ClipFailed(job, error)
 
 
-def as_segment(clip: Clip) -> AudioSegment:
+def silence(ms: int):
+    """A pause as an AudioSegment."""
+    from pydub import AudioSegment
+
+    return AudioSegment.silent(duration=ms, frame_rate=SAMPLE_RATE)
+
+
+def as_segment(clip: Clip):
     """A clip as a mono 16-bit AudioSegment at SAMPLE_RATE."""
+    from pydub import AudioSegment
+
     segment = AudioSegment(data=clip.pcm, sample_width=2, frame_rate=clip.sample_rate, channels=1)
     if clip.sample_rate != SAMPLE_RATE:
         segment = segment.set_frame_rate(SAMPLE_RATE)
     return segment
+

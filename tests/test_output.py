@@ -5,7 +5,7 @@ import pytest
 from pydub import AudioSegment
 
 from audiobook.model import ChapterPlan, RenderPlan
-from audiobook.output import chapter_filename, safe_name, slug, write_chapter, write_playlist
+from audiobook.output import ChapterTags, chapter_filename, safe_name, slug, write_chapter, write_playlist
 
 
 @pytest.mark.parametrize("title, expected", [
@@ -39,13 +39,16 @@ def test_an_interrupted_chapter_leaves_no_file(tmp_path):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        write_chapter(tmp_path, plan, ChapterPlan(1, "One"), pieces())
-    assert list(tmp_path.iterdir()) == []
+        write_chapter(tmp_path / "01 - One.mp3", ChapterTags.of(plan, ChapterPlan(1, "One")), pieces(),
+                      tmp_dir=tmp_path / "tmp")
+    assert [p.name for p in tmp_path.iterdir()] == ["tmp"]
+    assert list((tmp_path / "tmp").iterdir()) == []
 
 
 def test_playlist_lists_chapters_in_order_with_durations(tmp_path):
     plan = RenderPlan("Book", None, total_chapters=2)
-    files = [write_chapter(tmp_path, plan, ChapterPlan(n, f"Part {n}"), [AudioSegment.silent(1000 * n, frame_rate=22050)])
+    files = [write_chapter(tmp_path / chapter_filename(ChapterPlan(n, f"Part {n}"), 2), ChapterTags.of(plan, ChapterPlan(n, f"Part {n}")),
+                           [AudioSegment.silent(1000 * n, frame_rate=22050)])
              for n in (2, 1)]
     text = write_playlist(tmp_path, files, "Book").read_text(encoding="utf-8")
     assert text == ("#EXTM3U\n#PLAYLIST:Book\n#EXTINF:1,Part 1\n01 - Part 1.mp3\n"

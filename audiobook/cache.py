@@ -1,0 +1,60 @@
+"""The clip cache: synthesized clips on disk, keyed by everything that changes their sound."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import wave
+from dataclasses import asdict
+from pathlib import Path
+from typing import Optional
+
+from audiobook.model import Clip, VoiceSettings
+
+#: Bump when the way clips are made changes, so old entries are not reused.
+CACHE_VERSION = 1
+
+#: Folder name of the cache inside the output folder.
+CACHE_DIRNAME = ".audiobook-cache"
+
+
+def clip_key(engine_id: str, voice: VoiceSettings, text: str) -> str:
+    """The cache key of a clip: a hash of the engine, the voice settings and the text as spoken."""
+    payload = json.dumps([CACHE_VERSION, engine_id, asdict(voice), text], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class ClipCache:
+    """Clips stored as WAV files under ``root/clips/ab/<key>.wav``, written atomically."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    def path(self, key: str) -> Path:
+        return self.root / "clips" / key[:2] / f"{key}.wav"
+
+    def has(self, key: str) -> bool:
+        return self.path(key).is_file()
+
+    def get(self, key: str) -> Optional[Clip]:
+        """The clip stored under ``key``, or None (missing or unreadable: it will be made again)."""
+        try:
+            with wave.open(str(self.path(key)), "rb") as wav:
+                return Clip(pcm=wav.readframes(wav.getnframes()), sample_rate=wav.getframerate())
+        except (OSError, EOFError, wave.Error):
+            return None
+
+    def put(self, key: str, clip: Clip) -> None:
+        """Store ``clip``; a reader never sees a partly written file."""
+        final = self.path(key)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = final.with_name(f".{final.name}.{os.getpid()}.part")
+        try:
+            with wave.open(str(tmp), "wb") as wav:
+                wav.setnchannels(1)
+                wav.setsampwidth(2)
+                wav.setframerate(clip.sample_rate)
+                wav.writeframes(clip.pcm)
+            os.replace(tmp, final)
+        finally:
+            tmp.unlink(missing_ok=True)
