@@ -316,6 +316,11 @@ class Attributor:
                         return who
                 if subject.kind == "pronoun" and subject.words == "i" and self.state.narrator:
                     return self.state.narrator
+                if subject.kind == "pronoun" and subject.words != "i" and not seen_quote:
+                    # "She put her hand to her throat. 'I can't.'": the one the pronoun means.
+                    who = self._by_pronoun(subject.gender)
+                    if who is not None:
+                        return who
         return None
 
     def _turn(self, addressed: list[Person]) -> object:
