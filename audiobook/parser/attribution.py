@@ -61,13 +61,13 @@ class Attributor:
         """Unit index -> the first-person narrator of its section (set by ``run``)."""
 
     # ----------------------------------------------------------------- helpers
-    def _person(self, subject: tags.Subject) -> object:
+    def _person(self, subject: tags.Subject, exclude: tuple = ()) -> object:
         """The Person a tag subject refers to (a noun string when it names nobody)."""
         st = self.state
         if subject.kind == "pronoun":
             if subject.words == "i":
                 return st.narrator or self.last_narrator
-            return self._by_pronoun(subject.gender)
+            return self._by_pronoun(subject.gender, exclude)
         if subject.kind == "noun":
             last = subject.words.split()[-1].lower()
             if last in rules.TITLES:
@@ -76,7 +76,7 @@ class Attributor:
                         return p
             if subject.gender:
                 # "said the pretty woman at his side": someone of that sex already on stage.
-                return self._by_pronoun(subject.gender) or subject.words
+                return self._by_pronoun(subject.gender, exclude) or subject.words
             # "said our visitor", "snapped the detective": someone else in the conversation than
             # the last speaker and the narrator.
             for who in st.conv:
@@ -94,10 +94,11 @@ class Attributor:
             person = self.cast.add(subject.words, subject.gender)
         return person
 
-    def _by_pronoun(self, gender: Optional[str]) -> Optional[Person]:
-        """The person a he/she refers to: the right gender, taking part in the talk, recent."""
+    def _by_pronoun(self, gender: Optional[str], exclude: tuple = ()) -> Optional[Person]:
+        """The person a he/she refers to: the right gender, taking part in the talk, recent;
+        never one of ``exclude`` (those the quotation speaks to)."""
         st = self.state
-        pool = [p for p in st.recent if p is not st.narrator]
+        pool = [p for p in st.recent if p is not st.narrator and p not in exclude]
         # Those taking part in the conversation come before people merely mentioned; names
         # with evidence of being people before other names.
         pool.sort(key=lambda p: (p not in st.conv, id(p) not in st.scene, not p.is_person))
@@ -262,7 +263,7 @@ class Attributor:
         own: dict[int, object] = {}
         for i, subject in self.tag_subjects.get(id(unit), {}).items():
             self._mentions_until(pieces[i].start)
-            who = self._person(subject)
+            who = self._person(subject, tuple(self._addressed(pieces[i])))
             if who is not None:
                 own[i] = who
         self._mentions_until(quotes[0].start)

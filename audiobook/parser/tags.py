@@ -11,6 +11,10 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|[,;:.!?\u2014\u2026()]")
 _NOUN_DETERMINERS = {"the", "my", "his", "her", "our", "their", "your", "a", "an", "this", "that", "its"}
 _TITLE_WORDS = {k.rstrip(".") for k in rules.TITLES}
 _SENTENCE_END = {".", "!", "?"}
+_PARTICLES = {"out", "up", "in", "on", "back", "forth"}
+#: "was Frank's reply", "came the doctor's answer"
+_REPLY_OF = re.compile(r"^(?:was|came)\s+((?:the\s+)?[\w.' ]+?)['\u2019]s?\s+(?:reply|answer|question|response|"
+                       r"retort|rejoinder|comment|greeting|remark|cry|exclamation)\b")
 
 
 @dataclass
@@ -92,11 +96,18 @@ def tag_after(narration: str, quote_end_char: str) -> Optional[Subject]:
     j = k
     while j < len(toks) and _is_adverb(toks[j]):
         j += 1
-    inverted = quote_end_char in ",\u2014-?!\u2026" and j + 1 < len(toks) and toks[j].islower() \
-        and toks[j].endswith("ed") and (toks[j + 1][:1].isupper() or toks[j + 1] in ("he", "she", "I"))
+    m = _REPLY_OF.match(" ".join(toks[j:j + 6]))
+    if m:  # "was Frank's reply"
+        found = subject_at(words(m.group(1)), 0)
+        return found[0] if found else None
+    particle = 1 if j + 2 < len(toks) and toks[j + 1] in _PARTICLES else 0
+    after = toks[j + 1 + particle] if j + 1 + particle < len(toks) else ""
+    inverted = quote_end_char in ",\u2014-?!\u2026" and toks[j].islower() and after \
+        and (toks[j].endswith("ed") or particle or toks[j] in rules.SPEECH_VERBS) \
+        and (after[:1].isupper() or after in ("he", "she", "I"))
     if j < len(toks) and (_is_verb(toks[j]) or inverted) and toks[j].islower():
         j += 1
-        if j < len(toks) and toks[j] in ("out", "up", "in", "on", "back"):
+        if j < len(toks) and toks[j] in _PARTICLES:
             j += 1
         while j < len(toks) and _is_adverb(toks[j]):
             j += 1

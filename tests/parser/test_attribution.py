@@ -18,6 +18,10 @@ TAGS = [
     ('"It is," Mara whispered softly.', ["Mara"]),
     ('"It is," said Mr. Penrose.', ["Mr. Penrose"]),
     ('"Go away," she sobbed.', [None]),  # nobody female is known yet: no guess
+    ('"Oh, yes," put in Kitty.', ["Kitty"]),
+    ('"Oh, yes," broke in Mr. Penrose.', ["Mr. Penrose"]),
+    ('"I felt sorry for him," was Kitty\'s reply.', ["Kitty"]),
+    ('"I know she is," assented Mr. Penrose; "sometimes."', ["Mr. Penrose", "Mr. Penrose"]),
 ]
 
 
@@ -132,3 +136,9 @@ def test_gendered_noun_tag_resolves_to_someone_present():
     text = ('Robert walked home with Adela.\n\n'
             '"Do me a favor, Robert," spoke the pretty woman at his side.\n')
     assert speakers(text) == ["Adela"]
+
+
+def test_regression_a_pronoun_tag_never_means_the_one_addressed():
+    text = ('Berry went up to the young man and held out his hand. Tom took it.\n\n'
+            '"Good-bye, Berry," he said.\n')
+    assert speakers(text) == ["Tom"]
