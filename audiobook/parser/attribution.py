@@ -42,6 +42,8 @@ class _State:
     """People the previous dialogue paragraph spoke to by name: likely to answer next."""
     gap: int = 0
     """Narration-only paragraphs between the previous dialogue paragraph and this one."""
+    newcomers: list = field(default_factory=list)
+    """People the narration made the subject of a sentence since the last speech, not yet talking."""
     scene: set = field(default_factory=set)
     """Ids of the people named in narration or speaking since the last scene boundary."""
 
@@ -70,9 +72,11 @@ class Attributor:
             return self._by_pronoun(subject.gender, exclude)
         if subject.kind == "noun":
             last = subject.words.split()[-1].lower()
+            if last in rules.ROLE_NOUNS:
+                return self._role(last)
             if last in rules.TITLES:
                 for p in st.recent:
-                    if any(f.lower().startswith(last) for f in p.forms):
+                    if id(p) in st.scene and any(f.lower().startswith(last) for f in p.forms):
                         return p
             if subject.gender:
                 # "said the pretty woman at his side": someone of that sex already on stage.
@@ -92,6 +96,24 @@ class Attributor:
                     break
         if person is None:
             person = self.cast.add(subject.words, subject.gender)
+        return person
+
+    def _role(self, noun: str) -> Person:
+        """The person a role noun stands for: someone on stage with that title (Inspector Rudd),
+        else an unnamed character called by the role ("the detective")."""
+        st = self.state
+        for p in st.recent:
+            if id(p) in st.scene and any(f.lower().startswith(noun) for f in p.forms):
+                return p
+        for p in st.addressed_last:
+            # "This is too bad of you, McMurdo!" ... "Very sorry," said the porter.
+            if p is not st.last_speaker and not p.name.startswith("the "):
+                return p
+        name = f"the {noun}"
+        person = self.cast.resolve(name)
+        if person is None:
+            person = self.cast.add(name, rules.ROLE_NOUNS.get(noun))
+        person.tagged = max(person.tagged, 1)
         return person
 
     def _by_pronoun(self, gender: Optional[str], exclude: tuple = ()) -> Optional[Person]:
@@ -254,6 +276,7 @@ class Attributor:
         quotes = [p for p in pieces if p.kind == "dialogue"]
         if not quotes:
             self._mentions_until(unit.para.end)
+            self._note_subjects(unit)
             st.quiet += 1
             if st.quiet >= CONVERSATION_GAP:
                 st.conv.clear()
@@ -295,7 +318,27 @@ class Attributor:
         st.addressed_last = [p for q in quotes for p in self._addressed(q)
                              if p is not last and id(p) in st.scene and p.is_person
                              and len(self.text[q.inner_start:q.inner_end].split()) > 1]
+        if st.gap and not st.addressed_last:
+            # Someone the narration just brought on stage is the one spoken to.
+            st.addressed_last = [p for p in st.newcomers if p is not last and p is not st.narrator][:1]
+        st.newcomers = []
         self._mentions_until(unit.para.end)
+
+    def _note_subjects(self, unit: Unit) -> None:
+        """An unnamed role opening a sentence of narration ("The detective was waiting") comes on
+        stage, and is the likely listener of what is said next."""
+        st = self.state
+        for sentence in re.split(r"(?<=[.!?])\s+", self.text[unit.para.start:unit.para.end]):
+            subject = tags.sentence_subject(sentence)
+            if subject is None or subject.kind != "noun":
+                continue
+            head = subject.words.split()[-1].lower()
+            if head not in rules.ROLE_NOUNS:
+                continue
+            who = self._role(head)
+            self._touch(who)
+            if who not in st.conv and who not in st.newcomers:
+                st.newcomers.append(who)
 
     def _beat(self, unit: Unit) -> Optional[Person]:
         """A person who is the subject of the paragraph's narration (an action beat)."""

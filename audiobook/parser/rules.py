@@ -169,6 +169,28 @@ NICKNAMES = {
     "Dot": "Dorothy", "Lucy": "Lucille", "Nell": "Eleanor", "Nellie": "Eleanor", "Abby": "Abigail",
 }
 
+#: Occupations and roles that stand for an unnamed character ("said the detective"), with the
+#: gender the word implies (None: either).
+ROLE_NOUNS = {
+    "detective": None, "officer": None, "inspector": None, "constable": None, "sergeant": None,
+    "policeman": "male", "doctor": None, "surgeon": None, "nurse": None, "servant": None, "maid": "female",
+    "butler": "male", "footman": "male", "porter": None, "clerk": None, "waiter": "male",
+    "waitress": "female", "landlady": "female", "landlord": "male", "proprietor": None, "stranger": None,
+    "driver": None, "cabman": "male", "coachman": "male", "captain": None, "colonel": None,
+    "major": None, "judge": None, "lawyer": None, "attorney": None, "priest": "male", "minister": None,
+    "preacher": None, "manager": None, "conductor": None, "guard": None, "sailor": None, "soldier": None,
+    "boatman": "male", "innkeeper": None, "housekeeper": "female", "governess": "female", "jailer": None,
+    "warder": None, "prisoner": None, "convict": None, "messenger": None, "shopkeeper": None,
+    "gardener": None, "cook": None, "secretary": None, "reporter": None, "editor": None, "agent": None,
+    "keeper": None, "clergyman": "male", "parson": "male", "vicar": "male", "sheriff": None,
+    "mayor": None, "professor": None, "teacher": None, "schoolmaster": "male", "barber": None,
+    "bartender": None, "barkeeper": None, "foreman": "male", "operator": None, "usher": None,
+}
+
+#: Words that end a noun phrase in a tag ("the pretty woman at his side").
+PHRASE_STOPS = {"at", "in", "on", "with", "of", "from", "to", "and", "who", "which", "as", "by", "for",
+                "near", "beside", "behind", "that", "whose", "but", "or", "into", "upon"}
+
 #: Pronouns by gender, for counting what a name is referred to as.
 GENDER_PRONOUNS = {"male": {"he", "him", "his", "himself"}, "female": {"she", "her", "hers", "herself"}}
 

@@ -53,7 +53,8 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
     if lw in _NOUN_DETERMINERS:
         j = k + 1
         phrase = [w]
-        while j < len(toks) and j - k <= 3 and toks[j].islower() and not _is_verb(toks[j]):
+        while j < len(toks) and j - k <= 3 and toks[j].islower() and not _is_verb(toks[j]) \
+                and toks[j] not in rules.PHRASE_STOPS:
             phrase.append(toks[j])
             j += 1
         if len(phrase) > 1:

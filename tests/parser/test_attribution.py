@@ -142,3 +142,12 @@ def test_regression_a_pronoun_tag_never_means_the_one_addressed():
     text = ('Berry went up to the young man and held out his hand. Tom took it.\n\n'
             '"Good-bye, Berry," he said.\n')
     assert speakers(text) == ["Tom"]
+
+
+def test_unnamed_role_speaks_as_itself():
+    text = ('Maurice Barrow led the way into the library. The detective followed him.\n\n'
+            '"When did you last see the money?" asked the detective.\n\n'
+            '"Last night," said Maurice.\n\n'
+            '"And the window?"\n\n'
+            '"Always open."\n')
+    assert speakers(text) == ["the detective", "Maurice Barrow", "the detective", "Maurice Barrow"]
