@@ -15,7 +15,7 @@ from typing import Optional
 
 from audiobook.model import Chapter, Character, Document, Script, Segment, SegmentKind
 from audiobook.parser import attribution, characters, quotes, structure
-from audiobook.parser.attribution import Unit
+from audiobook.parser.narrators import Unit
 
 
 def _join(text: str) -> str:
@@ -68,7 +68,7 @@ def _pov_words(p, text: str) -> str:
     return f"{words.capitalize()} point of view" if words else "Point of view"
 
 
-def _book_title(document: Document, units: list[Unit], text: str) -> str:
+def _book_title(document: Document, units: list[Unit]) -> str:
     if document.title:
         return document.title
     for u in units:
@@ -82,7 +82,7 @@ def _book_title(document: Document, units: list[Unit], text: str) -> str:
 def _assemble(document: Document, units: list[Unit], cast: characters.Cast,
               narrators: dict[int, characters.Person]) -> Script:
     text = document.text
-    title = _book_title(document, units, text)
+    title = _book_title(document, units)
     chapters: list[Chapter] = []
     front: list[Segment] = []
     current: Optional[Chapter] = None

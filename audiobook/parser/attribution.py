@@ -8,22 +8,11 @@ from typing import Optional
 
 from audiobook.parser import rules, tags
 from audiobook.parser.characters import Cast, Person
+from audiobook.parser.narrators import Unit, narrators_by_unit
 from audiobook.parser.quotes import Piece
-from audiobook.parser.structure import Paragraph
 
 #: Paragraphs of narration without speech after which a conversation is taken to be over.
 CONVERSATION_GAP = 3
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself|I'm|I've|I'd|I'll)\b")
-
-
-@dataclass
-class Unit:
-    """A paragraph and its pieces (a structural paragraph has none)."""
-
-    para: Paragraph
-    """The paragraph."""
-    pieces: list[Piece] = field(default_factory=list)
-    """Narration and dialogue pieces covering a prose paragraph."""
 
 
 @dataclass
@@ -190,7 +179,7 @@ class Attributor:
     def run(self) -> None:
         """Set ``speaker`` on every dialogue piece, and on first-person narration."""
         self._find_tags()
-        narrators = self.narrators = self._narrators()
+        narrators = self.narrators = narrators_by_unit(self.text, self.cast, self.units)
         for index, unit in enumerate(self.units):
             kind = unit.para.kind
             if kind in ("chapter", "break", "title", "author", "pov"):
@@ -242,33 +231,6 @@ class Attributor:
         st.narrator = None
         st.scene = set()
         st.addressed_last = []
-
-    def _pov_person(self, name: Optional[str]) -> Optional[Person]:
-        if not name:
-            return None
-        return self.cast.resolve(name) or self.cast.resolve(name.split()[0]) or self.cast.add(name, None)
-
-    def _narrators(self) -> dict[int, Person]:
-        """Unit index -> the "I" of its section: the POV header's person, else a guess."""
-        out: dict[int, Person] = {}
-        people = [p for p in self.cast.people if p.count >= 2]
-        book = [p for p in people if p.quoted_mentions >= 3 and p.narration_mentions * 4 <= p.quoted_mentions]
-        book.sort(key=lambda p: -p.quoted_mentions)
-        for start, stop, pov in first_person_sections(self.text, self.units):
-            who = self._pov_person(pov) if pov is not None else None
-            if pov is None:
-                named = set()
-                lo, hi = self.units[start].para.start, self.units[stop - 1].para.end
-                for offset, person, quoted in self.cast.mentions:
-                    if lo <= offset < hi and not quoted:
-                        named.add(id(person))
-                pool = [p for p in book if id(p) not in named] or \
-                    sorted((p for p in people if id(p) not in named), key=lambda p: -p.count)[:1]
-                who = pool[0] if pool else None
-            if who is not None:
-                for i in range(start, stop):
-                    out[i] = who
-        return out
 
     def _paragraph(self, unit: Unit) -> None:
         st = self.state
@@ -383,31 +345,3 @@ class Attributor:
         if len(st.conv) >= 2 and st.last_speaker not in addressed:
             return st.last_speaker  # the other one is spoken to: the same speaker goes on
         return self._other([st.last_speaker] + addressed)
-
-
-def first_person_sections(text: str, units: list[Unit]) -> list[tuple[int, int, Optional[str]]]:
-    """Sections ``(first unit, last unit + 1, POV name)`` whose narration says "I"."""
-    sections = []
-    start = 0
-    pov: Optional[str] = None
-    for i, unit in enumerate(units + [None]):
-        boundary = unit is None or unit.para.kind in ("chapter", "break", "pov", "title", "author") \
-            or unit.para.wide_gap
-        if boundary:
-            if i > start:
-                narration = " ".join(self_text(text, u) for u in units[start:i])
-                n_words = max(1, len(narration.split()))
-                hits = len(_FIRST_PERSON.findall(narration))
-                if hits >= 3 or (hits >= 2 and n_words < 200) or (pov and hits):
-                    sections.append((start, i, pov))
-            if unit is not None and unit.para.kind not in ("prose", "note", "time"):
-                pov = unit.para.pov if unit.para.kind == "pov" else None
-                start = i + 1
-            else:
-                start = i  # a wide gap: the paragraph after it opens the new section
-    return sections
-
-
-def self_text(text: str, unit: Unit) -> str:
-    """The narration words of a unit (quotations left out)."""
-    return " ".join(text[p.start:p.end] for p in unit.pieces if p.kind == "narration")

@@ -90,10 +90,9 @@ def _double_role(text: str, i: int, start: int, end: int) -> str:
     return "either"
 
 
-def find_quotes(text: str, start: int, end: int, style: str, carried: bool) -> list[tuple[int, int, bool]]:
+def find_quotes(text: str, start: int, end: int, style: str) -> list[tuple[int, int, bool]]:
     """Quote spans ``(open, close, closed)`` in ``text[start:end]``; ``close`` is the offset of the
-    closing mark, or ``end`` when the paragraph ends inside the quotation. ``carried``: the
-    paragraph continues a quotation from the previous one (its opening mark is repeated)."""
+    closing mark, or ``end`` when the paragraph ends inside the quotation."""
     spans: list[tuple[int, int, bool]] = []
     if style == "double":
         marks = [i for i in range(start, end) if text[i] in '"\u201c\u201d\u201e\u00ab\u00bb']
@@ -168,7 +167,7 @@ def split_paragraph(text: str, start: int, end: int, style: str, next_opens: boo
     runs on into it. An unclosed mark that does not start the paragraph and does not run on is
     treated as a typo: it never turns the rest of the text into dialogue.
     """
-    spans = find_quotes(text, start, end, style, carried)
+    spans = find_quotes(text, start, end, style)
     pieces: list[Piece] = []
     pos = start
     for k, (qs, qe, closed) in enumerate(spans):

@@ -204,7 +204,7 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                 i += 1
                 continue
             byline = rules.BYLINE.match(line)
-            if not seen_prose and byline and not out_has_chapter(out):
+            if not seen_prose and byline and not _has_chapter(out):
                 p.kind, p.title = ("author", byline.group("author")) if byline.group("author") else ("title", line)
                 out.append(p)
                 i += 1
@@ -214,7 +214,7 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                     out.append(q)
                     i += 1
                 continue
-            if not seen_prose and _looks_like_title_line(line) and not out_has_chapter(out):
+            if not seen_prose and _looks_like_title_line(line) and not _has_chapter(out):
                 p.kind, p.title = "title", line
                 out.append(p)
                 i += 1
@@ -229,7 +229,7 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
-def out_has_chapter(out: list[Paragraph]) -> bool:
+def _has_chapter(out: list[Paragraph]) -> bool:
     return any(p.kind == "chapter" for p in out)
 
 

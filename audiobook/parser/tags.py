@@ -48,7 +48,7 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
         return None
     w = toks[k]
     lw = w.lower()
-    if lw in rules.SUBJECT_PRONOUNS and (w != "I" or lw == "i"):
+    if lw in rules.SUBJECT_PRONOUNS:
         return Subject("pronoun", lw, rules.SUBJECT_PRONOUNS[lw]), k + 1
     if lw in _NOUN_DETERMINERS:
         j = k + 1

@@ -1,0 +1,83 @@
+"""First-person narration: which sections say "I", and who that "I" is."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from audiobook.parser.characters import Cast, Person
+from audiobook.parser.quotes import Piece
+from audiobook.parser.structure import Paragraph
+
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself|I'm|I've|I'd|I'll)\b")
+
+
+@dataclass
+class Unit:
+    """A paragraph and its pieces (a structural paragraph has none)."""
+
+    para: Paragraph
+    """The paragraph."""
+    pieces: list[Piece] = field(default_factory=list)
+    """Narration and dialogue pieces covering a prose paragraph."""
+
+
+
+def pov_person(cast: Cast, name: Optional[str]) -> Optional[Person]:
+    """The person a POV header names (registered if the text never names them otherwise)."""
+    if not name:
+        return None
+    return cast.resolve(name) or cast.resolve(name.split()[0]) or cast.add(name, None)
+
+
+def narrators_by_unit(text: str, cast: Cast, units: list[Unit]) -> dict[int, Person]:
+    """Unit index -> the "I" of its section: the POV header's person, else a guess: the person
+    the book talks to but never about (the narrator named elsewhere), else the most frequent
+    person the section does not name."""
+    out: dict[int, Person] = {}
+    people = [p for p in cast.people if p.count >= 2]
+    book = [p for p in people if p.quoted_mentions >= 3 and p.narration_mentions * 4 <= p.quoted_mentions]
+    book.sort(key=lambda p: -p.quoted_mentions)
+    for start, stop, pov in first_person_sections(text, units):
+        who = pov_person(cast, pov) if pov is not None else None
+        if pov is None:
+            named = set()
+            lo, hi = units[start].para.start, units[stop - 1].para.end
+            for offset, person, quoted in cast.mentions:
+                if lo <= offset < hi and not quoted:
+                    named.add(id(person))
+            pool = [p for p in book if id(p) not in named] or \
+                sorted((p for p in people if id(p) not in named), key=lambda p: -p.count)[:1]
+            who = pool[0] if pool else None
+        if who is not None:
+            for i in range(start, stop):
+                out[i] = who
+    return out
+
+
+def first_person_sections(text: str, units: list[Unit]) -> list[tuple[int, int, Optional[str]]]:
+    """Sections ``(first unit, last unit + 1, POV name)`` whose narration says "I"."""
+    sections = []
+    start = 0
+    pov: Optional[str] = None
+    for i, unit in enumerate(units + [None]):
+        boundary = unit is None or unit.para.kind in ("chapter", "break", "pov", "title", "author") \
+            or unit.para.wide_gap
+        if boundary:
+            if i > start:
+                narration = " ".join(narration_text(text, u) for u in units[start:i])
+                n_words = max(1, len(narration.split()))
+                hits = len(_FIRST_PERSON.findall(narration))
+                if hits >= 3 or (hits >= 2 and n_words < 200) or (pov and hits):
+                    sections.append((start, i, pov))
+            if unit is not None and unit.para.kind not in ("prose", "note", "time"):
+                pov = unit.para.pov if unit.para.kind == "pov" else None
+                start = i + 1
+            else:
+                start = i  # a wide gap: the paragraph after it opens the new section
+    return sections
+
+
+def narration_text(text: str, unit: Unit) -> str:
+    """The narration words of a unit (quotations left out)."""
+    return " ".join(text[p.start:p.end] for p in unit.pieces if p.kind == "narration")
