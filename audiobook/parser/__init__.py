@@ -19,7 +19,7 @@ from audiobook.parser.narrators import Unit
 
 
 def _join(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(text.replace("\ufeff", " ").split())
 
 
 def build_units(text: str) -> tuple[list[Unit], str]:

@@ -167,7 +167,7 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
     seen_prose = False
     while i < n:
         p = paragraphs[i]
-        line = text[p.start:p.end]
+        line = text[p.start:p.end].lstrip("\ufeff")
         single = len(p.lines) == 1
         if single and len(line) <= rules.HEADING_MAX_CHARS:
             if any(pat.match(line) for pat in rules.SCENE_BREAK_SHAPES):

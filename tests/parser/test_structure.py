@@ -130,3 +130,10 @@ def test_regression_pov_header_after_a_chapter_heading_is_not_its_title():
     text = "Chapter 1\n\nTOM POV\n\nI waited at the pier.\n"
     assert shape(text) == [("heading", None, "Chapter 1"), ("heading", None, "Tom's point of view"),
                            ("narration", "Tom", "I waited at the pier.")]
+
+
+def test_regression_byte_order_mark_before_the_title():
+    text = "\ufeffThe Salt Road\n\nChapter 1\n\nMara left at dawn.\n"
+    script = parse_text(text)
+    assert script.title == "The Salt Road"
+    assert next(script.segments()).start == 0
