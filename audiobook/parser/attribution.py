@@ -120,7 +120,7 @@ class Attributor:
         if st.gap <= 1:
             # Whoever was just spoken to by name answers.
             for p in st.addressed_last:
-                if p in matches and p is not st.last_speaker:
+                if p in pool and p.gender in (gender, None) and p is not st.last_speaker:
                     return p
         top = matches[0]
         # A new paragraph right after another's speech: the other one of the pair replies.

@@ -216,15 +216,17 @@ def _form_votes(tokens: list[Token], forms) -> list[Optional[str]]:
     """For each form occurrence: the gender of the "he"/"she" that next refers back to it, if any."""
     starts = [t.start for t in tokens]
     out: list[Optional[str]] = []
-    for _, _, _, start, quoted in forms:
+    for _, title, words, start, quoted in forms:
         vote = None
         k = bisect.bisect_right(starts, start)
         head = tokens[k - 1] if k >= 1 else None
+        k += len(words) - (0 if title else 1)  # the words after the whole name
         before = tokens[k - 2].text.lower() if k >= 2 else ""
         # Only a name heading its sentence (or a tag) is what the next "he"/"she" refers back to.
         if not quoted and head is not None and head.sentence_start:
             sentences = 0
-            for t in tokens[k:k + 30]:
+            window = tokens[k:k + 30]
+            for i, t in enumerate(window):
                 if t.quoted:
                     break
                 if t.sentence_start:
@@ -235,10 +237,19 @@ def _form_votes(tokens: list[Token], forms) -> list[Optional[str]]:
                 if w in ("he", "she"):
                     vote = "male" if w == "he" else "female"
                     break
+                # In its own sentence, "shouldered her ladder" / "his hat" belong to the subject.
+                nxt = window[i + 1].text if i + 1 < len(window) else ""
+                if sentences == 0 and (w == "his" or (w == "her" and nxt.islower() and nxt not in _NOT_NOUNS)):
+                    vote = "male" if w == "his" else "female"
+                    break
                 if _is_cap(t.text) and t.text not in rules.NOT_NAMES and not t.sentence_start:
                     break
         out.append(vote)
     return out
+
+
+_NOT_NOUNS = rules.PHRASE_STOPS | {"the", "a", "an", "that", "this", "to", "again", "up", "down", "out", "off",
+                                  "away", "back", "so", "too", "very", "well", "now", "then"}
 
 
 def _majority(votes: dict[str, int]) -> Optional[str]:

@@ -90,3 +90,10 @@ def test_regression_surname_that_is_also_a_common_word():
     text = ('Jonathan Small was a small man with a wooden leg.\n\n'
             '"I have nothing to say," said Small.\n')
     assert list(cast(text)) == ["Jonathan Small"]
+
+
+def test_regression_possessive_after_a_full_name_gives_gender():
+    text = ('The fog came early. Ysolde Marrow shouldered her ladder and counted the lamps.\n\n'
+            '"Late again," said Mr. Penrose.\n\n"The fog is early," said Ysolde.\n')
+    people = cast(text)
+    assert people["Ysolde Marrow"].gender == "female"
