@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+import pyttsx3
+
 from audiobook.errors import ClipTimeout, EngineError, VoiceNotFound
 from audiobook.model import Clip, VoiceSettings
 
@@ -101,7 +103,6 @@ class SpeechEngine:
     def __init__(self, driver: Optional[str] = None):
         prepare_espeak()
         try:
-            import pyttsx3
             self._engine = pyttsx3.init(driver)
         except Exception as exc:  # pyttsx3 raises bare RuntimeError/ImportError/OSError
             raise EngineError(
@@ -156,8 +157,6 @@ class SpeechEngine:
             info.restype = ctypes.c_char_p
             version = (info(None) or b"?").decode()
             return f"espeak-ng {version}"
-        import pyttsx3
-
         return f"pyttsx3 {getattr(pyttsx3, '__version__', '?')} {self.driver}"
 
     @property

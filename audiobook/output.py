@@ -1,6 +1,7 @@
 """Stage 7: chapter audio -> files. Safe names, ID3 tags, atomic writes, a playlist."""
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
@@ -14,7 +15,7 @@ from pydub import AudioSegment
 
 from audiobook.errors import OutputError
 from audiobook.model import ChapterFile, ChapterPlan, RenderPlan
-from audiobook.cache import ClipCache
+from audiobook.cache import CACHE_VERSION, ClipCache
 from audiobook.stitch import DEFAULT_BITRATE, chapter_pieces, encode_mp3
 
 #: Characters that may not appear in a file name on some system.
@@ -128,11 +129,21 @@ def encode_job(folder: Path, plan: RenderPlan, chapter: ChapterPlan, keys: list,
                      tuple(keys), pauses, bitrate)
 
 
+def job_hash(job: EncodeJob) -> str:
+    """Identifies what an encode job would write: same hash, same bytes."""
+    from audiobook.stitch import LAME_QUALITY
+
+    payload = repr((CACHE_VERSION, LAME_QUALITY, str(job.path), job.tags, job.keys, job.pauses, job.bitrate))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
 def encode_chapter(job: EncodeJob, cache_root: Path) -> ChapterFile:
     """Write ``job``'s chapter from the cache; the file appears only when complete. Returns it."""
     cache = ClipCache(cache_root)
-    return write_chapter(job.path, job.tags, chapter_pieces(job.keys, job.pauses, cache), job.bitrate,
-                         tmp_dir=cache_root / "tmp")
+    written = write_chapter(job.path, job.tags, chapter_pieces(job.keys, job.pauses, cache), job.bitrate,
+                            tmp_dir=cache_root / "tmp")
+    cache.remember_chapter(job_hash(job), written)
+    return written
 
 
 def write_chapter(final: Path, tags: ChapterTags, pieces: Iterable[AudioSegment],

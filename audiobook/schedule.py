@@ -8,7 +8,7 @@ from pathlib import Path
 from audiobook.cache import ClipCache
 from audiobook.errors import EngineError, OutputError
 from audiobook.model import ChapterFile, RenderPlan
-from audiobook.output import encode_job
+from audiobook.output import encode_job, job_hash
 from audiobook.progress import Progress
 from audiobook.synth import RETRIES, Block, ClipFailed, block_sequence, chapter_keys
 from audiobook.workers import DEFAULT_ENGINE, EncodeTask, Supervisor, SynthTask
@@ -42,8 +42,13 @@ def run(plan: RenderPlan, blocks: list[Block], cache: ClipCache, folder: Path, e
             while supervisor.free_slots() > 0 and (ready or pending):
                 if ready:  # encoding first: it frees the chapter's output soonest
                     number = ready.popleft()
-                    keys = chapter_keys(chapters[number], engine_id)
-                    supervisor.start(EncodeTask(number, encode_job(folder, plan, chapters[number], keys)))
+                    job = encode_job(folder, plan, chapters[number], chapter_keys(chapters[number], engine_id))
+                    unchanged = cache.recall_chapter(job_hash(job))
+                    if unchanged is not None:
+                        files[number] = unchanged
+                        progress.chapter_done(unchanged.title)
+                    else:
+                        supervisor.start(EncodeTask(number, job))
                     continue
                 block = pending.popleft()
                 sequence = block_sequence(block, cache)

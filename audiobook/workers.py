@@ -70,7 +70,8 @@ def context():
     """The process start method: a fork server where there is one, else spawn (never a plain fork)."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["audiobook.workers", "audiobook.output"])
+        # Imported once in the fork server, not again in every worker; importing loads no engine.
+        ctx.set_forkserver_preload(["audiobook.workers", "audiobook.output", "audiobook.engine"])
         return ctx
     return multiprocessing.get_context("spawn")
 

@@ -81,3 +81,23 @@ def test_an_unwritable_chapter_is_an_output_error(tmp_path):
         render(tmp_path, plan)
     target = tmp_path / "book" / "01 - Chapter 1.mp3"
     assert str(err.value) == f"{target}: cannot be written (Is a directory); check the free space and permissions"
+
+
+def test_unchanged_chapters_are_not_encoded_again(tmp_path):
+    plan = book(["a", "b"], ["c"])
+    first, _ = render(tmp_path, plan)
+    stamps = [f.path.stat().st_mtime_ns for f in first]
+    changed = book(["a", "b"], ["c changed"])
+    second, _ = render(tmp_path, changed)
+    assert second[0].path.stat().st_mtime_ns == stamps[0]
+    assert second[1].path.stat().st_mtime_ns != stamps[1]
+    assert [f.duration for f in second] == [f.duration for f in first]
+
+
+def test_a_chapter_file_touched_by_hand_is_written_again(tmp_path):
+    plan = book(["a"])
+    first, _ = render(tmp_path, plan)
+    original = first[0].path.read_bytes()
+    first[0].path.write_bytes(b"broken")
+    second, _ = render(tmp_path, plan)
+    assert second[0].path.read_bytes() == original

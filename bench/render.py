@@ -1,0 +1,155 @@
+"""Render benchmark: the three corpus novels joined as one book (~12 h of speech), against the
+pipeline a user would otherwise run by hand, in the same run:
+
+    espeak-ng -f BOOK -w tmp.wav && ffmpeg -i tmp.wav -b:a 64k tmp.mp3
+
+Prints wall times, the ratio to that baseline, audio hours per wall minute, peak memory (of
+this process, and of it with all its workers together), the share of parsing and planning,
+and the warm ratio after one character's voice changes.
+
+    python bench/render.py [--corpus ../shared/corpus] [--skip-baseline] [--jobs N]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+# audiobook is imported inside the functions: worker processes import this script as their
+# main module, and should not pay for the whole package each time.
+
+
+class TreeMemory:
+    """Samples the resident memory of this process and of all its descendants."""
+
+    def __init__(self, interval: float = 0.05):
+        self.interval, self.peak_self, self.peak_tree = interval, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self):
+        me = os.getpid()
+        while not self._stop.is_set():
+            rss = _rss_by_pid()
+            tree = _descendants(me, rss)
+            self.peak_self = max(self.peak_self, rss.get(me, (0, 0))[0])
+            self.peak_tree = max(self.peak_tree, sum(rss[p][0] for p in tree if p in rss))
+            self._stop.wait(self.interval)
+
+
+def _rss_by_pid() -> dict[int, tuple[int, int]]:
+    """pid -> (resident bytes, parent pid) for every process we can read."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    out = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            out[int(entry)] = (int(fields[21]) * page, int(fields[1]))
+        except (OSError, IndexError, ValueError):
+            continue
+    return out
+
+
+def _descendants(root: int, procs: dict[int, tuple[int, int]]) -> set[int]:
+    # The fork server is our child, and the workers are its children: walk the whole tree.
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        for pid, (_, ppid) in procs.items():
+            if ppid == parent and pid not in tree:
+                tree.add(pid)
+                frontier.append(pid)
+    return tree
+
+
+def baseline(book: Path, work: Path) -> float | None:
+    if not (shutil.which("espeak-ng") and shutil.which("ffmpeg")):
+        print("baseline: skipped (needs espeak-ng and ffmpeg on PATH)")
+        return None
+    began = time.perf_counter()
+    subprocess.run(["espeak-ng", "-f", str(book), "-w", str(work / "tmp.wav")], check=True)
+    speech = time.perf_counter()
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-i", str(work / "tmp.wav"), "-b:a", "64k",
+                    str(work / "tmp.mp3")], check=True)
+    done = time.perf_counter()
+    print(f"baseline: {done - began:.1f} s (espeak-ng {speech - began:.1f} s, ffmpeg {done - speech:.1f} s)")
+    (work / "tmp.wav").unlink()
+    return done - began
+
+
+def timed_render(book: Path, out: Path, voices: Path | None, jobs: int | None, engine):
+    from audiobook import pipeline
+    from audiobook.progress import Progress
+
+    with TreeMemory() as memory:
+        began = time.perf_counter()
+        result = pipeline.render(book, out, voices, jobs=jobs, engine=engine, progress=Progress(quiet=True))
+        wall = time.perf_counter() - began
+    return result, wall, memory
+
+
+def top_speaker(book: Path) -> str:
+    from audiobook import pipeline
+
+    script, _ = pipeline.parse_source(book)
+    return max(script.characters, key=lambda c: c.lines).name
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--skip-baseline", action="store_true")
+    ap.add_argument("--jobs", type=int, default=None)
+    args = ap.parse_args()
+    novels = sorted(args.corpus.glob("*.txt"))
+    if not novels:
+        sys.exit(f"bench/render.py: no .txt files in {args.corpus}; give --corpus")
+    with tempfile.TemporaryDirectory(prefix="audiobook-bench-") as tmp:
+        work = Path(tmp)
+        book = work / "corpus-book.txt"
+        book.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in novels), encoding="utf-8")
+        print(f"book: {', '.join(p.name for p in novels)} joined, {book.stat().st_size / 1e3:.0f} KB")
+        base = None if args.skip_baseline else baseline(book, work)
+
+        from audiobook.engine import SpeechEngine
+
+        engine = SpeechEngine()
+        result, cold, memory = timed_render(book, work / "out", None, args.jobs, engine)
+        hours = sum(f.duration for f in result.files) / 3600
+        prepare = result.timings["prepare"]
+        print(f"cold render: {cold:.1f} s for {hours:.2f} h of audio in {len(result.files)} chapters "
+              f"= {hours / (cold / 60):.2f} audio hours per wall minute")
+        print(f"  parse + plan: {prepare:.2f} s = {100 * prepare / cold:.1f} % of the cold total (target <= 5 %)")
+        print(f"  peak RSS: {memory.peak_self / 2**20:.0f} MB this process, "
+              f"{memory.peak_tree / 2**20:.0f} MB with all workers (target <= 300 MB)")
+
+        name = top_speaker(book)
+        voices = work / "voices.yaml"
+        voices.write_text(f"characters:\n  {name}:\n    voice: gmw/en-us+m7\n    pitch: 20\n", encoding="utf-8")
+        result, warm, _ = timed_render(book, work / "out", voices, args.jobs, engine)
+        print(f"warm render after changing {name}'s voice (the most lines): {warm:.1f} s")
+        if base:
+            print(f"ratio to baseline: cold {cold / base:.2f} (target <= 0.4), warm {warm / base:.3f} (target <= 0.1)")
+
+
+if __name__ == "__main__":
+    main()
