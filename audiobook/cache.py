@@ -84,3 +84,26 @@ class ClipCache:
         if (stat.st_size, stat.st_mtime_ns) != (record["size"], record["mtime_ns"]):
             return None
         return ChapterFile(Path(record["path"]), record["number"], record["title"], record["duration"])
+
+    # ------------------------------------------------------------------ blocks
+    def _marker(self, fingerprint: str) -> Path:
+        return self.root / "blocks" / f"{fingerprint}.json"
+
+    def begin_block(self, fingerprint: str, sequence: list[tuple[int, bool]]) -> None:
+        """Note that a block started speaking ``sequence`` ((job index, store) pairs)."""
+        final = self._marker(fingerprint)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = final.with_name(f".{final.name}.{os.getpid()}.part")
+        tmp.write_text(json.dumps(sequence), encoding="utf-8")
+        os.replace(tmp, final)
+
+    def end_block(self, fingerprint: str) -> None:
+        """The block's sequence was spoken to the end."""
+        self._marker(fingerprint).unlink(missing_ok=True)
+
+    def interrupted_block(self, fingerprint: str) -> Optional[list[tuple[int, bool]]]:
+        """The sequence a block had started and not finished, if any."""
+        try:
+            return [(int(i), bool(store)) for i, store in json.loads(self._marker(fingerprint).read_text("utf-8"))]
+        except (OSError, ValueError, TypeError):
+            return None

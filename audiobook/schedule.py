@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, deque
 from pathlib import Path
 
+from audiobook import synth
 from audiobook.cache import ClipCache
 from audiobook.errors import EngineError, OutputError
 from audiobook.model import ChapterFile, RenderPlan
@@ -56,13 +57,14 @@ def run(plan: RenderPlan, blocks: list[Block], cache: ClipCache, folder: Path, e
                     done.add(block.index)
                     continue
                 sequences[block.index] = sequence
+                synth.begin(block, sequence, cache)
                 supervisor.start(SynthTask(block.index, tuple(
                     (job.key, job.item.text, job.item.voice, store) for job, store in sequence)))
             if not supervisor.running:
                 continue
             for run in supervisor.poll():
                 if isinstance(run.task, SynthTask):
-                    _synth_ended(run, sequences, failures, done, pending, blocks)
+                    _synth_ended(run, sequences, failures, done, pending, blocks, cache)
                 else:
                     _encode_ended(run, failures, files, ready, progress)
     finally:
@@ -71,9 +73,10 @@ def run(plan: RenderPlan, blocks: list[Block], cache: ClipCache, folder: Path, e
     return [files[n] for n in order]
 
 
-def _synth_ended(run, sequences, failures, done, pending, blocks) -> None:
+def _synth_ended(run, sequences, failures, done, pending, blocks, cache) -> None:
     index = run.task.block
     if run.finished:
+        synth.end(blocks[index], cache)
         done.add(index)
         return
     sequence = sequences[index]

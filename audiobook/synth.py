@@ -1,11 +1,12 @@
 """Stage 5: RenderPlan -> clips in the cache. Which clips to make, in which blocks and order.
 
 espeak-ng's output for a clip depends slightly on what the same engine spoke before it, so
-clips are made in blocks (a chapter, or a slice of a long one), each by a fresh engine, always
-in the same order. A key is stored by its first occurrence in the book (its owner); later
-occurrences reuse it. A block whose stored clips are a prefix of its own (none yet, or an
-interrupted run) is spoken again from its start, so a resumed render gives the very bytes an
-uninterrupted one would; a block missing clips here and there (a changed voice) makes only those.
+clips are made in blocks (a chapter, or a slice of a long one), each by a fresh engine, in a
+fixed order. A key is stored by its first occurrence in the book (its owner); later
+occurrences reuse it. A block speaks only its missing clips (after a voice change, only that
+voice's), and notes in the cache what it started; a block that was interrupted speaks that
+same sequence again from its start, so a resumed render gives the very bytes an
+uninterrupted one would.
 """
 from __future__ import annotations
 
@@ -82,17 +83,34 @@ def make_blocks(plan: RenderPlan, engine_id: str, max_clips: int = MAX_BLOCK_CLI
     return blocks
 
 
+def fingerprint(block: Block) -> str:
+    """Identifies the block's content: its clips, in order."""
+    import hashlib
+
+    return hashlib.sha256("".join(job.key for job in block.jobs).encode()).hexdigest()
+
+
 def block_sequence(block: Block, cache: ClipCache) -> list[tuple[ClipJob, bool]]:
-    """What to speak for ``block`` now, as (job, store) pairs; empty when nothing is missing."""
-    owned = [job for job in block.jobs if job.owner]
-    missing = [not cache.has(job.key) for job in owned]
-    if not any(missing):
-        return []
-    first = missing.index(True)
-    if all(missing[first:]):
-        stored = {job.key for job, gone in zip(owned, missing) if not gone}
-        return [(job, job.owner and job.key not in stored) for job in block.jobs]
-    return [(job, True) for job, gone in zip(owned, missing) if gone]
+    """What to speak for ``block`` now, as (job, store) pairs; empty when nothing is missing.
+
+    An interrupted block repeats the sequence it had started (storing what is still missing);
+    any other speaks its own clips that are not in the cache.
+    """
+    started = cache.interrupted_block(fingerprint(block))
+    if started is not None and all(0 <= i < len(block.jobs) for i, _ in started):
+        return [(block.jobs[i], store and not cache.has(block.jobs[i].key)) for i, store in started]
+    return [(job, True) for job in block.jobs if job.owner and not cache.has(job.key)]
+
+
+def begin(block: Block, sequence: list[tuple[ClipJob, bool]], cache: ClipCache) -> None:
+    """Record in the cache that ``block`` starts speaking ``sequence``."""
+    index = {id(job): i for i, job in enumerate(block.jobs)}
+    cache.begin_block(fingerprint(block), [(index[id(job)], store) for job, store in sequence])
+
+
+def end(block: Block, cache: ClipCache) -> None:
+    """Record that ``block`` finished its sequence."""
+    cache.end_block(fingerprint(block))
 
 
 def chapter_keys(chapter: ChapterPlan, engine_id: str) -> list[Optional[str]]:

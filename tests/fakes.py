@@ -1,8 +1,8 @@
 """A fake engine for scheduling tests, loaded in worker processes as "fakes:FakeEngine".
 
 Its clips are 0.1 s of a value derived from the text. Texts steer it: "HANG" never returns,
-"FAIL" always fails, "FLAKY <path>" fails once (until <path> exists), "COUNT <path>" appends
-a line to <path> each time it is spoken.
+"FAIL" always fails, "FLAKY <path>" fails once (until <path> exists), "COUNT <path> [words]" appends
+the text to <path> each time it is spoken.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class FakeEngine:
             Path(arg).write_text("failed once")
             raise EngineError("fake flake")
         if word == "COUNT":
-            with open(arg, "a") as log:
+            with open(arg.split()[0], "a") as log:
                 log.write(text + "\n")
         value = int(hashlib.sha1(f"{text}{settings}".encode()).hexdigest()[:2], 16)
         return Clip(pcm=bytes([value, 0]) * (RATE // 10), sample_rate=RATE)

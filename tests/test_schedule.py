@@ -101,3 +101,27 @@ def test_a_chapter_file_touched_by_hand_is_written_again(tmp_path):
     first[0].path.write_bytes(b"broken")
     second, _ = render(tmp_path, plan)
     assert second[0].path.read_bytes() == original
+
+
+def test_a_changed_voice_remakes_only_that_voices_clips(tmp_path):
+    log = tmp_path / "spoken"
+    other = VoiceSettings("gmw/en-us+f3")
+
+    def plan(voice):
+        items = [ClipItem(f"COUNT {log} {i}", voice if i % 3 == 2 else V, None, i) for i in range(9)]
+        return RenderPlan("Book", None, [ChapterPlan(1, "Chapter 1", items)], 1)
+
+    render(tmp_path, plan(V))
+    log.write_text("")
+    render(tmp_path, plan(other))
+    assert log.read_text().split("\n")[:-1] == [f"COUNT {log} {i}" for i in (2, 5, 8)]
+
+
+def test_an_edited_paragraph_remakes_only_its_clip(tmp_path):
+    log = tmp_path / "spoken"
+    texts = [f"COUNT {log} line {i}" for i in range(8)]
+    render(tmp_path, book(texts, [f"COUNT {log} end"]))
+    log.write_text("")
+    texts[6] += " edited"
+    render(tmp_path, book(texts, [f"COUNT {log} end"]))
+    assert log.read_text() == f"COUNT {log} line 6 edited\n"

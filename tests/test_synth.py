@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from audiobook.cache import ClipCache
 from audiobook.model import ChapterPlan, Clip, ClipItem, RenderPlan, SilenceItem, VoiceSettings
-from audiobook.synth import block_sequence, chapter_keys, make_blocks
+from audiobook.synth import begin, block_sequence, chapter_keys, end, make_blocks
 
 V = VoiceSettings("gmw/en-us")
 W = VoiceSettings("gmw/en-us+f3")
@@ -29,27 +29,32 @@ def test_a_repeated_clip_is_owned_by_its_first_occurrence():
     assert [[j.owner for j in b.jobs] for b in blocks] == [[True, True], [False, True]]
 
 
-def test_cold_blocks_are_spoken_whole(tmp_path):
-    blocks = make_blocks(plan([("a", V)], [("a", V), ("b", V)]), "e")
+def test_a_block_speaks_only_its_own_missing_clips(tmp_path):
+    blocks = make_blocks(plan([("a", V)], [("a", V), ("b", V), ("c", V)]), "e")
     cache = ClipCache(tmp_path)
-    assert texts(block_sequence(blocks[1], cache)) == [("a", False), ("b", True)]
+    assert texts(block_sequence(blocks[1], cache)) == [("b", True), ("c", True)]
+    cache.put(blocks[1].jobs[2].key, Clip(b"\0\0", 22050))
+    assert texts(block_sequence(blocks[1], cache)) == [("b", True)]
+    cache.put(blocks[1].jobs[1].key, Clip(b"\0\0", 22050))
+    assert block_sequence(blocks[1], cache) == []
 
 
-def test_an_interrupted_block_is_replayed_from_its_start(tmp_path):
+def test_an_interrupted_block_repeats_what_it_had_started(tmp_path):
     blocks = make_blocks(plan([("a", V), ("b", V), ("c", V)]), "e")
     cache = ClipCache(tmp_path)
-    cache.put(blocks[0].jobs[0].key, Clip(b"\0\0", 22050))
+    begin(blocks[0], block_sequence(blocks[0], cache), cache)
+    cache.put(blocks[0].jobs[0].key, Clip(b"\0\0", 22050))  # then the render was killed
     assert texts(block_sequence(blocks[0], cache)) == [("a", False), ("b", True), ("c", True)]
+    end(blocks[0], cache)
+    assert texts(block_sequence(blocks[0], cache)) == [("b", True), ("c", True)]
 
 
-def test_scattered_missing_clips_are_made_alone(tmp_path):
-    blocks = make_blocks(plan([("a", V), ("b", V), ("c", V)]), "e")
+def test_an_edited_block_is_not_taken_for_an_interrupted_one(tmp_path):
     cache = ClipCache(tmp_path)
-    for job in (blocks[0].jobs[0], blocks[0].jobs[2]):
-        cache.put(job.key, Clip(b"\0\0", 22050))
-    assert texts(block_sequence(blocks[0], cache)) == [("b", True)]
-    cache.put(blocks[0].jobs[1].key, Clip(b"\0\0", 22050))
-    assert block_sequence(blocks[0], cache) == []
+    before = make_blocks(plan([("a", V), ("b", V)]), "e")[0]
+    begin(before, block_sequence(before, cache), cache)
+    after = make_blocks(plan([("a", V), ("b edited", V)]), "e")[0]
+    assert texts(block_sequence(after, cache)) == [("a", True), ("b edited", True)]
 
 
 def test_chapter_keys_match_the_blocks():
