@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -17,7 +18,28 @@ def _fail(exc: AudiobookError) -> click.ClickException:
     return err
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Turns every error into one line: domain errors as they are, anything else as an
+    internal error (with the traceback only when AUDIOBOOK_DEBUG=1)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except AudiobookError as exc:
+            raise _fail(exc) from exc
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:  # `audiobook script ... | head`: the reader left, nothing to say
+            os._exit(1)
+        except Exception as exc:
+            if os.environ.get("AUDIOBOOK_DEBUG") == "1":
+                raise
+            raise click.ClickException(
+                f"unexpected internal error ({type(exc).__name__}: {exc}); "
+                "run again with AUDIOBOOK_DEBUG=1 to see where, and please report it") from exc
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="audiobook")
 def main() -> None:
     """Turn a story into a full-cast, chaptered audiobook.

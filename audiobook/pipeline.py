@@ -8,7 +8,7 @@ from typing import Optional
 
 from audiobook import output, schedule
 from audiobook.cache import CACHE_DIRNAME, ClipCache
-from audiobook.errors import EngineError
+from audiobook.errors import EngineError, SourceError
 from audiobook.model import ChapterFile, Document, RenderPlan, Script
 from audiobook.parser import parse
 from audiobook.plan import make_plan
@@ -34,9 +34,17 @@ class RenderResult:
     """Seconds spent: ``prepare`` (read, parse, cast, plan) and ``audio`` (synthesis and encoding)."""
 
 
+#: Most characters of text a book may have: about four times the longest novels. Past it the
+#: parse would need gigabytes of memory and the render days; a clear refusal is kinder.
+MAX_TEXT_CHARS = 20_000_000
+
+
 def parse_source(source: Path, encoding: Optional[str] = None) -> tuple[Script, Document]:
     """Read and parse ``source``; return the script and the document its offsets refer to."""
     document = read_source(Path(source), encoding=encoding)
+    if len(document.text) > MAX_TEXT_CHARS:
+        raise SourceError(f"{document.path}: has {len(document.text) / 1e6:.0f} million characters, more than the "
+                          f"{MAX_TEXT_CHARS // 1_000_000} million a book may have; split it into parts and render each")
     return parse(document), document
 
 

@@ -312,3 +312,38 @@ def check_voices(config: VoiceConfig, engine: VoiceChecker) -> None:
     for verb, prosody in config.prosody.items():
         if prosody.variant:
             engine.check_variant(prosody.variant, where=f"{prefix}prosody.{verb}.variant")
+
+
+def dump_config(config: VoiceConfig) -> str:
+    """``config`` as voices.yaml text, every setting written out; ``load_config`` reads it back equal."""
+    import io
+
+    from ruamel.yaml import YAML
+
+    def voice(v: VoiceSettings) -> dict:
+        return {"voice": v.voice, "rate": v.rate, "pitch": v.pitch, "volume": v.volume}
+
+    characters = {}
+    for entry in config.characters.values():
+        node = voice(entry.settings) if entry.settings else {}
+        if entry.aliases:
+            node["aliases"] = list(entry.aliases)
+        if entry.gender:
+            node["gender"] = entry.gender
+        characters[entry.name] = node
+    data = {
+        "narrator": voice(config.narrator),
+        "characters": characters,
+        "defaults": {gender: [voice(v) for v in pool] for gender, pool in config.pools.items()},
+        "pov_narration": config.pov_narration,
+        "pauses": dict(config.pauses),
+        "read_notes": config.read_notes,
+        "pronunciations": dict(config.pronunciations),
+        "prosody": {verb: {"rate": p.rate, "volume": p.volume, "pitch": p.pitch, **({"variant": p.variant} if p.variant else {})}
+                    for verb, p in config.prosody.items()},
+    }
+    out = io.StringIO()
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.dump(data, out)
+    return out.getvalue()
