@@ -103,3 +103,14 @@ def test_a_full_disk_is_reported_and_leaves_no_file(tmp_path, tiny_disk):
     assert result.output.startswith(f"Error: {tiny_disk / 'the-lamplighters'}/0")
     assert result.output.endswith(": cannot be written (No space left on device); check the free space and permissions\n")
     assert [p.name for p in (tiny_disk / "the-lamplighters").iterdir()] == []
+
+
+def test_a_hostile_chapter_title_stays_inside_the_output_folder(tmp_path):
+    source = tmp_path / "hostile.txt"
+    source.write_text("Chapter 1: ../../etc/passwd\n\nThe quay was quiet.\n\n"
+                      "Chapter 2: ..\n\nStill quiet.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = pipeline.render(source, out, engine=FakeEngine(), engine_spec="fakes:FakeEngine")
+    names = [f.path.name for f in result.files]
+    assert names == ["01 - Chapter 1 etc passwd.mp3", "02 - Chapter 2.mp3"]
+    assert all(f.path.resolve().parent == (out / "hostile").resolve() for f in result.files)
