@@ -24,6 +24,13 @@ class Document:
     """Title from the file's own metadata, if it has any (EPUB, HTML <title>)."""
     author: Optional[str] = None
     """Author from the file's own metadata, if any."""
+    cover: Optional[bytes] = None
+    """Cover image bytes from the file's metadata (EPUB), if any."""
+    cover_type: Optional[str] = None
+    """MIME type of ``cover`` (``image/jpeg``, ``image/png``), None without a cover."""
+    plain: bool = True
+    """False when ``text`` was extracted from a marked-up format (Markdown, HTML, EPUB) rather
+    than decoded from a plain-text file."""
 
 
 # --------------------------------------------------------------------------- script

@@ -1,0 +1,191 @@
+"""EPUB (.epub): chapters in spine order, titled from the table of contents; title, author and
+cover from the package metadata.
+
+ebooklib reads the archive; its XML parser neither resolves entities nor fetches anything.
+Chapter bodies go through the HTML reader (``html.blocks``), so an EPUB chapter reads exactly
+as the same XHTML saved as a web page would.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from posixpath import normpath
+from typing import Optional
+
+from audiobook.errors import SourceError
+from audiobook.readers import html
+from audiobook.readers.blocks import Block, clean, to_text
+
+#: Guide (EPUB 2) and landmark (EPUB 3) types of pages that are not part of the story.
+SKIPPED_PAGE_TYPES = frozenset({
+    "cover", "title-page", "titlepage", "copyright-page", "copyright", "toc", "landmarks", "loi",
+    "lot", "colophon", "imprint", "imprimatur", "other.ms-coverimage-standard", "other.ms-titlepage",
+})
+
+#: Words in a page's file name or id that mark front matter; such a page is skipped when it is
+#: short (``FRONT_MATTER_MAX_WORDS``), so a chapter that happens to be called "cover" is kept.
+FRONT_MATTER_NAMES = re.compile(r"(?i)(?:cover|copyright|title[-_]?page|^title|toc|contents|nav|colophon)")
+
+#: Sentences that mark a short page as a copyright or rights page.
+RIGHTS_WORDS = re.compile(r"(?i)(?:\bcopyright\b|\u00a9|all rights reserved|\bISBN\b)")
+
+#: Most words a front-matter page may have; a longer page is story.
+FRONT_MATTER_MAX_WORDS = 150
+
+#: Why ebooklib could not read a file, by the start of its message, in the user's words.
+EPUB_FAULTS = {
+    "Bad Zip file": "not a zip archive",
+    "Large Zip file": "a zip archive too large to read",
+    "Can not find container file": "no package (OPF) file",
+    "Can not find ncx file": "its table of contents (NCX) is missing",
+}
+
+
+@dataclass
+class Book:
+    """What an EPUB holds for the audiobook."""
+
+    text: str
+    """The chapters as normalised plain text."""
+    title: Optional[str] = None
+    """``dc:title``."""
+    author: Optional[str] = None
+    """``dc:creator`` (several joined with "and")."""
+    cover: Optional[bytes] = None
+    """The cover image's bytes."""
+    cover_type: Optional[str] = None
+    """The cover image's MIME type."""
+    chapters: list[str] = field(default_factory=list)
+    """Chapter titles in the order written."""
+
+
+def _load(path: Path):
+    from ebooklib import epub
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return epub.read_epub(str(path), options={"ignore_ncx": False})
+    except epub.EpubException as exc:
+        msg = str(getattr(exc, "msg", exc))
+        reason = next((v for k, v in EPUB_FAULTS.items() if msg.startswith(k)), msg)
+    except KeyError as exc:
+        reason = f"{exc.args[0] if exc.args else 'a file'} is missing from the archive"
+        reason = reason.replace("There is no item named ", "").replace("'", "")
+    except (zipfile.BadZipFile, OSError, ValueError, AttributeError, TypeError) as exc:
+        reason = str(exc) or type(exc).__name__
+    raise SourceError(f"{path}: is not a readable EPUB ({reason}); check the file or convert it to .txt")
+
+
+def _metadata(book, name: str) -> list[str]:
+    return [clean(value) for value, _attrs in book.get_metadata("DC", name) if value and value.strip()]
+
+
+def _toc_titles(toc) -> dict[str, str]:
+    """File name -> title of the first table-of-contents entry that points into it."""
+    out: dict[str, str] = {}
+    stack = list(reversed(toc if isinstance(toc, (list, tuple)) else [toc]))
+    while stack:
+        entry = stack.pop()
+        if isinstance(entry, tuple) and len(entry) == 2:
+            section, children = entry
+            stack.extend(reversed(list(children)))
+            entry = section
+        href = getattr(entry, "href", None)
+        title = clean(getattr(entry, "title", "") or "")
+        if href and title:
+            out.setdefault(normpath(href.split("#", 1)[0]), title)
+    return out
+
+
+def _skipped_files(book) -> set[str]:
+    """Files the guide or the nav's landmarks name as cover, title page, copyright or contents."""
+    out = set()
+    for ref in getattr(book, "guide", None) or []:
+        if (ref.get("type") or "").lower() in SKIPPED_PAGE_TYPES and ref.get("href"):
+            out.add(normpath(ref["href"].split("#", 1)[0]))
+    for item in book.get_items():
+        if type(item).__name__ == "EpubNav":
+            content = item.get_content().decode("utf-8", "replace")
+            for m in re.finditer(r"""<a\b[^>]*>""", content):
+                tag = m.group(0)
+                kind = re.search(r"""epub:type\s*=\s*["']([^"']+)""", tag)
+                href = re.search(r"""href\s*=\s*["']([^"'#]+)""", tag)
+                if kind and href and any(k.lower() in SKIPPED_PAGE_TYPES for k in kind.group(1).split()):
+                    out.add(normpath(href.group(1)))
+    return out
+
+
+def _cover(book) -> tuple[Optional[bytes], Optional[str]]:
+    """The cover image: the EPUB 3 ``cover-image`` item, else the one the ``cover`` meta names."""
+    from ebooklib import epub
+
+    for item in book.get_items():
+        if isinstance(item, epub.EpubCover) and item.get_content():
+            return item.get_content(), item.media_type
+    for _value, attrs in book.get_metadata("OPF", "cover"):
+        item = book.get_item_with_id(attrs.get("content", "")) if attrs else None
+        if item is not None and (item.media_type or "").startswith("image/"):
+            return item.get_content(), item.media_type
+    return None, None
+
+
+def _words(blocks: list[Block]) -> int:
+    return sum(len(b.text.split()) for b in blocks)
+
+
+def _is_front_matter(name: str, item_id: str, blocks: list[Block]) -> bool:
+    """A short page named like a cover, contents or title page, or a short rights page."""
+    if _words(blocks) > FRONT_MATTER_MAX_WORDS:
+        return False
+    if FRONT_MATTER_NAMES.search(Path(name).stem) or FRONT_MATTER_NAMES.search(item_id or ""):
+        return True
+    return any(RIGHTS_WORDS.search(b.text) for b in blocks)
+
+
+def _same(a: str, b: str) -> bool:
+    """Whether a heading repeats a title: one's words hold the other's ("1" and "Chapter 1")."""
+    a, b = (" " + " ".join(re.findall(r"\w+", x.casefold())) + " " for x in (a, b))
+    return a.strip() != "" and b.strip() != "" and (a in b or b in a)
+
+
+def read_epub(path: Path) -> Book:
+    """Read an EPUB: its story text as normalised plain text, and its metadata."""
+    from ebooklib import epub
+
+    book = _load(path)
+    titles = _toc_titles(book.toc)
+    skipped = _skipped_files(book)
+    blocks: list[Block] = []
+    chapters: list[str] = []
+    for idref, linear in book.spine:
+        item = book.get_item_with_id(idref)
+        if item is None or (linear or "yes").lower() == "no" or not isinstance(item, epub.EpubHtml) \
+                or isinstance(item, (epub.EpubNav, epub.EpubCoverHtml)):
+            continue
+        name = normpath(item.get_name())
+        if name in skipped:
+            continue
+        body = html.blocks(item.get_content().decode("utf-8", "replace"))
+        if _is_front_matter(name, item.id, body):
+            continue
+        lead = next((i for i, b in enumerate(body) if b.kind != "heading"), len(body))
+        heading = next((b for b in body if b.kind == "heading" and b.level in (1, 2, 3)), None)
+        title = titles.get(name) or (heading.text if heading else None)
+        if title:  # headings above the prose that repeat the title are not read twice
+            body = [b for i, b in enumerate(body) if not (i < lead and b.kind == "heading" and _same(b.text, title))]
+        for b in body:  # headings inside a chapter are read, not made chapters of their own
+            if b.kind == "heading":
+                b.kind = "para"
+        if title:
+            blocks.append(Block("heading", title, 1))
+            chapters.append(title)
+        blocks.extend(body)
+    cover, cover_type = _cover(book)
+    authors = _metadata(book, "creator")
+    return Book(text=to_text(blocks), title=next(iter(_metadata(book, "title")), None),
+                author=" and ".join(authors) if authors else None, cover=cover, cover_type=cover_type,
+                chapters=chapters)

@@ -1,0 +1,172 @@
+"""Saved web pages (.html, .htm): the story's paragraphs, headings and scene breaks.
+
+Also the text extractor of EPUB chapters (``blocks``), so both read markup the same way.
+Parsing is selectolax's (lexbor): nothing in the page is run or fetched.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from audiobook.readers.blocks import Block, clean
+
+#: Elements dropped with everything inside them: not part of the story.
+DROPPED_TAGS = frozenset({
+    "head", "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "button", "select", "textarea", "input", "iframe", "object", "embed", "svg", "canvas", "audio",
+    "video", "map", "menu", "dialog", "-comment", "_comment",
+})
+
+#: Class names and ids (whole, case-insensitive) of site furniture: menus, footers, share
+#: buttons, comment threads, review boxes.
+DROPPED_NAMES = frozenset({
+    "nav", "navbar", "navigation", "nav-bar", "menu", "main-menu", "breadcrumb", "breadcrumbs",
+    "pagination", "pager", "sidebar", "side-bar", "footer", "site-footer", "page-footer",
+    "header", "site-header", "masthead", "topbar", "toolbar", "comments", "comment-list",
+    "comment-respond", "respond", "share", "sharing", "sharedaddy", "social", "social-links",
+    "related", "related-posts", "advert", "advertisement", "ads", "ad", "banner", "cookie",
+    "cookie-banner", "cookie-notice", "skip-link", "screen-reader-text", "widget", "widget-area",
+    "post-navigation", "nav-links", "review", "reviews", "subscribe", "newsletter", "landmark",
+})
+
+#: Headings: the level of each.
+HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+#: Elements that end the paragraph before them and start a new one after them.
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "body", "blockquote", "li", "ul", "ol", "dl", "dt",
+    "dd", "pre", "table", "tr", "td", "th", "tbody", "thead", "figure", "figcaption", "center",
+    "address", "details", "summary", "hgroup", "caption",
+})
+
+#: Separators between a story's title and the site's name in ``<title>``.
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||::)\s+")
+
+_WHITE = re.compile(r"\s+")
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+@dataclass
+class Page:
+    """What a web page holds for the book."""
+
+    blocks: list[Block]
+    """Headings, paragraphs and scene breaks in reading order."""
+    title: Optional[str]
+    """From ``<title>`` (without a site name after ``|``), else None."""
+    author: Optional[str]
+    """From ``<meta name="author">``, else None."""
+
+
+def declared_charset(data: bytes) -> Optional[str]:
+    """The encoding a page declares in a ``<meta>`` near its start, if any."""
+    m = _CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def _dropped(node: LexborNode) -> bool:
+    if node.tag in DROPPED_TAGS:
+        return True
+    attrs = node.attributes
+    names = (attrs.get("class") or "").lower().split() + (attrs.get("id") or "").lower().split()
+    role = (attrs.get("role") or "").lower()
+    return role in ("navigation", "banner", "contentinfo", "complementary") or \
+        any(name in DROPPED_NAMES for name in names) or attrs.get("hidden") is not None or \
+        (attrs.get("aria-hidden") or "").lower() == "true"
+
+
+class _Collector:
+    """Walks the tree, gathering inline text into paragraphs."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.pending_br = 0
+        self.in_pre = 0
+        """Depth of ``<pre>`` elements the walk is in: there, line ends are kept."""
+
+    def flush(self) -> None:
+        text = "".join(self.parts)
+        self.parts = []
+        self.pending_br = 0
+        if text.strip():
+            self.blocks.append(Block("para", text))
+
+    def text(self, value: str) -> None:
+        if not value:
+            return
+        if not self.in_pre:
+            value = _WHITE.sub(" ", value)
+        if value.strip():
+            self.pending_br = 0
+        self.parts.append(value)
+
+    def br(self) -> None:
+        self.pending_br += 1
+        if self.pending_br >= 2:
+            self.flush()
+        else:
+            self.parts.append("\n")
+
+
+def _walk(root: LexborNode) -> list[Block]:
+    out = _Collector()
+    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        tag = node.tag
+        if leaving:
+            out.in_pre -= tag == "pre"
+            if tag in BLOCK_TAGS:
+                out.flush()
+            continue
+        if tag == "-text":
+            out.text(node.text(deep=False) or "")
+            continue
+        if _dropped(node):
+            continue
+        if tag in HEADING_TAGS:
+            out.flush()
+            out.blocks.append(Block("heading", clean(node.text(deep=True) or ""), HEADING_TAGS[tag]))
+            continue
+        if tag == "hr":
+            out.flush()
+            out.blocks.append(Block("break"))
+            continue
+        if tag == "br":
+            out.br()
+            continue
+        if tag in ("img", "-doctype"):
+            continue
+        if tag in BLOCK_TAGS:
+            out.flush()
+        out.in_pre += tag == "pre"
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
+    out.flush()
+    return out.blocks
+
+
+def blocks(html: str) -> list[Block]:
+    """The story's blocks in a page's (or an XHTML chapter's) body."""
+    return parse_page(html).blocks
+
+
+def parse_page(html: str) -> Page:
+    """A web page's blocks and its title and author."""
+    tree = LexborHTMLParser(html)
+    title_node = tree.css_first("title")
+    title = clean(title_node.text(deep=True) or "") if title_node is not None else ""
+    title = TITLE_SEPARATORS.split(title)[0].strip() if title else ""
+    author = None
+    for meta in tree.css("meta"):
+        attrs = meta.attributes
+        if (attrs.get("name") or "").lower() == "author" and (attrs.get("content") or "").strip():
+            author = clean(attrs["content"])
+            break
+    body = tree.body or tree.root
+    return Page(_walk(body) if body is not None else [], title or None, author)
