@@ -12,6 +12,12 @@ class SourceError(AudiobookError):
     """The source file is missing, unreadable, or holds no story text."""
 
 
+class ChapterSelectionError(AudiobookError):
+    """``--chapters`` names a chapter the book does not have: a usage error."""
+
+    exit_code = 2
+
+
 class ConfigError(AudiobookError):
     """voices.yaml is malformed or holds a wrong value; the message names the file and key."""
 

@@ -8,7 +8,7 @@ from typing import Optional
 
 from audiobook import output, schedule
 from audiobook.cache import CACHE_DIRNAME, ClipCache
-from audiobook.errors import EngineError, SourceError
+from audiobook.errors import ChapterSelectionError, EngineError, SourceError
 from audiobook.model import ChapterFile, Document, RenderPlan, Script
 from audiobook.parser import parse
 from audiobook.plan import make_plan
@@ -48,16 +48,32 @@ def parse_source(source: Path, encoding: Optional[str] = None) -> tuple[Script, 
     return parse(document), document
 
 
-def prepare(source: Path, voices: Optional[Path], engine) -> tuple[RenderPlan, Document]:
-    """Everything before audio: validate voices.yaml against the engine, parse, cast and plan."""
+def prepare(source: Path, voices: Optional[Path], engine, *, encoding: Optional[str] = None,
+            chapters: Optional[set[int]] = None) -> tuple[RenderPlan, Document]:
+    """Everything before audio: validate voices.yaml against the engine, parse, cast and plan.
+
+    ``chapters`` selects 1-based chapter numbers of the whole book (default: all); a number past
+    the book's last chapter raises ChapterSelectionError.
+    """
     config = load_config(voices, engine)
-    script, document = parse_source(source)
-    return make_plan(script, cast(script, config), document.text), document
+    script, document = parse_source(source, encoding=encoding)
+    if chapters is not None:
+        check_chapters(chapters, len(script.chapters))
+    return make_plan(script, cast(script, config), document.text, chapters), document
+
+
+def check_chapters(chapters: set[int], total: int) -> None:
+    """Refuse chapter numbers the book does not have."""
+    beyond = sorted(n for n in chapters if not 1 <= n <= total)
+    if beyond:
+        raise ChapterSelectionError(f"chapter {beyond[0]} is out of range; the book has {total} "
+                                    f"chapter{'s' if total != 1 else ''} (1-{total})")
 
 
 def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: Optional[int] = None,
            cache_dir: Optional[Path] = None, engine=None, engine_spec: str = DEFAULT_ENGINE,
-           progress: Optional[Progress] = None) -> RenderResult:
+           progress: Optional[Progress] = None, encoding: Optional[str] = None,
+           chapters: Optional[set[int]] = None) -> RenderResult:
     """Render ``source`` into ``out_dir/<book-slug>/``: one tagged MP3 per chapter and a playlist.
 
     The voices file is checked before any audio is made. Clips are kept in the cache
@@ -69,7 +85,7 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
         from audiobook.engine import SpeechEngine
 
         engine = SpeechEngine()
-    plan, document = prepare(source, voices, engine)
+    plan, document = prepare(source, voices, engine, encoding=encoding, chapters=chapters)
     folder = output.book_folder(out_dir, plan)
     cache = ClipCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIRNAME)
     blocks = make_blocks(plan, engine.identity)
