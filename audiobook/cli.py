@@ -9,13 +9,38 @@ from pathlib import Path
 import click
 
 from audiobook import __version__
-from audiobook.errors import AudiobookError
+from audiobook.errors import AudiobookError, ChapterSelectionError
 
 
 def _fail(exc: AudiobookError) -> click.ClickException:
     err = click.ClickException(str(exc))
     err.exit_code = exc.exit_code
     return err
+
+
+class ChapterRange(click.ParamType):
+    """``3``, ``2-4`` or ``1,3-5``: a set of 1-based chapter numbers."""
+
+    name = "CHAPTERS"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, set):
+            return value
+        numbers: set[int] = set()
+        for part in str(value).split(","):
+            first, sep, last = part.strip().partition("-")
+            try:
+                lo, hi = int(first), int(last if sep else first)
+            except ValueError:
+                lo, hi = 0, -1
+            if not 1 <= lo <= hi:
+                self.fail(f"{value!r} is not a list of chapters; use e.g. 3, 2-4 or 1,3-5", param, ctx)
+            numbers.update(range(lo, hi + 1))
+        return numbers
+
+
+#: Help of ``--encoding`` on every command that reads a book.
+ENCODING_HELP = "Text encoding of SOURCE (utf-8, cp1252, latin-1 ...); default: detected."
 
 
 class _Commands(click.Group):
@@ -50,23 +75,32 @@ def main() -> None:
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "text", "table"]), default="json",
-              show_default=True, help="json: the script contract; text: a screenplay view; table: the cast.")
-def script(source: Path, fmt: str) -> None:
+@click.option("--format", "fmt", type=click.Choice(["json", "text", "plain", "screenplay", "table"]),
+              default="json", show_default=True,
+              help="json: the script contract; text: for .md, .html and .epub the plain text the offsets "
+                   "refer to, for .txt a screenplay view; plain: that text for any source; "
+                   "screenplay: who says what as a screenplay; table: the cast.")
+@click.option("--encoding", default=None, help=ENCODING_HELP)
+def script(source: Path, fmt: str, encoding) -> None:
     """Parse SOURCE and print who says what.
+
+    SOURCE may be .txt, .md, .html/.htm or .epub; JSON offsets index the decoded text of a .txt
+    and, for the other formats, the extracted text that --format text prints.
 
     Example: audiobook script input/the-lamplighters.txt --format text
     """
     from audiobook import pipeline, views
 
     try:
-        parsed, document = pipeline.parse_source(source)
+        parsed, document = pipeline.parse_source(source, encoding=encoding)
     except AudiobookError as exc:
         raise _fail(exc)
     if fmt == "json":
         json.dump(parsed.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
-    elif fmt == "text":
+    elif fmt == "plain" or (fmt == "text" and not document.plain):
+        click.echo(document.text, nl=False)
+    elif fmt in ("text", "screenplay"):
         click.echo(views.screenplay(parsed, document), nl=False)
     else:
         click.echo(views.cast_table(parsed), nl=False)
@@ -83,7 +117,10 @@ def script(source: Path, fmt: str) -> None:
 @click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
               help="Clip cache folder (default: OUTPUT/.audiobook-cache).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool) -> None:
+@click.option("--chapters", type=ChapterRange(), default=None,
+              help="Render only these chapters (3, 2-4, 1,3-5); numbers and tags stay the whole book's.")
+@click.option("--encoding", default=None, help=ENCODING_HELP)
+def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, chapters, encoding) -> None:
     """Render SOURCE as chaptered MP3 files, one voice per character.
 
     Clips are cached: after a change to one voice or one paragraph only those clips are made
@@ -98,7 +135,9 @@ def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool) ->
         voices = Path("voices.yaml")
     try:
         result = pipeline.render(source, out_dir, voices=voices, jobs=jobs, cache_dir=cache_dir,
-                                 progress=Progress(quiet=quiet))
+                                 progress=Progress(quiet=quiet), encoding=encoding, chapters=chapters)
+    except ChapterSelectionError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--chapters'")
     except AudiobookError as exc:
         raise _fail(exc)
     if not quiet:
@@ -111,7 +150,8 @@ def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool) ->
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--voices", type=click.Path(path_type=Path), default=Path("voices.yaml"), show_default=True,
               help="The voices file to create or update.")
-def cast_command(source: Path, voices: Path) -> None:
+@click.option("--encoding", default=None, help=ENCODING_HELP)
+def cast_command(source: Path, voices: Path, encoding) -> None:
     """Add the characters found in SOURCE to a voices file, keeping your edits.
 
     New characters get their automatic voice, most-speaking first, with line counts as
@@ -126,7 +166,7 @@ def cast_command(source: Path, voices: Path) -> None:
 
     try:
         config = load_config(voices if voices.exists() else None, SpeechEngine())
-        script, _document = pipeline.parse_source(source)
+        script, _document = pipeline.parse_source(source, encoding=encoding)
         added = castfile.update_voices_file(voices, script, cast(script, config))
     except AudiobookError as exc:
         raise _fail(exc)
