@@ -72,9 +72,10 @@ def _load(path: Path):
     except epub.EpubException as exc:
         msg = str(getattr(exc, "msg", exc))
         reason = next((v for k, v in EPUB_FAULTS.items() if msg.startswith(k)), msg)
-    except KeyError as exc:
-        reason = f"{exc.args[0] if exc.args else 'a file'} is missing from the archive"
-        reason = reason.replace("There is no item named ", "").replace("'", "")
+    except KeyError as exc:  # a file the container or the package points to is not in the archive
+        m = re.search(r"named '([^']*)'", str(exc.args[0] if exc.args else ""))
+        name = m.group(1) if m else ""
+        reason = f"no {name}" if name not in ("", ".") else "no package (OPF) file"
     except (zipfile.BadZipFile, OSError, ValueError, AttributeError, TypeError) as exc:
         reason = str(exc) or type(exc).__name__
     raise SourceError(f"{path}: is not a readable EPUB ({reason}); check the file or convert it to .txt")

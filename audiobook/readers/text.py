@@ -15,9 +15,10 @@ FALLBACK_ENCODINGS = ("cp1252", "latin_1")
 #: ``open(path, encoding="utf-16")`` does).
 UTF16_BOMS = {b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16"}
 
-#: Share of the even (big-endian) or odd (little-endian) bytes that must be NUL for text without
-#: a byte-order mark to be taken as UTF-16.
-UTF16_NUL_SHARE = 0.9
+#: Share of the even (big-endian) or odd (little-endian) bytes that must be NUL, and most of the
+#: others that may be, for text without a byte-order mark to be taken as UTF-16 (English text in
+#: UTF-16 has a NUL beside every ASCII character, curly quotes and dashes aside).
+UTF16_NUL_SHARE = (0.7, 0.05)
 
 #: How much of the start of the file is looked at for NUL bytes.
 SNIFF_BYTES = 4096
@@ -86,8 +87,9 @@ def _utf16_without_bom(head: bytes) -> Optional[str]:
     head = head[: len(head) // 2 * 2]
     if not head:
         return None
-    for codec, high in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
-        if high.count(0) >= UTF16_NUL_SHARE * len(high):
+    most, fewest = UTF16_NUL_SHARE
+    for codec, high, low in (("utf-16-le", head[1::2], head[0::2]), ("utf-16-be", head[0::2], head[1::2])):
+        if high.count(0) >= most * len(high) and low.count(0) <= fewest * len(low):
             return codec
     return None
 

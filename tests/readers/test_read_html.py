@@ -1,0 +1,76 @@
+"""Saved web pages: the story's paragraphs, headings and breaks; the site around it dropped."""
+from __future__ import annotations
+
+import pytest
+
+from audiobook.parser import parse
+from audiobook.readers import read_source
+from audiobook.readers.blocks import to_text
+from audiobook.readers.html import parse_page
+
+
+def text_of(html: str) -> str:
+    return to_text(parse_page(html).blocks)
+
+
+#: (HTML, the normalised plain text).
+GOLDEN = [
+    ("<p>One\n   two.</p><p>Three <em>four</em> <a href='x'>five</a>.</p>", "One two.\n\nThree four five.\n"),
+    ("<p>Before.</p><hr><p>After.</p>", "Before.\n\n* * *\n\nAfter.\n"),
+    ("<h2>Chapter 1</h2><p>A.</p><h2>Chapter 2</h2><p>B.</p>", "# Chapter 1\n\nA.\n\n# Chapter 2\n\nB.\n"),
+    ("<h1>My Story</h1><h2>Chapter 1</h2><p>A.</p><h2>Chapter 2</h2><p>B.</p>",
+     "My Story\n\n# Chapter 1\n\nA.\n\n# Chapter 2\n\nB.\n"),
+    ("<div>Line one<br>line two<br><br>New paragraph.</div>", "Line one\nline two\n\nNew paragraph.\n"),
+    ("<script>var x = 1;</script><style>p {}</style><!-- a comment --><p>Kept.</p><noscript>No</noscript>",
+     "Kept.\n"),
+    ("<nav>Home | Next</nav><header>Site</header><p>Story.</p><aside>Ads</aside><footer>(c) site</footer>"
+     "<form><label>Review</label></form>", "Story.\n"),
+    ("<div class='navbar top'>Menu</div><div id='comments'>Nice!</div><ul class='breadcrumbs'><li>x</li></ul>"
+     "<div class='storytext'><p>Story.</p></div><div role='navigation'>Prev</div>", "Story.\n"),
+    ("<p>A.</p><hr><hr><h2>Next</h2><p>B.</p><hr>", "A.\n\n# Next\n\nB.\n"),
+    ("<h4>Small heading</h4><p>Body &amp; soul &mdash; &ldquo;hi&rdquo;.</p>",
+     "Small heading\n\nBody & soul \u2014 \u201chi\u201d.\n"),
+    ("<pre>  keep\n  these lines</pre>", "keep\nthese lines\n"),
+    ("<p>Unclosed <b>bold<p>Next para", "Unclosed bold\n\nNext para\n"),
+]
+
+
+@pytest.mark.parametrize("html, expected", GOLDEN)
+def test_html_becomes_normalised_plain_text(html, expected):
+    assert text_of(html) == expected
+
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="windows-1252"><title>The Glass Harbour | FicSite</title>
+<meta name="author" content="Anna  Vell"><script src="https://example.com/x.js"></script></head>
+<body><div id="header"><a href="/">FicSite</a></div>
+<div class="storytext">
+<h2>Chapter 1: Lamps</h2>
+<p>\x93Hold it steady,\x94 said Ren\xe9e.</p>
+<p>Mara nodded.</p>
+<hr>
+<p>Later, by the river.</p>
+<h2>Chapter 2: River</h2>
+<p>\x93Look,\x94 said Mara.</p>
+</div>
+<div class="footer">Copyright FicSite</div></body></html>
+"""
+
+
+def test_a_saved_page_keeps_the_story_with_title_and_author(tmp_path):
+    path = tmp_path / "story.htm"
+    path.write_bytes(PAGE.encode("latin-1"))
+    document = read_source(path)
+    assert document.plain is False
+    assert (document.title, document.author) == ("The Glass Harbour", "Anna Vell")
+    assert document.text == ("# Chapter 1: Lamps\n\n\u201cHold it steady,\u201d said Ren\u00e9e.\n\nMara nodded.\n\n"
+                             "* * *\n\nLater, by the river.\n\n# Chapter 2: River\n\n\u201cLook,\u201d said Mara.\n")
+    script = parse(document)
+    assert (script.title, script.author) == ("The Glass Harbour", "Anna Vell")
+    assert [c.title for c in script.chapters] == ["Chapter 1: Lamps", "Chapter 2: River"]
+    assert [s.speaker for s in script.segments() if s.kind.value == "dialogue"] == ["Ren\u00e9e", "Mara"]
+
+
+def test_deeply_nested_markup_is_read_without_recursion(tmp_path):
+    html = "<div>" * 5000 + "<p>Deep words.</p>" + "</div>" * 5000
+    assert text_of(html) == "Deep words.\n"
