@@ -17,7 +17,8 @@ from typing import Optional
 
 from audiobook.errors import SourceError
 from audiobook.readers import html
-from audiobook.readers.blocks import Block, clean, to_text
+from audiobook.parser.rules import CHAPTER_HEADING_PATTERNS
+from audiobook.readers.blocks import CHAPTER_LEVELS, Block, clean, to_text
 
 #: Guide (EPUB 2) and landmark (EPUB 3) types of pages that are not part of the story.
 SKIPPED_PAGE_TYPES = frozenset({
@@ -86,20 +87,22 @@ def _metadata(book, name: str) -> list[str]:
 
 
 def _toc_titles(toc) -> dict[str, str]:
-    """File name -> title of the first table-of-contents entry that points into it."""
-    out: dict[str, str] = {}
-    stack = list(reversed(toc if isinstance(toc, (list, tuple)) else [toc]))
+    """File name -> title of the first table-of-contents entry that points into it; an entry
+    (a chapter) wins over a section holding entries (a part) that points to the same file."""
+    entries: dict[str, str] = {}
+    sections: dict[str, str] = {}
+    stack = [(entry, entries) for entry in reversed(toc if isinstance(toc, (list, tuple)) else [toc])]
     while stack:
-        entry = stack.pop()
+        entry, into = stack.pop()
         if isinstance(entry, tuple) and len(entry) == 2:
-            section, children = entry
-            stack.extend(reversed(list(children)))
-            entry = section
+            entry, children = entry
+            stack.extend((child, entries) for child in reversed(list(children)))
+            into = sections
         href = getattr(entry, "href", None)
         title = clean(getattr(entry, "title", "") or "")
         if href and title:
-            out.setdefault(normpath(href.split("#", 1)[0]), title)
-    return out
+            into.setdefault(normpath(href.split("#", 1)[0]), title)
+    return {**sections, **entries}
 
 
 def _skipped_files(book) -> set[str]:
@@ -127,8 +130,10 @@ def _cover(book) -> tuple[Optional[bytes], Optional[str]]:
     for item in book.get_items():
         if isinstance(item, epub.EpubCover) and item.get_content():
             return item.get_content(), item.media_type
-    for _value, attrs in book.get_metadata("OPF", "cover"):
-        item = book.get_item_with_id(attrs.get("content", "")) if attrs else None
+    for _value, attrs in book.get_metadata("OPF", "meta"):
+        if (attrs or {}).get("name") != "cover":
+            continue
+        item = book.get_item_with_id(attrs.get("content", ""))
         if item is not None and (item.media_type or "").startswith("image/"):
             return item.get_content(), item.media_type
     return None, None
@@ -153,6 +158,32 @@ def _same(a: str, b: str) -> bool:
     return a.strip() != "" and b.strip() != "" and (a in b or b in a)
 
 
+def _looks_like_chapter(text: str) -> bool:
+    """Whether the parser would take this line as a chapter heading ("Chapter Two", "IV")."""
+    return any(pattern.match(text) for pattern in CHAPTER_HEADING_PATTERNS)
+
+
+def _chapter(body: list[Block], toc_title: Optional[str]) -> tuple[Optional[str], list[Block]]:
+    """A chapter file's title (its table-of-contents entry, else its first heading) and blocks.
+
+    Headings above the prose that repeat the title, or that are a bare chapter label when the
+    table of contents gives the title, are not read twice. Other headings are read as lines,
+    except those that label a chapter of their own (a file holding two chapters).
+    """
+    lead = next((i for i, b in enumerate(body) if b.kind != "heading"), len(body))
+    first = next((b for b in body if b.kind == "heading" and b.level in CHAPTER_LEVELS), None)
+    title = toc_title or (first.text if first else None)
+    out = []
+    for i, b in enumerate(body):
+        if b.kind == "heading":
+            if i < lead and title and (_same(b.text, title) or (toc_title and _looks_like_chapter(b.text))):
+                continue
+            if not (b.level in CHAPTER_LEVELS and _looks_like_chapter(b.text)):
+                b = Block("para", b.text)
+        out.append(b)
+    return title, out
+
+
 def read_epub(path: Path) -> Book:
     """Read an EPUB: its story text as normalised plain text, and its metadata."""
     from ebooklib import epub
@@ -173,14 +204,7 @@ def read_epub(path: Path) -> Book:
         body = html.blocks(item.get_content().decode("utf-8", "replace"))
         if _is_front_matter(name, item.id, body):
             continue
-        lead = next((i for i, b in enumerate(body) if b.kind != "heading"), len(body))
-        heading = next((b for b in body if b.kind == "heading" and b.level in (1, 2, 3)), None)
-        title = titles.get(name) or (heading.text if heading else None)
-        if title:  # headings above the prose that repeat the title are not read twice
-            body = [b for i, b in enumerate(body) if not (i < lead and b.kind == "heading" and _same(b.text, title))]
-        for b in body:  # headings inside a chapter are read, not made chapters of their own
-            if b.kind == "heading":
-                b.kind = "para"
+        title, body = _chapter(body, titles.get(name))
         if title:
             blocks.append(Block("heading", title, 1))
             chapters.append(title)
