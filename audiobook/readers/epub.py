@@ -178,8 +178,8 @@ def _chapter(body: list[Block], toc_title: Optional[str]) -> tuple[Optional[str]
         if b.kind == "heading":
             if i < lead and title and (_same(b.text, title) or (toc_title and _looks_like_chapter(b.text))):
                 continue
-            if not (b.level in CHAPTER_LEVELS and _looks_like_chapter(b.text)):
-                b = Block("para", b.text)
+            chapter = b.level in CHAPTER_LEVELS and _looks_like_chapter(b.text)
+            b = Block("heading", b.text, 1) if chapter else Block("para", b.text)  # all chapters one level
         out.append(b)
     return title, out
 
