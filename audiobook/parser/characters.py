@@ -197,7 +197,8 @@ def find_cast(text: str, tokens: list[Token]) -> Cast:
         while k < n and (name_word(tokens[k].text) or continues_name(k)) or (title and k == j and k < n):
             if words and tokens[k].start - (tokens[k - 1].start + len(tokens[k - 1].text)) > 2:
                 break
-            if words and not text[tokens[k - 1].start + len(tokens[k - 1].text):tokens[k].start].isspace():
+            gap = text[tokens[k - 1].start + len(tokens[k - 1].text):tokens[k].start] if words else " "
+            if not gap.isspace() or "\n\n" in gap:  # a name never spans a paragraph break
                 break
             words.append(tokens[k].text)
             k += 1

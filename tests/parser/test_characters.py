@@ -97,3 +97,10 @@ def test_regression_possessive_after_a_full_name_gives_gender():
             '"Late again," said Mr. Penrose.\n\n"The fog is early," said Ysolde.\n')
     people = cast(text)
     assert people["Ysolde Marrow"].gender == "female"
+
+
+def test_a_name_never_runs_on_from_a_heading_into_the_next_paragraph():
+    text = ("# Chapter 2: River\n\n"
+            "Mara looked at the water. \u201cThere,\u201d she whispered.\n\n"
+            "\u201cWhere?\u201d said Okafor.\n")
+    assert set(cast(text)) == {"Mara", "Okafor"}
