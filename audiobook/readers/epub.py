@@ -70,6 +70,9 @@ def _load(path: Path):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return epub.read_epub(str(path), options={"ignore_ncx": False})
+    except AttributeError as exc:
+        # ebooklib follows the spine's toc= reference even when the package lacks that item.
+        reason = "its spine names a table of contents the package does not have" if "get_name" in str(exc) else str(exc)
     except epub.EpubException as exc:
         msg = str(getattr(exc, "msg", exc))
         reason = next((v for k, v in EPUB_FAULTS.items() if msg.startswith(k)), msg)

@@ -163,3 +163,16 @@ def test_a_file_holding_two_chapters_keeps_the_second_label_as_a_chapter(tmp_pat
     document = read_source(path)
     assert document.text == "# Chapter 1: Dawn\n\nOne.\n\nAside\n\nTwo.\n\n# Chapter 2\n\nThree.\n"
     assert [c.title for c in parse(document).chapters] == ["Chapter 1: Dawn", "Chapter 2"]
+
+
+def test_regression_a_spine_naming_a_missing_ncx_says_so(tmp_path):
+    book = new_book()
+    chapter = page("ch1.xhtml", "<h1>Chapter 1</h1><p>The harbour was quiet.</p>")
+    book.add_item(chapter)
+    book.spine = [chapter]  # no NCX nor nav item, though the spine still says toc="ncx"
+    path = tmp_path / "no-ncx.epub"
+    write(path, book)
+    with pytest.raises(SourceError) as err:
+        read_source(path)
+    assert str(err.value) == (f"{path}: is not a readable EPUB (its spine names a table of contents the package "
+                              "does not have); check the file or convert it to .txt")
