@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Optional
 
-from audiobook.model import ChapterFile, Clip, VoiceSettings
+from audiobook.model import Clip, VoiceSettings
 
 #: Bump when the way clips are made changes, so old entries are not reused.
 CACHE_VERSION = 1
@@ -59,23 +59,22 @@ class ClipCache:
         finally:
             tmp.unlink(missing_ok=True)
 
-    # ------------------------------------------------------------------ chapters
+    # ------------------------------------------------------------------ outputs
     def _record(self, job_hash: str) -> Path:
-        return self.root / "chapters" / f"{job_hash}.json"
+        return self.root / "outputs" / f"{job_hash}.json"
 
-    def remember_chapter(self, job_hash: str, written: ChapterFile) -> None:
-        """Note that ``written`` is the output of the encode job ``job_hash``, as it is now on disk."""
-        stat = written.path.stat()
-        record = {"path": str(written.path), "number": written.number, "title": written.title,
-                  "duration": written.duration, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    def remember_output(self, job_hash: str, path: Path, data: dict) -> None:
+        """Note that ``path`` is what the job ``job_hash`` wrote, as it is on disk now, with ``data``."""
+        stat = Path(path).stat()
+        record = {"path": str(path), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "data": data}
         final = self._record(job_hash)
         final.parent.mkdir(parents=True, exist_ok=True)
         tmp = final.with_name(f".{final.name}.{os.getpid()}.part")
         tmp.write_text(json.dumps(record), encoding="utf-8")
         os.replace(tmp, final)
 
-    def recall_chapter(self, job_hash: str) -> Optional[ChapterFile]:
-        """The file written for ``job_hash`` if it is still there untouched, else None."""
+    def recall_output(self, job_hash: str) -> Optional[dict]:
+        """The data remembered for ``job_hash`` if its file is still there untouched, else None."""
         try:
             record = json.loads(self._record(job_hash).read_text(encoding="utf-8"))
             stat = Path(record["path"]).stat()
@@ -83,7 +82,7 @@ class ClipCache:
             return None
         if (stat.st_size, stat.st_mtime_ns) != (record["size"], record["mtime_ns"]):
             return None
-        return ChapterFile(Path(record["path"]), record["number"], record["title"], record["duration"])
+        return record["data"]
 
     # ------------------------------------------------------------------ blocks
     def _marker(self, fingerprint: str) -> Path:

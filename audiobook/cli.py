@@ -120,13 +120,23 @@ def script(source: Path, fmt: str, encoding) -> None:
 @click.option("--chapters", type=ChapterRange(), default=None,
               help="Render only these chapters (3, 2-4, 1,3-5); numbers and tags stay the whole book's.")
 @click.option("--encoding", default=None, help=ENCODING_HELP)
-def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, chapters, encoding) -> None:
-    """Render SOURCE as chaptered MP3 files, one voice per character.
+@click.option("--format", "fmt", type=click.Choice(["mp3", "m4b", "mp3-single", "all"]), default="mp3",
+              show_default=True,
+              help="mp3: one file per chapter and a playlist; m4b: one audiobook file with chapters; "
+                   "mp3-single: one MP3 with chapter marks; all: every one of them.")
+@click.option("--cover", type=click.Path(path_type=Path), default=None,
+              help="Cover image (PNG or JPEG); default: the book's own, else a generated one.")
+@click.option("--no-cover", is_flag=True, help="Embed no cover at all.")
+@click.option("--profile", type=click.Choice(["default", "acx"]), default="default", show_default=True,
+              help="default: 64 kbps mono at 22.05 kHz; acx: 192 kbps CBR mono at 44.1 kHz.")
+def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, chapters, encoding, fmt, cover,
+           no_cover, profile) -> None:
+    """Render SOURCE as an audiobook, one voice per character.
 
     Clips are cached: after a change to one voice or one paragraph only those clips are made
     again, and an interrupted render picks up where it stopped.
 
-    Example: audiobook render input/the-lamplighters.txt -o output --voices voices.yaml
+    Example: audiobook render input/the-lamplighters.txt -o output --voices voices.yaml --format all
     """
     from audiobook import pipeline
     from audiobook.progress import Progress
@@ -135,15 +145,20 @@ def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, ch
         voices = Path("voices.yaml")
     try:
         result = pipeline.render(source, out_dir, voices=voices, jobs=jobs, cache_dir=cache_dir,
-                                 progress=Progress(quiet=quiet), encoding=encoding, chapters=chapters)
+                                 progress=Progress(quiet=quiet), encoding=encoding, chapters=chapters,
+                                 formats=pipeline.FORMATS if fmt == "all" else (fmt,), cover=cover,
+                                 make_cover=not no_cover, profile=profile)
     except ChapterSelectionError as exc:
         raise click.BadParameter(str(exc), param_hint="'--chapters'")
     except AudiobookError as exc:
         raise _fail(exc)
     if not quiet:
-        total = sum(f.duration for f in result.files)
-        click.echo(f"wrote {len(result.files)} chapter files ({total / 60:.1f} min) and "
-                   f"{result.playlist.name} to {result.folder}")
+        wrote = []
+        if result.files:
+            total = sum(f.duration for f in result.files)
+            wrote.append(f"{len(result.files)} chapter files ({total / 60:.1f} min) and {result.playlist.name}")
+        wrote += [f"{book.path.name} ({len(book.marks)} chapters) and {book.cue.name}" for book in result.books]
+        click.echo(f"wrote {', '.join(wrote)} to {result.folder}")
 
 
 @main.command("cast")

@@ -203,6 +203,11 @@ class ClipItem:
     """Who says it (None: narrator); for messages and levelling."""
     source_offset: int
     """Offset in the source where the text starts, for error messages."""
+    base_voice: Optional[VoiceSettings] = None
+    """The speaker's voice before a speech verb changed it: clips are levelled by it, so a
+    shouted line stays louder than the same character's others (None: ``voice``)."""
+    gain_db: float = 0.0
+    """Gain applied when the clip is stitched, so every voice sits at the same loudness."""
 
 
 @dataclass(frozen=True)

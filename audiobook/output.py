@@ -10,19 +10,35 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from mutagen.id3 import ID3, TALB, TCON, TIT2, TPE1, TRCK
+from mutagen.id3 import APIC, ID3, TALB, TCON, TIT2, TPE1, TRCK
 from pydub import AudioSegment
 
 from audiobook.errors import OutputError
 from audiobook.model import ChapterFile, ChapterPlan, RenderPlan
 from audiobook.cache import CACHE_VERSION, ClipCache
+from audiobook.cover import Cover
 from audiobook.stitch import DEFAULT_BITRATE, chapter_pieces, encode_mp3
+from audiobook.synth import SAMPLE_RATE
 
 #: Characters that may not appear in a file name on some system.
 UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+|\.{2,}')
 MAX_NAME_CHARS = 80
 GENRE = "Audiobook"
 UNKNOWN_AUTHOR = "Unknown"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How audio files are encoded."""
+
+    bitrate: int = DEFAULT_BITRATE
+    """kbps, constant."""
+    sample_rate: int = SAMPLE_RATE
+    """Samples per second of the files."""
+
+
+#: Encoding profiles by name: the default suits speech; acx is what ACX asks for.
+PROFILES = {"default": Profile(), "acx": Profile(bitrate=192, sample_rate=44100)}
 
 
 def safe_name(title: str, fallback: str, limit: int = MAX_NAME_CHARS) -> str:
@@ -60,6 +76,14 @@ def chapter_filename(chapter: ChapterPlan, total: int) -> str:
     return f"{chapter.number:0{width}d} - {safe_name(chapter.title, f'Chapter {chapter.number}')}.mp3"
 
 
+def temporary_paths(final: Path, tmp_dir: Optional[Path] = None) -> list[Path]:
+    """Where ``atomic_path`` may write ``final`` before renaming it (to clean up after a kill)."""
+    paths = [final.with_name(f".{final.name}.part")]
+    if tmp_dir is not None:
+        paths.insert(0, tmp_dir / f"{final.name}.part")
+    return paths
+
+
 @contextmanager
 def atomic_path(final: Path, tmp_dir: Optional[Path] = None) -> Iterator[Path]:
     """A temporary path, renamed onto ``final`` only if the block completes.
@@ -67,12 +91,12 @@ def atomic_path(final: Path, tmp_dir: Optional[Path] = None) -> Iterator[Path]:
     The temporary file goes in ``tmp_dir`` when that is on the same file system (so a killed
     render leaves nothing half-written among the outputs), else beside ``final``.
     """
-    tmp = final.with_name(f".{final.name}.part")
+    tmp = temporary_paths(final)[0]
     if tmp_dir is not None:
         try:
             tmp_dir.mkdir(parents=True, exist_ok=True)
             if tmp_dir.stat().st_dev == final.parent.stat().st_dev:
-                tmp = tmp_dir / f"{final.name}.{os.getpid()}.part"
+                tmp = temporary_paths(final, tmp_dir)[0]
         except OSError:
             pass
     try:
@@ -100,10 +124,12 @@ class ChapterTags:
     """Chapter number in the whole book."""
     total: int
     """Chapters in the whole book."""
+    cover: Optional[Cover] = None
+    """Front cover to embed, if any."""
 
     @classmethod
-    def of(cls, plan: RenderPlan, chapter: ChapterPlan) -> "ChapterTags":
-        return cls(chapter.title, plan.title, plan.author or UNKNOWN_AUTHOR, chapter.number, plan.total_chapters)
+    def of(cls, plan: RenderPlan, chapter: ChapterPlan, cover: Optional[Cover] = None) -> "ChapterTags":
+        return cls(chapter.title, plan.title, plan.author or UNKNOWN_AUTHOR, chapter.number, plan.total_chapters, cover)
 
 
 @dataclass(frozen=True)
@@ -118,40 +144,57 @@ class EncodeJob:
     """Cache key of each item, None for a pause."""
     pauses: tuple
     """Pause length in ms of each item (0 for clips)."""
-    bitrate: int = DEFAULT_BITRATE
-    """MP3 bitrate in kbps."""
+    gains: tuple
+    """Gain in dB of each item (0 for pauses)."""
+    profile: Profile = Profile()
+    """Bitrate and sample rate."""
+
+    def write(self, cache_root: Path) -> ChapterFile:
+        """Write the chapter file (or find it already written); worker entry point."""
+        return encode_chapter(self, cache_root)
+
+    def outputs(self) -> list[Path]:
+        """The files this job writes."""
+        return [self.path]
+
+    def recall(self, cache: ClipCache) -> Optional[ChapterFile]:
+        """The file as an earlier run wrote it, if it is still so."""
+        data = cache.recall_output(job_hash(self))
+        return None if data is None else ChapterFile(self.path, data["number"], data["title"], data["duration"])
 
 
-def encode_job(folder: Path, plan: RenderPlan, chapter: ChapterPlan, keys: list, bitrate: int = DEFAULT_BITRATE) -> EncodeJob:
+def encode_job(folder: Path, plan: RenderPlan, chapter: ChapterPlan, keys: list, profile: Profile = Profile(),
+               cover: Optional[Cover] = None) -> EncodeJob:
     """The EncodeJob for ``chapter`` given its items' cache keys."""
     pauses = tuple(0 if key is not None else item.ms for key, item in zip(keys, chapter.items))
-    return EncodeJob(folder / chapter_filename(chapter, plan.total_chapters), ChapterTags.of(plan, chapter),
-                     tuple(keys), pauses, bitrate)
+    gains = tuple(item.gain_db if key is not None else 0.0 for key, item in zip(keys, chapter.items))
+    return EncodeJob(folder / chapter_filename(chapter, plan.total_chapters), ChapterTags.of(plan, chapter, cover),
+                     tuple(keys), pauses, gains, profile)
 
 
-def job_hash(job: EncodeJob) -> str:
-    """Identifies what an encode job would write: same hash, same bytes."""
+def job_hash(job) -> str:
+    """Identifies what a job (a frozen dataclass) would write: same hash, same bytes."""
     from audiobook.stitch import LAME_QUALITY
 
-    payload = repr((CACHE_VERSION, LAME_QUALITY, str(job.path), job.tags, job.keys, job.pauses, job.bitrate))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return hashlib.sha256(repr((CACHE_VERSION, LAME_QUALITY, job)).encode("utf-8")).hexdigest()
 
 
 def encode_chapter(job: EncodeJob, cache_root: Path) -> ChapterFile:
     """Write ``job``'s chapter from the cache; the file appears only when complete. Returns it."""
     cache = ClipCache(cache_root)
-    written = write_chapter(job.path, job.tags, chapter_pieces(job.keys, job.pauses, cache), job.bitrate,
+    written = write_chapter(job.path, job.tags, chapter_pieces(job.keys, job.pauses, job.gains, cache), job.profile,
                             tmp_dir=cache_root / "tmp")
-    cache.remember_chapter(job_hash(job), written)
+    cache.remember_output(job_hash(job), written.path,
+                          {"number": written.number, "title": written.title, "duration": written.duration})
     return written
 
 
 def write_chapter(final: Path, tags: ChapterTags, pieces: Iterable[AudioSegment],
-                  bitrate: int = DEFAULT_BITRATE, tmp_dir: Optional[Path] = None) -> ChapterFile:
+                  profile: Profile = Profile(), tmp_dir: Optional[Path] = None) -> ChapterFile:
     """Encode ``pieces`` into ``final`` with ``tags``; the file appears only when complete."""
     with atomic_path(final, tmp_dir) as tmp:
         with open(tmp, "wb") as sink:
-            duration = encode_mp3(pieces, sink, bitrate)
+            duration = encode_mp3(pieces, sink, profile.bitrate, profile.sample_rate)
             sink.flush()
             os.fsync(sink.fileno())
         tag_chapter(tmp, tags)
@@ -166,7 +209,14 @@ def tag_chapter(path: Path, chapter: ChapterTags) -> None:
     tags.add(TPE1(encoding=3, text=chapter.artist))
     tags.add(TRCK(encoding=3, text=f"{chapter.track}/{chapter.total}"))
     tags.add(TCON(encoding=3, text=GENRE))
+    if chapter.cover:
+        tags.add(front_cover(chapter.cover))
     tags.save(str(path), v2_version=3)
+
+
+def front_cover(cover: Cover) -> APIC:
+    """An ID3 front-cover picture frame."""
+    return APIC(encoding=3, mime=cover.mime, type=3, desc="Cover", data=cover.data)
 
 
 def write_playlist(folder: Path, files: list[ChapterFile], title: Optional[str] = None) -> Path:

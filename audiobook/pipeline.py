@@ -4,12 +4,15 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 from audiobook import output, schedule
 from audiobook.cache import CACHE_DIRNAME, ClipCache
+from audiobook.cover import choose_cover
 from audiobook.errors import ChapterSelectionError, EngineError, SourceError
 from audiobook.model import ChapterFile, Document, RenderPlan, Script
+from audiobook.formats import BookFile
+from audiobook.level import level_plan
 from audiobook.parser import parse
 from audiobook.plan import make_plan
 from audiobook.progress import Progress
@@ -28,10 +31,12 @@ class RenderResult:
     """The book's folder."""
     files: list[ChapterFile]
     """One file per chapter rendered, in order."""
-    playlist: Path
-    """The playlist beside them."""
+    playlist: Optional[Path]
+    """The playlist beside the chapter files (None without them)."""
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent: ``prepare`` (read, parse, cast, plan) and ``audio`` (synthesis and encoding)."""
+    books: list[BookFile] = field(default_factory=list)
+    """Single-file books (MP3 with chapters, M4B), each with a cue sheet."""
 
 
 #: Most characters of text a book may have: about four times the longest novels. Past it the
@@ -59,7 +64,8 @@ def prepare(source: Path, voices: Optional[Path], engine, *, encoding: Optional[
     script, document = parse_source(source, encoding=encoding)
     if chapters is not None:
         check_chapters(chapters, len(script.chapters))
-    return make_plan(script, cast(script, config), document.text, chapters), document
+    plan = make_plan(script, cast(script, config), document.text, chapters)
+    return level_plan(plan, engine), document
 
 
 def check_chapters(chapters: set[int], total: int) -> None:
@@ -70,32 +76,46 @@ def check_chapters(chapters: set[int], total: int) -> None:
                                     f"chapter{'s' if total != 1 else ''} (1-{total})")
 
 
+#: Output formats: one MP3 per chapter, one MP3 with chapter marks, one M4B audiobook.
+FORMATS = ("mp3", "mp3-single", "m4b")
+
+
 def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: Optional[int] = None,
            cache_dir: Optional[Path] = None, engine=None, engine_spec: str = DEFAULT_ENGINE,
            progress: Optional[Progress] = None, encoding: Optional[str] = None,
-           chapters: Optional[set[int]] = None) -> RenderResult:
-    """Render ``source`` into ``out_dir/<book-slug>/``: one tagged MP3 per chapter and a playlist.
+           chapters: Optional[set[int]] = None, formats: Iterable[str] = ("mp3",),
+           cover: Optional[Path] = None, make_cover: bool = True, profile: str = "default") -> RenderResult:
+    """Render ``source`` into ``out_dir/<book-slug>/`` in the given ``formats`` (see FORMATS).
 
     The voices file is checked before any audio is made. Clips are kept in the cache
     (``out_dir/.audiobook-cache`` unless given), so a second render makes only what changed.
+    The cover is ``cover``, else the book's own, else a generated one unless ``make_cover`` is off.
     """
     began = time.perf_counter()
+    formats = set(formats)
     progress = progress or Progress(quiet=True)
     if engine is None:
         from audiobook.engine import SpeechEngine
 
         engine = SpeechEngine()
     plan, document = prepare(source, voices, engine, encoding=encoding, chapters=chapters)
+    art = choose_cover(cover, getattr(document, "cover", None), plan.title, plan.author, make_cover)
     folder = output.book_folder(out_dir, plan)
+    name = output.safe_name(plan.title, "book")
+    outputs = schedule.Outputs(folder, "mp3" in formats,
+                               tuple(folder / f"{name}.{suffix}" for fmt, suffix in (("mp3-single", "mp3"), ("m4b", "m4b"))
+                                     if fmt in formats),
+                               output.PROFILES[profile], art)
     cache = ClipCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIRNAME)
     blocks = make_blocks(plan, engine.identity)
     prepared = time.perf_counter()
     try:
-        files = schedule.run(plan, blocks, cache, folder, engine.identity, jobs or cpu_count(), progress, engine_spec)
+        written = schedule.run(plan, blocks, cache, outputs, engine.identity, jobs or cpu_count(), progress, engine_spec)
     except ClipFailed as exc:
         line = document.text.count("\n", 0, exc.job.item.source_offset) + 1
         raise EngineError(f"{document.path}:{line}: the engine failed on this line (chapter {exc.job.chapter}) "
                           f"after several tries: {exc.cause}") from exc
-    playlist = output.write_playlist(folder, files, plan.title)
+    playlist = output.write_playlist(folder, written.chapters, plan.title) if written.chapters else None
     done = time.perf_counter()
-    return RenderResult(folder, files, playlist, {"prepare": prepared - began, "audio": done - prepared})
+    return RenderResult(folder, written.chapters, playlist, {"prepare": prepared - began, "audio": done - prepared},
+                        written.books)

@@ -29,6 +29,11 @@ WORD = re.compile(r"[\w']+")
 
 VOICE_LIMITS = {"rate": (80, 450), "pitch": (0, 99), "volume": (0.0, 2.0)}
 
+#: Silence at the head of every chapter file, and the range allowed at its tail (ACX asks
+#: for 0.5-1 s of room tone at the head and 1-5 s at the tail).
+HEAD_ROOM_TONE_MS = 750
+TAIL_ROOM_TONE_MS = (1000, 5000)
+
 
 def make_plan(script: Script, cast: Cast, source_text: str, chapters: Optional[list[int]] = None) -> RenderPlan:
     """Turn the script into chapters of clips and pauses.
@@ -42,7 +47,13 @@ def make_plan(script: Script, cast: Cast, source_text: str, chapters: Optional[l
         if chapters is not None and number not in chapters:
             continue
         items = list(_items(chapter.segments, cast, source_text, pronounce))
-        plan.chapters.append(ChapterPlan(number, chapter.title, items))
+        if not chapter.segments or chapter.segments[0].kind is not SegmentKind.HEADING:
+            # Every chapter starts by saying its title; one without a heading of its own gets it read.
+            title = pronounce(chapter.title)
+            if SPEAKABLE.search(title):
+                items[:0] = [ClipItem(title, cast.narrator, None, chapter.segments[0].start if chapter.segments else 0),
+                             SilenceItem(cast.pauses_ms.get("paragraph", 450))]
+        plan.chapters.append(ChapterPlan(number, chapter.title, [SilenceItem(HEAD_ROOM_TONE_MS), *items]))
     return plan
 
 
@@ -78,7 +89,7 @@ def _items(segments: list[Segment], cast: Cast, source_text: str, pronounce: Pro
             yield SilenceItem(pauses.get("break", 1500))
             previous, previous_voice = None, None
             continue
-        voice = _voice(seg, cast)
+        voice = base = _voice(seg, cast)
         if seg.kind is SegmentKind.DIALOGUE and cast.prosody:
             prosody = _tag_prosody(segments, index, cast.prosody, source_text)
             if prosody:
@@ -90,9 +101,10 @@ def _items(segments: list[Segment], cast: Cast, source_text: str, pronounce: Pro
                 yield SilenceItem(pauses.get("speaker", 250))
         for offset, piece in split_text(pronounce(seg.text), seg.start):
             if SPEAKABLE.search(piece):
-                yield ClipItem(piece, voice, seg.speaker if seg.kind is not SegmentKind.HEADING else None, offset)
+                yield ClipItem(piece, voice, seg.speaker if seg.kind is not SegmentKind.HEADING else None, offset, base)
         previous, previous_voice = seg, voice
-    yield SilenceItem(pauses.get("chapter", 2000))
+    low, high = TAIL_ROOM_TONE_MS
+    yield SilenceItem(min(high, max(low, pauses.get("chapter", 2000))))
 
 
 def _voice(seg: Segment, cast: Cast):

@@ -31,7 +31,7 @@ class Progress:
     def start(self, clips: int, chapters: int) -> None:
         self.clips_total, self.chapters_total = clips, chapters
         self._start = time.monotonic()
-        self.log(f"{clips} clips to synthesize, {chapters} chapters to encode")
+        self.log(f"{clips} clips to synthesize, {chapters} files to write")
 
     def clip_done(self) -> None:
         self.clips_done += 1
@@ -40,7 +40,7 @@ class Progress:
     def chapter_done(self, title: str) -> None:
         self.chapters_done += 1
         if not self.tty:
-            self.log(f"chapter {self.chapters_done}/{self.chapters_total} written: {title}")
+            self.log(f"file {self.chapters_done}/{self.chapters_total} written: {title}")
         self._show(force=True)
 
     def finish(self) -> None:
@@ -67,7 +67,7 @@ class Progress:
         eta = self.eta()
         eta_text = f"ETA {int(eta // 60)}:{int(eta % 60):02d}" if eta is not None else "ETA --:--"
         clips = f"clips {self.clips_done}/{self.clips_total}"
-        chapters = f"chapters {self.chapters_done}/{self.chapters_total}"
+        chapters = f"files {self.chapters_done}/{self.chapters_total}"
         if self.tty:
             total = self.clips_total + self.chapters_total or 1
             filled = int(30 * (self.clips_done + self.chapters_done) / total)

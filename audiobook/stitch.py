@@ -11,7 +11,9 @@ from typing import BinaryIO, Iterable, Iterator, Optional, Sequence
 import lameenc
 from pydub import AudioSegment
 
+from audiobook import level
 from audiobook.cache import ClipCache
+from audiobook.model import Clip
 from audiobook.errors import EngineError
 from audiobook.synth import SAMPLE_RATE, as_segment, silence
 
@@ -23,29 +25,50 @@ DEFAULT_BITRATE = 64
 LAME_QUALITY = 7
 
 
-def chapter_pieces(keys: Sequence[Optional[str]], pauses: Sequence[int], cache: ClipCache) -> Iterator[AudioSegment]:
-    """The chapter's audio in order: the clip for each key, a pause where the key is None."""
-    for key, ms in zip(keys, pauses):
+def chapter_pieces(keys: Sequence[Optional[str]], pauses: Sequence[int], gains: Sequence[float],
+                   cache: ClipCache) -> Iterator[AudioSegment]:
+    """The chapter's audio in order: each key's clip, levelled by its gain; a pause where the key is None."""
+    for key, ms, gain in zip(keys, pauses, gains):
         if key is None:
             yield silence(ms)
             continue
         clip = cache.get(key)
         if clip is None:
             raise EngineError(f"clip {key[:12]} is missing from the cache; run the render again")
-        yield as_segment(clip)
+        yield as_segment(Clip(level.apply(clip.pcm, gain), clip.sample_rate))
 
 
-def encode_mp3(pieces: Iterable[AudioSegment], sink: BinaryIO, bitrate: int = DEFAULT_BITRATE) -> float:
-    """Encode ``pieces`` (mono, 16-bit, SAMPLE_RATE) as one MP3 stream into ``sink``; return seconds."""
-    encoder = lameenc.Encoder()
-    encoder.set_in_sample_rate(SAMPLE_RATE)
-    encoder.set_channels(1)
-    encoder.set_bit_rate(bitrate)
-    encoder.set_quality(LAME_QUALITY)
-    samples = 0
+class Mp3Writer:
+    """One MP3 stream into ``sink``: pieces go in as they come and are encoded at once."""
+
+    def __init__(self, sink: BinaryIO, bitrate: int = DEFAULT_BITRATE, sample_rate: int = SAMPLE_RATE):
+        self.sink, self.sample_rate, self.samples = sink, sample_rate, 0
+        self.encoder = lameenc.Encoder()
+        self.encoder.set_in_sample_rate(sample_rate)
+        self.encoder.set_channels(1)
+        self.encoder.set_bit_rate(bitrate)
+        self.encoder.set_quality(LAME_QUALITY)
+
+    def write(self, piece: AudioSegment) -> None:
+        data = at_rate(piece, self.sample_rate).raw_data
+        self.samples += len(data) // 2
+        self.sink.write(self.encoder.encode(data))
+
+    def close(self) -> float:
+        """Flush the encoder; return the seconds of audio written."""
+        self.sink.write(self.encoder.flush())
+        return self.samples / self.sample_rate
+
+
+def at_rate(piece: AudioSegment, sample_rate: int) -> AudioSegment:
+    """``piece`` at ``sample_rate`` (pieces are made at SAMPLE_RATE)."""
+    return piece if piece.frame_rate == sample_rate else piece.set_frame_rate(sample_rate)
+
+
+def encode_mp3(pieces: Iterable[AudioSegment], sink: BinaryIO, bitrate: int = DEFAULT_BITRATE,
+               sample_rate: int = SAMPLE_RATE) -> float:
+    """Encode ``pieces`` as one MP3 stream into ``sink``; return its seconds."""
+    writer = Mp3Writer(sink, bitrate, sample_rate)
     for piece in pieces:
-        data = piece.raw_data
-        samples += len(data) // 2
-        sink.write(encoder.encode(data))
-    sink.write(encoder.flush())
-    return samples / SAMPLE_RATE
+        writer.write(piece)
+    return writer.close()

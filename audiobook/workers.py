@@ -40,12 +40,12 @@ class SynthTask:
 
 @dataclass(frozen=True)
 class EncodeTask:
-    """Encode one chapter from cached clips and pauses into its final file."""
+    """Write one output file (a chapter, or a whole single-file book) from the clip cache."""
 
-    chapter: int
-    """Chapter number."""
+    name: str
+    """What it writes, for messages."""
     job: object
-    """What the encoder function needs (see stitch.EncodeJob)."""
+    """A job with ``write(cache_root)``: output.EncodeJob or formats.BookJob."""
 
 
 Task = Union[SynthTask, EncodeTask]
@@ -71,7 +71,7 @@ def context():
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         # Imported once in the fork server, not again in every worker; importing loads no engine.
-        ctx.set_forkserver_preload(["audiobook.workers", "audiobook.output", "audiobook.engine"])
+        ctx.set_forkserver_preload(["audiobook.workers", "audiobook.formats", "audiobook.engine"])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -127,12 +127,11 @@ def _synth_worker(conn: Connection, engine_spec: str, cache_root: str, task: Syn
 
 
 def _encode_worker(conn: Connection, cache_root: str, task: EncodeTask) -> None:
-    """Worker body: stream one chapter from the cache into its file."""
+    """Worker body: stream the cached audio of one output file into it."""
     from audiobook.errors import AudiobookError
-    from audiobook.output import encode_chapter
 
     try:
-        conn.send(("finished", encode_chapter(task.job, Path(cache_root))))
+        conn.send(("finished", task.job.write(Path(cache_root))))
     except AudiobookError as exc:  # not worth a retry (a full disk, a folder that went away)
         conn.send(("fatal", type(exc).__name__, str(exc)))
     except Exception as exc:
@@ -224,6 +223,13 @@ class Supervisor:
     def _end(self, run: Running) -> None:
         if run.process.is_alive():
             run.process.kill()
+            run.process.join(5)
+            if isinstance(run.task, EncodeTask):  # it may have died half-way through a file
+                from audiobook.output import temporary_paths
+
+                for final in run.task.job.outputs():
+                    for tmp in temporary_paths(final, self.cache_root / "tmp"):
+                        tmp.unlink(missing_ok=True)
         run.process.join(5)
         run.conn.close()
         self.running.remove(run)

@@ -57,3 +57,31 @@ def decode(path: Path) -> tuple[np.ndarray, int]:
     if np.abs(x).max() > 1.5:  # integer sample formats
         x = x / 32768.0
     return x, rate
+
+
+def mp3_frame_headers(path: Path) -> list[tuple[int, int]]:
+    """(bitrate kbps, sample rate) of every MPEG audio frame after the ID3v2 tag."""
+    data = Path(path).read_bytes()
+    pos = 0
+    if data[:3] == b"ID3":
+        size = data[6] << 21 | data[7] << 14 | data[8] << 7 | data[9]
+        pos = 10 + size
+    rates = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+    bitrates = {3: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+                2: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)}
+    frames = []
+    while pos + 4 <= len(data) and data[pos] == 0xFF and data[pos + 1] & 0xE0 == 0xE0:
+        version = (data[pos + 1] >> 3) & 3
+        kbps = bitrates[3 if version == 3 else 2][data[pos + 2] >> 4]
+        rate = rates[version][(data[pos + 2] >> 2) & 3]
+        padding = (data[pos + 2] >> 1) & 1
+        size = (144 if version == 3 else 72) * kbps * 1000 // rate + padding
+        frames.append((kbps, rate))
+        pos += size
+    return frames
+
+
+def loud_span(x: np.ndarray, rate: int, threshold: float = 0.01) -> tuple[float, float]:
+    """Seconds from the start to the first loud sample, and from the last loud sample to the end."""
+    loud = np.nonzero(np.abs(x) > threshold)[0]
+    return loud[0] / rate, (len(x) - loud[-1]) / rate

@@ -15,9 +15,15 @@ PAUSES = {"paragraph": 400, "speaker": 200, "break": 1500, "chapter": 2000}
 
 
 def plan_for(text, segments, **cast_options):
+    """The chapter's items after the room tone and the title read at its head."""
     script = Script("s.txt", "S", None, [Chapter("One", segments)])
     cast = Cast(NARRATOR, {"Anna": ANNA, "Ian": IAN}, pauses_ms=PAUSES, **cast_options)
-    return make_plan(script, cast, text).chapters[0].items
+    items = make_plan(script, cast, text).chapters[0].items
+    head = [i.ms if isinstance(i, SilenceItem) else (i.text, i.voice) for i in items[:3]]
+    if head == [750, ("One", NARRATOR), 400]:
+        return items[3:]
+    assert head[0] == 750
+    return items[1:]
 
 
 def seg(text, kind, speaker, needle):
@@ -35,6 +41,12 @@ def test_voices_and_pauses_follow_the_segments():
     described = [(i.text, i.voice) if isinstance(i, ClipItem) else i.ms for i in items]
     assert described == [("Chapter One", NARRATOR), 400, ("Hello,", ANNA), 200, ("said Anna.", NARRATOR),
                          1500, ("Hi,", IAN), 200, ("Ian said.", NARRATOR), 2000]
+
+
+def test_each_chapter_has_room_tone_and_says_its_title():
+    script = Script("s.txt", "S", None, [Chapter("The Quay", [])])
+    items = make_plan(script, Cast(NARRATOR, pauses_ms={"chapter": 9000}), "").chapters[0].items
+    assert [i.ms if isinstance(i, SilenceItem) else i.text for i in items] == [750, "The Quay", 450, 5000]
 
 
 def test_notes_are_read_when_asked():

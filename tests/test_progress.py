@@ -24,15 +24,15 @@ def test_terminal_gets_a_bar_with_eta():
     stream = Terminal()
     drive(Progress(stream))
     text = stream.getvalue()
-    assert "\r[" in text and "clips 4/4" in text and "chapters 2/2" in text and "ETA 0:00" in text
+    assert "\r[" in text and "clips 4/4" in text and "files 2/2" in text and "ETA 0:00" in text
 
 
 def test_a_pipe_gets_plain_lines():
     stream = io.StringIO()
     drive(Progress(stream))
     lines = stream.getvalue().splitlines()
-    assert lines[0] == "4 clips to synthesize, 2 chapters to encode"
-    assert "chapter 1/2 written: One" in lines and "chapter 2/2 written: Two" in lines
+    assert lines[0] == "4 clips to synthesize, 2 files to write"
+    assert "file 1/2 written: One" in lines and "file 2/2 written: Two" in lines
     assert "\r" not in stream.getvalue()
 
 

@@ -8,7 +8,7 @@ from audiobook.cache import ClipCache
 from audiobook.errors import OutputError
 from audiobook.model import ChapterPlan, ClipItem, RenderPlan, SilenceItem, VoiceSettings
 from audiobook.progress import Progress
-from audiobook.schedule import run
+from audiobook.schedule import Outputs, run
 from audiobook.synth import ClipFailed, make_blocks
 
 V = VoiceSettings("gmw/en-us")
@@ -25,8 +25,9 @@ def render(tmp_path, plan, jobs=2):
     folder.mkdir(exist_ok=True)
     cache = ClipCache(tmp_path / "cache")
     progress = Progress(quiet=True)
-    files = run(plan, make_blocks(plan, "fake 1", max_clips=3), cache, folder, "fake 1", jobs, progress, "fakes:FakeEngine")
-    return files, progress
+    written = run(plan, make_blocks(plan, "fake 1", max_clips=3), cache, Outputs(folder), "fake 1", jobs, progress,
+                  "fakes:FakeEngine")
+    return written.chapters, progress
 
 
 def test_every_chapter_is_written_in_order_with_its_length(tmp_path):
