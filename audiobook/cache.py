@@ -9,6 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Optional
 
+from audiobook.errors import OutputError
 from audiobook.model import Clip, VoiceSettings
 
 #: Bump when the way clips are made changes, so old entries are not reused.
@@ -47,15 +48,18 @@ class ClipCache:
     def put(self, key: str, clip: Clip) -> None:
         """Store ``clip``; a reader never sees a partly written file."""
         final = self.path(key)
-        final.parent.mkdir(parents=True, exist_ok=True)
         tmp = final.with_name(f".{final.name}.{os.getpid()}.part")
         try:
+            final.parent.mkdir(parents=True, exist_ok=True)
             with wave.open(str(tmp), "wb") as wav:
                 wav.setnchannels(1)
                 wav.setsampwidth(2)
                 wav.setframerate(clip.sample_rate)
                 wav.writeframes(clip.pcm)
             os.replace(tmp, final)
+        except OSError as exc:
+            raise OutputError(f"{self.root}: cannot write the clip cache ({exc.strerror}); "
+                              "free some space or choose another folder with --cache") from exc
         finally:
             tmp.unlink(missing_ok=True)
 

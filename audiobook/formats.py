@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
 
-from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TPE1, CTOCFlags
+from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TPE1, TYER, CTOCFlags
 from mutagen.mp4 import MP4, MP4Cover
 from pydub import AudioSegment
 
@@ -64,6 +64,8 @@ class BookJob:
     """ChapterAudio per chapter, in order."""
     profile: Profile = Profile()
     """Bitrate and sample rate."""
+    year: Optional[str] = None
+    """Year of publication, when known."""
 
     def write(self, cache_root: Path) -> "BookFile":
         """Write the book file; worker entry point."""
@@ -140,6 +142,8 @@ def _write_mp3(job: BookJob, cache: ClipCache, tmp: Path) -> list:
     tags.add(TALB(encoding=3, text=job.title))
     tags.add(TPE1(encoding=3, text=job.artist))
     tags.add(TCON(encoding=3, text=GENRE))
+    if job.year:
+        tags.add(TYER(encoding=3, text=job.year))
     if job.cover:
         tags.add(front_cover(job.cover))
     ids = [f"chp{i}" for i in range(1, len(marks) + 1)]
@@ -243,6 +247,8 @@ def _tag_m4b(job: BookJob, path: Path) -> None:
     audio["aART"] = [job.artist]
     audio["\xa9gen"] = [GENRE]
     audio["stik"] = [ITUNES_AUDIOBOOK]
+    if job.year:
+        audio["\xa9day"] = [job.year]
     if job.cover:
         kind = MP4Cover.FORMAT_PNG if job.cover.mime == "image/png" else MP4Cover.FORMAT_JPEG
         audio["covr"] = [MP4Cover(job.cover.data, imageformat=kind)]

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from typing import Optional
 
 import numpy as np
 
+from audiobook.cache import ClipCache, clip_key
 from audiobook.model import ClipItem, RenderPlan, VoiceSettings
 
 #: Loudness of speech (RMS of the voiced 20 ms frames, dBFS). With the pauses between lines a
@@ -40,11 +42,15 @@ def voiced_rms_db(pcm: bytes) -> float:
     return 20 * math.log10(float(np.sqrt(np.mean(voiced ** 2))) + 1e-12)
 
 
-def level_plan(plan: RenderPlan, engine) -> RenderPlan:
-    """The plan with each clip's ``gain_db`` set from its speaker's measured voice."""
+def level_plan(plan: RenderPlan, engine, cache: Optional[ClipCache] = None) -> RenderPlan:
+    """The plan with each clip's ``gain_db`` set from its speaker's measured voice.
+
+    The measuring clips are kept in ``cache``: espeak-ng's output shifts a little with what it
+    said before, and a gain that moved by 0.1 dB between runs would re-encode every chapter.
+    """
     voices = sorted({item.base_voice or item.voice for chapter in plan.chapters for item in chapter.items
                      if isinstance(item, ClipItem)}, key=repr)
-    gains = {voice: voice_gain(voice, engine) for voice in voices}
+    gains = {voice: voice_gain(voice, engine, cache) for voice in voices}
     chapters = []
     for chapter in plan.chapters:
         items = [dataclasses.replace(item, gain_db=gains[item.base_voice or item.voice])
@@ -53,13 +59,19 @@ def level_plan(plan: RenderPlan, engine) -> RenderPlan:
     return dataclasses.replace(plan, chapters=chapters)
 
 
-def voice_gain(voice: VoiceSettings, engine) -> float:
+def voice_gain(voice: VoiceSettings, engine, cache: Optional[ClipCache] = None) -> float:
     """The gain (dB, to 0.1) that brings ``voice`` to TARGET_RMS_DB.
 
     Measured at volume 1.0: the gain evens out what the voice and variant do to loudness,
     while a volume set in voices.yaml stays a deliberate difference.
     """
-    clip = engine.synthesize(CALIBRATION_TEXT, dataclasses.replace(voice, volume=1.0))
+    voice = dataclasses.replace(voice, volume=1.0)
+    key = clip_key(engine.identity, voice, CALIBRATION_TEXT)
+    clip = cache.get(key) if cache else None
+    if clip is None:
+        clip = engine.synthesize(CALIBRATION_TEXT, voice)
+        if cache:
+            cache.put(key, clip)
     return round(TARGET_RMS_DB - voiced_rms_db(clip.pcm), 1)
 
 

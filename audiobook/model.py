@@ -28,6 +28,8 @@ class Document:
     """Cover image bytes from the file's metadata (EPUB), if any."""
     cover_type: Optional[str] = None
     """MIME type of ``cover`` (``image/jpeg``, ``image/png``), None without a cover."""
+    year: Optional[str] = None
+    """Year of publication from the file's metadata (EPUB ``dc:date``), if any."""
     plain: bool = True
     """False when ``text`` was extracted from a marked-up format (Markdown, HTML, EPUB) rather
     than decoded from a plain-text file."""
@@ -245,6 +247,8 @@ class RenderPlan:
     """Chapters to render, in order."""
     total_chapters: int = 0
     """Number of chapters in the whole book (track n/N)."""
+    year: Optional[str] = None
+    """Year of publication for the tags, when the source says (never the date of the render)."""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from mutagen.id3 import APIC, ID3, TALB, TCON, TIT2, TPE1, TRCK
+from mutagen.id3 import APIC, ID3, TALB, TCON, TIT2, TPE1, TRCK, TYER
 from pydub import AudioSegment
 
 from audiobook.errors import OutputError
@@ -59,7 +59,11 @@ def slug(title: str, fallback: str = "book") -> str:
 
 def book_folder(out_dir: Path, plan: RenderPlan) -> Path:
     """Create and return ``out_dir/<book-slug>``; OutputError when it cannot be written."""
-    folder = Path(out_dir) / slug(plan.title)
+    return writable_folder(Path(out_dir) / slug(plan.title))
+
+
+def writable_folder(folder: Path) -> Path:
+    """Create ``folder`` if needed and check that files can be written there; OutputError if not."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / ".audiobook-write-test"
@@ -126,10 +130,13 @@ class ChapterTags:
     """Chapters in the whole book."""
     cover: Optional[Cover] = None
     """Front cover to embed, if any."""
+    year: Optional[str] = None
+    """Year of publication, when known."""
 
     @classmethod
     def of(cls, plan: RenderPlan, chapter: ChapterPlan, cover: Optional[Cover] = None) -> "ChapterTags":
-        return cls(chapter.title, plan.title, plan.author or UNKNOWN_AUTHOR, chapter.number, plan.total_chapters, cover)
+        return cls(chapter.title, plan.title, plan.author or UNKNOWN_AUTHOR, chapter.number, plan.total_chapters, cover,
+                   plan.year)
 
 
 @dataclass(frozen=True)
@@ -209,6 +216,8 @@ def tag_chapter(path: Path, chapter: ChapterTags) -> None:
     tags.add(TPE1(encoding=3, text=chapter.artist))
     tags.add(TRCK(encoding=3, text=f"{chapter.track}/{chapter.total}"))
     tags.add(TCON(encoding=3, text=GENRE))
+    if chapter.year:
+        tags.add(TYER(encoding=3, text=chapter.year))
     if chapter.cover:
         tags.add(front_cover(chapter.cover))
     tags.save(str(path), v2_version=3)

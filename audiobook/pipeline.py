@@ -18,7 +18,7 @@ from audiobook.plan import make_plan
 from audiobook.progress import Progress
 from audiobook.reader import read_source
 from audiobook.synth import ClipFailed, make_blocks
-from audiobook.voiceconfig import load_config
+from audiobook.voiceconfig import VoiceConfig, load_config
 from audiobook.voices import cast
 from audiobook.workers import DEFAULT_ENGINE, cpu_count
 
@@ -53,19 +53,19 @@ def parse_source(source: Path, encoding: Optional[str] = None) -> tuple[Script, 
     return parse(document), document
 
 
-def prepare(source: Path, voices: Optional[Path], engine, *, encoding: Optional[str] = None,
-            chapters: Optional[set[int]] = None) -> tuple[RenderPlan, Document]:
-    """Everything before audio: validate voices.yaml against the engine, parse, cast and plan.
+def prepare(source: Path, config: VoiceConfig, engine, *, encoding: Optional[str] = None,
+            chapters: Optional[set[int]] = None, cache: Optional[ClipCache] = None) -> tuple[RenderPlan, Document]:
+    """Everything before audio: parse, cast, plan and level (``config`` is voices.yaml, checked).
 
     ``chapters`` selects 1-based chapter numbers of the whole book (default: all); a number past
     the book's last chapter raises ChapterSelectionError.
     """
-    config = load_config(voices, engine)
     script, document = parse_source(source, encoding=encoding)
     if chapters is not None:
         check_chapters(chapters, len(script.chapters))
     plan = make_plan(script, cast(script, config), document.text, chapters)
-    return level_plan(plan, engine), document
+    plan.year = document.year
+    return level_plan(plan, engine, cache), document
 
 
 def check_chapters(chapters: set[int], total: int) -> None:
@@ -98,7 +98,10 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
         from audiobook.engine import SpeechEngine
 
         engine = SpeechEngine()
-    plan, document = prepare(source, voices, engine, encoding=encoding, chapters=chapters)
+    config = load_config(voices, engine)  # a bad voices file stops the render before it touches the disk
+    output.writable_folder(Path(out_dir))
+    cache = ClipCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIRNAME)
+    plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, cache=cache)
     art = choose_cover(cover, getattr(document, "cover", None), plan.title, plan.author, make_cover)
     folder = output.book_folder(out_dir, plan)
     name = output.safe_name(plan.title, "book")
@@ -106,7 +109,6 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
                                tuple(folder / f"{name}.{suffix}" for fmt, suffix in (("mp3-single", "mp3"), ("m4b", "m4b"))
                                      if fmt in formats),
                                output.PROFILES[profile], art)
-    cache = ClipCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIRNAME)
     blocks = make_blocks(plan, engine.identity)
     prepared = time.perf_counter()
     try:

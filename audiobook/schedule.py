@@ -117,7 +117,8 @@ def book_job(path: Path, plan: RenderPlan, keys: dict, outputs: Outputs) -> Book
     for chapter in plan.chapters:
         job = encode_job(outputs.folder, plan, chapter, keys[chapter.number], outputs.profile)
         chapters.append(ChapterAudio(chapter.title, job.keys, job.pauses, job.gains))
-    return BookJob(path, plan.title, plan.author or UNKNOWN_AUTHOR, outputs.cover, tuple(chapters), outputs.profile)
+    return BookJob(path, plan.title, plan.author or UNKNOWN_AUTHOR, outputs.cover, tuple(chapters), outputs.profile,
+                   plan.year)
 
 
 def _synth_ended(run, sequences, failures, done, pending, blocks, cache) -> None:

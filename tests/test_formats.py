@@ -160,7 +160,7 @@ def test_cover_from_a_file_or_none(tmp_path):
     assert ID3(bare.files[0].path).getall("APIC") == []
 
 
-def test_an_epub_brings_its_own_cover(tmp_path):
+def test_an_epub_brings_its_own_cover_author_and_year(tmp_path):
     from PIL import Image
     from ebooklib import epub
     from readers.test_read_epub import new_book, page, write
@@ -168,6 +168,7 @@ def test_an_epub_brings_its_own_cover(tmp_path):
     art = io.BytesIO()
     Image.new("RGB", (80, 120), (10, 90, 30)).save(art, format="PNG")
     epub_book = new_book(title="The Glass Harbour")
+    epub_book.add_metadata("DC", "date", "1911-05-02")
     epub_book.set_cover("cover.png", art.getvalue(), create_page=False)
     chapter = page("ch1.xhtml", "<h1>Chapter 1</h1><p>The harbour was quiet.</p>")
     epub_book.add_item(chapter)
@@ -175,8 +176,14 @@ def test_an_epub_brings_its_own_cover(tmp_path):
     epub_book.spine = [chapter]
     source = tmp_path / "glass.epub"
     write(source, epub_book)
-    result = pipeline.render(source, tmp_path / "out", engine=FakeEngine(), engine_spec="fakes:FakeEngine")
-    assert ID3(result.files[0].path).getall("APIC")[0].data == art.getvalue()
+    result = pipeline.render(source, tmp_path / "out", engine=FakeEngine(), engine_spec="fakes:FakeEngine",
+                             formats=pipeline.FORMATS)
+    tags = ID3(result.files[0].path)
+    assert tags.getall("APIC")[0].data == art.getvalue()
+    assert str(tags["TDRC"]) == "1911" and str(tags["TPE1"]) == "Anna Vell"
+    m4b = MP4(single(result, ".m4b").path).tags
+    assert m4b["\xa9day"] == ["1911"] and bytes(m4b["covr"][0]) == art.getvalue()
+    assert str(ID3(single(result, ".mp3").path)["TDRC"]) == "1911"  # mutagen reads TYER as TDRC
 
 
 def test_m4b_without_ffmpeg_uses_pyav(tmp_path, monkeypatch):

@@ -115,7 +115,7 @@ def test_a_changed_voice_remakes_only_that_voices_clips(tmp_path):
     render(tmp_path, plan(V))
     log.write_text("")
     render(tmp_path, plan(other))
-    assert log.read_text().split("\n")[:-1] == [f"COUNT {log} {i}" for i in (2, 5, 8)]
+    assert sorted(log.read_text().split("\n")[:-1]) == [f"COUNT {log} {i}" for i in (2, 5, 8)]  # blocks run in parallel
 
 
 def test_an_edited_paragraph_remakes_only_its_clip(tmp_path):

@@ -42,7 +42,7 @@ def _read_epub(data: bytes, path: Path, encoding: Optional[str]) -> Document:
 
     book = read_epub(path)
     return Document(path=path, text=book.text, title=book.title, author=book.author,
-                    cover=book.cover, cover_type=book.cover_type, plain=False)
+                    cover=book.cover, cover_type=book.cover_type, year=book.year, plain=False)
 
 
 def _read_plain(data: bytes, path: Path, encoding: Optional[str]) -> Document:

@@ -59,6 +59,8 @@ class Book:
     """The cover image's bytes."""
     cover_type: Optional[str] = None
     """The cover image's MIME type."""
+    year: Optional[str] = None
+    """The year of ``dc:date``, if it has one."""
     chapters: list[str] = field(default_factory=list)
     """Chapter titles in the order written."""
 
@@ -214,6 +216,7 @@ def read_epub(path: Path) -> Book:
         blocks.extend(body)
     cover, cover_type = _cover(book)
     authors = _metadata(book, "creator")
+    years = [m.group(0) for m in (re.search(r"\b\d{4}\b", d) for d in _metadata(book, "date")) if m]
     return Book(text=to_text(blocks), title=next(iter(_metadata(book, "title")), None),
                 author=" and ".join(authors) if authors else None, cover=cover, cover_type=cover_type,
-                chapters=chapters)
+                year=years[0] if years else None, chapters=chapters)
