@@ -47,15 +47,31 @@ class ClipCache:
 
     def put(self, key: str, clip: Clip) -> None:
         """Store ``clip``; a reader never sees a partly written file."""
-        final = self.path(key)
-        tmp = final.with_name(f".{final.name}.{os.getpid()}.part")
-        try:
-            final.parent.mkdir(parents=True, exist_ok=True)
+        def write(tmp: Path) -> None:
             with wave.open(str(tmp), "wb") as wav:
                 wav.setnchannels(1)
                 wav.setsampwidth(2)
                 wav.setframerate(clip.sample_rate)
                 wav.writeframes(clip.pcm)
+
+        self._store(self.path(key), write)
+
+    def get_bytes(self, kind: str, key: str) -> Optional[bytes]:
+        """Bytes stored under ``kind``/``key`` (e.g. encoded segments), or None."""
+        try:
+            return (self.root / kind / key[:2] / key).read_bytes()
+        except OSError:
+            return None
+
+    def put_bytes(self, kind: str, key: str, data: bytes) -> None:
+        """Store ``data`` under ``kind``/``key``, atomically."""
+        self._store(self.root / kind / key[:2] / key, lambda tmp: tmp.write_bytes(data))
+
+    def _store(self, final: Path, write) -> None:
+        tmp = final.with_name(f".{final.name}.{os.getpid()}.part")
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            write(tmp)
             os.replace(tmp, final)
         except OSError as exc:
             raise OutputError(f"{self.root}: cannot write the clip cache ({exc.strerror}); "

@@ -21,11 +21,8 @@ from audiobook.cache import ClipCache
 from audiobook.cover import Cover
 from audiobook.errors import EngineError
 from audiobook.output import GENRE, Profile, atomic_path, front_cover, job_hash
-from audiobook.stitch import Mp3Writer, at_rate, chapter_pieces
-
-#: Samples by which LAME's output lags its input once decoded (encoder plus decoder delay):
-#: chapter marks in a single MP3 are moved by as much.
-LAME_DELAY_SAMPLES = 1105
+from audiobook.segments import chapter_mp3
+from audiobook.stitch import at_rate, chapter_pieces
 
 #: The AAC encoder's fast coder: several times quicker than the default, and no worse for speech.
 AAC_OPTIONS = {"aac_coder": "fast"}
@@ -123,20 +120,20 @@ def _pieces(job: BookJob, cache: ClipCache, starts: list) -> Iterator[AudioSegme
     starts.append(done)
 
 
-def _marks(job: BookJob, starts: list, offset: int = 0) -> list:
+def _marks(job: BookJob, starts: list) -> list:
+    """(title, start, end) per chapter from the sample index where each starts, and the total."""
     rate = job.profile.sample_rate
-    bounds = [0] + [s + offset for s in starts[1:-1]] + [starts[-1] + offset]
-    return [(c.title, bounds[i] / rate, bounds[i + 1] / rate) for i, c in enumerate(job.chapters)]
+    return [(c.title, starts[i] / rate, starts[i + 1] / rate) for i, c in enumerate(job.chapters)]
 
 
 def _write_mp3(job: BookJob, cache: ClipCache, tmp: Path) -> list:
-    starts: list = []
+    """The chapters' MP3 segments joined (encoding any not cached yet); marks at the joins."""
+    starts = [0]
     with open(tmp, "wb") as sink:
-        writer = Mp3Writer(sink, job.profile.bitrate, job.profile.sample_rate)
-        for piece in _pieces(job, cache, starts):
-            writer.write(piece)
-        writer.close()
-    marks = _marks(job, starts, LAME_DELAY_SAMPLES)
+        for chapter in job.chapters:
+            starts.append(starts[-1] + chapter_mp3(chapter.keys, chapter.pauses, chapter.gains, job.profile.bitrate,
+                                                   job.profile.sample_rate, cache, sink))
+    marks = _marks(job, starts)
     tags = ID3()
     tags.add(TIT2(encoding=3, text=job.title))
     tags.add(TALB(encoding=3, text=job.title))

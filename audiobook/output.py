@@ -8,16 +8,16 @@ import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterator, Optional
 
 from mutagen.id3 import APIC, ID3, TALB, TCON, TIT2, TPE1, TRCK, TYER
-from pydub import AudioSegment
 
 from audiobook.errors import OutputError
 from audiobook.model import ChapterFile, ChapterPlan, RenderPlan
 from audiobook.cache import CACHE_VERSION, ClipCache
 from audiobook.cover import Cover
-from audiobook.stitch import DEFAULT_BITRATE, chapter_pieces, encode_mp3
+from audiobook.segments import chapter_mp3
+from audiobook.stitch import DEFAULT_BITRATE
 from audiobook.synth import SAMPLE_RATE
 
 #: Characters that may not appear in a file name on some system.
@@ -187,25 +187,20 @@ def job_hash(job) -> str:
 
 
 def encode_chapter(job: EncodeJob, cache_root: Path) -> ChapterFile:
-    """Write ``job``'s chapter from the cache; the file appears only when complete. Returns it."""
+    """Write ``job``'s chapter from the cache (its MP3 segments, encoding those not there yet);
+    the file appears only when complete. Returns it."""
     cache = ClipCache(cache_root)
-    written = write_chapter(job.path, job.tags, chapter_pieces(job.keys, job.pauses, job.gains, cache), job.profile,
-                            tmp_dir=cache_root / "tmp")
+    with atomic_path(job.path, cache_root / "tmp") as tmp:
+        with open(tmp, "wb") as sink:
+            samples = chapter_mp3(job.keys, job.pauses, job.gains, job.profile.bitrate, job.profile.sample_rate,
+                                  cache, sink)
+            sink.flush()
+            os.fsync(sink.fileno())
+        tag_chapter(tmp, job.tags)
+    written = ChapterFile(job.path, job.tags.track, job.tags.title, samples / job.profile.sample_rate)
     cache.remember_output(job_hash(job), written.path,
                           {"number": written.number, "title": written.title, "duration": written.duration})
     return written
-
-
-def write_chapter(final: Path, tags: ChapterTags, pieces: Iterable[AudioSegment],
-                  profile: Profile = Profile(), tmp_dir: Optional[Path] = None) -> ChapterFile:
-    """Encode ``pieces`` into ``final`` with ``tags``; the file appears only when complete."""
-    with atomic_path(final, tmp_dir) as tmp:
-        with open(tmp, "wb") as sink:
-            duration = encode_mp3(pieces, sink, profile.bitrate, profile.sample_rate)
-            sink.flush()
-            os.fsync(sink.fileno())
-        tag_chapter(tmp, tags)
-    return ChapterFile(path=final, number=tags.track, title=tags.title, duration=duration)
 
 
 def tag_chapter(path: Path, chapter: ChapterTags) -> None:

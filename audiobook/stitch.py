@@ -1,8 +1,8 @@
-"""Stage 6: clips -> chapter audio. Streams cached clips and pauses into the MP3 encoder.
+"""Stage 6: clips -> chapter audio. Cached clips and pauses as a stream of pieces.
 
 Joining AudioSegments with ``+`` copies the whole chapter at every step (quadratic time, and a
-chapter's worth of memory); here each piece is read, encoded and dropped in turn, so memory
-stays flat however long the chapter or the book.
+chapter's worth of memory); here each piece is read, levelled, handed on and dropped in turn,
+so memory stays flat however long the chapter or the book (see segments.py for the MP3).
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pydub import AudioSegment
 
 from audiobook import level
 from audiobook.cache import ClipCache
-from audiobook.model import Clip
 from audiobook.errors import EngineError
+from audiobook.model import Clip
 from audiobook.synth import SAMPLE_RATE, as_segment, silence
 
 #: Default MP3 bitrate in kbps for mono speech.
@@ -38,28 +38,6 @@ def chapter_pieces(keys: Sequence[Optional[str]], pauses: Sequence[int], gains: 
         yield as_segment(Clip(level.apply(clip.pcm, gain), clip.sample_rate))
 
 
-class Mp3Writer:
-    """One MP3 stream into ``sink``: pieces go in as they come and are encoded at once."""
-
-    def __init__(self, sink: BinaryIO, bitrate: int = DEFAULT_BITRATE, sample_rate: int = SAMPLE_RATE):
-        self.sink, self.sample_rate, self.samples = sink, sample_rate, 0
-        self.encoder = lameenc.Encoder()
-        self.encoder.set_in_sample_rate(sample_rate)
-        self.encoder.set_channels(1)
-        self.encoder.set_bit_rate(bitrate)
-        self.encoder.set_quality(LAME_QUALITY)
-
-    def write(self, piece: AudioSegment) -> None:
-        data = at_rate(piece, self.sample_rate).raw_data
-        self.samples += len(data) // 2
-        self.sink.write(self.encoder.encode(data))
-
-    def close(self) -> float:
-        """Flush the encoder; return the seconds of audio written."""
-        self.sink.write(self.encoder.flush())
-        return self.samples / self.sample_rate
-
-
 def at_rate(piece: AudioSegment, sample_rate: int) -> AudioSegment:
     """``piece`` at ``sample_rate`` (pieces are made at SAMPLE_RATE)."""
     return piece if piece.frame_rate == sample_rate else piece.set_frame_rate(sample_rate)
@@ -67,8 +45,16 @@ def at_rate(piece: AudioSegment, sample_rate: int) -> AudioSegment:
 
 def encode_mp3(pieces: Iterable[AudioSegment], sink: BinaryIO, bitrate: int = DEFAULT_BITRATE,
                sample_rate: int = SAMPLE_RATE) -> float:
-    """Encode ``pieces`` as one MP3 stream into ``sink``; return its seconds."""
-    writer = Mp3Writer(sink, bitrate, sample_rate)
+    """Encode ``pieces`` as one MP3 stream into ``sink``, each as it comes; return its seconds."""
+    encoder = lameenc.Encoder()
+    encoder.set_in_sample_rate(sample_rate)
+    encoder.set_channels(1)
+    encoder.set_bit_rate(bitrate)
+    encoder.set_quality(LAME_QUALITY)
+    samples = 0
     for piece in pieces:
-        writer.write(piece)
-    return writer.close()
+        data = at_rate(piece, sample_rate).raw_data
+        samples += len(data) // 2
+        sink.write(encoder.encode(data))
+    sink.write(encoder.flush())
+    return samples / sample_rate

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from pydub import AudioSegment
 
-from audiobook.model import ChapterPlan, RenderPlan
-from audiobook.output import ChapterTags, chapter_filename, safe_name, slug, write_chapter, write_playlist
+from audiobook.model import ChapterFile, ChapterPlan, RenderPlan
+from audiobook.output import atomic_path, chapter_filename, safe_name, slug, write_playlist
 
 
 @pytest.mark.parametrize("title, expected", [
@@ -31,25 +30,18 @@ def test_chapter_file_names_are_numbered_and_stay_inside_the_folder(tmp_path):
     assert (tmp_path / name).resolve().parent == tmp_path.resolve()
 
 
-def test_an_interrupted_chapter_leaves_no_file(tmp_path):
-    plan = RenderPlan("Book", None, total_chapters=1)
-
-    def pieces():
-        yield AudioSegment.silent(100, frame_rate=22050)
-        raise KeyboardInterrupt
-
+def test_an_interrupted_write_leaves_no_file(tmp_path):
+    final = tmp_path / "01 - One.mp3"
     with pytest.raises(KeyboardInterrupt):
-        write_chapter(tmp_path / "01 - One.mp3", ChapterTags.of(plan, ChapterPlan(1, "One")), pieces(),
-                      tmp_dir=tmp_path / "tmp")
+        with atomic_path(final, tmp_path / "tmp") as tmp:
+            tmp.write_bytes(b"half a chapter")
+            raise KeyboardInterrupt
     assert [p.name for p in tmp_path.iterdir()] == ["tmp"]
     assert list((tmp_path / "tmp").iterdir()) == []
 
 
 def test_playlist_lists_chapters_in_order_with_durations(tmp_path):
-    plan = RenderPlan("Book", None, total_chapters=2)
-    files = [write_chapter(tmp_path / chapter_filename(ChapterPlan(n, f"Part {n}"), 2), ChapterTags.of(plan, ChapterPlan(n, f"Part {n}")),
-                           [AudioSegment.silent(1000 * n, frame_rate=22050)])
-             for n in (2, 1)]
+    files = [ChapterFile(tmp_path / f"0{n} - Part {n}.mp3", n, f"Part {n}", float(n)) for n in (2, 1)]
     text = write_playlist(tmp_path, files, "Book").read_text(encoding="utf-8")
     assert text == ("#EXTM3U\n#PLAYLIST:Book\n#EXTINF:1,Part 1\n01 - Part 1.mp3\n"
                     "#EXTINF:2,Part 2\n02 - Part 2.mp3\n")

@@ -16,7 +16,7 @@ LINES = ["Did you see the lights on the river tonight?", "I counted eleven of th
          "The fog will be down before the bells ring.", "Bring the small lantern and the matches."]
 
 
-def long_story(path, chapters=3, paragraphs=70):
+def long_story(path, chapters=6, paragraphs=60):
     rng = random.Random(7)
     out = ["The River Book", ""]
     for n in range(1, chapters + 1):
@@ -39,6 +39,10 @@ def clips_in(cache):
     return sum(1 for _ in (cache / "clips").rglob("*.wav")) if (cache / "clips").exists() else 0
 
 
+# The story is long enough (some 700 clips) that a render stopped after its first 40 clips is
+# nowhere near done, however busy the machine.
+
+
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
 def test_killed_render_resumes_to_identical_files(tmp_path, sig):
     story = tmp_path / "river.txt"
@@ -51,7 +55,7 @@ def test_killed_render_resumes_to_identical_files(tmp_path, sig):
     out = tmp_path / "cut"
     proc = subprocess.Popen(render_cmd(story, out), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
-    while clips_in(out / ".audiobook-cache") < 60 and time.monotonic() < deadline and proc.poll() is None:
+    while clips_in(out / ".audiobook-cache") < 40 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.005)
     assert proc.poll() is None, "the render finished before it could be interrupted"
     proc.send_signal(sig)

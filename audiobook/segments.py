@@ -1,0 +1,145 @@
+"""MP3 made of independently encoded segments, cut at pauses and cached by their content.
+
+A chapter's MP3 is the concatenation of its segments' MP3 frames. A segment runs from just
+after one pause to the end of the next, so every join falls inside a pause, where the
+encoder's start-up and flush are inaudible. Because each segment is encoded alone, a render
+after one voice changed re-encodes only the segments holding that voice's clips, and a
+single-file book is the chapters' segments joined again, with no encoding at all.
+
+Each segment is sized to a whole number of frames that matches its planned length: LAME's
+output has ``ceil((n + 576) / 576) + 1`` frames of 576 samples at 22.05 kHz (``ceil((n +
+1152) / 1152)`` of 1152 at 44.1 kHz), that is n + FRAME_OVERHEAD samples rounded up, so the
+pause at its end is shortened or lengthened by a few milliseconds to land on a frame; the
+encoder's delay (ENCODER_DELAY samples before the audio starts once decoded) stands in for
+as much of a segment's opening pause. A segment that starts with speech comes out delayed by
+as much, so the segment before it ends that much early: every pause keeps its length.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Sequence
+
+import lameenc
+
+from audiobook.cache import CACHE_VERSION, ClipCache
+from audiobook.stitch import LAME_QUALITY, at_rate, chapter_pieces
+
+#: Only pauses at least this long are cut at: shorter ones leave too little room to adjust.
+MIN_CUT_PAUSE_MS = 200
+#: Samples LAME adds to n input samples before rounding up to whole frames.
+FRAME_OVERHEAD = 1152
+#: Samples by which LAME's audio lags its input once decoded (encoder plus decoder delay).
+ENCODER_DELAY = 1105
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a chapter's items ending with a pause."""
+
+    keys: tuple
+    """Clip cache key per item, None for a pause."""
+    pauses: tuple
+    """Pause length in ms per item (0 for clips)."""
+    gains: tuple
+    """Gain in dB per item (0 for pauses)."""
+    followed: bool
+    """Another segment follows in the chapter: this one ends ENCODER_DELAY samples early,
+    since the next one's decoded audio starts with that much of the encoder's delay."""
+
+
+def cut(keys: Sequence, pauses: Sequence, gains: Sequence) -> list[Segment]:
+    """The chapter's items in segments, each ending with a pause of MIN_CUT_PAUSE_MS or more
+    that follows a clip (so every segment but the first starts with speech)."""
+    bounds, start, spoken = [], 0, False
+    for i, (key, ms) in enumerate(zip(keys, pauses)):
+        spoken = spoken or key is not None
+        if key is None and ms >= MIN_CUT_PAUSE_MS and spoken and i + 1 < len(keys):
+            bounds.append((start, i + 1))
+            start, spoken = i + 1, False
+    bounds.append((start, len(keys)))
+    return [Segment(tuple(keys[a:b]), tuple(pauses[a:b]), tuple(gains[a:b]), b < len(keys))
+            for a, b in bounds if b > a]
+
+
+def samples_per_frame(sample_rate: int) -> int:
+    """MPEG-1 Layer III frames hold 1152 samples; MPEG-2 (under 32 kHz) 576."""
+    return 1152 if sample_rate >= 32000 else 576
+
+
+def frame_count(data: bytes) -> int:
+    """How many MPEG audio frames ``data`` holds (it starts at a frame)."""
+    rates = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+    kbps = {3: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+            2: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)}
+    pos = frames = 0
+    while pos + 4 <= len(data) and data[pos] == 0xFF and data[pos + 1] & 0xE0 == 0xE0:
+        version = (data[pos + 1] >> 3) & 3
+        bitrate = kbps[3 if version == 3 else 2][data[pos + 2] >> 4]
+        rate = rates[version][(data[pos + 2] >> 2) & 3]
+        if not bitrate:
+            break
+        pos += (144 if version == 3 else 72) * bitrate * 1000 // rate + ((data[pos + 2] >> 1) & 1)
+        frames += 1
+    return frames
+
+
+def segment_key(segment: Segment, bitrate: int, sample_rate: int) -> str:
+    """Identifies a segment's MP3 bytes: same key, same bytes."""
+    payload = repr((CACHE_VERSION, LAME_QUALITY, FRAME_OVERHEAD, segment, bitrate, sample_rate))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def encoded(segment: Segment, bitrate: int, sample_rate: int, cache: ClipCache) -> bytes:
+    """The segment's MP3 frames, from the cache or encoded now (and kept)."""
+    key = segment_key(segment, bitrate, sample_rate)
+    data = cache.get_bytes("segments", key)
+    if data is None:
+        data = encode(segment, bitrate, sample_rate, cache)
+        cache.put_bytes("segments", key, data)
+    return data
+
+
+def encode(segment: Segment, bitrate: int, sample_rate: int, cache: ClipCache) -> bytes:
+    """Encode one segment alone, sized to the whole number of frames nearest its planned length."""
+    pcm = b"".join(at_rate(piece, sample_rate).raw_data
+                   for piece in chapter_pieces(segment.keys, segment.pauses, segment.gains, cache))
+    planned = len(pcm) // 2
+    if segment.keys[0] is None and segment.pauses[0] * sample_rate // 1000 >= ENCODER_DELAY:
+        pcm = pcm[2 * ENCODER_DELAY:]  # the encoder's delay stands in for this much of the opening pause
+    else:
+        planned += ENCODER_DELAY  # speech from the start comes out delayed: keep the pause at the end whole
+    if segment.followed:
+        planned -= ENCODER_DELAY  # and the next segment's delay stands in for the end of this one's pause
+    spf = samples_per_frame(sample_rate)
+    goal = max(2, round(planned / spf))
+    wanted = goal * spf - FRAME_OVERHEAD
+    for _ in range(2):
+        body = pcm[:2 * wanted] if wanted * 2 <= len(pcm) else pcm + bytes(2 * wanted - len(pcm))
+        data = _lame(body, bitrate, sample_rate)
+        got = frame_count(data)
+        if got == goal:
+            break
+        wanted += (goal - got) * spf  # the formula missed (another LAME build): correct once
+    return data
+
+
+def _lame(pcm: bytes, bitrate: int, sample_rate: int) -> bytes:
+    encoder = lameenc.Encoder()
+    encoder.set_in_sample_rate(sample_rate)
+    encoder.set_channels(1)
+    encoder.set_bit_rate(bitrate)
+    encoder.set_quality(LAME_QUALITY)
+    return encoder.encode(pcm) + encoder.flush()
+
+
+def chapter_mp3(keys: Sequence, pauses: Sequence, gains: Sequence, bitrate: int, sample_rate: int,
+                cache: ClipCache, sink) -> int:
+    """Write a chapter's MP3 frames to ``sink``; return how many samples they decode to."""
+    frames = 0
+    for segment in cut(keys, pauses, gains):
+        data = encoded(segment, bitrate, sample_rate, cache)
+        sink.write(data)
+        frames += frame_count(data)
+    return frames * samples_per_frame(sample_rate)
+
