@@ -77,10 +77,11 @@ def voice_gain(voice: VoiceSettings, engine, cache: Optional[ClipCache] = None) 
 
 def apply(pcm: bytes, gain_db: float) -> bytes:
     """``pcm`` with ``gain_db`` applied and peaks softly limited under PEAK_CEILING_DB."""
-    x = np.frombuffer(pcm, dtype="<i2").astype(np.float64) * (10 ** (gain_db / 20) / 32768.0)
-    knee, ceiling = 10 ** (LIMITER_KNEE_DB / 20), 10 ** (PEAK_CEILING_DB / 20)
+    x = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
+    x *= np.float32(10 ** (gain_db / 20))
+    knee, ceiling = 32767.0 * 10 ** (LIMITER_KNEE_DB / 20), 32767.0 * 10 ** (PEAK_CEILING_DB / 20)
     over = np.abs(x) > knee
     if over.any():
-        magnitude = np.abs(x[over])
-        x[over] = np.sign(x[over]) * (knee + (ceiling - knee) * np.tanh((magnitude - knee) / (ceiling - knee)))
-    return np.round(x * 32767.0).astype("<i2").tobytes()
+        loud = x[over]
+        x[over] = np.sign(loud) * (knee + (ceiling - knee) * np.tanh((np.abs(loud) - knee) / (ceiling - knee)))
+    return np.rint(x).astype("<i2").tobytes()

@@ -31,6 +31,8 @@ MIN_CUT_PAUSE_MS = 200
 FRAME_OVERHEAD = 1152
 #: Samples by which LAME's audio lags its input once decoded (encoder plus decoder delay).
 ENCODER_DELAY = 1105
+#: Bump when what is stored for a segment changes (it is its frame count, then its frames).
+SEGMENT_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -86,18 +88,20 @@ def frame_count(data: bytes) -> int:
 
 def segment_key(segment: Segment, bitrate: int, sample_rate: int) -> str:
     """Identifies a segment's MP3 bytes: same key, same bytes."""
-    payload = repr((CACHE_VERSION, LAME_QUALITY, FRAME_OVERHEAD, segment, bitrate, sample_rate))
+    payload = repr((CACHE_VERSION, SEGMENT_FORMAT, LAME_QUALITY, FRAME_OVERHEAD, segment, bitrate, sample_rate))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def encoded(segment: Segment, bitrate: int, sample_rate: int, cache: ClipCache) -> bytes:
-    """The segment's MP3 frames, from the cache or encoded now (and kept)."""
+def encoded(segment: Segment, bitrate: int, sample_rate: int, cache: ClipCache) -> tuple[bytes, int]:
+    """The segment's MP3 frames and their count, from the cache or encoded now (and kept)."""
     key = segment_key(segment, bitrate, sample_rate)
-    data = cache.get_bytes("segments", key)
-    if data is None:
-        data = encode(segment, bitrate, sample_rate, cache)
-        cache.put_bytes("segments", key, data)
-    return data
+    stored = cache.get_bytes("segments", key)
+    if stored is not None and len(stored) >= 4:
+        return stored[4:], int.from_bytes(stored[:4], "big")
+    data = encode(segment, bitrate, sample_rate, cache)
+    frames = frame_count(data)
+    cache.put_bytes("segments", key, frames.to_bytes(4, "big") + data)  # the count saves a walk over the frames
+    return data, frames
 
 
 def encode(segment: Segment, bitrate: int, sample_rate: int, cache: ClipCache) -> bytes:
@@ -136,10 +140,10 @@ def _lame(pcm: bytes, bitrate: int, sample_rate: int) -> bytes:
 def chapter_mp3(keys: Sequence, pauses: Sequence, gains: Sequence, bitrate: int, sample_rate: int,
                 cache: ClipCache, sink) -> int:
     """Write a chapter's MP3 frames to ``sink``; return how many samples they decode to."""
-    frames = 0
+    total = 0
     for segment in cut(keys, pauses, gains):
-        data = encoded(segment, bitrate, sample_rate, cache)
+        data, frames = encoded(segment, bitrate, sample_rate, cache)
         sink.write(data)
-        frames += frame_count(data)
-    return frames * samples_per_frame(sample_rate)
+        total += frames
+    return total * samples_per_frame(sample_rate)
 
