@@ -11,26 +11,20 @@ uninterrupted one would.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Protocol
+from typing import Optional
 
 from audiobook.cache import ClipCache, clip_key
 from audiobook.errors import EngineError
-from audiobook.model import ChapterPlan, Clip, ClipItem, RenderPlan, VoiceSettings
+from audiobook.model import ChapterPlan, Clip, ClipItem, RenderPlan
 
 #: Sample rate of the assembled audio; clips at another rate are converted.
 SAMPLE_RATE = 22050
 
-#: How often a failed clip is tried again before the render stops.
+#: How often a failed clip is tried again (its block, by a fresh engine) before the render stops.
 RETRIES = 2
 
 #: Most clips in one block: bounds the work redone after an interruption.
 MAX_BLOCK_CLIPS = 400
-
-
-class Engine(Protocol):
-    """What synthesis needs of an engine (SpeechEngine, or a fake in unit tests)."""
-
-    def synthesize(self, text: str, settings: VoiceSettings) -> Clip: ...
 
 
 @dataclass(frozen=True)
@@ -117,25 +111,6 @@ def chapter_keys(chapter: ChapterPlan, engine_id: str) -> list[Optional[str]]:
     """The chapter's items as cache keys, None for pauses."""
     return [clip_key(engine_id, item.voice, item.text) if isinstance(item, ClipItem) else None
             for item in chapter.items]
-
-
-def synthesize_clip(job: ClipJob, engine: Engine) -> Clip:
-    """One clip, with retries; an empty result counts as a failure."""
-    from audiobook.errors import VoiceNotFound
-
-    error = "no attempt made"
-    for _ in range(1 + RETRIES):
-        try:
-            clip = engine.synthesize(job.item.text, job.item.voice)
-        except VoiceNotFound:
-            raise
-        except EngineError as exc:
-            error = str(exc)
-            continue
-        if clip.pcm:
-            return clip
-        error = "the engine returned no audio"
-    raise ClipFailed(job, error)
 
 
 def silence(ms: int):
