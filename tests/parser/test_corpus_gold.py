@@ -26,6 +26,9 @@ MIN_ATTRIBUTION = {
     # Annotated after the rules were written, as a check that they generalise.
     "TheSignOfTheFour.ch02.gold.json": 0.93,
     "TheAwakening.ch10.gold.json": 0.8,
+    # Held out: annotated before any change made for them (0.682 and 0.309 at the time).
+    "TheAwakening.ch26.gold.json": 0.65,
+    "TheSportOfTheGods.ch12.gold.json": 0.28,
 }
 
 
