@@ -64,9 +64,9 @@ class Attributor:
             if last in rules.ROLE_NOUNS:
                 return self._role(last)
             if last in rules.TITLES:
-                for p in st.recent:
-                    if id(p) in st.scene and any(f.lower().startswith(last) for f in p.forms):
-                        return p
+                titled = self._titled(last, anywhere=subject.words[:1].isupper())
+                if titled is not None:
+                    return titled
             if subject.gender:
                 # "said the pretty woman at his side": someone of that sex already on stage.
                 return self._by_pronoun(subject.gender, exclude) or subject.words
@@ -86,6 +86,16 @@ class Attributor:
         if person is None:
             person = self.cast.add(subject.words, subject.gender)
         return person
+
+    def _titled(self, title: str, anywhere: bool = False) -> Optional[Person]:
+        """The person on stage whose name is written with ``title`` (Mademoiselle Reisz for
+        "Mademoiselle"); with ``anywhere``, else the one last seen bearing it."""
+        st = self.state
+        titled = [p for p in st.recent if any(f.lower().startswith(title) for f in p.forms)]
+        for p in titled:
+            if id(p) in st.scene:
+                return p
+        return titled[0] if anywhere and titled else None
 
     def _role(self, noun: str) -> Person:
         """The person a role noun stands for: someone on stage with that title (Inspector Rudd),
@@ -171,6 +181,8 @@ class Attributor:
         out = []
         for name in tags.vocatives(self.text[piece.inner_start:piece.inner_end]):
             p = self.cast.resolve(name) or self.cast.resolve(name.split()[-1])
+            if p is None and name.lower() in rules.BARE_TITLES:
+                p = self._titled(name.lower(), anywhere=True)  # "Mademoiselle, I am going..."
             if p is not None:
                 out.append(p)
         return out
@@ -249,6 +261,12 @@ class Attributor:
         for i, subject in self.tag_subjects.get(id(unit), {}).items():
             self._mentions_until(pieces[i].start)
             who = self._person(subject, tuple(self._addressed(pieces[i])))
+            if subject.kind == "pronoun" and subject.words != "i":
+                # '"Yes," said Edna. Then she said, "..."': within one paragraph a he/she is
+                # the one already named speaking there.
+                same = [w for w in own.values() if isinstance(w, Person) and w.gender == subject.gender]
+                if same:
+                    who = same[-1]
             if who is not None:
                 own[i] = who
         self._mentions_until(quotes[0].start)

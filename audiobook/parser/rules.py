@@ -144,6 +144,14 @@ TITLES = {
     "inspector": None, "detective": None, "judge": None, "reverend": None, "rev": None,
 }
 
+#: Titles that, capitalised and alone, may stand for a person as a name does ("said Mademoiselle",
+#: "Madame smiled", "answered Doctor"): forms of address, not kinship words ("Mother" is a role).
+BARE_TITLES = {
+    "mademoiselle", "madame", "monsieur", "mme", "mlle", "madam", "sir", "signor", "signora", "senor",
+    "senora", "herr", "frau", "fraulein", "doctor", "professor", "captain", "major", "colonel", "general",
+    "lieutenant", "sergeant", "inspector", "judge", "reverend", "squire", "parson",
+}
+
 #: Spellings of one title that mean the same (dialect and abbreviations), for telling people apart.
 TITLE_SAME = {"mistah": "mr", "mista": "mr", "mister": "mr", "mr.": "mr", "mrs.": "mrs", "missus": "mrs",
               "ms.": "ms", "dr.": "dr", "doctor": "dr", "massa": "master", "marse": "master", "mas'r": "master"}

@@ -54,7 +54,7 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
         j = k + 1
         phrase = [w]
         while j < len(toks) and j - k <= 3 and toks[j].islower() and not _is_verb(toks[j]) \
-                and toks[j] not in rules.PHRASE_STOPS:
+                and toks[j] not in rules.PHRASE_STOPS and toks[j] not in rules.SUBJECT_PRONOUNS:
             phrase.append(toks[j])
             j += 1
         if len(phrase) > 1:
@@ -79,6 +79,10 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
                 j += 1
         if name and not (len(name) == 1 and name[0].lower() in _TITLE_WORDS):
             return Subject("name", " ".join(name), gender), j
+        if name and w[:1].isupper() and lw.rstrip(".") in rules.BARE_TITLES:
+            # "exclaimed Mademoiselle", "said the Colonel" without "the": a title standing alone
+            # for the one person on stage who bears it.
+            return Subject("noun", w, gender), j
     return None
 
 

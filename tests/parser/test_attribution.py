@@ -151,3 +151,29 @@ def test_unnamed_role_speaks_as_itself():
             '"And the window?"\n\n'
             '"Always open."\n')
     assert speakers(text) == ["the detective", "Maurice Barrow", "the detective", "Maurice Barrow"]
+
+
+def test_regression_bare_title_tag_names_the_titled_person():
+    text = ('Madame Orsel kept the shop on the corner. Lena came in out of the rain.\n\n'
+            '"You are soaked through!" cried Madame, rising from her chair. "Sit down."\n\n'
+            '"Thank you," said Lena.\n')
+    assert speakers(text) == ["Madame Orsel", "Madame Orsel", "Lena"]
+
+
+def test_regression_bare_title_vocative_is_not_the_speaker():
+    text = ('Madame Orsel kept the shop on the corner. Lena came in out of the rain.\n\n'
+            '"Madame, I am leaving the city."\n')
+    assert speakers(text) == ["Lena"]
+
+
+def test_regression_pronoun_after_a_noun_phrase_heads_the_tag():
+    text = ('Lena and Tom sat in the parlour.\n\n'
+            '"I will have some tea," said Lena. Then dropping onto the hard sofa she said, "I am tired."\n')
+    assert speakers(text) == ["Lena", "Lena"]
+
+
+def test_regression_pronoun_in_a_named_speakers_paragraph_is_that_speaker():
+    text = ('Lena and Ada sat in the parlour.\n\n'
+            '"Ada wants tea," said Ada.\n\n'
+            '"I will have some too," said Lena, and then she added, "with lemon."\n')
+    assert speakers(text) == ["Ada", "Lena", "Lena"]
