@@ -349,7 +349,12 @@ def _covers(p: Person, info, words: tuple[str, ...], title: Optional[str]) -> bo
     surnames = {info[f][1][-1] for f in p.forms if len(info[f][1]) > 1}
     given = {rules.NICKNAMES.get(info[f][1][0], info[f][1][0]) for f in p.forms
              if info[f][0] is None and (len(info[f][1]) > 1 or info[f][1][0] not in surnames)}
-    return rules.NICKNAMES.get(words[0], words[0]) in given and set(words[1:]) <= p.words
+    if rules.NICKNAMES.get(words[0], words[0]) in given and set(words[1:]) <= p.words:
+        return True
+    # A given name cut short (Kit for Kitty, Sam for Samuel) is the same person.
+    raw = {info[f][1][0] for f in p.forms if info[f][0] is None and (len(info[f][1]) > 1 or info[f][1][0] not in surnames)}
+    return len(words) == 1 and len(words[0]) >= rules.SHORT_NAME_MIN and any(
+        g.startswith(words[0]) and len(g) > len(words[0]) for g in raw)
 
 
 def _same_title(title: str) -> str:
@@ -357,12 +362,16 @@ def _same_title(title: str) -> str:
     return rules.TITLE_SAME.get(low, low)
 
 
-def _rank(p: Person, title: Optional[str], words: tuple[str, ...]) -> tuple[bool, int]:
+def _rank(p: Person, title: Optional[str], words: tuple[str, ...]) -> tuple[bool, bool, int, int]:
     """Which person a shorter form most likely means: for a bare surname, one called by it with a
     title (Mr. Oakley) before one who merely shares it; then the most frequent."""
-    titled = not title and len(words) == 1 and any(
-        f.split()[0].rstrip(".").lower() in rules.TITLES and f.split()[-1] == words[0] for f in p.forms)
-    return titled, p.count
+    called = [n for f, n in p.forms.items()
+              if f.split()[0].rstrip(".").lower() in rules.TITLES and f.split()[-1] == words[0]]
+    titled = not title and len(words) == 1 and bool(called)
+    # Among several so called (Mr. Hamilton, Mrs. Hamilton, Miss Hamilton): a surname alone names
+    # a man far more often than a woman; then the one most often called so.
+    male = titled and p.title_gender == "male"
+    return titled, male, sum(called) if titled else 0, p.count
 
 
 def _canonical(person: Person, info) -> str:

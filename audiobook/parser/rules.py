@@ -177,6 +177,9 @@ NICKNAMES = {
     "Dot": "Dorothy", "Lucy": "Lucille", "Nell": "Eleanor", "Nellie": "Eleanor", "Abby": "Abigail",
 }
 
+#: Fewest letters a given name cut short may keep and still stand for the full one (Kit: Kitty).
+SHORT_NAME_MIN = 3
+
 #: Occupations and roles that stand for an unnamed character ("said the detective"), with the
 #: gender the word implies (None: either).
 ROLE_NOUNS = {

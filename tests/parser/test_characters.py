@@ -104,3 +104,23 @@ def test_a_name_never_runs_on_from_a_heading_into_the_next_paragraph():
             "Mara looked at the water. \u201cThere,\u201d she whispered.\n\n"
             "\u201cWhere?\u201d said Okafor.\n")
     assert set(cast(text)) == {"Mara", "Okafor"}
+
+
+def test_regression_given_name_cut_short_is_the_same_person():
+    text = ('Lettie Marsh came home late. Lettie was tired and she sat down.\n\n'
+            '"Where were you?" said Tom.\n\n'
+            '"At the hall," Lett answered.\n')
+    people = cast(text)
+    assert "Lett" not in people
+    assert "Lett" in people["Lettie Marsh"].aliases
+    assert people["Lettie Marsh"].lines == 1
+
+
+def test_regression_bare_surname_goes_to_the_man_so_titled():
+    text = ('Mr. Corvell and Mrs. Corvell lived in the square. Mrs. Corvell had a maid; Mrs. Corvell '
+            'had a cook; Mrs. Corvell had a carriage. Mr. Corvell had a dog.\n\n'
+            '"Walk the dog," said Mrs. Corvell.\n\n'
+            '"Presently," said Corvell.\n')
+    people = cast(text)
+    assert "Corvell" in people["Mr. Corvell"].aliases
+    assert people["Mr. Corvell"].lines == 1
