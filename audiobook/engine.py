@@ -37,6 +37,10 @@ from audiobook.model import Clip, VoiceSettings
 #: where the system has its own.
 FORCE_BUNDLED_ENV = "AUDIOBOOK_BUNDLED_ESPEAK"
 
+#: Seed for espeak-ng's random numbers, set before every clip (espeak-ng 1.52 draws them for
+#: some voice variants, seeded differently in every process unless told).
+CLIP_RANDOM_SEED = 1
+
 #: Seconds a clip may take at least, and per character of text on top.
 CLIP_TIMEOUT_BASE = 20.0
 CLIP_TIMEOUT_PER_CHAR = 0.05
@@ -120,6 +124,9 @@ class SpeechEngine:
             self._done = threading.Event()
             _espeak.SetSynthCallback(self._on_synth)
             self._callback = _espeak.SynthCallback
+            self._seed = getattr(_espeak.dll, "espeak_ng_SetRandSeed", None)  # espeak-ng 1.52 and later
+            if self._seed is not None:
+                self._seed.argtypes, self._seed.restype = [ctypes.c_long], None
             self.sample_rate = 22050
 
     # ------------------------------------------------------------------ voices
@@ -221,6 +228,8 @@ class SpeechEngine:
         es.SetParameter(es.RATE, int(settings.rate), 0)
         es.SetParameter(es.PITCH, int(settings.pitch), 0)
         es.SetParameter(es.VOLUME, int(round(settings.volume * 100)), 0)
+        if self._seed is not None:
+            self._seed(CLIP_RANDOM_SEED)
         self._chunks = []
         self._done.clear()
         self._start_synth(text)

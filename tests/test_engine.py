@@ -125,3 +125,18 @@ def test_a_second_engine_object_keeps_working(engine):
     assert other.synthesize("Second.", BASE).duration > 0.3
     assert engine.synthesize("First again.", BASE).duration > 0.3
 
+
+
+def test_regression_variant_clips_are_the_same_in_every_process():
+    """espeak-ng 1.52 draws random numbers for some variants; unseeded, two renders differed."""
+    code = ("import hashlib\n"
+            "from audiobook.engine import SpeechEngine\n"
+            "from audiobook.model import VoiceSettings\n"
+            "e = SpeechEngine()\n"
+            "print([hashlib.sha1(e.synthesize(t, VoiceSettings('gmw/en-us+f3')).pcm).hexdigest()\n"
+            "       for t in ('One line first.', 'I counted eleven of them, all in a row.')])\n")
+    env = dict(os.environ, AUDIOBOOK_BUNDLED_ESPEAK="1")
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+            for _ in range(3)]
+    assert all(r.returncode == 0 for r in runs), runs[0].stderr
+    assert len({r.stdout for r in runs}) == 1
