@@ -35,6 +35,10 @@ class _State:
     """People the narration made the subject of a sentence since the last speech, not yet talking."""
     scene: set = field(default_factory=set)
     """Ids of the people named in narration or speaking since the last scene boundary."""
+    fresh: list = field(default_factory=list)
+    """People named in narration since the last quotation, in order."""
+    fresh_subjects: list = field(default_factory=list)
+    """Those of ``fresh`` (and unnamed roles) that opened a sentence of that narration, in order."""
 
 
 class Attributor:
@@ -120,6 +124,9 @@ class Attributor:
         never one of ``exclude`` (those the quotation speaks to)."""
         st = self.state
         pool = [p for p in st.recent if p is not st.narrator and p not in exclude]
+        fresh = self._fresh(gender, pool)
+        if fresh is not None:
+            return fresh
         # Those taking part in the conversation come before people merely mentioned; names
         # with evidence of being people before other names.
         pool.sort(key=lambda p: (p not in st.conv, id(p) not in st.scene, not p.is_person))
@@ -138,6 +145,23 @@ class Attributor:
             return matches[1]
         return top
 
+    def _fresh(self, gender: Optional[str], pool: list[Person]) -> Optional[Person]:
+        """The one a he/she most likely means from the narration since the last quotation alone:
+        the only person of that gender named there, else the last of them to open a sentence
+        ("They went in, where Maurice poured the brandy. 'Who would have thought it?' he asked")."""
+        st = self.state
+        named: list[Person] = []
+        for p in reversed(st.fresh):
+            if p in pool and p not in named and (
+                    p.gender == gender or (p.gender is None and p.name.startswith("the "))):
+                named.append(p)
+        if len(named) == 1:
+            return named[0]
+        for p in reversed(st.fresh_subjects):
+            if p in named:
+                return p
+        return None
+
     def _touch(self, who: object) -> None:
         st = self.state
         if isinstance(who, Person):
@@ -153,6 +177,7 @@ class Attributor:
             _, person, quoted = mentions[self.mention_index]
             if not quoted:
                 self._touch(person)
+                self.state.fresh.append(person)
             self.mention_index += 1
 
     def _spoke(self, who: object) -> None:
@@ -280,6 +305,8 @@ class Attributor:
             speaker = self._beat(unit)
             addressed = self._addressed(pieces[first_q])
             if speaker is None:
+                speaker = self._entrance(addressed)
+            if speaker is None:
                 speaker = self._turn(addressed)
             elif speaker in addressed:
                 speaker = self._other([speaker])
@@ -302,7 +329,21 @@ class Attributor:
             # Someone the narration just brought on stage is the one spoken to.
             st.addressed_last = [p for p in st.newcomers if p is not last and p is not st.narrator][:1]
         st.newcomers = []
+        self._mentions_until(self._tag_end(unit))
+        st.fresh, st.fresh_subjects = [], []
         self._mentions_until(unit.para.end)
+
+    def _tag_end(self, unit: Unit) -> int:
+        """Where the last quotation of ``unit`` and the sentence of its tag after it end: the
+        narration after that point is what the next speech follows."""
+        pieces = unit.pieces
+        last = max(i for i, p in enumerate(pieces) if p.kind == "dialogue")
+        end = pieces[last].end
+        if last in self.tag_subjects.get(id(unit), {}) and last + 1 < len(pieces):
+            after = pieces[last + 1]
+            stop = re.search(r"[.!?]", self.text[after.start:after.end])
+            end = after.start + stop.end() if stop else after.end
+        return end
 
     def _note_subjects(self, unit: Unit) -> None:
         """An unnamed role opening a sentence of narration ("The detective was waiting") comes on
@@ -310,6 +351,10 @@ class Attributor:
         st = self.state
         for sentence in re.split(r"(?<=[.!?])\s+", self.text[unit.para.start:unit.para.end]):
             subject = tags.sentence_subject(sentence)
+            if subject is not None and subject.kind == "name":
+                who = self.cast.resolve(subject.words)
+                if who is not None and who in st.fresh:
+                    st.fresh_subjects.append(who)
             if subject is None or subject.kind != "noun":
                 continue
             head = subject.words.split()[-1].lower()
@@ -317,6 +362,8 @@ class Attributor:
                 continue
             who = self._role(head)
             self._touch(who)
+            st.fresh.append(who)
+            st.fresh_subjects.append(who)
             if who not in st.conv and who not in st.newcomers:
                 st.newcomers.append(who)
 
@@ -346,6 +393,18 @@ class Attributor:
                     if who is not None:
                         return who
         return None
+
+    def _entrance(self, addressed: list[Person]) -> Optional[Person]:
+        """After narration about one person alone, someone not yet in the conversation and the
+        subject of its sentences ("Mr. Martin came in late ... Mr. Martin was out of humour"), an
+        untagged line is theirs."""
+        st = self.state
+        if not st.gap or not st.fresh_subjects:
+            return None
+        who = st.fresh_subjects[-1]
+        if any(p is not who for p in st.fresh) or who in st.conv or who is st.narrator or who in addressed or not who.is_person:
+            return None
+        return who
 
     def _turn(self, addressed: list[Person]) -> object:
         """Turn-taking: the one who spoke before the last speaker, else anyone else about."""

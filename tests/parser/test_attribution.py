@@ -177,3 +177,21 @@ def test_regression_pronoun_in_a_named_speakers_paragraph_is_that_speaker():
             '"Ada wants tea," said Ada.\n\n'
             '"I will have some too," said Lena, and then she added, "with lemon."\n')
     assert speakers(text) == ["Ada", "Lena", "Lena"]
+
+
+def test_regression_pronoun_means_the_one_just_named_in_narration():
+    text = ('Tom and his brother Ned sat up late.\n\n'
+            '"I am tired," said Ned.\n\n'
+            '"Then go to bed," said Tom.\n\n'
+            'They went into the kitchen, where Tom poured out two cups of tea. "Who would have '
+            'believed it?" he asked.\n')
+    assert speakers(text) == ["Ned", "Tom", "Tom"]
+
+
+def test_regression_someone_entering_speaks_the_untagged_line():
+    text = ('Ada and Lena waited in the hall.\n\n'
+            '"He is late," said Ada.\n\n'
+            '"He always is," said Lena.\n\n'
+            'When Mr. Grout came in at last he was out of breath. Mr. Grout was never on time.\n\n'
+            '"Good morning, ladies, all here?"\n')
+    assert speakers(text) == ["Ada", "Lena", "Mr. Grout"]
