@@ -145,6 +145,14 @@ def _looks_like_title_line(line: str) -> bool:
     return len(line.split()) <= 10
 
 
+def _quoted_caps_title(line: str) -> bool:
+    """A title set in quotation marks and capitals under a chapter number ("ALL THE WORLD'S A
+    STAGE" in quotes): a heading, not speech, since nobody talks in capitals alone."""
+    inner = line.strip().strip("\"\u201c\u201d")
+    return len(line) <= 70 and line.strip()[:1] in "\"\u201c" and any(c.isalpha() for c in inner) \
+        and not any(c.islower() for c in inner) and len(inner.split()) <= 10
+
+
 def _pov_name(line: str) -> Optional[str]:
     for pattern in rules.POV_HEADER_PATTERNS:
         m = pattern.match(line)
@@ -182,7 +190,7 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                 nxt = paragraphs[i + 1] if i + 1 < n else None
                 if not title and nxt is not None and len(nxt.lines) == 1:
                     nline = text[nxt.start:nxt.end]
-                    if _looks_like_title_line(nline) and _chapter_title(nline) is None and _pov_name(nline) is None \
+                    if (_looks_like_title_line(nline) or _quoted_caps_title(nline)) and _chapter_title(nline) is None and _pov_name(nline) is None \
                             and not any(pat.match(nline) for pat in rules.TIME_HEADER_PATTERNS):
                         p.title = f"{p.title}. {nline}" if p.title else nline
                         p.end = nxt.end

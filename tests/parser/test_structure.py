@@ -137,3 +137,10 @@ def test_regression_byte_order_mark_before_the_title():
     script = parse_text(text)
     assert script.title == "The Salt Road"
     assert next(script.segments()).start == 0
+
+
+def test_regression_quoted_capitals_under_a_chapter_number_are_its_title():
+    text = 'XII\n\n"THE LANTERN ROOM"\n\nThe fog came early.\n\n"Is it late?" asked Mara.\n'
+    script = parse_text(text)
+    assert [c.title for c in script.chapters] == ['XII. "THE LANTERN ROOM"']
+    assert [k for k, _, _ in shape(text)].count("dialogue") == 1
