@@ -328,10 +328,27 @@ class Attributor:
         if st.gap and not st.addressed_last:
             # Someone the narration just brought on stage is the one spoken to.
             st.addressed_last = [p for p in st.newcomers if p is not last and p is not st.narrator][:1]
+        if not st.addressed_last and isinstance(last, Person):
+            # '"Did you think I was afraid?" she asked him': he answers next.
+            listener = self._listener(unit, last)
+            if listener is not None:
+                st.addressed_last = [listener]
         st.newcomers = []
         self._mentions_until(self._tag_end(unit))
         st.fresh, st.fresh_subjects = [], []
         self._mentions_until(unit.para.end)
+
+    def _listener(self, unit: Unit, speaker: Person) -> Optional[Person]:
+        """The one the tag after the paragraph's last quotation says is spoken to."""
+        pieces = unit.pieces
+        last = max(i for i, p in enumerate(pieces) if p.kind == "dialogue")
+        if last + 1 >= len(pieces):
+            return None
+        gender = tags.tag_listener(self.text[pieces[last + 1].start:pieces[last + 1].end])
+        if gender is None:
+            return None
+        who = self._by_pronoun(gender, (speaker,))
+        return who if who is not speaker else None
 
     def _tag_end(self, unit: Unit) -> int:
         """Where the last quotation of ``unit`` and the sentence of its tag after it end: the

@@ -138,6 +138,26 @@ def tag_after(narration: str, quote_end_char: str) -> Optional[Subject]:
     return None
 
 
+_OBJECT_PRONOUNS = {"him": "male", "her": "female"}
+
+
+def tag_listener(narration: str) -> Optional[str]:
+    """The gender of the one a tag says is spoken to (``she asked him``, ``he said to her``)."""
+    toks = words(narration[:80])
+    for i, t in enumerate(toks[:5]):
+        if t in _SENTENCE_END or (t in ",;:" and i):
+            return None
+        if _is_verb(t) and t.islower():
+            rest = toks[i + 1:i + 3]
+            if rest[:1] == ["to"]:
+                rest = rest[1:]
+            if rest and rest[0] in _OBJECT_PRONOUNS and (len(rest) < 2 or not rest[1].islower()
+                                                       or rest[1] in rules.PHRASE_STOPS):
+                return _OBJECT_PRONOUNS[rest[0]]
+            return None
+    return None
+
+
 def tag_before(narration: str) -> Optional[Subject]:
     """The speaker named by narration right before a quotation (``James said:`` / ``said Lily,``)."""
     tail = narration[-160:].rstrip()

@@ -195,3 +195,14 @@ def test_regression_someone_entering_speaks_the_untagged_line():
             'When Mr. Grout came in at last he was out of breath. Mr. Grout was never on time.\n\n'
             '"Good morning, ladies, all here?"\n')
     assert speakers(text) == ["Ada", "Lena", "Mr. Grout"]
+
+
+def test_regression_the_one_a_tag_speaks_to_answers_next():
+    text = ('Mr. Harle sat on the porch with his wife Ada.\n\n'
+            '"I am going for a walk," said Ada.\n\n'
+            '"Do," said Mr. Harle.\n\n'
+            'She walked down to the gate, and before long she was joined by Paul.\n\n'
+            '"Were you following me?" she asked him.\n\n'
+            '"No; I was going that way."\n\n'
+            '"Then go on."\n')
+    assert speakers(text) == ["Ada", "Mr. Harle", "Ada", "Paul", "Ada"]
