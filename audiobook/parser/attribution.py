@@ -41,6 +41,12 @@ class _State:
     """Those of ``fresh`` (and unnamed roles) that opened a sentence of that narration, in order."""
 
 
+def _surname(person: Person) -> Optional[str]:
+    """The family name of a person named with one (Hamilton for Mrs. Hamilton or Kitty Hamilton)."""
+    parts = person.name.split()
+    return parts[-1] if len(parts) > 1 and not parts[-1].islower() else None
+
+
 class Attributor:
     """Walks the units in order, keeping the recency and conversation state."""
 
@@ -67,6 +73,9 @@ class Attributor:
             last = subject.words.split()[-1].lower()
             if last in rules.ROLE_NOUNS:
                 return self._role(last)
+            kin = self._kin(subject.words, exclude)
+            if kin is not None:
+                return kin
             if last in rules.TITLES:
                 titled = self._titled(last, anywhere=subject.words[:1].isupper())
                 if titled is not None:
@@ -90,6 +99,35 @@ class Attributor:
         if person is None:
             person = self.cast.add(subject.words, subject.gender)
         return person
+
+    def _kin(self, words: str, addressed: tuple = ()) -> Optional[Person]:
+        """The relative a "her mother" / "his brother" means: someone of the relation's sex who
+        shares the surname of the person the his/her stands for (Mrs. Hamilton for Kitty
+        Hamilton's mother). The possessor is sought only where it is clear: the one the quotation
+        speaks to ('"How could you, Frank?" gasped his brother'), those named in the narration
+        since the last quote, the last speaker."""
+        parts = words.lower().split()
+        # "her mother", "his old father" (a noun phrase may run on into its verb: take the kin word)
+        relation = next((w for w in parts[1:3] if w in rules.KINSHIP_NOUNS), None)
+        if len(parts) < 2 or parts[0] not in rules.KIN_POSSESSIVES or relation is None:
+            return None
+        st = self.state
+        owners = list(addressed) + list(reversed(st.fresh)) + [st.last_speaker]
+        gender, kin_gender = rules.KIN_POSSESSIVES[parts[0]], rules.KINSHIP_NOUNS[relation]
+        seen: list[Person] = []
+        for owner in owners:
+            if not isinstance(owner, Person) or owner in seen or owner.gender != gender:
+                continue
+            seen.append(owner)
+            family = _surname(owner)
+            if family is None:
+                continue
+            relatives = [p for p in self.cast.people if p is not owner and p.gender == kin_gender
+                         and _surname(p) == family and p.is_person]
+            if relatives:
+                relatives.sort(key=lambda p: (p not in st.recent, -p.count))
+                return relatives[0]
+        return None
 
     def _titled(self, title: str, anywhere: bool = False) -> Optional[Person]:
         """The person on stage whose name is written with ``title`` (Mademoiselle Reisz for
@@ -373,6 +411,12 @@ class Attributor:
                 if who is not None and who in st.fresh:
                     st.fresh_subjects.append(who)
             if subject is None or subject.kind != "noun":
+                continue
+            kin = self._kin(subject.words)  # "His brother looked after him."
+            if kin is not None:
+                self._touch(kin)
+                st.fresh.append(kin)
+                st.fresh_subjects.append(kin)
                 continue
             head = subject.words.split()[-1].lower()
             if head not in rules.ROLE_NOUNS:

@@ -198,6 +198,18 @@ ROLE_NOUNS = {
     "bartender": None, "barkeeper": None, "foreman": "male", "operator": None, "usher": None,
 }
 
+#: Family relations that, after "his"/"her", name a relative of someone in the story ("her mother
+#: went on"), with the relative's sex.
+KINSHIP_NOUNS = {
+    "mother": "female", "father": "male", "wife": "female", "husband": "male", "brother": "male",
+    "sister": "female", "son": "male", "daughter": "female", "aunt": "female", "uncle": "male",
+    "grandmother": "female", "grandfather": "male", "niece": "female", "nephew": "male",
+    "cousin": None,
+}
+
+#: Possessives before a kinship noun, with the sex of the one they stand for.
+KIN_POSSESSIVES = {"his": "male", "her": "female"}
+
 #: Words that end a noun phrase in a tag ("the pretty woman at his side").
 PHRASE_STOPS = {"at", "in", "on", "with", "of", "from", "to", "and", "who", "which", "as", "by", "for",
                 "near", "beside", "behind", "that", "whose", "but", "or", "into", "upon"}

@@ -206,3 +206,20 @@ def test_regression_the_one_a_tag_speaks_to_answers_next():
             '"No; I was going that way."\n\n'
             '"Then go on."\n')
     assert speakers(text) == ["Ada", "Mr. Harle", "Ada", "Paul", "Ada"]
+
+
+def test_regression_her_mother_is_the_relative_sharing_her_surname():
+    text = ('Martha Dorran kept the house. Nell Dorran came in with her friend Ada Kemp.\n\n'
+            '"We are going to the fair," said Nell.\n\n'
+            '"You are not," said Ada.\n\n'
+            'Nell did not answer.\n\n'
+            '"Nell," her mother said, "you will stay at home."\n')
+    assert speakers(text) == ["Nell Dorran", "Ada Kemp", "Martha Dorran", "Martha Dorran"]
+
+
+def test_regression_his_brother_as_a_subject_is_the_next_he():
+    text = ('Paul Garth and Simon Garth sat late over the fire.\n\n'
+            '"Go to bed, Paul," said Simon.\n\n'
+            'Paul went up the stairs. His brother watched him go.\n\n'
+            '"Poor fellow," he said.\n')
+    assert speakers(text) == ["Simon Garth", "Simon Garth"]
