@@ -21,14 +21,14 @@ GOLD = sorted((REPO / "tests" / "data" / "gold").glob("*.gold.json"))
 #: Floors a little under today's figures: a drop below them is a regression to look at.
 MIN_ATTRIBUTION = {
     "TheSignOfTheFour.ch01.gold.json": 0.93,
-    "TheAwakening.ch08.gold.json": 0.8,
-    "TheSportOfTheGods.ch03.gold.json": 0.72,
+    "TheAwakening.ch08.gold.json": 0.84,
+    "TheSportOfTheGods.ch03.gold.json": 0.82,
     # Annotated after the rules were written, as a check that they generalise.
     "TheSignOfTheFour.ch02.gold.json": 0.93,
-    "TheAwakening.ch10.gold.json": 0.8,
+    "TheAwakening.ch10.gold.json": 0.94,
     # Held out: annotated before any change made for them (0.682 and 0.309 at the time).
-    "TheAwakening.ch26.gold.json": 0.65,
-    "TheSportOfTheGods.ch12.gold.json": 0.28,
+    "TheAwakening.ch26.gold.json": 0.88,
+    "TheSportOfTheGods.ch12.gold.json": 0.63,
 }
 
 
