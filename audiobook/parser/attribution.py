@@ -444,7 +444,8 @@ class Attributor:
                     who = self._person(subject)
                     # After the quotation, a sentence may be about someone new ("Montel was a
                     # gentleman who..."): only someone already on stage counts there.
-                    if isinstance(who, Person) and (not seen_quote or who in self.state.recent[:4]):
+                    if isinstance(who, Person) and (not seen_quote or (
+                            who in self.state.recent[:4] and who is not self.state.last_speaker)):
                         return who
                 if subject.kind == "pronoun" and subject.words == "i" and self.state.narrator:
                     return self.state.narrator

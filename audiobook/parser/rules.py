@@ -116,6 +116,14 @@ volunteered prompted hazarded faltered gasped blustered bawled boomed chattered 
 ejaculated vociferated expostulated remonstrated interjected explained observed soothed
 """.split())
 
+#: Verbs that tag speech only with the particle after them ("Oakley broke in", "she struck in").
+SPEECH_PHRASES = {
+    ("broke", "in"), ("breaks", "in"), ("cut", "in"), ("cuts", "in"), ("struck", "in"), ("put", "in"),
+    ("chimed", "in"), ("spoke", "up"), ("speaks", "up"), ("piped", "up"), ("went", "on"), ("goes", "on"),
+    ("burst", "out"), ("bursts", "out"), ("broke", "out"), ("called", "out"), ("cried", "out"),
+    ("sang", "out"), ("rang", "out"), ("blurted", "out"), ("shot", "back"), ("fired", "back"),
+}
+
 #: Irregular past-tense verbs: after a capitalised word opening a sentence ("Mara held the
 #: baby") they show the word is someone's name even though it never appears mid-sentence.
 COMMON_PAST_VERBS = set("""

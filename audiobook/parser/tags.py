@@ -130,6 +130,8 @@ def tag_after(narration: str, quote_end_char: str) -> Optional[Subject]:
     for m in range(j, min(j + 3, len(toks))):
         if _is_verb(toks[m]) and toks[m].islower():
             return subject
+        if m + 1 < len(toks) and (toks[m], toks[m + 1]) in rules.SPEECH_PHRASES:
+            return subject  # "Oakley broke in impetuously"
         if not (_is_adverb(toks[m]) or toks[m] in ("then", "finally", "again", "still", "also")):
             break
     continues = quote_end_char in ",\u2014-" or (quote_end_char in "?!\u2026" and toks[k][:1].islower())

@@ -223,3 +223,17 @@ def test_regression_his_brother_as_a_subject_is_the_next_he():
             'Paul went up the stairs. His brother watched him go.\n\n'
             '"Poor fellow," he said.\n')
     assert speakers(text) == ["Simon Garth", "Simon Garth"]
+
+
+def test_regression_a_listener_reacting_after_a_quote_is_not_its_speaker():
+    text = ('Ada sat with Lena by the stove.\n\n'
+            '"I am moving house," said Ada.\n\n'
+            '"That is not the reason. You are not telling me the truth." Ada did not answer.\n')
+    assert speakers(text) == ["Ada", "Lena"]
+
+
+def test_regression_name_then_verb_and_particle_is_a_tag():
+    from audiobook.parser import tags
+    subject = tags.tag_after(" Tom broke in\nimpetuously. ", "!")
+    assert subject is not None and subject.words == "Tom"
+    assert tags.tag_after(" Tom broke the plate. ", "!") is None
