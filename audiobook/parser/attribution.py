@@ -38,6 +38,10 @@ class _State:
     fresh: list = field(default_factory=list)
     """People named in narration since the last quotation, in order."""
     fresh_subjects: list = field(default_factory=list)
+    para_start: int = 0
+    fresh_at: list = field(default_factory=list)
+    """(offset, person) of each name in ``fresh``."""
+    """Where the paragraph being attributed begins."""
     """Those of ``fresh`` (and unnamed roles) that opened a sentence of that narration, in order."""
 
 
@@ -188,11 +192,20 @@ class Attributor:
         the only person of that gender named there, else the last of them to open a sentence
         ("They went in, where Maurice poured the brandy. 'Who would have thought it?' he asked")."""
         st = self.state
-        named: list[Person] = []
-        for p in reversed(st.fresh):
-            if p in pool and p not in named and (
-                    p.gender == gender or (p.gender is None and p.name.startswith("the "))):
-                named.append(p)
+
+        def of_gender(people: list) -> list[Person]:
+            out: list[Person] = []
+            for p in reversed(people):
+                if p in pool and p not in out and (
+                        p.gender == gender or (p.gender is None and p.name.startswith("the "))):
+                    out.append(p)
+            return out
+
+        # In the quotation's own paragraph ("Holmes filled three glasses. 'One bumper,' said he").
+        local = of_gender([p for at, p in st.fresh_at if at >= st.para_start])
+        if len(local) == 1:
+            return local[0]
+        named = of_gender(st.fresh)
         if len(named) == 1:
             return named[0]
         for p in reversed(st.fresh_subjects):
@@ -216,6 +229,7 @@ class Attributor:
             if not quoted:
                 self._touch(person)
                 self.state.fresh.append(person)
+                self.state.fresh_at.append((self.cast.mentions[self.mention_index][0], person))
             self.mention_index += 1
 
     def _spoke(self, who: object) -> None:
@@ -320,6 +334,7 @@ class Attributor:
                 st.last_speaker = None
             return
         st.gap, st.quiet = st.quiet, 0
+        st.para_start = unit.para.start
         own: dict[int, object] = {}
         for i, subject in self.tag_subjects.get(id(unit), {}).items():
             self._mentions_until(pieces[i].start)
@@ -373,7 +388,7 @@ class Attributor:
                 st.addressed_last = [listener]
         st.newcomers = []
         self._mentions_until(self._tag_end(unit))
-        st.fresh, st.fresh_subjects = [], []
+        st.fresh, st.fresh_subjects, st.fresh_at = [], [], []
         self._mentions_until(unit.para.end)
 
     def _listener(self, unit: Unit, speaker: Person) -> Optional[Person]:

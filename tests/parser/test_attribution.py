@@ -237,3 +237,11 @@ def test_regression_name_then_verb_and_particle_is_a_tag():
     subject = tags.tag_after(" Tom broke in\nimpetuously. ", "!")
     assert subject is not None and subject.words == "Tom"
     assert tags.tag_after(" Tom broke the plate. ", "!") is None
+
+
+def test_regression_he_means_the_one_named_in_the_quotes_own_paragraph():
+    text = ('Tom and Ned sat at dinner.\n\n'
+            '"Pass the salt," said Ned.\n\n'
+            'Ned was hungry and ate on in silence.\n\n'
+            'When the plates were cleared, Tom filled two glasses. "To us," said he.\n')
+    assert speakers(text) == ["Ned", "Tom"]
