@@ -376,7 +376,7 @@ class Attributor:
         st.last_speaker = last
         # A name called out on its own ("Victor!") summons someone who may not be there to answer.
         st.addressed_last = [p for q in quotes for p in self._addressed(q)
-                             if p is not last and id(p) in st.scene and p.is_person
+                             if p is not last and (p is st.narrator or (id(p) in st.scene and p.is_person))
                              and len(self.text[q.inner_start:q.inner_end].split()) > 1]
         if st.gap and not st.addressed_last:
             # Someone the narration just brought on stage is the one spoken to.

@@ -245,3 +245,11 @@ def test_regression_he_means_the_one_named_in_the_quotes_own_paragraph():
             'Ned was hungry and ate on in silence.\n\n'
             'When the plates were cleared, Tom filled two glasses. "To us," said he.\n')
     assert speakers(text) == ["Ned", "Tom"]
+
+
+def test_regression_the_first_person_narrator_called_by_name_answers():
+    text = ('MARA POV\n\nTom and Ned sat with me on the pier. I had not slept.\n\n'
+            '"Where to?" asked Ned.\n\n'
+            '"The island," said Tom. "Have you a coat, Mara?"\n\n'
+            '"I have one in the boat."\n')
+    assert speakers(text) == ["Ned", "Tom", "Tom", "Mara"]
