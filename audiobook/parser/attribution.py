@@ -354,6 +354,10 @@ class Attributor:
             speaker = own[min(own)]
         elif pieces[first_q].continues and st.last_speaker is not None:
             speaker = st.last_speaker
+        elif unit.para.wide_gap and st.gap == 0 and st.last_speaker is not None and first_q == 0:
+            # An extra blank line straight between two lines of talk splits one speech in two
+            # (a scene break would not fall mid-conversation with no word of narration).
+            speaker = st.last_speaker
         else:
             speaker = self._beat(unit)
             addressed = self._addressed(pieces[first_q])

@@ -253,3 +253,14 @@ def test_regression_the_first_person_narrator_called_by_name_answers():
             '"The island," said Tom. "Have you a coat, Mara?"\n\n'
             '"I have one in the boat."\n')
     assert speakers(text) == ["Ned", "Tom", "Tom", "Mara"]
+
+
+def test_regression_an_extra_blank_line_inside_talk_does_not_change_speaker():
+    text = ('Tom found Mara by the well.\n\n'
+            '"You left," said Tom.\n\n'
+            '"I had to," said Mara.\n\n'
+            '"Why?"\n\n'
+            '"Because you never listened!"\n\n\n'
+            '"Because every time I spoke you looked away."\n\n'
+            '"I am listening now."\n')
+    assert speakers(text) == ["Tom", "Mara", "Tom", "Mara", "Mara", "Tom"]
