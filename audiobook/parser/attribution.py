@@ -45,6 +45,12 @@ class _State:
     """Those of ``fresh`` (and unnamed roles) that opened a sentence of that narration, in order."""
 
 
+#: A kinship word used to call someone: at the start of the quotation or of a clause, or after
+#: "Oh", and followed by punctuation ("Oh, ma, ma, ...", "Why, Father, you...").
+_KIN_CALL = re.compile(r"(?:^|[,;!?.]\s*|\b[Oo]h,?\s+)(%s)(?=\s*[,.!?;\u2014])" % "|".join(
+    sorted(rules.KIN_VOCATIVES, key=len, reverse=True)), re.I)
+
+
 def _surname(person: Person) -> Optional[str]:
     """The family name of a person named with one (Hamilton for Mrs. Hamilton or Kitty Hamilton)."""
     parts = person.name.split()
@@ -117,21 +123,45 @@ class Attributor:
             return None
         st = self.state
         owners = list(addressed) + list(reversed(st.fresh)) + [st.last_speaker]
-        gender, kin_gender = rules.KIN_POSSESSIVES[parts[0]], rules.KINSHIP_NOUNS[relation]
+        gender = rules.KIN_POSSESSIVES[parts[0]]
         seen: list[Person] = []
         for owner in owners:
             if not isinstance(owner, Person) or owner in seen or owner.gender != gender:
                 continue
             seen.append(owner)
-            family = _surname(owner)
-            if family is None:
-                continue
-            relatives = [p for p in self.cast.people if p is not owner and p.gender == kin_gender
-                         and _surname(p) == family and p.is_person]
-            if relatives:
-                relatives.sort(key=lambda p: (p not in st.recent, -p.count))
-                return relatives[0]
+            relative = self._relative(owner, relation)
+            if relative is not None:
+                return relative
         return None
+
+    def _relative(self, owner: Person, relation: str) -> Optional[Person]:
+        """Someone of the ``relation``'s sex who shares ``owner``'s surname: one whose titles
+        fit the relation (a mother is Mrs., not Miss), then the one about most likely."""
+        family = _surname(owner)
+        if family is None:
+            return None
+        gender = rules.KINSHIP_NOUNS[relation]
+        fits, unfit = rules.KIN_TITLES.get(relation, (set(), set()))
+        relatives = [p for p in self.cast.people if p is not owner and p.gender == gender
+                     and _surname(p) == family and p.is_person]
+
+        def titles(p: Person) -> set[str]:
+            return {t.rstrip(".").lower() for t in p.titles}
+
+        relatives.sort(key=lambda p: (bool(titles(p) & unfit) and not titles(p) & fits,
+                                      not titles(p) & fits, p not in self.state.recent, -p.count))
+        return relatives[0] if relatives else None
+
+    def _parents_called(self, quotes: list[Piece], speaker: Person) -> list[Person]:
+        """The speaker's mother or father when a quotation calls them so ("Oh, ma, Miss Hattie
+        thinks...", "Why, Father, ..."): the one spoken to."""
+        out = []
+        for q in quotes:
+            for word in _KIN_CALL.findall(self.text[q.inner_start:q.inner_end]):
+                who = self._relative(speaker, rules.KIN_VOCATIVES[word.lower()])
+                if who is not None and who not in out:
+                    out.append(who)
+        return out
 
     def _titled(self, title: str, anywhere: bool = False) -> Optional[Person]:
         """The person on stage whose name is written with ``title`` (Mademoiselle Reisz for
@@ -382,6 +412,8 @@ class Attributor:
         st.addressed_last = [p for q in quotes for p in self._addressed(q)
                              if p is not last and (p is st.narrator or (id(p) in st.scene and p.is_person))
                              and len(self.text[q.inner_start:q.inner_end].split()) > 1]
+        if not st.addressed_last and isinstance(last, Person):
+            st.addressed_last = [p for p in self._parents_called(quotes, last) if p is not last]
         if st.gap and not st.addressed_last:
             # Someone the narration just brought on stage is the one spoken to.
             st.addressed_last = [p for p in st.newcomers if p is not last and p is not st.narrator][:1]

@@ -215,6 +215,25 @@ KINSHIP_NOUNS = {
     "cousin": None,
 }
 
+#: Titles that fit a relation and titles that do not (a mother or wife is Mrs., not Miss), to
+#: tell which of a family is meant.
+KIN_TITLES = {
+    "mother": ({"mrs", "madame", "mme", "missus"}, {"miss", "mademoiselle", "mlle"}),
+    "wife": ({"mrs", "madame", "mme", "missus"}, {"miss", "mademoiselle", "mlle"}),
+    "grandmother": ({"mrs", "madame", "mme", "missus"}, {"miss", "mademoiselle", "mlle"}),
+    "father": ({"mr", "monsieur", "mistah"}, {"master"}),
+    "husband": ({"mr", "monsieur", "mistah"}, {"master"}),
+    "grandfather": ({"mr", "monsieur", "mistah"}, {"master"}),
+}
+
+#: Words by which a child calls a parent, with the relation they name.
+KIN_VOCATIVES = {
+    "ma": "mother", "mama": "mother", "mamma": "mother", "mammy": "mother", "mother": "mother",
+    "mum": "mother", "mom": "mother", "mommy": "mother", "mummy": "mother",
+    "pa": "father", "papa": "father", "pappy": "father", "father": "father", "dad": "father",
+    "daddy": "father",
+}
+
 #: Possessives before a kinship noun, with the sex of the one they stand for.
 KIN_POSSESSIVES = {"his": "male", "her": "female"}
 

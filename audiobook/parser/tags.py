@@ -13,7 +13,7 @@ _TITLE_WORDS = {k.rstrip(".") for k in rules.TITLES}
 _SENTENCE_END = {".", "!", "?"}
 _PARTICLES = {"out", "up", "in", "on", "back", "forth"}
 #: "was Frank's reply", "came the doctor's answer"
-_REPLY_OF = re.compile(r"^(?:was|came)\s+((?:the\s+)?[\w.' ]+?)['\u2019]s?\s+(?:reply|answer|question|response|"
+_REPLY_OF = re.compile(r"^(?:was|came)\s+((?:the\s+)?[\w.' ]+?)['\u2019]s?\s+(?:[a-z]+\s+)?(?:reply|answer|question|response|"
                        r"retort|rejoinder|comment|greeting|remark|cry|exclamation)\b")
 
 

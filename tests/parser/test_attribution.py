@@ -264,3 +264,24 @@ def test_regression_an_extra_blank_line_inside_talk_does_not_change_speaker():
             '"Because every time I spoke you looked away."\n\n'
             '"I am listening now."\n')
     assert speakers(text) == ["Tom", "Mara", "Tom", "Mara", "Mara", "Tom"]
+
+
+def test_regression_calling_ma_makes_the_mother_answer():
+    text = ('Mrs. Dorran sat sewing. Miss Nell Dorran and her friend Ada Kemp came in from the street.\n\n'
+            '"Good day," said Ada.\n\n'
+            '"Oh, ma, Ada says I can go to the fair!" cried Nell.\n\n'
+            '"You will do no such thing."\n')
+    assert speakers(text)[-1] == "Mrs. Dorran"
+
+
+def test_regression_a_mother_is_the_missus_not_the_miss():
+    text = ('Mrs. Garth and Miss Jenny Garth and Tom Garth sat at supper. Jenny ate little.\n\n'
+            '"Eat up," said Tom.\n\n'
+            '"Leave her be, Tom," his mother said.\n')
+    assert speakers(text) == ["Tom Garth", "Mrs. Garth"]
+
+
+def test_regression_reply_with_an_adjective_is_a_tag():
+    from audiobook.parser import tags
+    subject = tags.tag_after(" was Ada's only reply.", ",")
+    assert subject is not None and subject.words == "Ada"
