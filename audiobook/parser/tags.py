@@ -196,6 +196,8 @@ def sentence_subject(narration: str) -> Optional[Subject]:
     subject, j = found
     if j < len(toks) and toks[j][:1].islower() and toks[j] not in _NOUN_DETERMINERS:
         return subject
+    if subject.kind == "noun" and j + 1 < len(toks) and toks[j] == "," and toks[j + 1].islower():
+        return subject  # "A maid, alarmed at the din, entered the room."
     return None
 
 

@@ -285,3 +285,11 @@ def test_regression_reply_with_an_adjective_is_a_tag():
     from audiobook.parser import tags
     subject = tags.tag_after(" was Ada's only reply.", ",")
     assert subject is not None and subject.words == "Ada"
+
+
+def test_regression_a_role_entering_after_a_comma_phrase_comes_on_stage():
+    text = ('Lena sat alone in her room and broke a cup.\n\n'
+            'A maid, hearing the crash, came in to see what was the matter.\n\n'
+            '"A cup fell," said Lena.\n\n'
+            '"You might cut yourself, ma\'am," insisted the young woman.\n')
+    assert speakers(text) == ["Lena", "the maid"]
