@@ -32,7 +32,7 @@ MIN_ATTRIBUTION = {
     # Held out from every change above, annotated after them: 0.889 with the rules before and
     # after them alike.
     "TheSignOfTheFour.ch10.gold.json": 0.86,
-    "TheAwakening.ch17.gold.json": 0.8,  # likewise: 0.846 before and after
+    "TheAwakening.ch17.gold.json": 0.88,  # likewise: 0.846 before and after; 0.923 now
 }
 
 
