@@ -38,11 +38,11 @@ class _State:
     fresh: list = field(default_factory=list)
     """People named in narration since the last quotation, in order."""
     fresh_subjects: list = field(default_factory=list)
-    para_start: int = 0
+    """Those of ``fresh`` (and unnamed roles) that opened a sentence of that narration, in order."""
     fresh_at: list = field(default_factory=list)
     """(offset, person) of each name in ``fresh``."""
+    para_start: int = 0
     """Where the paragraph being attributed begins."""
-    """Those of ``fresh`` (and unnamed roles) that opened a sentence of that narration, in order."""
 
 
 #: A kinship word used to call someone: at the start of the quotation or of a clause, or after
@@ -515,7 +515,8 @@ class Attributor:
         if not st.gap or not st.fresh_subjects:
             return None
         who = st.fresh_subjects[-1]
-        if any(p is not who for p in st.fresh) or who in st.conv or who is st.narrator or who in addressed or not who.is_person:
+        if any(p is not who for p in st.fresh) or who in st.conv or who is st.narrator \
+                or who in addressed or not who.is_person:
             return None
         return who
 

@@ -352,7 +352,8 @@ def _covers(p: Person, info, words: tuple[str, ...], title: Optional[str]) -> bo
     if rules.NICKNAMES.get(words[0], words[0]) in given and set(words[1:]) <= p.words:
         return True
     # A given name cut short (Kit for Kitty, Sam for Samuel) is the same person.
-    raw = {info[f][1][0] for f in p.forms if info[f][0] is None and (len(info[f][1]) > 1 or info[f][1][0] not in surnames)}
+    raw = {info[f][1][0] for f in p.forms
+           if info[f][0] is None and (len(info[f][1]) > 1 or info[f][1][0] not in surnames)}
     return len(words) == 1 and len(words[0]) >= rules.SHORT_NAME_MIN and any(
         g.startswith(words[0]) and len(g) > len(words[0]) for g in raw)
 

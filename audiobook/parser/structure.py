@@ -190,7 +190,8 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                 nxt = paragraphs[i + 1] if i + 1 < n else None
                 if not title and nxt is not None and len(nxt.lines) == 1:
                     nline = text[nxt.start:nxt.end]
-                    if (_looks_like_title_line(nline) or _quoted_caps_title(nline)) and _chapter_title(nline) is None and _pov_name(nline) is None \
+                    titled = _looks_like_title_line(nline) or _quoted_caps_title(nline)
+                    if titled and _chapter_title(nline) is None and _pov_name(nline) is None \
                             and not any(pat.match(nline) for pat in rules.TIME_HEADER_PATTERNS):
                         p.title = f"{p.title}. {nline}" if p.title else nline
                         p.end = nxt.end
