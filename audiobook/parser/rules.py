@@ -271,6 +271,8 @@ Could May Might Must Come Go Look See Say Tell Listen Wait Stop Thank Thanks Sor
 Once Twice Again Never Always Often Sometimes Soon Later Today Tonight Tomorrow Yesterday
 First Second Third Last Next Mother Father Mama Papa Mum Mom Dad Daddy Mummy Aunt Uncle
 English French Spanish German Italian American British Indian Creole Negro Street Road Avenue
+Frenchman Frenchwoman Englishman Englishwoman Irishman Irishwoman Scotchman Scotsman Scotswoman
+Welshman Dutchman Chinaman Norseman Yankee Frenchmen Englishmen Irishmen Dutchmen Scotchmen
 """.split())
 
 #: Common given names and the gender they usually carry: a prior that pronoun counts outweigh.
