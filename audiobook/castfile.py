@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 from typing import Any, Optional
 
@@ -13,6 +12,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from audiobook.errors import ConfigError
 from audiobook.model import Cast, Script, VoiceSettings
+from audiobook.output import atomic_path
 from audiobook.voiceconfig import DEFAULT_NARRATOR, read_yaml
 
 NEW_FILE_HEADER = """\
@@ -75,7 +75,8 @@ def update_voices_file(path: Path, script: Script, cast: Cast) -> list[str]:
         _attach_trailing_comment(characters, trailing)
     out = io.StringIO()
     yaml.dump(data, out)
-    _write_atomically(path, out.getvalue())
+    with atomic_path(path) as tmp:
+        tmp.write_text(out.getvalue(), encoding="utf-8")
     return added
 
 
@@ -129,13 +130,3 @@ def _attach_trailing_comment(node: Any, text: str) -> None:
         tokens[2] = CommentToken("\n" + text, CommentMark(0), None)
     else:
         tokens[2].value = tokens[2].value.rstrip("\n") + "\n" + text
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ConfigError(f"{path}: cannot be written ({exc.strerror}); check the folder's permissions") from exc

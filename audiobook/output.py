@@ -173,10 +173,16 @@ class EncodeJob:
 def encode_job(folder: Path, plan: RenderPlan, chapter: ChapterPlan, keys: list, profile: Profile = Profile(),
                cover: Optional[Cover] = None) -> EncodeJob:
     """The EncodeJob for ``chapter`` given its items' cache keys."""
-    pauses = tuple(0 if key is not None else item.ms for key, item in zip(keys, chapter.items))
-    gains = tuple(item.gain_db if key is not None else 0.0 for key, item in zip(keys, chapter.items))
+    pauses, gains = pauses_and_gains(chapter, keys)
     return EncodeJob(folder / chapter_filename(chapter, plan.total_chapters), ChapterTags.of(plan, chapter, cover),
                      tuple(keys), pauses, gains, profile)
+
+
+def pauses_and_gains(chapter: ChapterPlan, keys: list) -> tuple[tuple, tuple]:
+    """Per item of ``chapter``: the pause in ms (0 for clips) and the gain in dB (0 for pauses)."""
+    pauses = tuple(0 if key is not None else item.ms for key, item in zip(keys, chapter.items))
+    gains = tuple(item.gain_db if key is not None else 0.0 for key, item in zip(keys, chapter.items))
+    return pauses, gains
 
 
 def job_hash(job) -> str:

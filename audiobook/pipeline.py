@@ -102,7 +102,7 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     output.writable_folder(Path(out_dir))
     cache = ClipCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIRNAME)
     plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, cache=cache)
-    art = choose_cover(cover, getattr(document, "cover", None), plan.title, plan.author, make_cover)
+    art = choose_cover(cover, document.cover, plan.title, plan.author, make_cover)
     folder = output.book_folder(out_dir, plan)
     name = output.safe_name(plan.title, "book")
     outputs = schedule.Outputs(folder, "mp3" in formats,

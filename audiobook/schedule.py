@@ -14,7 +14,7 @@ from audiobook.cover import Cover
 from audiobook.errors import EngineError, OutputError
 from audiobook.formats import BookFile, BookJob, ChapterAudio
 from audiobook.model import ChapterFile, RenderPlan
-from audiobook.output import UNKNOWN_AUTHOR, Profile, encode_job
+from audiobook.output import UNKNOWN_AUTHOR, Profile, encode_job, pauses_and_gains
 from audiobook.progress import Progress
 from audiobook.synth import RETRIES, Block, ClipFailed, block_sequence, chapter_keys
 from audiobook.workers import DEFAULT_ENGINE, EncodeTask, Supervisor, SynthTask
@@ -115,8 +115,8 @@ def book_job(path: Path, plan: RenderPlan, keys: dict, outputs: Outputs) -> Book
     """The job that writes the whole book into one file at ``path``."""
     chapters = []
     for chapter in plan.chapters:
-        job = encode_job(outputs.folder, plan, chapter, keys[chapter.number], outputs.profile)
-        chapters.append(ChapterAudio(chapter.title, job.keys, job.pauses, job.gains))
+        pauses, gains = pauses_and_gains(chapter, keys[chapter.number])
+        chapters.append(ChapterAudio(chapter.title, tuple(keys[chapter.number]), pauses, gains))
     return BookJob(path, plan.title, plan.author or UNKNOWN_AUTHOR, outputs.cover, tuple(chapters), outputs.profile,
                    plan.year)
 

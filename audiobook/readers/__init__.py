@@ -40,9 +40,7 @@ def _read_html(data: bytes, path: Path, encoding: Optional[str]) -> Document:
 def _read_epub(data: bytes, path: Path, encoding: Optional[str]) -> Document:
     from audiobook.readers.epub import read_epub
 
-    book = read_epub(path)
-    return Document(path=path, text=book.text, title=book.title, author=book.author,
-                    cover=book.cover, cover_type=book.cover_type, year=book.year, plain=False)
+    return read_epub(path)
 
 
 def _read_plain(data: bytes, path: Path, encoding: Optional[str]) -> Document:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 import warnings
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from posixpath import normpath
 from typing import Optional
 
 from audiobook.errors import SourceError
+from audiobook.model import Document
 from audiobook.readers import html
 from audiobook.parser.rules import CHAPTER_HEADING_PATTERNS
 from audiobook.readers.blocks import CHAPTER_LEVELS, Block, clean, to_text
@@ -43,26 +43,6 @@ EPUB_FAULTS = {
     "Can not find container file": "no package (OPF) file",
     "Can not find ncx file": "its table of contents (NCX) is missing",
 }
-
-
-@dataclass
-class Book:
-    """What an EPUB holds for the audiobook."""
-
-    text: str
-    """The chapters as normalised plain text."""
-    title: Optional[str] = None
-    """``dc:title``."""
-    author: Optional[str] = None
-    """``dc:creator`` (several joined with "and")."""
-    cover: Optional[bytes] = None
-    """The cover image's bytes."""
-    cover_type: Optional[str] = None
-    """The cover image's MIME type."""
-    year: Optional[str] = None
-    """The year of ``dc:date``, if it has one."""
-    chapters: list[str] = field(default_factory=list)
-    """Chapter titles in the order written."""
 
 
 def _load(path: Path):
@@ -189,7 +169,7 @@ def _chapter(body: list[Block], toc_title: Optional[str]) -> tuple[Optional[str]
     return title, out
 
 
-def read_epub(path: Path) -> Book:
+def read_epub(path: Path) -> Document:
     """Read an EPUB: its story text as normalised plain text, and its metadata."""
     from ebooklib import epub
 
@@ -197,7 +177,6 @@ def read_epub(path: Path) -> Book:
     titles = _toc_titles(book.toc)
     skipped = _skipped_files(book)
     blocks: list[Block] = []
-    chapters: list[str] = []
     for idref, linear in book.spine:
         item = book.get_item_with_id(idref)
         if item is None or (linear or "yes").lower() == "no" or not isinstance(item, epub.EpubHtml) \
@@ -212,11 +191,10 @@ def read_epub(path: Path) -> Book:
         title, body = _chapter(body, titles.get(name))
         if title:
             blocks.append(Block("heading", title, 1))
-            chapters.append(title)
         blocks.extend(body)
     cover, cover_type = _cover(book)
     authors = _metadata(book, "creator")
     years = [m.group(0) for m in (re.search(r"\b\d{4}\b", d) for d in _metadata(book, "date")) if m]
-    return Book(text=to_text(blocks), title=next(iter(_metadata(book, "title")), None),
-                author=" and ".join(authors) if authors else None, cover=cover, cover_type=cover_type,
-                year=years[0] if years else None, chapters=chapters)
+    return Document(path=path, text=to_text(blocks), title=next(iter(_metadata(book, "title")), None),
+                    author=" and ".join(authors) if authors else None, cover=cover, cover_type=cover_type,
+                    year=years[0] if years else None, plain=False)
