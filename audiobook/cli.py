@@ -8,14 +8,8 @@ from pathlib import Path
 
 import click
 
-from audiobook import __version__
+from audiobook import __version__, pipeline
 from audiobook.errors import AudiobookError, ChapterSelectionError
-
-
-def _fail(exc: AudiobookError) -> click.ClickException:
-    err = click.ClickException(str(exc))
-    err.exit_code = exc.exit_code
-    return err
 
 
 class ChapterRange(click.ParamType):
@@ -44,14 +38,19 @@ ENCODING_HELP = "Text encoding of SOURCE (utf-8, cp1252, latin-1 ...); default: 
 
 
 class _Commands(click.Group):
-    """Turns every error into one line: domain errors as they are, anything else as an
-    internal error (with the traceback only when AUDIOBOOK_DEBUG=1)."""
+    """Turns every error into one line, here and nowhere else: domain errors as they are (a
+    chapter selection the book lacks as a usage error), anything else as an internal error
+    (with the traceback only when AUDIOBOOK_DEBUG=1)."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except ChapterSelectionError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--chapters'") from exc
         except AudiobookError as exc:
-            raise _fail(exc) from exc
+            err = click.ClickException(str(exc))
+            err.exit_code = exc.exit_code
+            raise err from exc
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
         except BrokenPipeError:  # `audiobook script ... | head`: the reader left, nothing to say
@@ -89,21 +88,16 @@ def script(source: Path, fmt: str, encoding) -> None:
 
     Example: audiobook script input/the-lamplighters.txt --format text
     """
-    from audiobook import pipeline, views
-
-    try:
-        parsed, document = pipeline.parse_source(source, encoding=encoding)
-    except AudiobookError as exc:
-        raise _fail(exc)
+    parsed, document = pipeline.parse_source(source, encoding=encoding)
     if fmt == "json":
         json.dump(parsed.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     elif fmt == "plain" or (fmt == "text" and not document.plain):
         click.echo(document.text, nl=False)
     elif fmt in ("text", "screenplay"):
-        click.echo(views.screenplay(parsed, document), nl=False)
+        click.echo(pipeline.screenplay(parsed, document), nl=False)
     else:
-        click.echo(views.cast_table(parsed), nl=False)
+        click.echo(pipeline.cast_table(parsed), nl=False)
 
 
 @main.command()
@@ -111,7 +105,8 @@ def script(source: Path, fmt: str, encoding) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
               show_default=True, help="Folder to write the book's folder into.")
 @click.option("--voices", type=click.Path(path_type=Path), default=None,
-              help="voices.yaml with the narrator's and characters' voices (default: ./voices.yaml if present).")
+              help=f"voices.yaml with the narrator's and characters' voices (default: ./{pipeline.DEFAULT_VOICES} "
+                   "if present).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Worker processes (default: one per core).")
 @click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
@@ -138,20 +133,10 @@ def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, ch
 
     Example: audiobook render input/the-lamplighters.txt -o output --voices voices.yaml --format all
     """
-    from audiobook import pipeline
-    from audiobook.progress import Progress
-
-    if voices is None and Path("voices.yaml").is_file():
-        voices = Path("voices.yaml")
-    try:
-        result = pipeline.render(source, out_dir, voices=voices, jobs=jobs, cache_dir=cache_dir,
-                                 progress=Progress(quiet=quiet), encoding=encoding, chapters=chapters,
-                                 formats=pipeline.FORMATS if fmt == "all" else (fmt,), cover=cover,
-                                 make_cover=not no_cover, profile=profile)
-    except ChapterSelectionError as exc:
-        raise click.BadParameter(str(exc), param_hint="'--chapters'")
-    except AudiobookError as exc:
-        raise _fail(exc)
+    result = pipeline.render(source, out_dir, voices=pipeline.voices_path(voices), jobs=jobs, cache_dir=cache_dir,
+                             progress=pipeline.Progress(quiet=quiet), encoding=encoding, chapters=chapters,
+                             formats=pipeline.FORMATS if fmt == "all" else (fmt,), cover=cover,
+                             make_cover=not no_cover, profile=profile)
     if not quiet:
         wrote = []
         if result.files:
@@ -163,7 +148,7 @@ def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, ch
 
 @main.command("cast")
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("--voices", type=click.Path(path_type=Path), default=Path("voices.yaml"), show_default=True,
+@click.option("--voices", type=click.Path(path_type=Path), default=pipeline.DEFAULT_VOICES, show_default=True,
               help="The voices file to create or update.")
 @click.option("--encoding", default=None, help=ENCODING_HELP)
 def cast_command(source: Path, voices: Path, encoding) -> None:
@@ -174,17 +159,7 @@ def cast_command(source: Path, voices: Path, encoding) -> None:
 
     Example: audiobook cast input/the-lamplighters.txt --voices voices.yaml
     """
-    from audiobook import castfile, pipeline
-    from audiobook.engine import SpeechEngine
-    from audiobook.voiceconfig import load_config
-    from audiobook.voices import cast
-
-    try:
-        config = load_config(voices if voices.exists() else None, SpeechEngine())
-        script, _document = pipeline.parse_source(source, encoding=encoding)
-        added = castfile.update_voices_file(voices, script, cast(script, config))
-    except AudiobookError as exc:
-        raise _fail(exc)
+    script, added = pipeline.update_cast(source, voices, encoding=encoding)
     click.echo(f"{voices}: {len(script.characters)} speaking characters, {len(added)} added"
                + (f" ({', '.join(added)})" if added else ""))
 
@@ -196,12 +171,7 @@ def voices_command(lang) -> None:
 
     Example: audiobook voices --lang en
     """
-    from audiobook.engine import SpeechEngine
-
-    try:
-        engine = SpeechEngine()
-    except AudiobookError as exc:
-        raise _fail(exc)
+    engine = pipeline.load_engine()
     prefix = (lang or "").lower()
     shown = [v for v in engine.voices
              if not prefix or any(code.lower().startswith(prefix) for code in v.languages)
@@ -217,7 +187,7 @@ def voices_command(lang) -> None:
 @main.command()
 @click.option("--character", "-c", required=True, help="A character in the voices file, or 'narrator'.")
 @click.option("--voices", type=click.Path(path_type=Path), default=None,
-              help="voices.yaml (default: ./voices.yaml if present).")
+              help=f"voices.yaml (default: ./{pipeline.DEFAULT_VOICES} if present).")
 @click.option("-o", "--output", "out_file", type=click.Path(path_type=Path), default=None,
               help="Where to write the sample (default: output/preview-<character>.mp3).")
 @click.option("--play", is_flag=True, help="Play the sample with an audio player found on this system.")
@@ -227,14 +197,7 @@ def preview(character: str, voices, out_file, play: bool, text) -> None:
 
     Example: audiobook preview --character Mara "Hold it steady."
     """
-    from audiobook import preview as previews
-
-    if voices is None and Path("voices.yaml").is_file():
-        voices = Path("voices.yaml")
-    try:
-        path = previews.render_preview(character, voices, text, out_file)
-        click.echo(f"wrote {path}")
-        if play:
-            previews.play(path)
-    except AudiobookError as exc:
-        raise _fail(exc)
+    path = pipeline.render_preview(character, pipeline.voices_path(voices), text, out_file)
+    click.echo(f"wrote {path}")
+    if play:
+        pipeline.play(path)

@@ -60,15 +60,21 @@ class Segment:
     """Offset of the first character in the decoded source text."""
     end: int
     """Offset one past the last character (half-open)."""
+    verb: Optional[str] = None
+    """For dialogue: the speech verb of the tag that goes with it (``shouted``), lower case;
+    None when its tag has none or it has no tag."""
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "kind": self.kind.value,
             "speaker": self.speaker,
             "text": self.text,
             "start": self.start,
             "end": self.end,
         }
+        if self.verb:
+            out["verb"] = self.verb
+        return out
 
 
 @dataclass
@@ -135,6 +141,11 @@ class Script:
 
 
 # --------------------------------------------------------------------------- voices
+#: What each number of a VoiceSettings may be: voices.yaml is checked against these, and a
+#: speech verb's change of voice is kept within them.
+VOICE_RANGES = {"rate": (80, 450), "pitch": (0, 99), "volume": (0.0, 2.0)}
+
+
 @dataclass(frozen=True)
 class VoiceSettings:
     """How one speaker sounds: everything the engine needs for a clip."""

@@ -6,21 +6,39 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from audiobook import output, schedule
-from audiobook.cache import CACHE_DIRNAME, ClipCache
-from audiobook.cover import choose_cover
-from audiobook.errors import ChapterSelectionError, EngineError, SourceError
+from audiobook.casting.assign import cast
+from audiobook.casting.castfile import updated_voices_file
+from audiobook.casting.schema import VoiceConfig, load_config
+from audiobook.errors import AudiobookError, ChapterSelectionError, ConfigError, EngineError, SourceError
 from audiobook.model import ChapterFile, Document, RenderPlan, Script
-from audiobook.formats import BookFile
-from audiobook.level import level_plan
+from audiobook.output import chapters as chapter_files
+from audiobook.output.books import BookFile, book_job
+from audiobook.output.cover import choose_cover
+from audiobook.output.files import atomic_path, book_folder, safe_name, writable_folder
+from audiobook.output.player import play  # noqa: F401 (for the CLI)
+from audiobook.output.pcm import as_segment, encode_mp3
+from audiobook.output.profile import PROFILES
 from audiobook.parser import parse
-from audiobook.plan import make_plan
-from audiobook.progress import Progress
-from audiobook.reader import read_source
-from audiobook.synth import ClipFailed, make_blocks
-from audiobook.voiceconfig import VoiceConfig, load_config
-from audiobook.voices import cast
-from audiobook.workers import DEFAULT_ENGINE, cpu_count
+from audiobook.parser.views import cast_table, screenplay  # noqa: F401 (for the CLI)
+from audiobook.readers import read_source
+from audiobook.render import schedule
+from audiobook.render.blocks import ClipFailed, chapter_keys, make_blocks
+from audiobook.render.cache import CACHE_DIRNAME, ClipCache
+from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, load_engine
+from audiobook.render.level import level_plan
+from audiobook.render.plan import Pronouncer, make_plan
+from audiobook.render.progress import Progress
+from audiobook.render.workers import cpu_count
+
+#: The voices file used when none is named and it exists in the working folder.
+DEFAULT_VOICES = Path("voices.yaml")
+
+
+def voices_path(voices: Optional[Path]) -> Optional[Path]:
+    """``voices`` if given, else DEFAULT_VOICES if it exists, else None (built-in defaults)."""
+    if voices is not None:
+        return Path(voices)
+    return DEFAULT_VOICES if DEFAULT_VOICES.is_file() else None
 
 
 @dataclass
@@ -53,7 +71,7 @@ def parse_source(source: Path, encoding: Optional[str] = None) -> tuple[Script, 
     return parse(document), document
 
 
-def prepare(source: Path, config: VoiceConfig, engine, *, encoding: Optional[str] = None,
+def prepare(source: Path, config: VoiceConfig, engine: SpeechEngine, *, encoding: Optional[str] = None,
             chapters: Optional[set[int]] = None, cache: Optional[ClipCache] = None) -> tuple[RenderPlan, Document]:
     """Everything before audio: parse, cast, plan and level (``config`` is voices.yaml, checked).
 
@@ -63,8 +81,7 @@ def prepare(source: Path, config: VoiceConfig, engine, *, encoding: Optional[str
     script, document = parse_source(source, encoding=encoding)
     if chapters is not None:
         check_chapters(chapters, len(script.chapters))
-    plan = make_plan(script, cast(script, config), document.text, chapters)
-    plan.year = document.year
+    plan = make_plan(script, cast(script, config), document.text, chapters, year=document.year)
     return level_plan(plan, engine, cache), document
 
 
@@ -81,8 +98,8 @@ FORMATS = ("mp3", "mp3-single", "m4b")
 
 
 def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: Optional[int] = None,
-           cache_dir: Optional[Path] = None, engine=None, engine_spec: str = DEFAULT_ENGINE,
-           progress: Optional[Progress] = None, encoding: Optional[str] = None,
+           cache_dir: Optional[Path] = None, engine: Optional[SpeechEngine] = None,
+           engine_spec: str = DEFAULT_ENGINE, progress: Optional[Progress] = None, encoding: Optional[str] = None,
            chapters: Optional[set[int]] = None, formats: Iterable[str] = ("mp3",),
            cover: Optional[Path] = None, make_cover: bool = True, profile: str = "default") -> RenderResult:
     """Render ``source`` into ``out_dir/<book-slug>/`` in the given ``formats`` (see FORMATS).
@@ -94,30 +111,71 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     began = time.perf_counter()
     formats = set(formats)
     progress = progress or Progress(quiet=True)
-    if engine is None:
-        from audiobook.engine import SpeechEngine
-
-        engine = SpeechEngine()
+    engine = engine or load_engine(engine_spec)
     config = load_config(voices, engine)  # a bad voices file stops the render before it touches the disk
-    output.writable_folder(Path(out_dir))
+    writable_folder(Path(out_dir))
     cache = ClipCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIRNAME)
     plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, cache=cache)
     art = choose_cover(cover, document.cover, plan.title, plan.author, make_cover)
-    folder = output.book_folder(out_dir, plan)
-    name = output.safe_name(plan.title, "book")
-    outputs = schedule.Outputs(folder, "mp3" in formats,
-                               tuple(folder / f"{name}.{suffix}" for fmt, suffix in (("mp3-single", "mp3"), ("m4b", "m4b"))
-                                     if fmt in formats),
-                               output.PROFILES[profile], art)
+    folder = book_folder(out_dir, plan.title)
+    name = safe_name(plan.title, "book")
+    encoding_profile = PROFILES[profile]
+    keys = {c.number: chapter_keys(c, engine.identity) for c in plan.chapters}
+    chapter_jobs = {c.number: chapter_files.encode_job(folder, plan, c, keys[c.number], encoding_profile, art)
+                    for c in plan.chapters} if "mp3" in formats else {}
+    book_jobs = [book_job(folder / f"{name}.{suffix}", plan, keys, encoding_profile, art)
+                 for fmt, suffix in (("mp3-single", "mp3"), ("m4b", "m4b")) if fmt in formats]
     blocks = make_blocks(plan, engine.identity)
     prepared = time.perf_counter()
     try:
-        written = schedule.run(plan, blocks, cache, outputs, engine.identity, jobs or cpu_count(), progress, engine_spec)
+        written = schedule.run(plan, blocks, cache, chapter_jobs, book_jobs, jobs or cpu_count(), progress,
+                               engine_spec)
     except ClipFailed as exc:
         line = document.text.count("\n", 0, exc.job.item.source_offset) + 1
         raise EngineError(f"{document.path}:{line}: the engine failed on this line (chapter {exc.job.chapter}) "
                           f"after several tries: {exc.cause}") from exc
-    playlist = output.write_playlist(folder, written.chapters, plan.title) if written.chapters else None
+    playlist = chapter_files.write_playlist(folder, written.chapters, plan.title) if written.chapters else None
     done = time.perf_counter()
     return RenderResult(folder, written.chapters, playlist, {"prepare": prepared - began, "audio": done - prepared},
                         written.books)
+
+
+def update_cast(source: Path, voices: Path, *, encoding: Optional[str] = None,
+                engine: Optional[SpeechEngine] = None) -> tuple[Script, list[str]]:
+    """Add the characters of ``source`` missing from the voices file ``voices`` (created if
+    absent), keeping what is there; returns the script and the names added."""
+    config = load_config(voices if voices.exists() else None, engine or load_engine())
+    script, _document = parse_source(source, encoding=encoding)
+    text, added = updated_voices_file(voices, script, cast(script, config))
+    with atomic_path(voices) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return script, added
+
+
+def render_preview(character: str, voices: Optional[Path], text: Optional[str] = None,
+                   out_file: Optional[Path] = None, engine: Optional[SpeechEngine] = None) -> Path:
+    """Speak ``text`` (default: a greeting) in ``character``'s voice to an MP3; return its path."""
+    engine = engine or load_engine()
+    config = load_config(voices, engine)
+    if character.lower() == "narrator":
+        settings, name = config.narrator, "narrator"
+    else:
+        entries = {e.name.lower(): e for e in config.characters.values()}
+        for e in config.characters.values():
+            entries.update({a.lower(): e for a in e.aliases})
+        entry = entries.get(character.lower())
+        if entry is None or entry.settings is None:
+            known = ", ".join(e.name for e in config.characters.values() if e.settings) or "none"
+            raise ConfigError(f"{voices or DEFAULT_VOICES}: no voice for {character!r} under characters; "
+                              f"known: {known} (or use narrator)")
+        settings, name = entry.settings, entry.name
+    text = text or f"Hello, my name is {name}. This is how I sound when I speak."
+    clip = engine.synthesize(Pronouncer(config.pronunciations)(text), settings)
+    out_file = Path(out_file or Path("output") / f"preview-{safe_name(name, 'voice')}.mp3")
+    try:
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AudiobookError(f"{out_file.parent}: cannot create the folder ({exc.strerror})") from exc
+    with atomic_path(out_file) as tmp, open(tmp, "wb") as sink:
+        encode_mp3([as_segment(clip)], sink)
+    return out_file

@@ -98,7 +98,7 @@ def baseline(book: Path, work: Path) -> float | None:
 
 def timed_render(book: Path, out: Path, voices: Path | None, jobs: int | None, engine):
     from audiobook import pipeline
-    from audiobook.progress import Progress
+    from audiobook.render.progress import Progress
 
     with TreeMemory() as memory:
         began = time.perf_counter()
@@ -130,9 +130,9 @@ def main() -> None:
         print(f"book: {', '.join(p.name for p in novels)} joined, {book.stat().st_size / 1e3:.0f} KB")
         base = None if args.skip_baseline else baseline(book, work)
 
-        from audiobook.engine import SpeechEngine
+        from audiobook.render.espeak import Pyttsx3Engine
 
-        engine = SpeechEngine()
+        engine = Pyttsx3Engine()
         result, cold, memory = timed_render(book, work / "out", None, args.jobs, engine)
         hours = sum(f.duration for f in result.files) / 3600
         prepare = result.timings["prepare"]

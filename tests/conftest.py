@@ -17,6 +17,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 @pytest.fixture(scope="session")
 def engine():
     """The real pyttsx3 engine; espeak-ng can be started only once per process."""
-    from audiobook.engine import SpeechEngine
+    from audiobook.render.espeak import Pyttsx3Engine
 
-    return SpeechEngine()
+    return Pyttsx3Engine()

@@ -6,9 +6,9 @@ import pytest
 from audio import decode, median_pitch, rms_db, samples
 from audiobook.errors import ConfigError
 from audiobook.model import VoiceSettings
-from audiobook.plan import apply_prosody
-from audiobook.preview import render_preview
-from audiobook.voiceconfig import DEFAULT_PROSODY
+from audiobook.render.plan import apply_prosody
+from audiobook.pipeline import render_preview
+from audiobook.casting.schema import DEFAULT_PROSODY
 
 TEXT = "The lamps along the quay were lit one by one as the evening fog rolled in."
 
@@ -78,7 +78,7 @@ def test_preview_of_an_unknown_character(tmp_path, engine):
 
 
 def test_play_uses_a_player_found_on_path(tmp_path, monkeypatch):
-    from audiobook.preview import play
+    from audiobook.output.player import play
 
     log = tmp_path / "played"
     player = tmp_path / "mpg123"
@@ -91,7 +91,7 @@ def test_play_uses_a_player_found_on_path(tmp_path, monkeypatch):
 
 def test_play_without_a_player_says_so(tmp_path, monkeypatch):
     from audiobook.errors import AudiobookError
-    from audiobook.preview import play
+    from audiobook.output.player import play
 
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(AudiobookError) as err:

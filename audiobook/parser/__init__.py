@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from audiobook.model import Chapter, Character, Document, Script, Segment, SegmentKind
-from audiobook.parser import attribution, characters, quotes, structure
+from audiobook.parser import attribution, characters, quotes, structure, verbs
 from audiobook.parser.narrators import Unit
 
 
@@ -122,6 +122,8 @@ def _assemble(document: Document, units: list[Unit], cast: characters.Cast,
             chapters.insert(0, Chapter(title=title, segments=front))
         else:
             chapters[0].segments[:0] = front
+    for chapter in chapters:
+        verbs.mark_verbs(chapter.segments, text)
     author = document.author or next((" ".join(u.para.title.split()) for u in units if u.para.kind == "author"), None)
     return Script(source=document.path.name, title=title, author=author,
                   chapters=chapters, characters=_characters(chapters, cast))

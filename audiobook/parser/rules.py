@@ -116,6 +116,10 @@ volunteered prompted hazarded faltered gasped blustered bawled boomed chattered 
 ejaculated vociferated expostulated remonstrated interjected explained observed soothed
 """.split())
 
+#: Verbs that say how a line sounds but are not relied on to attribute it ("she wept"): recorded
+#: as a quote's verb (for prosody) beside the speech verbs.
+MANNER_VERBS = {"wept", "sang", "hummed", "crooned", "rasped", "croaked", "whined", "lisped", "screeched"}
+
 #: Verbs that tag speech only with the particle after them ("Oakley broke in", "she struck in").
 SPEECH_PHRASES = {
     ("broke", "in"), ("breaks", "in"), ("cut", "in"), ("cuts", "in"), ("struck", "in"), ("put", "in"),

@@ -61,7 +61,7 @@ def test_places_are_not_speakers():
 
 
 def test_table_view_lists_lines_gender_aliases():
-    from audiobook.views import cast_table
+    from audiobook.parser.views import cast_table
     text = '"Sit down," said Dr. Quill.\n\n"Thank you," said Miss Amberley.\n\n"Well," said Miss Amberley.\n'
     table = cast_table(parse_text(text)).splitlines()
     assert table[0].split() == ["character", "lines", "gender", "aliases"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from audiobook.model import Document
-from audiobook.views import cast_table, screenplay
+from audiobook.parser.views import cast_table, screenplay
 from parser_helpers import parse_text
 
 STORY = ('The Ferry\n\nChapter 1\n\nTOM POV\n\nI waited at the pier.\n\n* * *\n\n'

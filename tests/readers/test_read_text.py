@@ -88,6 +88,6 @@ def test_binary_data_is_still_refused(tmp_path):
 
 
 def test_old_import_path_still_works():
-    from audiobook.reader import read_source as old
+    from audiobook.readers import read_source as old
 
     assert old is read_source

@@ -1,0 +1,350 @@
+"""voices.yaml: the schema, its defaults, and validation with file, line and key in every error."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional, Protocol
+
+from audiobook.errors import ConfigError
+from audiobook.model import VOICE_RANGES, Prosody, VoiceSettings
+from audiobook.parser.verbs import TAG_VERBS
+
+DEFAULT_NARRATOR = VoiceSettings(voice="gmw/en-gb-x-rp", rate=165, pitch=40, volume=1.0)
+
+#: Pause lengths in milliseconds by occasion.
+DEFAULT_PAUSES = {"paragraph": 450, "speaker": 250, "break": 1500, "chapter": 2000}
+
+#: Automatic voices by gender, in the order they are handed out. Base voice and espeak-ng
+#: variant change the timbre; pitch and rate separate two uses of one timbre.
+DEFAULT_POOLS: dict[str, tuple[VoiceSettings, ...]] = {
+    "male": (
+        VoiceSettings("gmw/en-us+m3", 175, 45),
+        VoiceSettings("gmw/en+m1", 170, 35),
+        VoiceSettings("gmw/en-gb-scotland+m2", 172, 50),
+        VoiceSettings("gmw/en-us-nyc+m7", 180, 40),
+        VoiceSettings("gmw/en-029+m4", 168, 55),
+        VoiceSettings("gmw/en-gb-x-gbclan+m6", 176, 30),
+        VoiceSettings("gmw/en-us+m5", 160, 60),
+        VoiceSettings("gmw/en-gb-x-gbcwmd+m1", 182, 45),
+    ),
+    "female": (
+        VoiceSettings("gmw/en-us+f3", 175, 55),
+        VoiceSettings("gmw/en+f2", 170, 60),
+        VoiceSettings("gmw/en-gb-scotland+f1", 172, 50),
+        VoiceSettings("gmw/en-us-nyc+f4", 180, 65),
+        VoiceSettings("gmw/en-029+f5", 168, 55),
+        VoiceSettings("gmw/en-gb-x-gbclan+f3", 176, 70),
+        VoiceSettings("gmw/en-us+f1", 160, 45),
+        VoiceSettings("gmw/en-gb-x-gbcwmd+f2", 182, 62),
+    ),
+}
+
+
+#: Speech verbs that change how a quote is spoken. Users extend or override it under
+#: ``prosody:`` in voices.yaml.
+DEFAULT_PROSODY: dict[str, Prosody] = {
+    "shouted": Prosody(rate=1.1, volume=1.4, pitch=10),
+    "yelled": Prosody(rate=1.1, volume=1.4, pitch=10),
+    "screamed": Prosody(rate=1.15, volume=1.5, pitch=15),
+    "bellowed": Prosody(rate=1.0, volume=1.5, pitch=5),
+    "roared": Prosody(rate=1.0, volume=1.5, pitch=5),
+    "exclaimed": Prosody(rate=1.1, volume=1.2, pitch=8),
+    "snapped": Prosody(rate=1.15, volume=1.2),
+    "barked": Prosody(rate=1.15, volume=1.3),
+    "whispered": Prosody(rate=0.9, volume=0.7, variant="whisper"),
+    "murmured": Prosody(rate=0.9, volume=0.6),
+    "muttered": Prosody(rate=0.95, volume=0.6, pitch=-5),
+    "breathed": Prosody(rate=0.85, volume=0.6, variant="whisper"),
+    "sobbed": Prosody(rate=0.8, volume=0.8, pitch=-5),
+    "wept": Prosody(rate=0.8, volume=0.8, pitch=-5),
+    "whimpered": Prosody(rate=0.85, volume=0.7, pitch=5),
+    "drawled": Prosody(rate=0.75),
+    "stammered": Prosody(rate=0.8),
+}
+
+VOICE_KEYS = ("voice", "rate", "pitch", "volume")
+TOP_KEYS = ("narrator", "characters", "defaults", "pov_narration", "pauses", "read_notes",
+            "pronunciations", "prosody")
+CHARACTER_KEYS = VOICE_KEYS + ("aliases", "gender")
+PROSODY_KEYS = ("rate", "volume", "pitch", "variant")
+GENDERS = ("male", "female")
+POV_CHOICES = ("character", "narrator")
+
+
+class VoiceChecker(Protocol):
+    """What validation needs of the engine: checks that raise VoiceNotFound."""
+
+    def check_voice(self, voice: str, where: str = "voice") -> None: ...
+
+    def check_variant(self, variant: str, where: str = "variant") -> None: ...
+
+
+@dataclass
+class CharacterEntry:
+    """One character as written in voices.yaml."""
+
+    name: str
+    """The key under ``characters``."""
+    settings: Optional[VoiceSettings]
+    """Voice, or None when the entry gives none (automatic voice; aliases and gender still apply)."""
+    aliases: list[str] = field(default_factory=list)
+    """Other names the story uses for this character."""
+    gender: Optional[str] = None
+    """``male``/``female``: overrides what the parser guessed."""
+
+
+@dataclass
+class VoiceConfig:
+    """voices.yaml, validated."""
+
+    path: Optional[Path]
+    """The file it came from (None: built-in defaults)."""
+    narrator: VoiceSettings = DEFAULT_NARRATOR
+    """The narrator's voice."""
+    characters: dict[str, CharacterEntry] = field(default_factory=dict)
+    """Entries by name, in file order."""
+    pools: dict[str, tuple[VoiceSettings, ...]] = field(default_factory=lambda: dict(DEFAULT_POOLS))
+    """Automatic voices by gender."""
+    pov_narration: str = "character"
+    """Who voices first-person narration: the POV ``character`` or the ``narrator``."""
+    pauses: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_PAUSES))
+    """Pause lengths in ms."""
+    read_notes: bool = False
+    """Speak author's notes."""
+    pronunciations: dict[str, str] = field(default_factory=dict)
+    """Word -> respelling, applied to whole words before synthesis."""
+    prosody: dict[str, Prosody] = field(default_factory=lambda: dict(DEFAULT_PROSODY))
+    """Speech verb -> change of voice for the quote it tags."""
+
+
+def load_config(path: Optional[Path], engine: Optional[VoiceChecker] = None) -> VoiceConfig:
+    """Load and validate voices.yaml (``None``: the defaults); voices are checked against ``engine``."""
+    config = VoiceConfig(path=None) if path is None else _from_mapping(read_yaml(Path(path)), Path(path))
+    if engine is not None:
+        check_voices(config, engine)
+    return config
+
+
+def read_yaml(path: Path) -> Any:
+    """The file's YAML as round-trip nodes (keeping lines and comments); ConfigError if unreadable."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a folder; give a voices.yaml file")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: no such file; run `audiobook cast SOURCE` to create one") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read as UTF-8 text ({exc})") from exc
+    try:
+        # The round-trip loader builds only maps, lists and scalars (no object tags) and keeps lines.
+        return YAML(typ="rt").load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise ConfigError(f"{path}{where}: malformed YAML: {exc.problem or exc.context}") from exc
+    except YAMLError as exc:
+        raise ConfigError(f"{path}: malformed YAML: {exc}") from exc
+
+
+class _Reader:
+    """Typed access to one YAML file's nodes, with ``file:line: key.path`` in every error."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def where(self, node: Any, key: Any, key_path: str) -> str:
+        try:
+            return f"{self.path}:{node.lc.key(key)[0] + 1}: {key_path}"
+        except (AttributeError, KeyError, TypeError):
+            return f"{self.path}: {key_path}"
+
+    def fail(self, node: Any, key: Any, key_path: str, message: str) -> ConfigError:
+        return ConfigError(f"{self.where(node, key, key_path)}: {message}")
+
+    def keys(self, node: Any, allowed: tuple[str, ...], prefix: str) -> None:
+        for key in node:
+            if key not in allowed:
+                near = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f"did you mean {near[0]!r}?" if near else f"allowed: {', '.join(allowed)}"
+                raise self.fail(node, key, prefix + str(key), f"unknown key; {hint}")
+
+    def mapping(self, parent: Any, key: Any, key_path: str) -> Any:
+        node = parent[key]
+        if node is None:
+            return {}
+        if not isinstance(node, dict):
+            raise self.fail(parent, key, key_path, "must be a mapping of keys to values")
+        return node
+
+    def number(self, node: Any, key: Any, key_path: str, lo, hi, kind=float):
+        value = node[key]
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not ok or (kind is int and float(value) != int(value)):
+            raise self.fail(node, key, key_path, f"must be a number from {lo} to {hi}, not {value!r}")
+        if not lo <= value <= hi:
+            raise self.fail(node, key, key_path, f"{value} is out of range; use {lo} to {hi}")
+        return kind(value)
+
+    def text(self, node: Any, key: Any, key_path: str, example: str) -> str:
+        value = node[key]
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(node, key, key_path, f"must be text such as {example}, not {value!r}")
+        return value.strip()
+
+    def voice(self, node: Any, key_path: str, base: VoiceSettings) -> VoiceSettings:
+        values = {"voice": base.voice, "rate": base.rate, "pitch": base.pitch, "volume": base.volume}
+        if "voice" in node:
+            values["voice"] = self.text(node, "voice", key_path + ".voice", "gmw/en-us+f3")
+        if "rate" in node:
+            values["rate"] = self.number(node, "rate", key_path + ".rate", *VOICE_RANGES["rate"], kind=int)
+        if "pitch" in node:
+            values["pitch"] = self.number(node, "pitch", key_path + ".pitch", *VOICE_RANGES["pitch"], kind=int)
+        if "volume" in node:
+            values["volume"] = self.number(node, "volume", key_path + ".volume", *VOICE_RANGES["volume"])
+        return VoiceSettings(**values)
+
+    def voice_or_string(self, parent: Any, key: Any, key_path: str) -> VoiceSettings:
+        """A voice given as a mapping or as a bare voice name."""
+        if isinstance(parent[key], str):
+            return VoiceSettings(voice=self.text(parent, key, key_path, "gmw/en-us+f3"))
+        node = self.mapping(parent, key, key_path)
+        self.keys(node, VOICE_KEYS, key_path + ".")
+        if "voice" not in node:
+            raise self.fail(parent, key, key_path, "needs a voice: key")
+        return self.voice(node, key_path, VoiceSettings(voice=""))
+
+
+def _from_mapping(data: Any, path: Path) -> VoiceConfig:
+    r = _Reader(path)
+    config = VoiceConfig(path=path)
+    if data is None:
+        return config
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the top level must be a mapping (narrator:, characters:, ...)")
+    r.keys(data, TOP_KEYS, "")
+    if "narrator" in data:
+        node = r.mapping(data, "narrator", "narrator")
+        r.keys(node, VOICE_KEYS, "narrator.")
+        config.narrator = r.voice(node, "narrator", DEFAULT_NARRATOR)
+    if "characters" in data:
+        chars = r.mapping(data, "characters", "characters")
+        for name in chars:
+            config.characters[str(name)] = _character(r, chars, name)
+    if "defaults" in data:
+        node = r.mapping(data, "defaults", "defaults")
+        r.keys(node, GENDERS, "defaults.")
+        for gender in node:
+            entries = node[gender]
+            if not isinstance(entries, list) or not entries:
+                raise r.fail(node, gender, f"defaults.{gender}", "must be a non-empty list of voices")
+            config.pools[gender] = tuple(r.voice_or_string(entries, i, f"defaults.{gender}[{i}]")
+                                         for i in range(len(entries)))
+    if "pov_narration" in data and data["pov_narration"] not in POV_CHOICES:
+        raise r.fail(data, "pov_narration", "pov_narration", f"must be one of {', '.join(POV_CHOICES)}")
+    config.pov_narration = data.get("pov_narration", config.pov_narration)
+    if "pauses" in data:
+        node = r.mapping(data, "pauses", "pauses")
+        r.keys(node, tuple(DEFAULT_PAUSES), "pauses.")
+        for key in node:
+            config.pauses[key] = r.number(node, key, f"pauses.{key}", 0, 60000, kind=int)
+    if "read_notes" in data:
+        if not isinstance(data["read_notes"], bool):
+            raise r.fail(data, "read_notes", "read_notes", "must be true or false")
+        config.read_notes = data["read_notes"]
+    if "pronunciations" in data:
+        node = r.mapping(data, "pronunciations", "pronunciations")
+        for word in node:
+            config.pronunciations[str(word)] = r.text(node, word, f"pronunciations.{word}", "her-MY-oh-nee")
+    if "prosody" in data:
+        node = r.mapping(data, "prosody", "prosody")
+        for verb in node:
+            config.prosody[str(verb).lower()] = _prosody(r, node, verb)
+    return config
+
+
+def _character(r: _Reader, chars: Any, name: Any) -> CharacterEntry:
+    key_path = f"characters.{name}"
+    if isinstance(chars[name], str):  # shorthand: `Lily: gmw/en-us+f3`
+        return CharacterEntry(str(name), r.voice_or_string(chars, name, key_path))
+    node = r.mapping(chars, name, key_path)
+    r.keys(node, CHARACTER_KEYS, key_path + ".")
+    settings = r.voice(node, key_path, VoiceSettings(voice="")) if "voice" in node else None
+    if settings is None and any(k in node for k in ("rate", "pitch", "volume")):
+        raise r.fail(chars, name, key_path, "rate, pitch or volume given without a voice; add voice:")
+    aliases = node.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [aliases]
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise r.fail(node, "aliases", key_path + ".aliases", "must be a list of names")
+    gender = node.get("gender")
+    if gender is not None and gender not in GENDERS:
+        raise r.fail(node, "gender", key_path + ".gender", f"must be male or female, not {gender!r}")
+    return CharacterEntry(str(name), settings, [str(a) for a in aliases], gender)
+
+
+def _prosody(r: _Reader, parent: Any, verb: Any) -> Prosody:
+    key_path = f"prosody.{verb}"
+    if str(verb).lower() not in TAG_VERBS:  # it would never match: the parser records only these
+        near = difflib.get_close_matches(str(verb).lower(), sorted(TAG_VERBS), n=3)
+        hint = f"did you mean {', '.join(near)}?" if near else "use a verb such as shouted or whispered"
+        raise r.fail(parent, verb, key_path, f"not a speech verb the parser knows; {hint}")
+    node = r.mapping(parent, verb, key_path)
+    r.keys(node, PROSODY_KEYS, key_path + ".")
+    return Prosody(
+        rate=r.number(node, "rate", key_path + ".rate", 0.25, 4.0) if "rate" in node else 1.0,
+        volume=r.number(node, "volume", key_path + ".volume", 0.0, 4.0) if "volume" in node else 1.0,
+        pitch=r.number(node, "pitch", key_path + ".pitch", -99, 99, kind=int) if "pitch" in node else 0,
+        variant=r.text(node, "variant", key_path + ".variant", "whisper") if "variant" in node else None,
+    )
+
+
+def check_voices(config: VoiceConfig, engine: VoiceChecker) -> None:
+    """Raise VoiceNotFound for the first voice or variant in ``config`` the engine lacks."""
+    prefix = f"{config.path}: " if config.path else ""
+    checks = [("narrator.voice", config.narrator.voice)]
+    checks += [(f"characters.{e.name}.voice", e.settings.voice) for e in config.characters.values() if e.settings]
+    checks += [(f"defaults.{g}[{i}].voice", v.voice) for g, pool in config.pools.items() for i, v in enumerate(pool)]
+    for where, voice in checks:
+        engine.check_voice(voice, where=prefix + where)
+    for verb, prosody in config.prosody.items():
+        if prosody.variant:
+            engine.check_variant(prosody.variant, where=f"{prefix}prosody.{verb}.variant")
+
+
+def dump_config(config: VoiceConfig) -> str:
+    """``config`` as voices.yaml text, every setting written out; ``load_config`` reads it back equal."""
+    import io
+
+    from ruamel.yaml import YAML
+
+    def voice(v: VoiceSettings) -> dict:
+        return {"voice": v.voice, "rate": v.rate, "pitch": v.pitch, "volume": v.volume}
+
+    characters = {}
+    for entry in config.characters.values():
+        node = voice(entry.settings) if entry.settings else {}
+        if entry.aliases:
+            node["aliases"] = list(entry.aliases)
+        if entry.gender:
+            node["gender"] = entry.gender
+        characters[entry.name] = node
+    data = {
+        "narrator": voice(config.narrator),
+        "characters": characters,
+        "defaults": {gender: [voice(v) for v in pool] for gender, pool in config.pools.items()},
+        "pov_narration": config.pov_narration,
+        "pauses": dict(config.pauses),
+        "read_notes": config.read_notes,
+        "pronunciations": dict(config.pronunciations),
+        "prosody": {verb: {"rate": p.rate, "volume": p.volume, "pitch": p.pitch, **({"variant": p.variant} if p.variant else {})}
+                    for verb, p in config.prosody.items()},
+    }
+    out = io.StringIO()
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.dump(data, out)
+    return out.getvalue()

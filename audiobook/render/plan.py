@@ -1,0 +1,149 @@
+"""Script + Cast -> RenderPlan. Which clips to speak, in which voice, with which pauses."""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from audiobook.model import (VOICE_RANGES, Cast, ChapterPlan, ClipItem, PlanItem, Prosody, RenderPlan, Script,
+                             Segment, SegmentKind, SilenceItem, VoiceSettings)
+
+#: Longest text sent to the engine as one clip. Longer paragraphs are cut at sentence ends,
+#: and a sentence longer than this at a clause or word boundary, so that one clip's buffer
+#: and timeout stay small whatever the source.
+MAX_CLIP_CHARS = 600
+
+#: Where a long text may be cut, best first: after a sentence end, after a clause, at a space.
+CUT_PATTERNS = (
+    re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+"),
+    re.compile(r"(?<=[,;:—])\s+"),
+    re.compile(r"\s+"),
+)
+
+#: Text with none of these is not sent to the engine (a quote of only "…" or "—").
+SPEAKABLE = re.compile(r"\w")
+
+#: Silence at the head of every chapter file, and the range allowed at its tail (ACX asks
+#: for 0.5-1 s of room tone at the head and 1-5 s at the tail).
+HEAD_ROOM_TONE_MS = 750
+TAIL_ROOM_TONE_MS = (1000, 5000)
+
+
+def make_plan(script: Script, cast: Cast, source_text: str, chapters: Optional[set[int]] = None,
+              year: Optional[str] = None) -> RenderPlan:
+    """Turn the script into chapters of clips and pauses.
+
+    ``source_text`` is the decoded source, used to tell paragraph breaks from pauses within a
+    paragraph. ``chapters`` selects 1-based chapter numbers (default: all). ``year`` is the
+    year of publication, when the source gives one (for the tags).
+    """
+    plan = RenderPlan(title=script.title, author=script.author, total_chapters=len(script.chapters), year=year)
+    pronounce = Pronouncer(cast.pronunciations)
+    for number, chapter in enumerate(script.chapters, start=1):
+        if chapters is not None and number not in chapters:
+            continue
+        items = list(_items(chapter.segments, cast, source_text, pronounce))
+        if not chapter.segments or chapter.segments[0].kind is not SegmentKind.HEADING:
+            # Every chapter starts by saying its title; one without a heading of its own gets it read.
+            title = pronounce(chapter.title)
+            if SPEAKABLE.search(title):
+                items[:0] = [ClipItem(title, cast.narrator, None, chapter.segments[0].start if chapter.segments else 0),
+                             SilenceItem(cast.pauses_ms.get("paragraph", 450))]
+        plan.chapters.append(ChapterPlan(number, chapter.title, [SilenceItem(HEAD_ROOM_TONE_MS), *items]))
+    return plan
+
+
+class Pronouncer:
+    """Replaces whole words by their respellings. A key with capitals matches only that
+    spelling (``Will`` the name, not ``will``); an all-lower-case key matches any case."""
+
+    def __init__(self, pronunciations: dict[str, str]):
+        self.table = dict(pronunciations)
+        self.lower = {k.lower(): v for k, v in pronunciations.items() if k == k.lower()}
+        exact = [k for k in pronunciations if k != k.lower()]
+        parts = []
+        if exact:
+            parts.append("(?-i:" + "|".join(map(re.escape, sorted(exact, key=len, reverse=True))) + ")")
+        if self.lower:
+            parts.append("(?i:" + "|".join(map(re.escape, sorted(self.lower, key=len, reverse=True))) + ")")
+        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)") if parts else None
+
+    def __call__(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+        return self.pattern.sub(lambda m: self.table.get(m.group(0)) or self.lower[m.group(0).lower()], text)
+
+
+def _items(segments: list[Segment], cast: Cast, source_text: str, pronounce: Pronouncer) -> Iterator[PlanItem]:
+    pauses = cast.pauses_ms
+    previous: Optional[Segment] = None
+    previous_voice = None
+    for seg in segments:
+        if seg.kind is SegmentKind.NOTE and not cast.read_notes:
+            continue
+        if seg.kind is SegmentKind.BREAK:
+            yield SilenceItem(pauses.get("break", 1500))
+            previous, previous_voice = None, None
+            continue
+        voice = base = _voice(seg, cast)
+        if seg.kind is SegmentKind.DIALOGUE and seg.verb in cast.prosody:
+            voice = apply_prosody(voice, cast.prosody[seg.verb])
+        if previous is not None:
+            if "\n" in source_text[previous.end:seg.start]:
+                yield SilenceItem(pauses.get("paragraph", 450))
+            elif voice != previous_voice:
+                yield SilenceItem(pauses.get("speaker", 250))
+        for offset, piece in split_text(pronounce(seg.text), seg.start):
+            if SPEAKABLE.search(piece):
+                yield ClipItem(piece, voice, seg.speaker if seg.kind is not SegmentKind.HEADING else None, offset, base)
+        previous, previous_voice = seg, voice
+    low, high = TAIL_ROOM_TONE_MS
+    yield SilenceItem(min(high, max(low, pauses.get("chapter", 2000))))
+
+
+def _voice(seg: Segment, cast: Cast):
+    if seg.kind in (SegmentKind.HEADING, SegmentKind.NOTE):
+        return cast.narrator
+    if seg.kind is SegmentKind.NARRATION and cast.pov_narration == "narrator":
+        return cast.narrator
+    return cast.voice_for(seg.speaker)
+
+
+def apply_prosody(voice: VoiceSettings, prosody: Prosody) -> VoiceSettings:
+    """``voice`` changed by ``prosody``, kept within the engine's ranges."""
+    def clamp(name, value):
+        lo, hi = VOICE_RANGES[name]
+        return max(lo, min(hi, value))
+
+    name = voice.voice
+    if prosody.variant:
+        name = name.partition("+")[0] + "+" + prosody.variant
+    return VoiceSettings(name, int(clamp("rate", round(voice.rate * prosody.rate))),
+                         int(clamp("pitch", voice.pitch + prosody.pitch)),
+                         float(clamp("volume", voice.volume * prosody.volume)))
+
+
+def split_text(text: str, offset: int = 0, limit: int = MAX_CLIP_CHARS) -> list[tuple[int, str]]:
+    """Cut ``text`` into pieces of at most ``limit`` characters at the best boundaries.
+
+    Returns (approximate source offset, piece) pairs; the pieces joined with spaces give back
+    every word of ``text``.
+    """
+    text = text.strip()
+    if len(text) <= limit:
+        return [(offset, text)] if text else []
+    for pattern in CUT_PATTERNS:
+        cuts = [m.end() for m in pattern.finditer(text) if m.end() < len(text)]
+        if cuts:
+            break
+    else:  # one unbroken run of characters: cut it blindly
+        return [(offset + i, text[i:i + limit]) for i in range(0, len(text), limit)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    last_ok = 0
+    for cut in cuts + [len(text)]:
+        if cut - start > limit and last_ok > start:
+            pieces.extend(split_text(text[start:last_ok], offset + start, limit))
+            start = last_ok
+        last_ok = cut
+    pieces.extend(split_text(text[start:], offset + start, limit))
+    return pieces

@@ -1,0 +1,117 @@
+"""Runs a render's work on every core: clip blocks first, each chapter's encoding as soon as
+all its clips exist, single-file books once every clip exists; retries for failed or hung
+workers."""
+from __future__ import annotations
+
+from collections import Counter, deque
+from dataclasses import dataclass
+
+from audiobook.errors import EngineError, OutputError
+from audiobook.model import RenderPlan
+from audiobook.render import blocks as clip_blocks
+from audiobook.render.blocks import RETRIES, ClipBlock, ClipFailed, block_sequence
+from audiobook.render.cache import ClipCache
+from audiobook.render.engine import DEFAULT_ENGINE
+from audiobook.render.progress import Progress
+from audiobook.render.workers import EncodeTask, Supervisor, SynthTask
+
+
+@dataclass
+class Written:
+    """What a render wrote."""
+
+    chapters: list
+    """What each chapter job returned, in chapter order (empty when none were asked for)."""
+    books: list
+    """What each single-file book job returned."""
+
+
+def run(plan: RenderPlan, blocks: list[ClipBlock], cache: ClipCache, chapter_jobs: dict, book_jobs: list,
+        jobs: int, progress: Progress, engine_spec: str = DEFAULT_ENGINE) -> Written:
+    """Make the missing clips and run the output jobs: ``chapter_jobs`` by chapter number (each
+    as soon as its chapter's clips exist), ``book_jobs`` once every clip exists. A job has
+    ``path``, ``write(cache_root)``, ``recall(cache)`` and ``partial_files(cache_root)``."""
+    by_chapter: dict[int, list[int]] = {c.number: [] for c in plan.chapters}
+    for block in blocks:
+        by_chapter[block.chapter].append(block.index)
+    order = [c.number for c in plan.chapters]
+    progress.start(sum(len(block_sequence(b, cache)) for b in blocks), len(chapter_jobs) + len(book_jobs))
+
+    supervisor = Supervisor(jobs, cache.root, engine_spec,
+                            on_event=lambda kind, run, detail: progress.clip_done() if kind == "done" else None)
+    pending = deque(blocks)
+    done: set[int] = set()
+    ready: deque = deque()
+    next_chapter = 0
+    sequences: dict[int, list] = {}
+    failures: Counter = Counter()
+    results: dict = {}
+
+    try:
+        while pending or ready or supervisor.running or next_chapter <= len(order):
+            while next_chapter < len(order) and all(i in done for i in by_chapter[order[next_chapter]]):
+                if chapter_jobs:
+                    ready.append(chapter_jobs[order[next_chapter]])
+                next_chapter += 1
+            if next_chapter == len(order):  # every clip exists: the single-file books can start
+                ready.extend(book_jobs)
+                next_chapter += 1
+            while supervisor.free_slots() > 0 and (ready or pending):
+                if ready:  # writing first: it frees finished output soonest
+                    job = ready.popleft()
+                    unchanged = job.recall(cache)
+                    if unchanged is not None:
+                        results[job.path] = unchanged
+                        progress.chapter_done(job.path.name)
+                    else:
+                        supervisor.start(EncodeTask(job.path.name, job))
+                    continue
+                block = pending.popleft()
+                sequence = block_sequence(block, cache)
+                if not sequence:
+                    done.add(block.index)
+                    continue
+                sequences[block.index] = sequence
+                clip_blocks.begin(block, sequence, cache)
+                supervisor.start(SynthTask(block.index, tuple(
+                    (job.key, job.item.text, job.item.voice, store) for job, store in sequence)))
+            if not supervisor.running:
+                continue
+            for run in supervisor.poll():
+                if isinstance(run.task, SynthTask):
+                    _synth_ended(run, sequences, failures, done, pending, blocks, cache)
+                else:
+                    _write_ended(run, failures, results, ready, progress)
+    finally:
+        supervisor.stop_all()
+        progress.finish()
+    return Written([results[chapter_jobs[n].path] for n in order] if chapter_jobs else [],
+                   [results[job.path] for job in book_jobs])
+
+
+def _synth_ended(run, sequences, failures, done, pending, blocks, cache) -> None:
+    index = run.task.block
+    if run.finished:
+        clip_blocks.end(blocks[index], cache)
+        done.add(index)
+        return
+    sequence = sequences[index]
+    job = sequence[min(run.position, len(sequence) - 1)][0]
+    failures[job.key] += 1
+    if failures[job.key] > RETRIES:
+        raise ClipFailed(job, run.error or "unknown failure")
+    pending.appendleft(blocks[index])  # again from the cache's new state: a fresh engine replays it
+
+
+def _write_ended(run, failures, results, ready, progress) -> None:
+    job = run.task.job
+    if run.finished:
+        results[job.path] = run.result
+        progress.chapter_done(job.path.name)
+        return
+    if run.fatal:
+        raise (OutputError if run.fatal == "OutputError" else EngineError)(run.error)
+    failures[job.path] += 1
+    if failures[job.path] > RETRIES:
+        raise EngineError(f"{job.path}: could not be written: {run.error}")
+    ready.appendleft(job)

@@ -1,0 +1,84 @@
+"""Automatic casting: distinct, stable, never the narrator; and audibly different."""
+from __future__ import annotations
+
+from audio import median_pitch, samples, spectral_centroid
+from audiobook.model import Character, Script
+from audiobook.casting.schema import DEFAULT_NARRATOR, DEFAULT_POOLS, load_config
+from audiobook.casting.assign import cast
+
+
+def write(tmp_path, text):
+    path = tmp_path / "voices.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def script_with(*characters):
+    return Script(source="x.txt", title="X", author=None, characters=list(characters))
+
+
+def test_listed_voices_and_aliases_are_used(tmp_path):
+    path = write(tmp_path, "characters:\n  Mara:\n    voice: gmw/en-us+f3\n    pitch: 70\n    aliases: [Miss Quill]\n")
+    result = cast(script_with(Character("Mara", lines=3)), load_config(path))
+    assert result.voice_for("Mara").pitch == 70
+    assert result.voice_for("miss quill") == result.voice_for("Mara")
+    assert result.voice_for(None) == DEFAULT_NARRATOR
+
+
+def test_auto_cast_is_distinct_by_gender_and_never_the_narrator():
+    chars = [Character(f"Man{i}", gender="male", lines=10 - i) for i in range(4)]
+    chars += [Character(f"Woman{i}", gender="female", lines=5) for i in range(4)]
+    chars += [Character("Someone", lines=1)]
+    result = cast(script_with(*chars), load_config(None))
+    voices = [result.voice_for(c.name) for c in chars]
+    assert len(set(voices)) == len(voices)
+    assert DEFAULT_NARRATOR not in voices
+    assert all(result.voice_for(f"Man{i}") in DEFAULT_POOLS["male"] for i in range(4))
+    assert all(result.voice_for(f"Woman{i}") in DEFAULT_POOLS["female"] for i in range(4))
+
+
+def test_auto_cast_is_stable_across_runs():
+    chars = [Character("Ada", gender="female", lines=4), Character("Bram", gender="male", lines=2)]
+    first = cast(script_with(*chars), load_config(None))
+    second = cast(script_with(*reversed(chars)), load_config(None))
+    assert first.characters == second.characters
+
+
+def test_more_characters_than_the_pool_still_differ():
+    chars = [Character(f"Guard{i}", gender="male", lines=1) for i in range(20)]
+    result = cast(script_with(*chars), load_config(None))
+    assert len({result.voice_for(c.name) for c in chars}) == 20
+
+
+def test_auto_cast_survives_edits_that_change_line_counts():
+    before = [Character("Ada", gender="female", lines=4), Character("Bea", gender="female", lines=2),
+              Character("Cy", gender="male", lines=9), Character("Dee", lines=1)]
+    after = [Character(c.name, gender=c.gender, lines=c.lines * 3 % 7 + 1) for c in before]
+    assert cast(script_with(*before), load_config(None)).characters == \
+        cast(script_with(*after), load_config(None)).characters
+
+
+def test_pools_from_the_file_are_used(tmp_path):
+    path = write(tmp_path, "defaults:\n  male: [gmw/en+m1, gmw/en+m2]\n")
+    result = cast(script_with(Character("Al", gender="male"), Character("Bo", gender="male")), load_config(path))
+    assert {result.voice_for("Al").voice, result.voice_for("Bo").voice} == {"gmw/en+m1", "gmw/en+m2"}
+
+
+def test_gender_in_the_file_overrides_the_parser(tmp_path):
+    path = write(tmp_path, "characters:\n  Sam: {gender: female}\n")
+    result = cast(script_with(Character("Sam", gender="male", lines=3)), load_config(path))
+    assert result.voice_for("Sam") in DEFAULT_POOLS["female"]
+
+
+def test_two_auto_cast_characters_sound_different(engine):
+    result = cast(script_with(Character("Ruth", gender="female"), Character("Nell", gender="female"),
+                              Character("Hugh", gender="male")), load_config(None))
+    text = "I have been waiting at the station since half past nine this morning."
+    measured = {}
+    for name in ("Ruth", "Nell", "Hugh"):
+        clip = engine.synthesize(text, result.voice_for(name))
+        x = samples(clip.pcm)
+        measured[name] = (median_pitch(x, clip.sample_rate), spectral_centroid(x, clip.sample_rate))
+    for a, b in (("Ruth", "Nell"), ("Ruth", "Hugh"), ("Nell", "Hugh")):
+        (pa, ca), (pb, cb) = measured[a], measured[b]
+        assert abs(pa - pb) > 0.08 * min(pa, pb) or abs(ca - cb) > 0.08 * min(ca, cb), measured

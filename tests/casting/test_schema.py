@@ -1,0 +1,131 @@
+"""voices.yaml loading, validation messages and automatic casting."""
+from __future__ import annotations
+
+import pytest
+
+from audiobook.errors import ConfigError, VoiceNotFound
+from audiobook.model import Prosody
+from audiobook.casting.schema import DEFAULT_PROSODY, load_config
+from conftest import VOICES
+
+
+def write(tmp_path, text):
+    path = tmp_path / "voices.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_voices_file_loads_and_every_voice_exists(engine):
+    config = load_config(VOICES, engine)
+    assert config.narrator.voice == "gmw/en-gb-x-rp"
+    assert set(config.characters) == {"Mara", "Okafor", "Tobias"}
+    assert config.characters["Mara"].aliases == ["Mara Quill", "Miss Quill"]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("narrator:\n  voice: gmw/en-us\n  rate: -5\n",
+     "{path}:3: narrator.rate: -5 is out of range; use 80 to 450"),
+    ("narrator:\n  pitch: 150\n",
+     "{path}:2: narrator.pitch: 150 is out of range; use 0 to 99"),
+    ("narrator:\n  volume: loud\n",
+     "{path}:2: narrator.volume: must be a number from 0.0 to 2.0, not 'loud'"),
+    ("narator:\n  voice: gmw/en-us\n",
+     "{path}:1: narator: unknown key; did you mean 'narrator'?"),
+    ("characters:\n  Lily:\n    voice: gmw/en-us\n    pich: 3\n",
+     "{path}:4: characters.Lily.pich: unknown key; did you mean 'pitch'?"),
+    ("characters:\n  Lily:\n    gender: girl\n",
+     "{path}:3: characters.Lily.gender: must be male or female, not 'girl'"),
+    ("characters: [a, b]\n",
+     "{path}:1: characters: must be a mapping of keys to values"),
+    ("narrator:\n  voice: [gmw/en-us\n",
+     "{path}:3:1: malformed YAML: expected ',' or ']', but got '<stream end>'"),
+    ("- just\n- a list\n",
+     "{path}: the top level must be a mapping (narrator:, characters:, ...)"),
+    ("characters:\n  Lily:\n    pitch: 20\n",
+     "{path}:2: characters.Lily: rate, pitch or volume given without a voice; add voice:"),
+    ("defaults:\n  male: []\n",
+     "{path}:2: defaults.male: must be a non-empty list of voices"),
+    ("defaults:\n  males: [gmw/en-us]\n",
+     "{path}:2: defaults.males: unknown key; did you mean 'male'?"),
+    ("defaults:\n  female:\n    - voice: gmw/en-us+f2\n      rate: 1000\n",
+     "{path}:4: defaults.female[0].rate: 1000 is out of range; use 80 to 450"),
+    ("pronunciations:\n  Hermione: 3\n",
+     "{path}:2: pronunciations.Hermione: must be text such as her-MY-oh-nee, not 3"),
+    ("prosody:\n  shouted:\n    loudness: 2\n",
+     "{path}:3: prosody.shouted.loudness: unknown key; allowed: rate, volume, pitch, variant"),
+    ("pov_narration: me\n",
+     "{path}:1: pov_narration: must be one of character, narrator"),
+    ("read_notes: sometimes\n",
+     "{path}:1: read_notes: must be true or false"),
+    ("pauses:\n  paragraph: -1\n",
+     "{path}:2: pauses.paragraph: -1 is out of range; use 0 to 60000"),
+])
+def test_bad_files_name_file_line_and_key(tmp_path, text, message):
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert str(err.value) == message.format(path=path)
+
+
+def test_unknown_voice_names_file_and_key_path(tmp_path, engine):
+    path = write(tmp_path, "characters:\n  Lily:\n    voice: gmw/en-us+f33\n")
+    with pytest.raises(VoiceNotFound) as err:
+        load_config(path, engine)
+    assert str(err.value).startswith(f"{path}: characters.Lily.voice: unknown voice 'gmw/en-us+f33'; did you mean gmw/en-us+f")
+
+
+def test_yaml_tags_do_not_construct_objects(tmp_path):
+    target = tmp_path / "made-by-yaml"
+    path = write(tmp_path, f"narrator: !!python/object/apply:os.mkdir ['{target}']\n")
+    with pytest.raises(ConfigError):
+        load_config(path)
+    assert not target.exists()
+
+
+def test_voices_file_that_is_a_folder(tmp_path):
+    with pytest.raises(ConfigError) as err:
+        load_config(tmp_path)
+    assert str(err.value) == f"{tmp_path}: is a folder; give a voices.yaml file"
+
+
+def test_full_schema_loads(tmp_path):
+    path = write(tmp_path, """\
+narrator: {voice: gmw/en-us, rate: 150, pitch: 30, volume: 0.9}
+characters:
+  Lily: gmw/en-us+f3
+  James: {voice: gmw/en+m3, aliases: [Potter], gender: male}
+  Harry: {gender: male}
+defaults:
+  male: [gmw/en+m1, {voice: gmw/en+m2, pitch: 20}]
+  female: [gmw/en+f1]
+pov_narration: narrator
+pauses: {paragraph: 600}
+read_notes: true
+pronunciations: {Hermione: her-MY-oh-nee}
+prosody:
+  shouted: {volume: 1.8}
+  hissed: {rate: 1.2, variant: whisper}
+""")
+    config = load_config(path)
+    assert config.narrator.rate == 150 and config.narrator.volume == 0.9
+    assert config.characters["Lily"].settings.voice == "gmw/en-us+f3"
+    assert config.characters["James"].aliases == ["Potter"]
+    assert config.characters["Harry"].settings is None and config.characters["Harry"].gender == "male"
+    assert [v.voice for v in config.pools["male"]] == ["gmw/en+m1", "gmw/en+m2"]
+    assert config.pools["male"][1].pitch == 20
+    assert config.pov_narration == "narrator" and config.read_notes is True
+    assert config.pauses["paragraph"] == 600 and config.pauses["break"] == 1500
+    assert config.pronunciations == {"Hermione": "her-MY-oh-nee"}
+    assert config.prosody["shouted"] == Prosody(volume=1.8)
+    assert config.prosody["hissed"] == Prosody(rate=1.2, variant="whisper")
+    assert config.prosody["whispered"] == DEFAULT_PROSODY["whispered"]
+
+
+def test_unknown_pool_voice_and_prosody_variant_are_caught(tmp_path, engine):
+    path = write(tmp_path, "defaults:\n  male: [gmw/en+m99]\n")
+    with pytest.raises(VoiceNotFound, match=r"defaults.male\[0\].voice: unknown voice 'gmw/en\+m99'"):
+        load_config(path, engine)
+    path = write(tmp_path, "prosody:\n  hissed: {variant: whispr}\n")
+    with pytest.raises(VoiceNotFound) as err:
+        load_config(path, engine)
+    assert str(err.value) == f"{path}: prosody.hissed.variant: unknown voice variant 'whispr'; did you mean whisper, whisperf, steph?"
