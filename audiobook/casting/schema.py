@@ -16,28 +16,19 @@ DEFAULT_NARRATOR = VoiceSettings(voice="gmw/en-gb-x-rp", rate=165, pitch=40, vol
 DEFAULT_PAUSES = {"paragraph": 450, "speaker": 250, "break": 1500, "chapter": 2000}
 
 #: Automatic voices by gender, in the order they are handed out. Base voice and espeak-ng
-#: variant change the timbre; pitch and rate separate two uses of one timbre.
+#: variant change the timbre; pitch and rate separate two uses of one timbre. Slot i of each
+#: pool shares its accent and rate, with a variant and pitch of that gender.
+_POOL_ACCENTS = ("gmw/en-us", "gmw/en", "gmw/en-gb-scotland", "gmw/en-us-nyc", "gmw/en-029", "gmw/en-gb-x-gbclan",
+                 "gmw/en-us", "gmw/en-gb-x-gbcwmd")
+_POOL_RATES = (175, 170, 172, 180, 168, 176, 160, 182)
+_POOL_VARIANTS = {
+    "male": (("m3", 45), ("m1", 35), ("m2", 50), ("m7", 40), ("m4", 55), ("m6", 30), ("m5", 60), ("m1", 45)),
+    "female": (("f3", 55), ("f2", 60), ("f1", 50), ("f4", 65), ("f5", 55), ("f3", 70), ("f1", 45), ("f2", 62)),
+}
 DEFAULT_POOLS: dict[str, tuple[VoiceSettings, ...]] = {
-    "male": (
-        VoiceSettings("gmw/en-us+m3", 175, 45),
-        VoiceSettings("gmw/en+m1", 170, 35),
-        VoiceSettings("gmw/en-gb-scotland+m2", 172, 50),
-        VoiceSettings("gmw/en-us-nyc+m7", 180, 40),
-        VoiceSettings("gmw/en-029+m4", 168, 55),
-        VoiceSettings("gmw/en-gb-x-gbclan+m6", 176, 30),
-        VoiceSettings("gmw/en-us+m5", 160, 60),
-        VoiceSettings("gmw/en-gb-x-gbcwmd+m1", 182, 45),
-    ),
-    "female": (
-        VoiceSettings("gmw/en-us+f3", 175, 55),
-        VoiceSettings("gmw/en+f2", 170, 60),
-        VoiceSettings("gmw/en-gb-scotland+f1", 172, 50),
-        VoiceSettings("gmw/en-us-nyc+f4", 180, 65),
-        VoiceSettings("gmw/en-029+f5", 168, 55),
-        VoiceSettings("gmw/en-gb-x-gbclan+f3", 176, 70),
-        VoiceSettings("gmw/en-us+f1", 160, 45),
-        VoiceSettings("gmw/en-gb-x-gbcwmd+f2", 182, 62),
-    ),
+    gender: tuple(VoiceSettings(f"{accent}+{variant}", rate, pitch)
+                  for accent, rate, (variant, pitch) in zip(_POOL_ACCENTS, _POOL_RATES, variants))
+    for gender, variants in _POOL_VARIANTS.items()
 }
 
 

@@ -1,6 +1,7 @@
 """The clip cache: synthesized clips on disk, keyed by everything that changes their sound."""
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
@@ -75,10 +76,14 @@ class ClipCache:
             tmp.write_bytes(data)
             os.replace(tmp, final)
         except OSError as exc:
+            what = "free some space or" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "check its permissions or"
             raise OutputError(f"{self.root}: cannot write the clip cache ({exc.strerror}); "
-                              "free some space or choose another folder with --cache") from exc
+                              f"{what} choose another folder with --cache") from exc
         finally:
-            tmp.unlink(missing_ok=True)
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:  # its folder could not be made either: nothing to remove
+                pass
 
     # ------------------------------------------------------------------ outputs
     def _record(self, job_hash: str) -> Path:

@@ -140,3 +140,12 @@ def test_regression_variant_clips_are_the_same_in_every_process():
             for _ in range(3)]
     assert all(r.returncode == 0 for r in runs), runs[0].stderr
     assert len({r.stdout for r in runs}) == 1
+
+
+def test_the_pyttsx3_engine_and_the_fake_are_speech_engines(engine):
+    from audiobook.render.engine import SpeechEngine, load_engine
+    from fakes import FakeEngine
+
+    assert isinstance(engine, SpeechEngine) and isinstance(FakeEngine(), SpeechEngine)
+    assert not isinstance(object(), SpeechEngine)
+    assert isinstance(load_engine("fakes:FakeEngine"), FakeEngine)

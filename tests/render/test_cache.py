@@ -1,0 +1,78 @@
+"""The clip cache: keys, atomic writes, unreadable entries, output records and block markers."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from audiobook.errors import OutputError
+from audiobook.model import Clip, VoiceSettings
+from audiobook.render.cache import ClipCache, clip_key
+
+V = VoiceSettings("gmw/en-us", 170, 50, 1.0)
+
+
+def test_the_key_changes_with_engine_voice_and_text_and_nothing_else():
+    key = clip_key("espeak-ng 1.52", V, "Hello.")
+    assert key == clip_key("espeak-ng 1.52", VoiceSettings("gmw/en-us", 170, 50, 1.0), "Hello.")
+    others = {clip_key("espeak-ng 1.51", V, "Hello."), clip_key("espeak-ng 1.52", VoiceSettings("gmw/en-us", 171), "Hello."),
+              clip_key("espeak-ng 1.52", V, "Hello!"), clip_key("espeak-ng 1.52", VoiceSettings("gmw/en-us", 170, 50, 0.9),
+                                                                "Hello.")}
+    assert key not in others and len(others) == 4
+
+
+def test_a_clip_comes_back_as_it_went_in_and_leaves_no_temporary_file(tmp_path):
+    cache = ClipCache(tmp_path)
+    clip = Clip(bytes(range(256)) * 10, 22050)
+    key = clip_key("e", V, "x")
+    assert cache.get(key) is None and not cache.has(key)
+    cache.put(key, clip)
+    assert cache.has(key) and cache.get(key) == clip
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [f"{key}.wav"]
+
+
+def test_an_unreadable_clip_is_missing_so_it_is_made_again(tmp_path):
+    cache = ClipCache(tmp_path)
+    key = clip_key("e", V, "x")
+    cache.path(key).parent.mkdir(parents=True)
+    cache.path(key).write_bytes(b"RIFF....WAVEfmt half written")
+    assert cache.get(key) is None
+
+
+def test_bytes_are_kept_by_kind(tmp_path):
+    cache = ClipCache(tmp_path)
+    cache.put_bytes("stretches", "ab12", b"frames")
+    assert cache.get_bytes("stretches", "ab12") == b"frames"
+    assert cache.get_bytes("other", "ab12") is None
+
+
+def test_a_cache_that_cannot_be_written_is_a_one_line_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    cache = ClipCache(blocker / "cache")
+    with pytest.raises(OutputError) as err:
+        cache.put_bytes("stretches", "ab12", b"x")
+    assert str(err.value) == (f"{blocker / 'cache'}: cannot write the clip cache (Not a directory); "
+                              "check its permissions or choose another folder with --cache")
+
+
+def test_an_output_is_recalled_only_while_the_file_is_untouched(tmp_path):
+    cache = ClipCache(tmp_path / "cache")
+    out = tmp_path / "01.mp3"
+    out.write_bytes(b"audio")
+    cache.remember_output("job1", out, {"duration": 1.5})
+    assert cache.recall_output("job1") == {"duration": 1.5}
+    assert cache.recall_output("job2") is None
+    out.write_bytes(b"other audio")
+    assert cache.recall_output("job1") is None
+    out.unlink()
+    assert cache.recall_output("job1") is None
+
+
+def test_a_block_marker_holds_its_sequence_until_the_block_ends(tmp_path):
+    cache = ClipCache(tmp_path)
+    assert cache.interrupted_block("f1") is None
+    cache.begin_block("f1", [(0, True), (2, False)])
+    assert cache.interrupted_block("f1") == [(0, True), (2, False)]
+    cache.end_block("f1")
+    assert cache.interrupted_block("f1") is None
