@@ -15,21 +15,25 @@ DEFAULT_NARRATOR = VoiceSettings(voice="gmw/en-gb-x-rp", rate=165, pitch=40, vol
 #: Pause lengths in milliseconds by occasion.
 DEFAULT_PAUSES = {"paragraph": 450, "speaker": 250, "break": 1500, "chapter": 2000}
 
-#: Automatic voices by gender, in the order they are handed out. Base voice and espeak-ng
-#: variant change the timbre; pitch and rate separate two uses of one timbre. Slot i of each
-#: pool shares its accent and rate, with a variant and pitch of that gender.
-_POOL_ACCENTS = ("gmw/en-us", "gmw/en", "gmw/en-gb-scotland", "gmw/en-us-nyc", "gmw/en-029", "gmw/en-gb-x-gbclan",
-                 "gmw/en-us", "gmw/en-gb-x-gbcwmd")
-_POOL_RATES = (175, 170, 172, 180, 168, 176, 160, 182)
-_POOL_VARIANTS = {
-    "male": (("m3", 45), ("m1", 35), ("m2", 50), ("m7", 40), ("m4", 55), ("m6", 30), ("m5", 60), ("m1", 45)),
-    "female": (("f3", 55), ("f2", 60), ("f1", 50), ("f4", 65), ("f5", 55), ("f3", 70), ("f1", 45), ("f2", 62)),
-}
-DEFAULT_POOLS: dict[str, tuple[VoiceSettings, ...]] = {
-    gender: tuple(VoiceSettings(f"{accent}+{variant}", rate, pitch)
-                  for accent, rate, (variant, pitch) in zip(_POOL_ACCENTS, _POOL_RATES, variants))
-    for gender, variants in _POOL_VARIANTS.items()
-}
+#: Automatic voices by gender, in the order they are handed out. The espeak-ng variant
+#: (``m3``, ``f2``) changes the timbre most, the accent next; pitch and rate vary around each
+#: gender's middle. Accents and variants cycle at coprime lengths, so every slot of a pool is a
+#: different pair and neighbouring slots differ in both. The narrator's accent is left out.
+POOL_ACCENTS = ("gmw/en-us", "gmw/en", "gmw/en-gb-scotland", "gmw/en-us-nyc", "gmw/en-029", "gmw/en-gb-x-gbclan",
+                "gmw/en-gb-x-gbcwmd")
+POOL_VARIANTS = {"male": ("m3", "m1", "m2", "m7", "m4", "m6", "m5", "m8"), "female": ("f3", "f2", "f1", "f4", "f5")}
+#: The middle pitch of each gender's voices; slots spread 15 either side of it.
+POOL_PITCH = {"male": 45, "female": 60}
+
+
+def _pool(gender: str) -> tuple[VoiceSettings, ...]:
+    variants = POOL_VARIANTS[gender]
+    size = len(POOL_ACCENTS) * len(variants)
+    return tuple(VoiceSettings(f"{POOL_ACCENTS[i % len(POOL_ACCENTS)]}+{variants[i % len(variants)]}",
+                               160 + i * 7 % 26, POOL_PITCH[gender] - 15 + i * 11 % 31) for i in range(size))
+
+
+DEFAULT_POOLS: dict[str, tuple[VoiceSettings, ...]] = {gender: _pool(gender) for gender in POOL_VARIANTS}
 
 
 #: Speech verbs that change how a quote is spoken. Users extend or override it under
