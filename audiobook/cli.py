@@ -167,37 +167,43 @@ def cast_command(source: Path, voices: Path, encoding) -> None:
 @main.command("voices")
 @click.option("--lang", default=None, help="Only voices whose language or id starts with this (en, fr, de-ch ...).")
 def voices_command(lang) -> None:
-    """List the engine's voices, and the espeak-ng variants to add with +.
+    """List the engine's voices (id, gender, language, name), and the espeak-ng variants to add
+    with + by gender. A voice may be written in voices.yaml as its id, the last part of the id
+    (en-us), its name or a language code (fr).
 
     Example: audiobook voices --lang en
     """
-    engine = pipeline.load_engine()
-    prefix = (lang or "").lower()
-    shown = [v for v in engine.voices
-             if not prefix or any(code.lower().startswith(prefix) for code in v.languages)
-             or v.id.lower().rpartition("/")[2].startswith(prefix)]
-    width = max([len(v.id) for v in shown] + [5])
-    for v in sorted(shown, key=lambda v: v.id):
-        click.echo(f"{v.id:<{width}}  {v.gender or '-':<6}  {v.name}")
-    if engine.variants:
-        click.echo(f"\nvariants (voice+variant, e.g. {shown[0].id if shown else 'gmw/en-us'}+f3): "
-                   + " ".join(engine.variants))
+    voices, variants = pipeline.engine_voices(lang)
+    width = max([len(v.id) for v in voices] + [5])
+    lang_width = max([len(",".join(v.languages)) for v in voices] + [8])
+    for v in voices:
+        click.echo(f"{v.id:<{width}}  {v.gender or '-':<6}  {','.join(v.languages):<{lang_width}}  {v.name}")
+    example = voices[0].id if voices else "gmw/en-us"
+    for gender in ("female", "male", None):
+        names = [v.name for v in variants if v.gender == gender]
+        if names:
+            label = f"{gender} variants" if gender else "other variants"
+            classic = next((n for n in names if n[:1] in ("f", "m") and n[1:].isdigit()), names[0])
+            click.echo(f"\n{label} (voice+variant, e.g. {example}+{classic}): " + " ".join(names))
 
 
 @main.command()
-@click.option("--character", "-c", required=True, help="A character in the voices file, or 'narrator'.")
+@click.option("--character", "-c", default=None, help="A character in the voices file, or 'narrator'.")
+@click.option("--voice", default=None, help="Any voice instead of a character's (gmw/en-us+f3, en-us, fr ...).")
 @click.option("--voices", type=click.Path(path_type=Path), default=None,
               help=f"voices.yaml (default: ./{pipeline.DEFAULT_VOICES} if present).")
 @click.option("-o", "--output", "out_file", type=click.Path(path_type=Path), default=None,
               help="Where to write the sample (default: output/preview-<character>.mp3).")
 @click.option("--play", is_flag=True, help="Play the sample with an audio player found on this system.")
 @click.argument("text", required=False)
-def preview(character: str, voices, out_file, play: bool, text) -> None:
-    """Render a short sample of one character's voice to a file.
+def preview(character, voice, voices, out_file, play: bool, text) -> None:
+    """Render a short sample of one character's voice, or of any voice, to a file.
 
-    Example: audiobook preview --character Mara "Hold it steady."
+    Example: audiobook preview --character Mara "Hold it steady."   (or --voice en-us+f3)
     """
-    path = pipeline.render_preview(character, pipeline.voices_path(voices), text, out_file)
+    if (character is None) == (voice is None):
+        raise click.UsageError("give --character NAME or --voice VOICE (one of them)")
+    path = pipeline.render_preview(character, pipeline.voices_path(voices), text, out_file, voice=voice)
     click.echo(f"wrote {path}")
     if play:
         pipeline.play(path)

@@ -9,8 +9,9 @@ from typing import Iterable, Optional
 from audiobook.casting.assign import cast
 from audiobook.casting.castfile import updated_voices_file
 from audiobook.casting.schema import VoiceConfig, load_config
-from audiobook.errors import AudiobookError, ChapterSelectionError, ConfigError, EngineError, SourceError
-from audiobook.model import ChapterFile, Document, RenderPlan, Script
+from audiobook.errors import (AudiobookError, ChapterSelectionError, ConfigError, EngineError, SourceError,
+                              VoiceNotFound)
+from audiobook.model import ChapterFile, Document, RenderPlan, Script, VoiceSettings
 from audiobook.output import chapters as chapter_files
 from audiobook.output.books import BookFile, book_job
 from audiobook.output.cover import choose_cover
@@ -28,6 +29,7 @@ from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, load_engine
 from audiobook.render.level import level_plan
 from audiobook.render.plan import Pronouncer, make_plan
 from audiobook.render.progress import Progress
+from audiobook.render.voice_names import in_language
 from audiobook.render.workers import cpu_count
 
 #: The voices file used when none is named and it exists in the working folder.
@@ -152,12 +154,27 @@ def update_cast(source: Path, voices: Path, *, encoding: Optional[str] = None,
     return script, added
 
 
-def render_preview(character: str, voices: Optional[Path], text: Optional[str] = None,
-                   out_file: Optional[Path] = None, engine: Optional[SpeechEngine] = None) -> Path:
-    """Speak ``text`` (default: a greeting) in ``character``'s voice to an MP3; return its path."""
+def engine_voices(lang: Optional[str] = None, engine: Optional[SpeechEngine] = None) -> tuple[list, list]:
+    """The engine's voices (those of language ``lang`` if given), sorted by id, and its variants.
+    VoiceNotFound when no voice has that language."""
+    engine = engine or load_engine()
+    voices = in_language(lang or "", engine.voices)
+    if lang and not voices:
+        raise VoiceNotFound(f"no voice for the language {lang!r}; `audiobook voices` lists every voice")
+    return voices, list(getattr(engine, "variant_genders", ()))
+
+
+def render_preview(character: Optional[str], voices: Optional[Path], text: Optional[str] = None,
+                   out_file: Optional[Path] = None, engine: Optional[SpeechEngine] = None,
+                   voice: Optional[str] = None) -> Path:
+    """Speak ``text`` (default: a greeting) in ``character``'s voice, or in ``voice`` (any voice
+    as voices.yaml takes it), to an MP3; return its path."""
     engine = engine or load_engine()
     config = load_config(voices, engine)
-    if character.lower() == "narrator":
+    if voice is not None:
+        name = engine.resolve_voice(voice, where="--voice")
+        settings = VoiceSettings(name)
+    elif character.lower() == "narrator":
         settings, name = config.narrator, "narrator"
     else:
         entries = {e.name.lower(): e for e in config.characters.values()}
@@ -171,7 +188,7 @@ def render_preview(character: str, voices: Optional[Path], text: Optional[str] =
         settings, name = entry.settings, entry.name
     text = text or f"Hello, my name is {name}. This is how I sound when I speak."
     clip = engine.synthesize(Pronouncer(config.pronunciations)(text), settings)
-    out_file = Path(out_file or Path("output") / f"preview-{safe_name(name, 'voice')}.mp3")
+    out_file = Path(out_file or Path("output") / f"preview-{safe_name(name.replace('/', '-'), 'voice')}.mp3")
     try:
         out_file.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

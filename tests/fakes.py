@@ -37,5 +37,8 @@ class FakeEngine:
     def check_voice(self, voice, where="voice"):
         pass
 
+    def resolve_voice(self, voice, where="voice"):
+        return voice
+
     def check_variant(self, variant, where="variant"):
         pass

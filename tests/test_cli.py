@@ -109,3 +109,36 @@ def test_preview_of_an_unknown_character_names_the_file(tmp_path):
     assert result.exit_code == 1
     assert result.output == (f"Error: {VOICES}: no voice for 'Nobody' under characters; "
                              "known: Mara, Okafor, Tobias (or use narrator)\n")
+
+
+def test_voices_shows_gender_and_language_and_variants_by_gender():
+    lines = run("voices", "--lang", "en-us").output.splitlines()
+    assert lines[0].split() == ["gmw/en-us", "male", "en-us", "English", "(America)"]
+    female = next(line for line in lines if line.startswith("female variants"))
+    male = next(line for line in lines if line.startswith("male variants"))
+    assert female.startswith("female variants (voice+variant, e.g. gmw/en-us+f1): ")
+    assert {"f1", "f3", "f5"} <= set(female.split()) and not {"m1", "m3"} & set(female.split())
+    assert {"m1", "m3", "m8"} <= set(male.split()) and not {"f1", "f3"} & set(male.split())
+
+
+def test_voices_for_a_language_without_one_says_so():
+    result = CliRunner().invoke(main, ["voices", "--lang", "xx"])
+    assert result.exit_code == 1
+    assert result.output == "Error: no voice for the language 'xx'; `audiobook voices` lists every voice\n"
+
+
+def test_preview_samples_any_voice_as_typed(tmp_path):
+    from audio import decode, median_pitch
+
+    pitches = {}
+    for voice in ("en-us+f3", "en-us+m3"):
+        out = tmp_path / f"{voice}.mp3"
+        result = run("preview", "--voice", voice, "-o", str(out), "The lamps were lit one by one along the quay.")
+        assert result.output == f"wrote {out}\n"
+        x, rate = decode(out)
+        pitches[voice] = median_pitch(x, rate)
+    assert pitches["en-us+f3"] > 1.3 * pitches["en-us+m3"]
+    result = run("preview", "--voice", "englsh", "-o", str(tmp_path / "x.mp3"))
+    assert result.exit_code == 1 and result.output.startswith("Error: --voice: unknown voice 'englsh'; did you mean gmw/en ")
+    result = CliRunner().invoke(main, ["preview", "-o", str(tmp_path / "y.mp3")])
+    assert result.exit_code == 2 and result.output.endswith("Error: give --character NAME or --voice VOICE (one of them)\n")

@@ -70,7 +70,7 @@ POV_CHOICES = ("character", "narrator")
 class VoiceChecker(Protocol):
     """What validation needs of the engine: checks that raise VoiceNotFound."""
 
-    def check_voice(self, voice: str, where: str = "voice") -> None: ...
+    def resolve_voice(self, voice: str, where: str = "voice") -> str: ...
 
     def check_variant(self, variant: str, where: str = "variant") -> None: ...
 
@@ -115,10 +115,12 @@ class VoiceConfig:
 
 def load_config(path: Optional[Path], engine: Optional[VoiceChecker] = None) -> VoiceConfig:
     """Load and validate voices.yaml (``None``: the defaults); voices are checked against ``engine``."""
-    config = VoiceConfig(path=None) if path is None else _from_mapping(read_yaml(Path(path)), Path(path))
-    if engine is not None:
-        check_voices(config, engine)
-    return config
+    if path is None:
+        config = VoiceConfig(path=None)
+        if engine is not None:
+            check_voices(config, engine)
+        return config
+    return _from_mapping(read_yaml(Path(path)), Path(path), engine)
 
 
 def read_yaml(path: Path) -> Any:
@@ -148,8 +150,15 @@ def read_yaml(path: Path) -> Any:
 class _Reader:
     """Typed access to one YAML file's nodes, with ``file:line: key.path`` in every error."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, engine: Optional[VoiceChecker] = None):
         self.path = path
+        self.engine = engine
+
+    def voice_name(self, node: Any, key: Any, key_path: str) -> str:
+        """A voice as the engine spells it (``en-us+f3`` -> ``gmw/en-us+f3``), checked when there
+        is an engine to check it against."""
+        value = self.text(node, key, key_path, "gmw/en-us+f3")
+        return self.engine.resolve_voice(value, where=self.where(node, key, key_path)) if self.engine else value
 
     def where(self, node: Any, key: Any, key_path: str) -> str:
         try:
@@ -193,7 +202,7 @@ class _Reader:
     def voice(self, node: Any, key_path: str, base: VoiceSettings) -> VoiceSettings:
         values = {"voice": base.voice, "rate": base.rate, "pitch": base.pitch, "volume": base.volume}
         if "voice" in node:
-            values["voice"] = self.text(node, "voice", key_path + ".voice", "gmw/en-us+f3")
+            values["voice"] = self.voice_name(node, "voice", key_path + ".voice")
         if "rate" in node:
             values["rate"] = self.number(node, "rate", key_path + ".rate", *VOICE_RANGES["rate"], kind=int)
         if "pitch" in node:
@@ -205,7 +214,7 @@ class _Reader:
     def voice_or_string(self, parent: Any, key: Any, key_path: str) -> VoiceSettings:
         """A voice given as a mapping or as a bare voice name."""
         if isinstance(parent[key], str):
-            return VoiceSettings(voice=self.text(parent, key, key_path, "gmw/en-us+f3"))
+            return VoiceSettings(voice=self.voice_name(parent, key, key_path))
         node = self.mapping(parent, key, key_path)
         self.keys(node, VOICE_KEYS, key_path + ".")
         if "voice" not in node:
@@ -213,10 +222,12 @@ class _Reader:
         return self.voice(node, key_path, VoiceSettings(voice=""))
 
 
-def _from_mapping(data: Any, path: Path) -> VoiceConfig:
-    r = _Reader(path)
+def _from_mapping(data: Any, path: Path, engine: Optional[VoiceChecker] = None) -> VoiceConfig:
+    r = _Reader(path, engine)
     config = VoiceConfig(path=path)
     if data is None:
+        if engine is not None:
+            check_voices(config, engine)
         return config
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the top level must be a mapping (narrator:, characters:, ...)")
@@ -258,6 +269,10 @@ def _from_mapping(data: Any, path: Path) -> VoiceConfig:
         node = r.mapping(data, "prosody", "prosody")
         for verb in node:
             config.prosody[str(verb).lower()] = _prosody(r, node, verb)
+    if engine is not None:  # what the file left at the defaults
+        check_voices(config, engine, skip_narrator="narrator" in data and "voice" in (data["narrator"] or {}),
+                     skip_pools=set(data.get("defaults") or ()),
+                     skip_prosody={str(verb).lower() for verb in data.get("prosody") or ()})
     return config
 
 
@@ -289,6 +304,9 @@ def _prosody(r: _Reader, parent: Any, verb: Any) -> Prosody:
         raise r.fail(parent, verb, key_path, f"not a speech verb the parser knows; {hint}")
     node = r.mapping(parent, verb, key_path)
     r.keys(node, PROSODY_KEYS, key_path + ".")
+    if "variant" in node and r.engine is not None:
+        r.engine.check_variant(r.text(node, "variant", key_path + ".variant", "whisper"),
+                               where=r.where(node, "variant", key_path + ".variant"))
     return Prosody(
         rate=r.number(node, "rate", key_path + ".rate", 0.25, 4.0) if "rate" in node else 1.0,
         volume=r.number(node, "volume", key_path + ".volume", 0.0, 4.0) if "volume" in node else 1.0,
@@ -297,16 +315,18 @@ def _prosody(r: _Reader, parent: Any, verb: Any) -> Prosody:
     )
 
 
-def check_voices(config: VoiceConfig, engine: VoiceChecker) -> None:
-    """Raise VoiceNotFound for the first voice or variant in ``config`` the engine lacks."""
+def check_voices(config: VoiceConfig, engine: VoiceChecker, skip_narrator: bool = False, skip_pools: set = frozenset(),
+                 skip_prosody: set = frozenset()) -> None:
+    """Raise VoiceNotFound for the first built-in voice (narrator, pools) or prosody variant in
+    ``config`` the engine lacks, but for those the file gave (checked as they were read)."""
     prefix = f"{config.path}: " if config.path else ""
-    checks = [("narrator.voice", config.narrator.voice)]
-    checks += [(f"characters.{e.name}.voice", e.settings.voice) for e in config.characters.values() if e.settings]
-    checks += [(f"defaults.{g}[{i}].voice", v.voice) for g, pool in config.pools.items() for i, v in enumerate(pool)]
-    for where, voice in checks:
-        engine.check_voice(voice, where=prefix + where)
+    checks = [] if skip_narrator else [("narrator.voice", config.narrator.voice)]
+    checks += [(f"defaults.{g}[{i}].voice", v.voice) for g, pool in config.pools.items() if g not in skip_pools
+               for i, v in enumerate(pool)]
+    for key_path, voice in checks:
+        engine.resolve_voice(voice, where=prefix + key_path)
     for verb, prosody in config.prosody.items():
-        if prosody.variant:
+        if prosody.variant and verb not in skip_prosody:
             engine.check_variant(prosody.variant, where=f"{prefix}prosody.{verb}.variant")
 
 

@@ -24,8 +24,9 @@ class SpeechEngine(Protocol):
         """Names the engine and its version: part of every clip's cache key, so clips made by
         another engine or version are never reused."""
 
-    def check_voice(self, voice: str, where: str = "voice") -> None:
-        """Raise VoiceNotFound, naming ``where``, if the engine has no voice ``voice``."""
+    def resolve_voice(self, voice: str, where: str = "voice") -> str:
+        """The engine's id for ``voice`` as a person may type it; VoiceNotFound, naming ``where``
+        and the nearest voices, if the engine has no such voice."""
 
     def synthesize(self, text: str, settings: VoiceSettings, timeout: Optional[float] = None) -> Clip:
         """Speak ``text`` with ``settings``; the samples as a Clip. Raises EngineError on failure."""

@@ -31,6 +31,8 @@ from typing import Optional
 import pyttsx3
 
 from audiobook.errors import ClipTimeout, EngineError, VoiceNotFound
+from audiobook.render import voice_names
+from audiobook.render.voice_names import EngineVoice, Variant
 from audiobook.model import Clip, VoiceSettings
 
 #: Environment variable: "1" forces the espeak-ng bundled in the espeakng-loader wheel even
@@ -48,18 +50,16 @@ CLIP_TIMEOUT_PER_CHAR = 0.05
 _bundled_library: Optional[str] = None
 
 
-@dataclass(frozen=True)
-class EngineVoice:
-    """A voice the engine reports."""
-
-    id: str
-    """Identifier to put in voices.yaml (``gmw/en-us`` on espeak-ng)."""
-    name: str
-    """Human name (``English (America)``)."""
-    gender: Optional[str]
-    """``male``/``female`` where the engine says."""
-    languages: tuple[str, ...]
-    """Language codes."""
+def _variant_gender(path: Path) -> Optional[str]:
+    """The gender a variant file states (``gender female``), if any."""
+    try:
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            words = line.split()
+            if len(words) >= 2 and words[0] == "gender" and words[1].lower() in ("male", "female"):
+                return words[1].lower()
+    except OSError:
+        pass
+    return None
 
 
 def prepare_espeak(force_bundled: Optional[bool] = None) -> Optional[str]:
@@ -141,7 +141,7 @@ class Pyttsx3Engine:
                                       tuple(str(x) for x in (v.languages or ()))))
         return voices
 
-    def _read_variants(self) -> tuple[str, ...]:
+    def _read_variants(self) -> tuple[Variant, ...]:
         data = os.environ.get("ESPEAK_DATA_PATH")
         if not data:
             path = ctypes.c_char_p()
@@ -152,7 +152,9 @@ class Pyttsx3Engine:
         folder = Path(data) / "voices" / "!v"
         if not folder.is_dir():
             folder = Path(data) / "espeak-ng-data" / "voices" / "!v"
-        return tuple(sorted(p.name for p in folder.iterdir() if p.is_file())) if folder.is_dir() else ()
+        if not folder.is_dir():
+            return ()
+        return tuple(Variant(p.name, _variant_gender(p)) for p in sorted(folder.iterdir()) if p.is_file())
 
     def _espeak_dll(self):
         from pyttsx3.drivers import _espeak
@@ -177,35 +179,35 @@ class Pyttsx3Engine:
     @property
     def variants(self) -> tuple[str, ...]:
         """espeak-ng voice variants (``f3``, ``m2``, ``klatt`` ...) usable as ``voice+variant``."""
+        return tuple(v.name for v in self._variants)
+
+    @property
+    def variant_genders(self) -> tuple[Variant, ...]:
+        """The variants with the gender their files give (None where they give none)."""
         return self._variants
+
+    def resolve_voice(self, voice: str, where: str = "voice") -> str:
+        """The engine's id for ``voice`` as a person may type it (``en-us+f3``, ``English
+        (America)``, ``fr``); VoiceNotFound naming ``where`` and the nearest voices if none."""
+        return voice_names.resolve(voice, self._voices, self._variants, where)
 
     def has_voice(self, voice: str) -> bool:
         """Whether ``voice`` (an id or name, with an optional ``+variant``) exists."""
-        base, _, variant = voice.partition("+")
-        known = {v.id.lower() for v in self._voices} | {v.name.lower() for v in self._voices}
-        if base.lower() not in known:
+        try:
+            self.resolve_voice(voice)
+        except VoiceNotFound:
             return False
-        return not variant or variant in self._variants
+        return True
 
     def check_voice(self, voice: str, where: str = "voice") -> None:
         """Raise VoiceNotFound naming ``where`` and the nearest valid voices if ``voice`` is unknown."""
-        if self.has_voice(voice):
-            return
-        base, _, variant = voice.partition("+")
-        if variant and self.has_voice(base):
-            near = difflib.get_close_matches(variant, self._variants, n=3, cutoff=0.3)
-            hint = ", ".join(f"{base}+{v}" for v in near) or f"{base}+f3"
-        else:
-            ids = [v.id for v in self._voices]
-            near = difflib.get_close_matches(base.lower(), ids, n=3, cutoff=0.4)
-            hint = ", ".join(near) or ", ".join(ids[:3])
-        raise VoiceNotFound(f"{where}: unknown voice {voice!r}; did you mean {hint}? (audiobook voices lists them)")
+        self.resolve_voice(voice, where)
 
     def check_variant(self, variant: str, where: str = "variant") -> None:
         """Raise VoiceNotFound naming ``where`` if ``variant`` is not an espeak-ng variant."""
-        if variant in self._variants:
+        if variant in self.variants:
             return
-        near = difflib.get_close_matches(variant, self._variants, n=3, cutoff=0.3)
+        near = difflib.get_close_matches(variant, self.variants, n=3, cutoff=0.3)
         raise VoiceNotFound(f"{where}: unknown voice variant {variant!r}; did you mean {', '.join(near) or 'whisper'}?")
 
     # ------------------------------------------------------------------ synthesis

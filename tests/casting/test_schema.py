@@ -74,7 +74,8 @@ def test_unknown_voice_names_file_and_key_path(tmp_path, engine):
     path = write(tmp_path, "characters:\n  Lily:\n    voice: gmw/en-us+f33\n")
     with pytest.raises(VoiceNotFound) as err:
         load_config(path, engine)
-    assert str(err.value).startswith(f"{path}: characters.Lily.voice: unknown voice 'gmw/en-us+f33'; did you mean gmw/en-us+f")
+    assert str(err.value) == (f"{path}:3: characters.Lily.voice: unknown voice variant 'f33' in 'gmw/en-us+f33'; "
+                              "did you mean gmw/en-us+f3, gmw/en-us+m3, gmw/en-us+f5?")
 
 
 def test_yaml_tags_do_not_construct_objects(tmp_path):
@@ -126,9 +127,32 @@ prosody:
 
 def test_unknown_pool_voice_and_prosody_variant_are_caught(tmp_path, engine):
     path = write(tmp_path, "defaults:\n  male: [gmw/en+m99]\n")
-    with pytest.raises(VoiceNotFound, match=r"defaults.male\[0\].voice: unknown voice 'gmw/en\+m99'"):
+    with pytest.raises(VoiceNotFound) as err:
         load_config(path, engine)
+    assert str(err.value) == (f"{path}:2: defaults.male[0]: unknown voice variant 'm99' in 'gmw/en+m99'; "
+                              "did you mean gmw/en+m8, gmw/en+m7, gmw/en+m6?")
     path = write(tmp_path, "prosody:\n  hissed: {variant: whispr}\n")
     with pytest.raises(VoiceNotFound) as err:
         load_config(path, engine)
-    assert str(err.value) == f"{path}: prosody.hissed.variant: unknown voice variant 'whispr'; did you mean whisper, whisperf, steph?"
+    assert str(err.value) == (f"{path}:2: prosody.hissed.variant: unknown voice variant 'whispr'; "
+                              "did you mean whisper, whisperf, steph?")
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("en-us", "gmw/en-us"), ("en-us+f3", "gmw/en-us+f3"), ("English (America)", "gmw/en-us"), ("en", "gmw/en"),
+    ("fr", "roa/fr"), ("en-gb", "gmw/en"), ("GMW/EN-US+F3", "gmw/en-us+f3"), ("german", "gmw/de"),
+])
+def test_voices_are_found_as_people_type_them(tmp_path, engine, typed, meant):
+    path = write(tmp_path, f"narrator:\n  voice: {typed}\ncharacters:\n  Ann: {typed}\n")
+    config = load_config(path, engine)
+    assert config.narrator.voice == meant and config.characters["Ann"].settings.voice == meant
+
+
+def test_an_unknown_voice_suggests_voices_by_name_and_language(tmp_path, engine):
+    """Regression: 'english' suggested zls/hr, gmq/is, tai/shn (nearest ids by spelling)."""
+    path = write(tmp_path, "narrator:\n  voice: english\n")
+    with pytest.raises(VoiceNotFound) as err:
+        load_config(path, engine)
+    assert str(err.value) == (f"{path}:2: narrator.voice: unknown voice 'english'; did you mean gmw/en (English (Great "
+                              "Britain)), gmw/en-us (English (America)), gmw/en-029 (English (Caribbean))? "
+                              "(audiobook voices lists them)")

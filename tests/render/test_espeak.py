@@ -100,12 +100,13 @@ def test_unknown_voice_is_rejected_with_suggestions(engine):
     with pytest.raises(VoiceNotFound) as err:
         engine.synthesize("Hello.", VoiceSettings("gmw/en-uss"))
     message = str(err.value)  # the third suggestion depends on the espeak-ng version's voices
-    assert message.startswith("voice: unknown voice 'gmw/en-uss'; did you mean gmw/en-us, gmw/en-us-nyc, ")
+    assert message.startswith("voice: unknown voice 'gmw/en-uss'; did you mean gmw/en-us (English (America)), "
+                              "gmw/en-us-nyc (English (America, New York City)), ")
     assert message.endswith("? (audiobook voices lists them)")
 
 
 def test_unknown_variant_is_rejected(engine):
-    with pytest.raises(VoiceNotFound, match=r"unknown voice 'gmw/en-us\+f9'; did you mean gmw/en-us\+f"):
+    with pytest.raises(VoiceNotFound, match=r"unknown voice variant 'f9' in 'gmw/en-us\+f9'; did you mean gmw/en-us\+f"):
         engine.synthesize("Hello.", VoiceSettings("gmw/en-us+f9"))
 
 
