@@ -22,6 +22,7 @@ from audiobook.output.profile import PROFILES
 from audiobook.parser import parse
 from audiobook.parser.views import cast_table, screenplay  # noqa: F401 (for the CLI)
 from audiobook.readers import read_source
+from audiobook.readers.script_file import read_script
 from audiobook.render import schedule
 from audiobook.render.blocks import ClipFailed, chapter_keys, make_blocks
 from audiobook.render.cache import CACHE_DIRNAME, ClipCache
@@ -65,7 +66,11 @@ MAX_TEXT_CHARS = 20_000_000
 
 
 def parse_source(source: Path, encoding: Optional[str] = None) -> tuple[Script, Document]:
-    """Read and parse ``source``; return the script and the document its offsets refer to."""
+    """Read and parse ``source``; return the script and the document its offsets refer to.
+    A ``.json`` source is a script saved by ``audiobook script --format json`` (and maybe edited):
+    it is taken as it is, with the source it names."""
+    if Path(source).suffix.lower() == ".json":
+        return read_script(Path(source), encoding)
     document = read_source(Path(source), encoding=encoding)
     if len(document.text) > MAX_TEXT_CHARS:
         raise SourceError(f"{document.path}: has {len(document.text) / 1e6:.0f} million characters, more than the "

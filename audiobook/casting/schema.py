@@ -10,57 +10,12 @@ from audiobook.errors import ConfigError
 from audiobook.model import VOICE_RANGES, Prosody, VoiceSettings
 from audiobook.parser.verbs import TAG_VERBS
 
-DEFAULT_NARRATOR = VoiceSettings(voice="gmw/en-gb-x-rp", rate=165, pitch=40, volume=1.0)
-
-#: Pause lengths in milliseconds by occasion.
-DEFAULT_PAUSES = {"paragraph": 450, "speaker": 250, "break": 1500, "chapter": 2000}
-
-#: Automatic voices by gender, in the order they are handed out. The espeak-ng variant
-#: (``m3``, ``f2``) changes the timbre most, the accent next; pitch and rate vary around each
-#: gender's middle. Accents and variants cycle at coprime lengths, so every slot of a pool is a
-#: different pair and neighbouring slots differ in both. The narrator's accent is left out.
-POOL_ACCENTS = ("gmw/en-us", "gmw/en", "gmw/en-gb-scotland", "gmw/en-us-nyc", "gmw/en-029", "gmw/en-gb-x-gbclan",
-                "gmw/en-gb-x-gbcwmd")
-POOL_VARIANTS = {"male": ("m3", "m1", "m2", "m7", "m4", "m6", "m5", "m8"), "female": ("f3", "f2", "f1", "f4", "f5")}
-#: The middle pitch of each gender's voices; slots spread 15 either side of it.
-POOL_PITCH = {"male": 45, "female": 60}
-
-
-def _pool(gender: str) -> tuple[VoiceSettings, ...]:
-    variants = POOL_VARIANTS[gender]
-    size = len(POOL_ACCENTS) * len(variants)
-    return tuple(VoiceSettings(f"{POOL_ACCENTS[i % len(POOL_ACCENTS)]}+{variants[i % len(variants)]}",
-                               160 + i * 7 % 26, POOL_PITCH[gender] - 15 + i * 11 % 31) for i in range(size))
-
-
-DEFAULT_POOLS: dict[str, tuple[VoiceSettings, ...]] = {gender: _pool(gender) for gender in POOL_VARIANTS}
-
-
-#: Speech verbs that change how a quote is spoken. Users extend or override it under
-#: ``prosody:`` in voices.yaml.
-DEFAULT_PROSODY: dict[str, Prosody] = {
-    "shouted": Prosody(rate=1.1, volume=1.4, pitch=10),
-    "yelled": Prosody(rate=1.1, volume=1.4, pitch=10),
-    "screamed": Prosody(rate=1.15, volume=1.5, pitch=15),
-    "bellowed": Prosody(rate=1.0, volume=1.5, pitch=5),
-    "roared": Prosody(rate=1.0, volume=1.5, pitch=5),
-    "exclaimed": Prosody(rate=1.1, volume=1.2, pitch=8),
-    "snapped": Prosody(rate=1.15, volume=1.2),
-    "barked": Prosody(rate=1.15, volume=1.3),
-    "whispered": Prosody(rate=0.9, volume=0.7, variant="whisper"),
-    "murmured": Prosody(rate=0.9, volume=0.6),
-    "muttered": Prosody(rate=0.95, volume=0.6, pitch=-5),
-    "breathed": Prosody(rate=0.85, volume=0.6, variant="whisper"),
-    "sobbed": Prosody(rate=0.8, volume=0.8, pitch=-5),
-    "wept": Prosody(rate=0.8, volume=0.8, pitch=-5),
-    "whimpered": Prosody(rate=0.85, volume=0.7, pitch=5),
-    "drawled": Prosody(rate=0.75),
-    "stammered": Prosody(rate=0.8),
-}
+from audiobook.casting.defaults import (DEFAULT_NARRATOR, DEFAULT_PAUSES, DEFAULT_POOLS,  # noqa: F401 (part of the schema)
+                                        DEFAULT_PROSODY)
 
 VOICE_KEYS = ("voice", "rate", "pitch", "volume")
 TOP_KEYS = ("narrator", "characters", "defaults", "pov_narration", "pauses", "read_notes",
-            "pronunciations", "prosody")
+            "pronunciations", "prosody", "not_characters", "lines")
 CHARACTER_KEYS = VOICE_KEYS + ("aliases", "gender")
 PROSODY_KEYS = ("rate", "volume", "pitch", "variant")
 GENDERS = ("male", "female")
@@ -87,6 +42,8 @@ class CharacterEntry:
     """Other names the story uses for this character."""
     gender: Optional[str] = None
     """``male``/``female``: overrides what the parser guessed."""
+    where: str = field(default="", compare=False)
+    """``file:line: characters.Name``, for messages about the entry."""
 
 
 @dataclass
@@ -111,6 +68,13 @@ class VoiceConfig:
     """Word -> respelling, applied to whole words before synthesis."""
     prosody: dict[str, Prosody] = field(default_factory=lambda: dict(DEFAULT_PROSODY))
     """Speech verb -> change of voice for the quote it tags."""
+    not_characters: list[str] = field(default_factory=list)
+    """Names the parser must never take for speakers (``Close``, ``Jezail``)."""
+    lines: dict[str, str] = field(default_factory=dict)
+    """Pinned lines: a stretch of a quote's words -> who says it (a character, an alias or
+    ``narrator``)."""
+    lines_where: dict[str, str] = field(default_factory=dict, compare=False)
+    """``file:line: lines."key"`` for each pinned line, for messages about it."""
 
 
 def load_config(path: Optional[Path], engine: Optional[VoiceChecker] = None) -> VoiceConfig:
@@ -175,6 +139,15 @@ class _Reader:
                 near = difflib.get_close_matches(str(key), allowed, n=1)
                 hint = f"did you mean {near[0]!r}?" if near else f"allowed: {', '.join(allowed)}"
                 raise self.fail(node, key, prefix + str(key), f"unknown key; {hint}")
+
+    def names(self, node: Any, key: Any, key_path: str) -> list[str]:
+        """A list of names (a single name is a list of one)."""
+        value = node[key] if node[key] is not None else []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(node, key, key_path, "must be a list of names")
+        return [v.strip() for v in value]
 
     def mapping(self, parent: Any, key: Any, key_path: str) -> Any:
         node = parent[key]
@@ -269,6 +242,17 @@ def _from_mapping(data: Any, path: Path, engine: Optional[VoiceChecker] = None) 
         node = r.mapping(data, "prosody", "prosody")
         for verb in node:
             config.prosody[str(verb).lower()] = _prosody(r, node, verb)
+    if "not_characters" in data:
+        config.not_characters = r.names(data, "not_characters", "not_characters")
+    if "lines" in data:
+        node = r.mapping(data, "lines", "lines")
+        for key in node:
+            key_path = f"lines.{key!r}" if not isinstance(key, str) else f'lines."{key}"'
+            if not isinstance(key, str) or not key.strip():
+                raise r.fail(node, key, key_path, "must be words of a quote, such as \"Do you want to come inside\"")
+            config.lines[key] = r.text(node, key, key_path, "a character's name or narrator")
+            config.lines_where[key] = r.where(node, key, key_path)
+    _check_aliases(config)
     if engine is not None:  # what the file left at the defaults
         check_voices(config, engine, skip_narrator="narrator" in data and "voice" in (data["narrator"] or {}),
                      skip_pools=set(data.get("defaults") or ()),
@@ -285,15 +269,22 @@ def _character(r: _Reader, chars: Any, name: Any) -> CharacterEntry:
     settings = r.voice(node, key_path, VoiceSettings(voice="")) if "voice" in node else None
     if settings is None and any(k in node for k in ("rate", "pitch", "volume")):
         raise r.fail(chars, name, key_path, "rate, pitch or volume given without a voice; add voice:")
-    aliases = node.get("aliases") or []
-    if isinstance(aliases, str):
-        aliases = [aliases]
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise r.fail(node, "aliases", key_path + ".aliases", "must be a list of names")
+    aliases = r.names(node, "aliases", key_path + ".aliases") if "aliases" in node else []
     gender = node.get("gender")
     if gender is not None and gender not in GENDERS:
         raise r.fail(node, "gender", key_path + ".gender", f"must be male or female, not {gender!r}")
-    return CharacterEntry(str(name), settings, [str(a) for a in aliases], gender)
+    return CharacterEntry(str(name), settings, aliases, gender, r.where(chars, name, key_path))
+
+
+def _check_aliases(config: VoiceConfig) -> None:
+    """One name (a character's or an alias) may stand for one character only."""
+    owner: dict[str, CharacterEntry] = {}
+    for entry in config.characters.values():
+        for name in dict.fromkeys([entry.name, *entry.aliases]):
+            other = owner.setdefault(name.lower(), entry)
+            if other is not entry:
+                raise ConfigError(f"{entry.where}: {name!r} is a name of both {other.name} and {entry.name}; "
+                                  "keep it under one of them")
 
 
 def _prosody(r: _Reader, parent: Any, verb: Any) -> Prosody:
@@ -357,6 +348,8 @@ def dump_config(config: VoiceConfig) -> str:
         "pronunciations": dict(config.pronunciations),
         "prosody": {verb: {"rate": p.rate, "volume": p.volume, "pitch": p.pitch, **({"variant": p.variant} if p.variant else {})}
                     for verb, p in config.prosody.items()},
+        "not_characters": list(config.not_characters),
+        "lines": dict(config.lines),
     }
     out = io.StringIO()
     yaml = YAML(typ="safe", pure=True)

@@ -156,3 +156,32 @@ def test_an_unknown_voice_suggests_voices_by_name_and_language(tmp_path, engine)
     assert str(err.value) == (f"{path}:2: narrator.voice: unknown voice 'english'; did you mean gmw/en (English (Great "
                               "Britain)), gmw/en-us (English (America)), gmw/en-029 (English (Caribbean))? "
                               "(audiobook voices lists them)")
+
+
+def test_not_characters_and_pinned_lines_are_read(tmp_path):
+    path = write(tmp_path, 'not_characters: [Close, Jezail]\nlines:\n  "Do you want to come inside": Lily\n'
+                           "  Not now: narrator\n")
+    config = load_config(path)
+    assert config.not_characters == ["Close", "Jezail"]
+    assert config.lines == {"Do you want to come inside": "Lily", "Not now": "narrator"}
+    assert config.lines_where["Not now"] == f'{path}:4: lines."Not now"'
+
+
+@pytest.mark.parametrize("text, message", [
+    pytest.param("characters:\n  Robert: {aliases: [Bob]}\n  Roberta: {aliases: [bob]}\n",
+                 "{path}:3: characters.Roberta: 'bob' is a name of both Robert and Roberta; keep it under one of them",
+                 id="one-alias-under-two-characters"),
+    pytest.param("characters:\n  Ann: {aliases: [Nan]}\n  Nan: {}\n",
+                 "{path}:3: characters.Nan: 'Nan' is a name of both Ann and Nan; keep it under one of them",
+                 id="an-alias-that-is-another-character"),
+    pytest.param("not_characters: {Close: 1}\n", "{path}:1: not_characters: must be a list of names",
+                 id="not-characters-not-a-list"),
+    pytest.param("lines:\n  Come in: [Lily]\n",
+                 '{path}:2: lines."Come in": must be text such as a character\'s name or narrator, not [\'Lily\']',
+                 id="pin-to-a-list"),
+])
+def test_bad_cast_entries(tmp_path, text, message):
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert str(err.value) == message.format(path=path)

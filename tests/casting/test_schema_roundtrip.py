@@ -22,6 +22,12 @@ prosodies = st.builds(Prosody, rate=st.integers(25, 400).map(lambda v: v / 100),
 @st.composite
 def configs(draw):
     chars = draw(st.dictionaries(names, entries, max_size=5))
+    seen: set = set()
+    for name in chars:  # a name stands for one character only
+        settings_, aliases, gender = chars[name]
+        aliases = [a for a in aliases if a.lower() not in seen and a.lower() not in {n.lower() for n in chars if n != name}]
+        seen.update(a.lower() for a in [name, *aliases])
+        chars[name] = (settings_, aliases, gender)
     return VoiceConfig(
         path=None,
         narrator=draw(voices),
@@ -32,6 +38,8 @@ def configs(draw):
         read_notes=draw(st.booleans()),
         pronunciations=draw(st.dictionaries(names, names, max_size=3)),
         prosody=draw(st.dictionaries(st.sampled_from(["shouted", "hissed", "sighed"]), prosodies, max_size=3)),
+        not_characters=draw(st.lists(names, max_size=3)),
+        lines=draw(st.dictionaries(names, names, max_size=3)),
     )
 
 
