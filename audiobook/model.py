@@ -158,6 +158,8 @@ class VoiceSettings:
     """espeak-ng pitch, 0-99 (50 is the voice's own)."""
     volume: float = 1.0
     """0.0-2.0, 1.0 is the engine's normal level."""
+    speaker: Optional[str] = None
+    """For a voice model with several speakers (Piper): which one, by id or name; None otherwise."""
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
@@ -26,7 +27,7 @@ from audiobook.readers.script_file import read_script
 from audiobook.render import schedule
 from audiobook.render.blocks import ClipFailed, chapter_keys, make_blocks
 from audiobook.render.cache import CACHE_DIRNAME, ClipCache
-from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, load_engine
+from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, load_engine, voice_identity
 from audiobook.render.level import level_plan
 from audiobook.render.plan import Pronouncer, make_plan
 from audiobook.render.progress import Progress
@@ -127,12 +128,13 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     folder = book_folder(out_dir, plan.title)
     name = safe_name(plan.title, "book")
     encoding_profile = PROFILES[profile]
-    keys = {c.number: chapter_keys(c, engine.identity) for c in plan.chapters}
+    identity = partial(voice_identity, engine)
+    keys = {c.number: chapter_keys(c, identity) for c in plan.chapters}
     chapter_jobs = {c.number: chapter_files.encode_job(folder, plan, c, keys[c.number], encoding_profile, art)
                     for c in plan.chapters} if "mp3" in formats else {}
     book_jobs = [book_job(folder / f"{name}.{suffix}", plan, keys, encoding_profile, art)
                  for fmt, suffix in (("mp3-single", "mp3"), ("m4b", "m4b")) if fmt in formats]
-    blocks = make_blocks(plan, engine.identity)
+    blocks = make_blocks(plan, identity)
     prepared = time.perf_counter()
     try:
         written = schedule.run(plan, blocks, cache, chapter_jobs, book_jobs, jobs or cpu_count(), progress,

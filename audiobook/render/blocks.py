@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional, Union
 
 from audiobook.errors import EngineError
-from audiobook.model import ChapterPlan, ClipItem, RenderPlan
+from audiobook.model import ChapterPlan, ClipItem, RenderPlan, VoiceSettings
 from audiobook.render.cache import ClipCache, clip_key
 
 #: How often a failed clip is tried again (its block, by a fresh engine) before the render stops.
@@ -59,15 +59,25 @@ class ClipFailed(EngineError):
         self.job, self.cause = job, cause
 
 
-def make_blocks(plan: RenderPlan, engine_id: str, max_clips: int = MAX_BLOCK_CLIPS) -> list[ClipBlock]:
+#: What identifies a voice's sound for the cache (``engine.voice_identity``), or one string
+#: for every voice.
+Identity = Union[str, Callable[[VoiceSettings], str]]
+
+
+def _identity(identity: Identity) -> Callable[[VoiceSettings], str]:
+    return identity if callable(identity) else (lambda _voice: identity)
+
+
+def make_blocks(plan: RenderPlan, identity: Identity, max_clips: int = MAX_BLOCK_CLIPS) -> list[ClipBlock]:
     """Cut the plan's clips into blocks: chapters, sliced every ``max_clips``."""
+    identity_of = _identity(identity)
     seen: set[str] = set()
     blocks: list[ClipBlock] = []
     for chapter in plan.chapters:
         jobs = []
         for item in chapter.items:
             if isinstance(item, ClipItem):
-                key = clip_key(engine_id, item.voice, item.text)
+                key = clip_key(identity_of(item.voice), item.voice, item.text)
                 jobs.append(ClipJob(key, item, chapter.number, key not in seen))
                 seen.add(key)
         for start in range(0, len(jobs), max_clips):
@@ -103,7 +113,8 @@ def end(block: ClipBlock, cache: ClipCache) -> None:
     cache.end_block(fingerprint(block))
 
 
-def chapter_keys(chapter: ChapterPlan, engine_id: str) -> list[Optional[str]]:
+def chapter_keys(chapter: ChapterPlan, identity: Identity) -> list[Optional[str]]:
     """The chapter's items as cache keys, None for pauses."""
-    return [clip_key(engine_id, item.voice, item.text) if isinstance(item, ClipItem) else None
+    identity_of = _identity(identity)
+    return [clip_key(identity_of(item.voice), item.voice, item.text) if isinstance(item, ClipItem) else None
             for item in chapter.items]

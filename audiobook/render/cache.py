@@ -23,7 +23,8 @@ CACHE_DIRNAME = ".audiobook-cache"
 
 def clip_key(engine_id: str, voice: VoiceSettings, text: str) -> str:
     """The cache key of a clip: a hash of the engine, the voice settings and the text as spoken."""
-    payload = json.dumps([CACHE_VERSION, engine_id, asdict(voice), text], ensure_ascii=False, sort_keys=True)
+    settings = {k: v for k, v in asdict(voice).items() if v is not None}  # an unset field leaves old keys as they were
+    payload = json.dumps([CACHE_VERSION, engine_id, settings, text], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

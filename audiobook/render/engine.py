@@ -7,6 +7,7 @@ know engines only through this interface, so another engine can stand beside the
 from __future__ import annotations
 
 import importlib
+from urllib.parse import quote, unquote
 from typing import Optional, Protocol, runtime_checkable
 
 from audiobook.model import Clip, VoiceSettings
@@ -33,6 +34,23 @@ class SpeechEngine(Protocol):
 
 
 def load_engine(spec: str = DEFAULT_ENGINE) -> SpeechEngine:
-    """Build the engine named by ``spec`` (``module:callable``)."""
-    module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)()
+    """Build the engine named by ``spec``: ``module:callable``, optionally with keyword
+    arguments as ``?key=value&key=value`` (strings), so a worker process can rebuild it."""
+    target, _, query = spec.partition("?")
+    module, _, name = target.partition(":")
+    options = dict(part.split("=", 1) for part in query.split("&") if "=" in part)
+    return getattr(importlib.import_module(module), name)(**{k: unquote(v) for k, v in options.items()})
+
+
+def engine_spec(target: str, **options: str) -> str:
+    """The spec ``load_engine`` rebuilds ``target(**options)`` from."""
+    query = "&".join(f"{key}={quote(str(value), safe='')}" for key, value in options.items() if value is not None)
+    return f"{target}?{query}" if query else target
+
+
+def voice_identity(engine: SpeechEngine, voice: VoiceSettings) -> str:
+    """What identifies the sound of ``voice`` on ``engine`` for the cache: the engine's own
+    identity, or, for an engine with voices of its own (a neural voice's model file), the one
+    it gives that voice."""
+    per_voice = getattr(engine, "voice_identity", None)
+    return per_voice(voice) if per_voice is not None else engine.identity

@@ -15,6 +15,7 @@ import numpy as np
 
 from audiobook.model import ClipItem, RenderPlan, VoiceSettings
 from audiobook.render.cache import ClipCache, clip_key
+from audiobook.render.engine import voice_identity
 
 #: Loudness of speech (RMS of the voiced 20 ms frames, dBFS). With the pauses between lines a
 #: chapter file then measures about -21 dB RMS, inside ACX's -23 to -18 dB.
@@ -66,7 +67,7 @@ def voice_gain(voice: VoiceSettings, engine, cache: Optional[ClipCache] = None) 
     while a volume set in voices.yaml stays a deliberate difference.
     """
     voice = dataclasses.replace(voice, volume=1.0)
-    key = clip_key(engine.identity, voice, CALIBRATION_TEXT)
+    key = clip_key(voice_identity(engine, voice), voice, CALIBRATION_TEXT)
     clip = cache.get(key) if cache else None
     if clip is None:
         clip = engine.synthesize(CALIBRATION_TEXT, voice)

@@ -76,3 +76,22 @@ def test_a_block_marker_holds_its_sequence_until_the_block_ends(tmp_path):
     assert cache.interrupted_block("f1") == [(0, True), (2, False)]
     cache.end_block("f1")
     assert cache.interrupted_block("f1") is None
+
+
+def test_a_voice_without_a_speaker_keys_as_before_speakers_existed():
+    """Clips cached before voices had speakers stay valid: an unset field is not in the key."""
+    import hashlib
+    import json
+
+    old = hashlib.sha256(json.dumps([1, "e", {"voice": "gmw/en-us", "rate": 170, "pitch": 50, "volume": 1.0}, "Hi."],
+                                    ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+    assert clip_key("e", V, "Hi.") == old
+    assert clip_key("e", VoiceSettings("gmw/en-us", 170, 50, 1.0, speaker="3"), "Hi.") != old
+
+
+def test_engine_specs_carry_options_to_worker_processes():
+    from audiobook.render.engine import engine_spec, load_engine
+
+    spec = engine_spec("fakes:FakeEngine")
+    assert spec == "fakes:FakeEngine" and load_engine(spec).identity == "fake 1"
+    assert engine_spec("m:f", voice_dir="/a b/c&d", other=None) == "m:f?voice_dir=%2Fa%20b%2Fc%26d"
