@@ -1,0 +1,40 @@
+"""Piper neural voices: espeak-ng phonemes, VITS inference on onnxruntime, the voices folder.
+
+    voice = PiperVoice.load(resolve_voice("en_US-joe-medium").model)
+    clip = voice.synthesize("Hello there.", length_scale=rate_to_length_scale(180))
+
+onnxruntime is optional (``pip install 'audiobook[piper]'``): it is imported only when a voice
+is loaded, so importing this package never fails for want of it.
+"""
+from __future__ import annotations
+
+from audiobook.render.piper.errors import (
+    PiperError,
+    PiperUnavailable,
+    SpeakerNotFound,
+    VoiceDownloadError,
+    VoiceModelError,
+)
+from audiobook.render.piper.phonemes import phoneme_ids, phonemize
+from audiobook.render.piper.voice import (
+    NATURAL_WPM,
+    SENTENCE_SILENCE,
+    PiperConfig,
+    PiperVoice,
+    rate_to_length_scale,
+)
+
+__all__ = [
+    "NATURAL_WPM",
+    "SENTENCE_SILENCE",
+    "PiperConfig",
+    "PiperError",
+    "PiperUnavailable",
+    "PiperVoice",
+    "SpeakerNotFound",
+    "VoiceDownloadError",
+    "VoiceModelError",
+    "phoneme_ids",
+    "phonemize",
+    "rate_to_length_scale",
+]
