@@ -55,9 +55,16 @@ def frame_f0(frame: np.ndarray, sample_rate: int) -> Optional[float]:
     # Normalise by the overlap so long lags are not penalised for being shorter sums.
     lags = np.arange(low, high + 1)
     window = corr[low : high + 1] * len(frame) / (len(frame) - lags)
-    best = int(np.argmax(window))
-    if window[best] < VOICING * energy:
+    peak = float(window.max())
+    if peak < VOICING * energy:
         return None
+    # Every multiple of the period correlates as well as the period itself: take the first
+    # local maximum close to the highest, not the highest, or F0 drops an octave.
+    best = int(np.argmax(window))
+    for i in range(1, len(window) - 1):
+        if window[i] >= 0.9 * peak and window[i] >= window[i - 1] and window[i] >= window[i + 1]:
+            best = i
+            break
     lag = lags[best]
     if 0 < best < len(window) - 1:  # parabolic interpolation of the peak
         a, b, c = window[best - 1], window[best], window[best + 1]
