@@ -37,10 +37,11 @@ from audiobook.render.piper.phonemes import phoneme_ids, phonemize
 #: Silence between the sentences of one clip (Piper's own default).
 SENTENCE_SILENCE = 0.2
 
-#: Words per minute of the joe voice at length_scale 1 (en_US-joe-medium, measured by
-#: bench/piper.py --wpm on the first paragraph of The Sign of the Four, pauses included);
-#: Piper's medium English voices speak within a few percent of it.
-NATURAL_WPM = 172.0
+#: Words per minute of en_US-joe-medium at length_scale 1 with noise off: 207, measured by
+#: ``bench/piper.py --wpm`` on the first three paragraphs of The Sign of the Four, chapter 1,
+#: sentence pauses included (espeak-ng's default is 175). Other voices differ: pass their own
+#: measure as ``base_wpm``.
+NATURAL_WPM = 207.0
 
 #: length_scale outside this range turns the voice into a drawl or a blur.
 LENGTH_SCALE_RANGE = (0.4, 2.5)
