@@ -155,3 +155,14 @@ def test_pyttsx3_clips_around_phonemes_in_a_fresh_process():
 def test_fresh_process_comparison_can_fail():
     """The comparison above tells different audio apart (one clip against two)."""
     assert _child("once") != _child("plain")
+
+
+@pytest.mark.engine
+def test_threads_phonemize_one_at_a_time():
+    """espeak-ng is not thread-safe: concurrent callers must get what serial calls give."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"Sentence number {i}, spoken by thread, then another clause; done." for i in range(24)]
+    serial = [phonemize(t, "en-us") for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(lambda t: phonemize(t, "en-us"), texts)) == serial
