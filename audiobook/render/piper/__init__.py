@@ -15,7 +15,16 @@ from audiobook.render.piper.errors import (
     VoiceDownloadError,
     VoiceModelError,
 )
+from audiobook.render.piper.gender import GenderEstimate, estimate_speaker_gender, gender_from_pitch, speaker_genders
 from audiobook.render.piper.phonemes import phoneme_ids, phonemize
+from audiobook.render.piper.store import (
+    DEFAULT_BASE_URL,
+    VoiceFiles,
+    default_voice_dir,
+    download_voice,
+    installed_voices,
+    resolve_voice,
+)
 from audiobook.render.piper.voice import (
     NATURAL_WPM,
     SENTENCE_SILENCE,
@@ -25,6 +34,8 @@ from audiobook.render.piper.voice import (
 )
 
 __all__ = [
+    "DEFAULT_BASE_URL",
+    "GenderEstimate",
     "NATURAL_WPM",
     "SENTENCE_SILENCE",
     "PiperConfig",
@@ -33,8 +44,16 @@ __all__ = [
     "PiperVoice",
     "SpeakerNotFound",
     "VoiceDownloadError",
+    "VoiceFiles",
     "VoiceModelError",
+    "default_voice_dir",
+    "download_voice",
+    "estimate_speaker_gender",
+    "gender_from_pitch",
+    "installed_voices",
     "phoneme_ids",
     "phonemize",
     "rate_to_length_scale",
+    "resolve_voice",
+    "speaker_genders",
 ]
