@@ -15,7 +15,8 @@ after pyttsx3 has: a second ``espeak_Initialize`` would switch pyttsx3's asynchr
 mode under it. A later ``pyttsx3.init`` re-initialises with its own mode, which phonemization
 does not depend on. Every call holds one module lock, and sets the espeak voice it needs;
 SpeechEngine sets its voice and parameters before every clip, so neither sees the other's
-voice.
+voice. The lock cannot cover pyttsx3's own synthesis thread: do not phonemize in one thread
+while a SpeechEngine of the same process is speaking in another (render workers use one thread).
 """
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ _LANGUAGE_FLAG = re.compile(r"\([^()]*\)")
 #: "Mr. Holmes" must not become a sentence "Mister." and another "Holmes".
 ENGLISH_ABBREVIATIONS = frozenset(
     "mr mrs ms messrs mme mlle dr st mt jr sr prof capt col gen lt sgt cpl rev hon gov sen rep "
-    "fr no vol ch fig vs esq".split()
+    "fr vol fig vs esq".split()
 )
 
 _lock = threading.RLock()

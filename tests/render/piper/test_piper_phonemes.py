@@ -66,6 +66,11 @@ def test_title_abbreviation_and_initial_do_not_end_the_sentence():
 
 
 @pytest.mark.engine
+def test_a_short_word_before_a_stop_still_ends_the_sentence():
+    assert len(phonemize('"No." He left. So did I. Then we ate.', "en-us")) == 4
+
+
+@pytest.mark.engine
 def test_text_without_final_punctuation_and_paragraphs():
     sentences = phonemize("One line.\n\nA second paragraph without a stop", "en-us")
     assert len(sentences) == 2
