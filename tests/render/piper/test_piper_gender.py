@@ -7,6 +7,8 @@ import pytest
 from audiobook.model import VoiceSettings
 from audiobook.render.piper.gender import SAMPLE_TEXT, gender_from_pitch, median_f0, speaker_genders
 
+from piper_fixtures import joe, joe_files  # noqa: F401 - pytest fixtures
+
 RATE = 22050
 
 

