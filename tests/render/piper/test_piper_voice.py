@@ -18,7 +18,7 @@ from audiobook.render.piper import (
     VoiceModelError,
     rate_to_length_scale,
 )
-from audiobook.render.piper.voice import PiperConfig
+from audiobook.render.piper.voice import PiperConfig, words_per_minute
 
 from piper_fixtures import joe, joe_files  # noqa: F401 - pytest fixtures
 
@@ -75,6 +75,28 @@ def test_rate_maps_to_length_scale(joe):
     assert 1.6 < slow / quick < 2.4
     with pytest.raises(ValueError):
         rate_to_length_scale(0)
+
+
+@pytest.mark.parametrize("rate", [130, 175, 240])
+def test_one_rate_gives_one_pace_with_either_engine(joe, engine, rate):
+    from audiobook.model import VoiceSettings
+
+    piper = joe.synthesize(PARAGRAPH, length_scale=rate_to_length_scale(rate)).duration
+    espeak = engine.synthesize(PARAGRAPH, VoiceSettings("gmw/en-us", rate, 50)).duration
+    assert piper == pytest.approx(espeak, rel=0.15)
+
+
+def test_words_per_minute(joe):
+    normal = words_per_minute(joe, PARAGRAPH)
+    # Not quite half: length_scale stretches phonemes, not every frame of the sound.
+    assert 1.5 < normal / words_per_minute(joe, PARAGRAPH, length_scale=2.0) < 2.1
+    with pytest.raises(ValueError):
+        words_per_minute(joe, "  ")
+
+
+def test_identity_names_what_the_bytes_depend_on(joe):
+    assert joe.identity.startswith(f"piper en_US-joe-medium model={joe.sha256[:16]} config=")
+    assert "deterministic" in joe.identity and "onnxruntime 1." in joe.identity and "espeak-ng 1." in joe.identity
 
 
 def test_volume_scales_the_samples(joe):
