@@ -228,3 +228,12 @@ def test_without_onnxruntime_one_line_says_what_to_install(monkeypatch, joe_file
     with pytest.raises(PiperUnavailable) as err:
         PiperVoice.load(joe_files[0])
     _one_line_error(err, "pip install 'audiobook[piper]'")
+
+
+def test_every_phoneme_of_a_varied_text_is_in_the_voice(joe):
+    from audiobook.render.piper.phonemes import phoneme_ids
+
+    text = ('"It is cocaine," he said, "a seven-per-cent. solution." On 7th July 1888, at 10:30 p.m., '
+            "Mrs. Cecil Forrester paid £5 (five pounds!) -- a naïve café owner's fee; why? Because... well: yes.")
+    for sentence in joe.phonemes(text):
+        assert phoneme_ids(sentence, joe.config.phoneme_id_map)[1] == set(), sentence
