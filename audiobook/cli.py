@@ -33,6 +33,13 @@ class ChapterRange(click.ParamType):
         return numbers
 
 
+def voice_dir_option(command):
+    """``--voice-dir``: where Piper voices live (also AUDIOBOOK_VOICE_DIR)."""
+    return click.option("--voice-dir", type=click.Path(path_type=Path), default=None, envvar="AUDIOBOOK_VOICE_DIR",
+                        help="Folder of Piper voices (default: the user's data folder, "
+                             "~/.local/share/audiobook/piper-voices).")(command)
+
+
 #: Help of ``--encoding`` on every command that reads a book.
 ENCODING_HELP = "Text encoding of SOURCE (utf-8, cp1252, latin-1 ...); default: detected."
 
@@ -124,8 +131,9 @@ def script(source: Path, fmt: str, encoding) -> None:
 @click.option("--no-cover", is_flag=True, help="Embed no cover at all.")
 @click.option("--profile", type=click.Choice(["default", "acx"]), default="default", show_default=True,
               help="default: 64 kbps mono at 22.05 kHz; acx: 192 kbps CBR mono at 44.1 kHz.")
+@voice_dir_option
 def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, chapters, encoding, fmt, cover,
-           no_cover, profile) -> None:
+           no_cover, profile, voice_dir) -> None:
     """Render SOURCE as an audiobook, one voice per character.
 
     Clips are cached: after a change to one voice or one paragraph only those clips are made
@@ -136,7 +144,7 @@ def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, ch
     result = pipeline.render(source, out_dir, voices=pipeline.voices_path(voices), jobs=jobs, cache_dir=cache_dir,
                              progress=pipeline.Progress(quiet=quiet), encoding=encoding, chapters=chapters,
                              formats=pipeline.FORMATS if fmt == "all" else (fmt,), cover=cover,
-                             make_cover=not no_cover, profile=profile)
+                             make_cover=not no_cover, profile=profile, voice_dir=voice_dir)
     if not quiet:
         wrote = []
         if result.files:
@@ -151,7 +159,8 @@ def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, ch
 @click.option("--voices", type=click.Path(path_type=Path), default=pipeline.DEFAULT_VOICES, show_default=True,
               help="The voices file to create or update.")
 @click.option("--encoding", default=None, help=ENCODING_HELP)
-def cast_command(source: Path, voices: Path, encoding) -> None:
+@voice_dir_option
+def cast_command(source: Path, voices: Path, encoding, voice_dir) -> None:
     """Add the characters found in SOURCE to a voices file, keeping your edits.
 
     New characters get their automatic voice, most-speaking first, with line counts as
@@ -159,20 +168,37 @@ def cast_command(source: Path, voices: Path, encoding) -> None:
 
     Example: audiobook cast input/the-lamplighters.txt --voices voices.yaml
     """
-    script, added = pipeline.update_cast(source, voices, encoding=encoding)
+    script, added = pipeline.update_cast(source, voices, encoding=encoding, voice_dir=voice_dir)
     click.echo(f"{voices}: {len(script.characters)} speaking characters, {len(added)} added"
                + (f" ({', '.join(added)})" if added else ""))
 
 
 @main.command("voices")
 @click.option("--lang", default=None, help="Only voices whose language or id starts with this (en, fr, de-ch ...).")
-def voices_command(lang) -> None:
+@click.option("--engine", type=click.Choice(["espeak", "piper"]), default="espeak", show_default=True,
+              help="espeak: espeak-ng's voices and variants; piper: the Piper voices installed.")
+@click.option("--download", "download", default=None, metavar="NAME",
+              help="Download the Piper voice NAME (en_US-lessac-medium) into the voices folder.")
+@click.option("--url", "base_url", default=None, envvar="AUDIOBOOK_PIPER_URL",
+              help="Where Piper voices are downloaded from (default: the Piper voices repository).")
+@voice_dir_option
+def voices_command(lang, engine, download, base_url, voice_dir) -> None:
     """List the engine's voices (id, gender, language, name), and the espeak-ng variants to add
     with + by gender. A voice may be written in voices.yaml as its id, the last part of the id
-    (en-us), its name or a language code (fr).
+    (en-us), its name or a language code (fr); a Piper voice as piper:NAME.
 
-    Example: audiobook voices --lang en
+    Example: audiobook voices --lang en   (or --engine piper, or --download en_US-lessac-medium)
     """
+    if download:
+        bar = _DownloadBar()
+        voice = pipeline.download_piper_voice(download, voice_dir, base_url, progress=bar)
+        bar.done()
+        click.echo(f"installed piper:{voice.name} in {voice.model.parent}")
+        return
+    if engine == "piper":
+        for v in pipeline.piper_voices(voice_dir, lang):
+            click.echo(f"piper:{v.name:<30}  {v.source}  {v.model}")
+        return
     voices, variants = pipeline.engine_voices(lang)
     width = max([len(v.id) for v in voices] + [5])
     lang_width = max([len(",".join(v.languages)) for v in voices] + [8])
@@ -187,6 +213,26 @@ def voices_command(lang) -> None:
             click.echo(f"\n{label} (voice+variant, e.g. {example}+{classic}): " + " ".join(names))
 
 
+class _DownloadBar:
+    """A download's progress on standard error: a bar on a terminal, nothing otherwise."""
+
+    def __init__(self):
+        self.tty = sys.stderr.isatty()
+        self.shown = ""
+
+    def __call__(self, name: str, done: int, total) -> None:
+        if not self.tty:
+            return
+        line = f"{name}: {done / 1e6:.1f} MB" + (f" of {total / 1e6:.1f} MB ({100 * done // total}%)" if total else "")
+        if line != self.shown:
+            click.echo("\r" + line.ljust(len(self.shown)), nl=False, err=True)
+            self.shown = line
+
+    def done(self) -> None:
+        if self.shown:
+            click.echo("", err=True)
+
+
 @main.command()
 @click.option("--character", "-c", default=None, help="A character in the voices file, or 'narrator'.")
 @click.option("--voice", default=None, help="Any voice instead of a character's (gmw/en-us+f3, en-us, fr ...).")
@@ -196,14 +242,16 @@ def voices_command(lang) -> None:
               help="Where to write the sample (default: output/preview-<character>.mp3).")
 @click.option("--play", is_flag=True, help="Play the sample with an audio player found on this system.")
 @click.argument("text", required=False)
-def preview(character, voice, voices, out_file, play: bool, text) -> None:
+@voice_dir_option
+def preview(character, voice, voices, out_file, play: bool, text, voice_dir) -> None:
     """Render a short sample of one character's voice, or of any voice, to a file.
 
     Example: audiobook preview --character Mara "Hold it steady."   (or --voice en-us+f3)
     """
     if (character is None) == (voice is None):
         raise click.UsageError("give --character NAME or --voice VOICE (one of them)")
-    path = pipeline.render_preview(character, pipeline.voices_path(voices), text, out_file, voice=voice)
+    path = pipeline.render_preview(character, pipeline.voices_path(voices), text, out_file, voice=voice,
+                                   voice_dir=voice_dir)
     click.echo(f"wrote {path}")
     if play:
         pipeline.play(path)

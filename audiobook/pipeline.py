@@ -27,7 +27,8 @@ from audiobook.readers.script_file import read_script
 from audiobook.render import schedule
 from audiobook.render.blocks import ClipFailed, chapter_keys, make_blocks
 from audiobook.render.cache import CACHE_DIRNAME, ClipCache
-from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, load_engine, voice_identity
+from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, engine_spec, load_engine, voice_identity
+from audiobook.render.engines import TARGET as ENGINES
 from audiobook.render.level import level_plan
 from audiobook.render.plan import Pronouncer, make_plan
 from audiobook.render.progress import Progress
@@ -109,7 +110,8 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
            cache_dir: Optional[Path] = None, engine: Optional[SpeechEngine] = None,
            engine_spec: str = DEFAULT_ENGINE, progress: Optional[Progress] = None, encoding: Optional[str] = None,
            chapters: Optional[set[int]] = None, formats: Iterable[str] = ("mp3",),
-           cover: Optional[Path] = None, make_cover: bool = True, profile: str = "default") -> RenderResult:
+           cover: Optional[Path] = None, make_cover: bool = True, profile: str = "default",
+           voice_dir: Optional[Path] = None) -> RenderResult:
     """Render ``source`` into ``out_dir/<book-slug>/`` in the given ``formats`` (see FORMATS).
 
     The voices file is checked before any audio is made. Clips are kept in the cache
@@ -119,6 +121,8 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     began = time.perf_counter()
     formats = set(formats)
     progress = progress or Progress(quiet=True)
+    if voice_dir is not None and engine_spec == DEFAULT_ENGINE:
+        engine_spec = engines_spec(voice_dir)
     engine = engine or load_engine(engine_spec)
     config = load_config(voices, engine)  # a bad voices file stops the render before it touches the disk
     writable_folder(Path(out_dir))
@@ -149,11 +153,16 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
                         written.books)
 
 
+def engines_spec(voice_dir: Optional[Path] = None) -> str:
+    """The spec of the espeak-ng and Piper engines, Piper voices looked for in ``voice_dir``."""
+    return engine_spec(ENGINES, voice_dir=str(voice_dir) if voice_dir else None)
+
+
 def update_cast(source: Path, voices: Path, *, encoding: Optional[str] = None,
-                engine: Optional[SpeechEngine] = None) -> tuple[Script, list[str]]:
+                engine: Optional[SpeechEngine] = None, voice_dir: Optional[Path] = None) -> tuple[Script, list[str]]:
     """Add the characters of ``source`` missing from the voices file ``voices`` (created if
     absent), keeping what is there; returns the script and the names added."""
-    config = load_config(voices if voices.exists() else None, engine or load_engine())
+    config = load_config(voices if voices.exists() else None, engine or load_engine(engines_spec(voice_dir)))
     script, _document = parse_source(source, encoding=encoding)
     text, added = updated_voices_file(voices, script, cast(script, config))
     with atomic_path(voices) as tmp:
@@ -162,7 +171,7 @@ def update_cast(source: Path, voices: Path, *, encoding: Optional[str] = None,
 
 
 def engine_voices(lang: Optional[str] = None, engine: Optional[SpeechEngine] = None) -> tuple[list, list]:
-    """The engine's voices (those of language ``lang`` if given), sorted by id, and its variants.
+    """espeak-ng's voices (those of language ``lang`` if given), sorted by id, and its variants.
     VoiceNotFound when no voice has that language."""
     engine = engine or load_engine()
     voices = in_language(lang or "", engine.voices)
@@ -171,12 +180,32 @@ def engine_voices(lang: Optional[str] = None, engine: Optional[SpeechEngine] = N
     return voices, list(getattr(engine, "variant_genders", ()))
 
 
+def piper_voices(voice_dir: Optional[Path] = None, lang: Optional[str] = None) -> list:
+    """The Piper voices installed, in ``voice_dir`` (default: the user's data folder) and in
+    voice packages; those of language ``lang`` (``en``, ``en_GB``) if given, else VoiceNotFound."""
+    from audiobook.render import piper
+
+    voices = [v for v in piper.installed_voices(voice_dir) if not lang or v.name.lower().startswith(lang.lower())]
+    if lang and not voices:
+        raise VoiceNotFound(f"no Piper voice for the language {lang!r} is installed; download one with "
+                            "`audiobook voices --download NAME`")
+    return voices
+
+
+def download_piper_voice(name: str, voice_dir: Optional[Path] = None, base_url: Optional[str] = None,
+                         progress=None):
+    """Download the Piper voice ``name`` (model and config, checked) into ``voice_dir``."""
+    from audiobook.render import piper
+
+    return piper.download_voice(name, voice_dir, base_url or piper.DEFAULT_BASE_URL, progress=progress)
+
+
 def render_preview(character: Optional[str], voices: Optional[Path], text: Optional[str] = None,
                    out_file: Optional[Path] = None, engine: Optional[SpeechEngine] = None,
-                   voice: Optional[str] = None) -> Path:
+                   voice: Optional[str] = None, voice_dir: Optional[Path] = None) -> Path:
     """Speak ``text`` (default: a greeting) in ``character``'s voice, or in ``voice`` (any voice
     as voices.yaml takes it), to an MP3; return its path."""
-    engine = engine or load_engine()
+    engine = engine or load_engine(engines_spec(voice_dir))
     config = load_config(voices, engine)
     if voice is not None:
         name = engine.resolve_voice(voice, where="--voice")

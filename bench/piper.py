@@ -2,7 +2,7 @@
 
 The chapter is split into sentences (the clips a render makes) and spoken three ways with Piper,
 using both cores: two worker processes x one onnxruntime thread, one process x two threads, and
-one process x one thread; then by espeak-ng through audiobook.engine.SpeechEngine, in one and in
+one process x one thread; then by espeak-ng through audiobook.render.espeak.Pyttsx3Engine, in one and in
 two processes. Model loading is not timed (workers load before the clock starts). Besides audio seconds per
 wall second it prints audio seconds per CPU second, which other work on a shared machine does
 not lower: with N free cores and N workers, wall speed approaches N times that figure.
@@ -62,9 +62,9 @@ def _load_piper(model: str, threads: int) -> None:
 
 def _load_espeak() -> None:
     global _worker
-    from audiobook.engine import SpeechEngine
+    from audiobook.render.espeak import Pyttsx3Engine
 
-    _worker = SpeechEngine()
+    _worker = Pyttsx3Engine()
 
 
 def _piper_clip(text: str) -> tuple[float, float]:
@@ -104,13 +104,13 @@ def run(items: list[str], processes: int, initializer, initargs, clip) -> tuple[
 def natural_wpm(model: str, text: str) -> tuple[float, float, float]:
     """(Piper words per minute at length_scale 1, espeak-ng's at rate 175, and the espeak-ng
     rate that matches Piper's pace) on ``text``, sentence pauses included."""
-    from audiobook.engine import SpeechEngine
+    from audiobook.render.espeak import Pyttsx3Engine
     from audiobook.model import VoiceSettings
     from audiobook.render.piper import PiperVoice
     from audiobook.render.piper.voice import words_per_minute
 
     piper = words_per_minute(PiperVoice.load(model), text)
-    espeak = len(text.split()) / SpeechEngine().synthesize(text, VoiceSettings("gmw/en-us", 175, 50)).duration * 60
+    espeak = len(text.split()) / Pyttsx3Engine().synthesize(text, VoiceSettings("gmw/en-us", 175, 50)).duration * 60
     return piper, espeak, 175 * piper / espeak
 
 

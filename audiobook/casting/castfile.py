@@ -12,7 +12,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from audiobook.errors import ConfigError
 from audiobook.model import Cast, Script, VoiceSettings
-from audiobook.casting.schema import DEFAULT_NARRATOR, read_yaml
+from audiobook.casting.schema import DEFAULT_NARRATOR, read_yaml, voice_fields
 
 NEW_FILE_HEADER = """\
 # voices.yaml: who sounds how. Every voice is one line to change.
@@ -59,7 +59,7 @@ def updated_voices_file(path: Path, script: Script, cast: Cast) -> tuple[str, li
         if key is None:
             entry = CommentedMap()
             voice = cast.voice_for(character.name)
-            entry["voice"], entry["rate"], entry["pitch"] = voice.voice, voice.rate, voice.pitch
+            entry.update(voice_fields(voice))
             aliases = CommentedSeq(a for a in character.aliases if a != character.name)
             if aliases:
                 aliases.fa.set_flow_style()

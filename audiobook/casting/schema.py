@@ -13,7 +13,7 @@ from audiobook.parser.verbs import TAG_VERBS
 from audiobook.casting.defaults import (DEFAULT_NARRATOR, DEFAULT_PAUSES, DEFAULT_POOLS,  # noqa: F401 (part of the schema)
                                         DEFAULT_PROSODY)
 
-VOICE_KEYS = ("voice", "rate", "pitch", "volume")
+VOICE_KEYS = ("voice", "rate", "pitch", "volume", "speaker")
 TOP_KEYS = ("narrator", "characters", "defaults", "pov_narration", "pauses", "read_notes",
             "pronunciations", "prosody", "not_characters", "lines")
 CHARACTER_KEYS = VOICE_KEYS + ("aliases", "gender")
@@ -178,10 +178,25 @@ class _Reader:
             values["voice"] = self.voice_name(node, "voice", key_path + ".voice")
         if "rate" in node:
             values["rate"] = self.number(node, "rate", key_path + ".rate", *VOICE_RANGES["rate"], kind=int)
+        piper = values["voice"].startswith("piper:")
+        if piper:
+            values["pitch"] = VoiceSettings.pitch  # unused by Piper; the neutral value keeps keys alike
         if "pitch" in node:
+            if piper:
+                raise self.fail(node, "pitch", key_path + ".pitch", "Piper voices have no pitch setting; remove it, "
+                                "or choose another speaker of the model (speaker:) or another voice")
             values["pitch"] = self.number(node, "pitch", key_path + ".pitch", *VOICE_RANGES["pitch"], kind=int)
         if "volume" in node:
             values["volume"] = self.number(node, "volume", key_path + ".volume", *VOICE_RANGES["volume"])
+        if "speaker" in node:
+            speaker = node["speaker"]
+            if isinstance(speaker, bool) or not isinstance(speaker, (int, str)) or not str(speaker).strip():
+                raise self.fail(node, "speaker", key_path + ".speaker", f"must be a speaker's id or name, not {speaker!r}")
+            values["speaker"] = str(speaker).strip()
+        if (piper or "speaker" in node) and self.engine is not None and hasattr(self.engine, "check_speaker"):
+            self.engine.check_speaker(values["voice"], values.get("speaker"),
+                                      where=self.where(node, "speaker" if "speaker" in node else "voice",
+                                                       key_path + (".speaker" if "speaker" in node else ".voice")))
         return VoiceSettings(**values)
 
     def voice_or_string(self, parent: Any, key: Any, key_path: str) -> VoiceSettings:
@@ -321,6 +336,16 @@ def check_voices(config: VoiceConfig, engine: VoiceChecker, skip_narrator: bool 
             engine.check_variant(prosody.variant, where=f"{prefix}prosody.{verb}.variant")
 
 
+def voice_fields(voice: VoiceSettings) -> dict:
+    """How a voice is written in voices.yaml: voice, rate, then pitch (espeak-ng) or speaker (Piper)."""
+    fields = {"voice": voice.voice, "rate": voice.rate}
+    if not voice.voice.startswith("piper:"):
+        fields["pitch"] = voice.pitch
+    if voice.speaker is not None:
+        fields["speaker"] = voice.speaker
+    return fields
+
+
 def dump_config(config: VoiceConfig) -> str:
     """``config`` as voices.yaml text, every setting written out; ``load_config`` reads it back equal."""
     import io
@@ -328,7 +353,7 @@ def dump_config(config: VoiceConfig) -> str:
     from ruamel.yaml import YAML
 
     def voice(v: VoiceSettings) -> dict:
-        return {"voice": v.voice, "rate": v.rate, "pitch": v.pitch, "volume": v.volume}
+        return voice_fields(v) | {"volume": v.volume}
 
     characters = {}
     for entry in config.characters.values():

@@ -13,7 +13,7 @@ from typing import Optional, Protocol, runtime_checkable
 from audiobook.model import Clip, VoiceSettings
 
 #: How the engine is built in a worker: "module:callable" returning a SpeechEngine.
-DEFAULT_ENGINE = "audiobook.render.espeak:Pyttsx3Engine"
+DEFAULT_ENGINE = "audiobook.render.engines:Engines"
 
 
 @runtime_checkable

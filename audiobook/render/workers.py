@@ -70,7 +70,7 @@ def context():
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         # Imported once in the fork server, not again in every worker; importing loads no engine.
-        ctx.set_forkserver_preload(["audiobook.render.workers", "audiobook.output.books", "audiobook.render.espeak"])
+        ctx.set_forkserver_preload(["audiobook.render.workers", "audiobook.output.books", "audiobook.render.engines"])
         return ctx
     return multiprocessing.get_context("spawn")
 

@@ -71,7 +71,7 @@ def _espeak() -> ctypes.CDLL:
     global _library
     if _library is not None:
         return _library
-    from audiobook.engine import prepare_espeak
+    from audiobook.render.espeak import prepare_espeak
 
     prepare_espeak()
     try:

@@ -124,8 +124,8 @@ CHILD = textwrap.dedent(
         assert phonemize("This is a test.", "en-us") and phonemize("Bonjour, monsieur.", "fr")
     if order == "phonemes-first":
         phonemes()
-    from audiobook.engine import SpeechEngine
-    engine = SpeechEngine()
+    from audiobook.render.espeak import Pyttsx3Engine
+    engine = Pyttsx3Engine()
     pcm = engine.synthesize("The lamp was lit at dusk.", VoiceSettings("gmw/en-us+f3", 160, 50)).pcm
     if order == "phonemes-after":
         phonemes()

@@ -235,3 +235,30 @@ def test_broken_transfer_leaves_no_partial_file_and_keeps_the_old_voice(repo, vo
 def test_only_http_urls(voices):
     with pytest.raises(VoiceDownloadError):
         download_voice(NAME, voices, base_url="file:///etc")
+
+
+def test_the_cli_downloads_a_voice_and_lists_it(repo, voices):
+    from click.testing import CliRunner
+
+    from audiobook.cli import main
+
+    result = CliRunner().invoke(main, ["voices", "--download", NAME, "--url", repo.url, "--voice-dir", str(voices)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"installed piper:{NAME} in {voices}\n"
+    listed = CliRunner().invoke(main, ["voices", "--engine", "piper", "--voice-dir", str(voices)]).output.splitlines()
+    assert f"piper:{NAME:<30}  folder  {voices / (NAME + '.onnx')}" in listed
+    result = CliRunner().invoke(main, ["voices", "--engine", "piper", "--lang", "xx", "--voice-dir", str(voices)])
+    assert result.exit_code == 1
+    assert result.output == ("Error: no Piper voice for the language 'xx' is installed; download one with "
+                             "`audiobook voices --download NAME`\n")
+
+
+def test_the_cli_says_in_one_line_when_the_voice_cannot_be_had(repo, voices):
+    from click.testing import CliRunner
+
+    from audiobook.cli import main
+
+    result = CliRunner().invoke(main, ["voices", "--download", "en_US-nobody-low", "--url", repo.url,
+                                       "--voice-dir", str(voices)])
+    assert result.exit_code == 1 and result.output.count("\n") == 1 and "en_US-nobody-low" in result.output
+    assert leftovers(voices) == []
