@@ -159,16 +159,23 @@ def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, ch
 @click.option("--voices", type=click.Path(path_type=Path), default=pipeline.DEFAULT_VOICES, show_default=True,
               help="The voices file to create or update.")
 @click.option("--encoding", default=None, help=ENCODING_HELP)
+@click.option("--engine", type=click.Choice(["espeak", "piper"]), default="espeak", show_default=True,
+              help="espeak: espeak-ng voices; piper: the speakers of a multi-speaker Piper voice, by gender.")
+@click.option("--model", default=None, help="With --engine piper: the multi-speaker Piper voice (default: the first "
+                                            "one installed), e.g. en_US-libritts_r-medium.")
 @voice_dir_option
-def cast_command(source: Path, voices: Path, encoding, voice_dir) -> None:
+def cast_command(source: Path, voices: Path, encoding, engine, model, voice_dir) -> None:
     """Add the characters found in SOURCE to a voices file, keeping your edits.
 
     New characters get their automatic voice, most-speaking first, with line counts as
     comments; entries and comments already in the file are kept as they are.
 
-    Example: audiobook cast input/the-lamplighters.txt --voices voices.yaml
+    Example: audiobook cast input/the-lamplighters.txt --voices voices.yaml   (--engine piper for Piper speakers)
     """
-    script, added = pipeline.update_cast(source, voices, encoding=encoding, voice_dir=voice_dir)
+    if model is not None and engine != "piper":
+        raise click.UsageError("--model goes with --engine piper")
+    script, added = pipeline.update_cast(source, voices, encoding=encoding, voice_dir=voice_dir,
+                                         piper_model=(model or "") if engine == "piper" else None)
     click.echo(f"{voices}: {len(script.characters)} speaking characters, {len(added)} added"
                + (f" ({', '.join(added)})" if added else ""))
 

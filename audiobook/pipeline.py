@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from audiobook.casting.assign import cast
+from audiobook.casting.assign import auto_voice, cast
 from audiobook.casting.castfile import updated_voices_file
 from audiobook.casting.schema import VoiceConfig, load_config
 from audiobook.errors import (AudiobookError, ChapterSelectionError, ConfigError, EngineError, SourceError,
@@ -28,7 +28,7 @@ from audiobook.render import schedule
 from audiobook.render.blocks import ClipFailed, chapter_keys, make_blocks
 from audiobook.render.cache import CACHE_DIRNAME, ClipCache
 from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, engine_spec, load_engine, voice_identity
-from audiobook.render.engines import TARGET as ENGINES
+from audiobook.render.engines import PIPER_PREFIX, TARGET as ENGINES
 from audiobook.render.level import level_plan
 from audiobook.render.plan import Pronouncer, make_plan
 from audiobook.render.progress import Progress
@@ -159,12 +159,21 @@ def engines_spec(voice_dir: Optional[Path] = None) -> str:
 
 
 def update_cast(source: Path, voices: Path, *, encoding: Optional[str] = None,
-                engine: Optional[SpeechEngine] = None, voice_dir: Optional[Path] = None) -> tuple[Script, list[str]]:
+                engine: Optional[SpeechEngine] = None, voice_dir: Optional[Path] = None,
+                piper_model: Optional[str] = None) -> tuple[Script, list[str]]:
     """Add the characters of ``source`` missing from the voices file ``voices`` (created if
-    absent), keeping what is there; returns the script and the names added."""
-    config = load_config(voices if voices.exists() else None, engine or load_engine(engines_spec(voice_dir)))
+    absent), keeping what is there; returns the script and the names added. With
+    ``piper_model`` (a multi-speaker Piper voice, or "" for the first installed), characters
+    get that model's speakers, of their gender, instead of espeak-ng voices."""
+    engine = engine or load_engine(engines_spec(voice_dir))
+    config = load_config(voices if voices.exists() else None, engine)
+    narrator = None
+    if piper_model is not None:
+        config.pools = speaker_pools(engine, piper_model, voice_dir)
+        if not voices.exists():
+            narrator = config.narrator = auto_voice("narrator", "male", set(), set(), config)
     script, _document = parse_source(source, encoding=encoding)
-    text, added = updated_voices_file(voices, script, cast(script, config))
+    text, added = updated_voices_file(voices, script, cast(script, config), narrator)
     with atomic_path(voices) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return script, added
@@ -178,6 +187,27 @@ def engine_voices(lang: Optional[str] = None, engine: Optional[SpeechEngine] = N
     if lang and not voices:
         raise VoiceNotFound(f"no voice for the language {lang!r}; `audiobook voices` lists every voice")
     return voices, list(getattr(engine, "variant_genders", ()))
+
+
+def speaker_pools(engine, model: str, voice_dir: Optional[Path] = None) -> dict:
+    """The speakers of the multi-speaker Piper voice ``model`` (or of the first one installed,
+    for "") as pools of voices by gender, each speaker's gender judged by the pitch of a sample
+    once and remembered by the model's hash."""
+    from audiobook.render import piper
+
+    if not model:
+        model = next((v.name for v in piper.installed_voices(voice_dir) if piper.PiperConfig.read(v.config).num_speakers > 1),
+                     "")
+        if not model:
+            raise VoiceNotFound("no multi-speaker Piper voice is installed; download one, such as "
+                                "`audiobook voices --download en_US-libritts_r-medium`")
+    name = model.removeprefix(PIPER_PREFIX)
+    voice = engine.piper(PIPER_PREFIX + name, where="--model")
+    if voice.num_speakers < 2:
+        raise VoiceNotFound(f"--model: Piper voice {name} has a single speaker; choose a multi-speaker voice")
+    genders = piper.remembered_genders(voice)
+    return {gender: tuple(VoiceSettings(f"piper:{name}", 175, speaker=str(i)) for i, g in sorted(genders.items())
+                          if g == gender) for gender in ("male", "female")}
 
 
 def piper_voices(voice_dir: Optional[Path] = None, lang: Optional[str] = None) -> list:

@@ -80,17 +80,17 @@ def auto_voice(name: str, gender: Optional[str], neighbours: set, taken: set, co
     digest = int(hashlib.sha1(name.lower().encode("utf-8")).hexdigest(), 16)
     pools = [[pool[(digest + i) % len(pool)] for i in range(len(pool))] for pool in pool_for(gender, config)]
     candidates = [voice for pool in pools for voice in pool]
-    timbres = {v.voice for v in neighbours}
+    timbres = {_timbre(v) for v in neighbours}
     variants = {_variant(v) for v in neighbours}
     for pool in pools:
-        for fresh in (lambda v: _variant(v) not in variants, lambda v: v.voice not in timbres):
+        for fresh in (lambda v: _variant(v) not in variants, lambda v: _timbre(v) not in timbres):
             for voice in pool:
                 if fresh(voice) and voice not in taken:
                     return voice
     shifted = list(_pitch_shifts(candidates))
     for voice in shifted:
         if voice not in taken and all(abs(voice.pitch - n.pitch) >= PITCH_STEP
-                                      for n in neighbours if n.voice == voice.voice):
+                                      for n in neighbours if _timbre(n) == _timbre(voice)):
             return voice
     for voice in candidates + shifted:
         if voice not in taken:
@@ -98,16 +98,22 @@ def auto_voice(name: str, gender: Optional[str], neighbours: set, taken: set, co
     return candidates[0]
 
 
+def _timbre(voice: VoiceSettings) -> str:
+    """What makes a voice sound like itself: the voice with its variant, and its speaker."""
+    return voice.voice if voice.speaker is None else f"{voice.voice}#{voice.speaker}"
+
+
 def _variant(voice: VoiceSettings) -> str:
-    """The espeak-ng variant of a voice (``m3``), or the voice itself when it has none."""
-    return voice.voice.partition("+")[2] or voice.voice
+    """The espeak-ng variant of a voice (``m3``); for a speaker of a multi-speaker model, the
+    speaker; else the voice itself."""
+    return voice.voice.partition("+")[2] or _timbre(voice)
 
 
 def _pitch_shifts(candidates: list[VoiceSettings]) -> Iterator[VoiceSettings]:
     """Each candidate again at pitches PITCH_STEP apart, nearest first, within espeak-ng's range."""
     for steps in range(1, 99 // PITCH_STEP + 1):
-        for base in candidates:
+        for base in (c for c in candidates if not c.voice.startswith("piper:")):  # Piper voices have no pitch
             for sign in (1, -1):
                 pitch = base.pitch + sign * steps * PITCH_STEP
                 if 0 <= pitch <= 99:
-                    yield VoiceSettings(base.voice, base.rate, pitch, base.volume)
+                    yield VoiceSettings(base.voice, base.rate, pitch, base.volume, base.speaker)

@@ -28,7 +28,8 @@ NEW_FILE_HEADER = """\
 """
 
 
-def updated_voices_file(path: Path, script: Script, cast: Cast) -> tuple[str, list[str]]:
+def updated_voices_file(path: Path, script: Script, cast: Cast,
+                        narrator: Optional[VoiceSettings] = None) -> tuple[str, list[str]]:
     """``path`` (or a new file if it is absent) with every speaking character of ``script`` it
     lacks added, in the voice ``cast`` gave it, and the line-count comments refreshed; returns
     the new text and the names added."""
@@ -41,7 +42,7 @@ def updated_voices_file(path: Path, script: Script, cast: Cast) -> tuple[str, li
         if not isinstance(data, CommentedMap):
             raise ConfigError(f"{path}: the top level must be a mapping (narrator:, characters:, ...)")
     else:
-        data = yaml.load(NEW_FILE_HEADER + "\nnarrator:\n" + _voice_yaml(DEFAULT_NARRATOR))
+        data = yaml.load(NEW_FILE_HEADER + "\nnarrator:\n" + _voice_yaml(narrator or DEFAULT_NARRATOR))
     characters = data.get("characters")
     if not isinstance(characters, CommentedMap):
         characters = CommentedMap()
@@ -79,7 +80,7 @@ def updated_voices_file(path: Path, script: Script, cast: Cast) -> tuple[str, li
 
 
 def _voice_yaml(voice: VoiceSettings) -> str:
-    return f"  voice: {voice.voice}\n  rate: {voice.rate}\n  pitch: {voice.pitch}\n"
+    return "".join(f"  {key}: {value}\n" for key, value in voice_fields(voice).items())
 
 
 def _set_line_comment(mapping: CommentedMap, key: Any, text: str) -> None:

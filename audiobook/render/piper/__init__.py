@@ -15,7 +15,8 @@ from audiobook.render.piper.errors import (
     VoiceDownloadError,
     VoiceModelError,
 )
-from audiobook.render.piper.gender import GenderEstimate, estimate_speaker_gender, gender_from_pitch, speaker_genders
+from audiobook.render.piper.gender import (GenderEstimate, estimate_speaker_gender, gender_from_pitch, remembered_genders,
+                                           speaker_genders)
 from audiobook.render.piper.phonemes import phoneme_ids, phonemize
 from audiobook.render.piper.store import (
     DEFAULT_BASE_URL,
@@ -54,6 +55,7 @@ __all__ = [
     "phoneme_ids",
     "phonemize",
     "rate_to_length_scale",
+    "remembered_genders",
     "resolve_voice",
     "speaker_genders",
 ]

@@ -8,7 +8,10 @@ F0 per frame is the lag of the strongest normalised autocorrelation peak between
 """
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional, Union
 
 import numpy as np
@@ -118,3 +121,29 @@ def speaker_genders(voice, text: str = SAMPLE_TEXT) -> dict[int, GenderEstimate]
     if voice.num_speakers <= 1:
         return {0: estimate_speaker_gender(voice, None, text)}
     return {sid: estimate_speaker_gender(voice, sid, text) for sid in range(voice.num_speakers)}
+
+
+def gender_cache_dir() -> Path:
+    """Where speakers' genders are remembered: ``$XDG_CACHE_HOME/audiobook/piper-genders``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "audiobook" / "piper-genders"
+
+
+def remembered_genders(voice, folder: Optional[Path] = None) -> dict[int, Optional[str]]:
+    """Speaker id -> gender for every speaker of ``voice``, judged once (``speaker_genders``) and
+    kept in ``folder`` (default ``gender_cache_dir()``) under the model's hash, as judging a
+    model of hundreds of speakers takes minutes."""
+    path = (folder or gender_cache_dir()) / f"{voice.sha256}.json"
+    try:
+        return {int(k): v for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError, AttributeError):
+        pass
+    genders = {i: estimate.gender for i, estimate in speaker_genders(voice).items()}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+        tmp.write_text(json.dumps(genders), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # not remembered: judged again next time
+    return genders
