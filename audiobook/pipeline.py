@@ -13,6 +13,7 @@ from audiobook.errors import (AudiobookError, ChapterSelectionError, ConfigError
                               VoiceNotFound)
 from audiobook.model import ChapterFile, Document, RenderPlan, Script, VoiceSettings
 from audiobook.output import chapters as chapter_files
+from audiobook.output import readalong, sidecar, subtitles as subtitle_files
 from audiobook.output.books import BookFile, book_job
 from audiobook.output.cover import choose_cover
 from audiobook.output.files import atomic_path, book_folder, safe_name, writable_folder
@@ -24,6 +25,7 @@ from audiobook.parser.views import cast_table, screenplay  # noqa: F401 (for the
 from audiobook.readers import read_source
 from audiobook.render import schedule
 from audiobook.render.blocks import ClipFailed, chapter_keys, make_blocks
+from audiobook.render.bookinfo import MetadataOptions, book_info
 from audiobook.render.cache import CACHE_DIRNAME, ClipCache
 from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, load_engine
 from audiobook.render.level import level_plan
@@ -57,6 +59,10 @@ class RenderResult:
     """Seconds spent: ``prepare`` (read, parse, cast, plan) and ``audio`` (synthesis and encoding)."""
     books: list[BookFile] = field(default_factory=list)
     """Single-file books (MP3 with chapters, M4B), each with a cue sheet."""
+    subtitles: list[Path] = field(default_factory=list)
+    """The .srt and .vtt files written beside the audio."""
+    epub: Optional[Path] = None
+    """The read-along EPUB, when one was asked for."""
 
 
 #: Most characters of text a book may have: about four times the longest novels. Past it the
@@ -74,16 +80,18 @@ def parse_source(source: Path, encoding: Optional[str] = None) -> tuple[Script, 
 
 
 def prepare(source: Path, config: VoiceConfig, engine: SpeechEngine, *, encoding: Optional[str] = None,
-            chapters: Optional[set[int]] = None, cache: Optional[ClipCache] = None) -> tuple[RenderPlan, Document]:
+            chapters: Optional[set[int]] = None, cache: Optional[ClipCache] = None,
+            metadata: Optional[MetadataOptions] = None) -> tuple[RenderPlan, Document]:
     """Everything before audio: parse, cast, plan and level (``config`` is voices.yaml, checked).
 
     ``chapters`` selects 1-based chapter numbers of the whole book (default: all); a number past
-    the book's last chapter raises ChapterSelectionError.
+    the book's last chapter raises ChapterSelectionError. ``metadata`` overrides what the
+    source says about the book.
     """
     script, document = parse_source(source, encoding=encoding)
     if chapters is not None:
         check_chapters(chapters, len(script.chapters))
-    plan = make_plan(script, cast(script, config), document.text, chapters, year=document.year)
+    plan = make_plan(script, cast(script, config), document.text, chapters, book_info(script, document, metadata))
     return level_plan(plan, engine, cache), document
 
 
@@ -97,14 +105,18 @@ def check_chapters(chapters: set[int], total: int) -> None:
 
 #: Output formats: one MP3 per chapter, one MP3 with chapter marks, one M4B audiobook.
 FORMATS = ("mp3", "mp3-single", "m4b")
+#: Every format ``render`` can write: the audio ones and the read-along EPUB.
+ALL_FORMATS = FORMATS + ("epub",)
 
 
 def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: Optional[int] = None,
            cache_dir: Optional[Path] = None, engine: Optional[SpeechEngine] = None,
            engine_spec: str = DEFAULT_ENGINE, progress: Optional[Progress] = None, encoding: Optional[str] = None,
            chapters: Optional[set[int]] = None, formats: Iterable[str] = ("mp3",),
-           cover: Optional[Path] = None, make_cover: bool = True, profile: str = "default") -> RenderResult:
-    """Render ``source`` into ``out_dir/<book-slug>/`` in the given ``formats`` (see FORMATS).
+           cover: Optional[Path] = None, make_cover: bool = True, profile: str = "default",
+           metadata: Optional[MetadataOptions] = None, subtitles: bool = False) -> RenderResult:
+    """Render ``source`` into ``out_dir/<book-slug>/`` in the given ``formats`` (see ALL_FORMATS),
+    with .srt and .vtt subtitles beside each audio file if ``subtitles``.
 
     The voices file is checked before any audio is made. Clips are kept in the cache
     (``out_dir/.audiobook-cache`` unless given), so a second render makes only what changed.
@@ -117,7 +129,8 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     config = load_config(voices, engine)  # a bad voices file stops the render before it touches the disk
     writable_folder(Path(out_dir))
     cache = ClipCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIRNAME)
-    plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, cache=cache)
+    plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, cache=cache,
+                             metadata=metadata)
     art = choose_cover(cover, document.cover, plan.title, plan.author, make_cover)
     folder = book_folder(out_dir, plan.title)
     name = safe_name(plan.title, "book")
@@ -137,9 +150,15 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
         raise EngineError(f"{document.path}:{line}: the engine failed on this line (chapter {exc.job.chapter}) "
                           f"after several tries: {exc.cause}") from exc
     playlist = chapter_files.write_playlist(folder, written.chapters, plan.title) if written.chapters else None
+    if written.chapters:
+        sidecar.write_sidecars(folder, plan.info, art)
+    subs = subtitle_files.write_all(plan, keys, encoding_profile, cache, written.chapters, written.books) \
+        if subtitles else []
+    epub = readalong.write_epub(folder / f"{name}.epub", plan, keys, encoding_profile, cache, art) \
+        if "epub" in formats else None
     done = time.perf_counter()
     return RenderResult(folder, written.chapters, playlist, {"prepare": prepared - began, "audio": done - prepared},
-                        written.books)
+                        written.books, subs, epub)
 
 
 def update_cast(source: Path, voices: Path, *, encoding: Optional[str] = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from audiobook.model import (VOICE_RANGES, Cast, ChapterPlan, ClipItem, PlanItem, Prosody, RenderPlan, Script,
+from audiobook.model import (VOICE_RANGES, BookInfo, Cast, ChapterPlan, ClipItem, PlanItem, Prosody, RenderPlan, Script,
                              Segment, SegmentKind, SilenceItem, VoiceSettings)
 
 #: Longest text sent to the engine as one clip. Longer paragraphs are cut at sentence ends,
@@ -29,14 +29,14 @@ TAIL_ROOM_TONE_MS = (1000, 5000)
 
 
 def make_plan(script: Script, cast: Cast, source_text: str, chapters: Optional[set[int]] = None,
-              year: Optional[str] = None) -> RenderPlan:
+              info: Optional[BookInfo] = None) -> RenderPlan:
     """Turn the script into chapters of clips and pauses.
 
     ``source_text`` is the decoded source, used to tell paragraph breaks from pauses within a
-    paragraph. ``chapters`` selects 1-based chapter numbers (default: all). ``year`` is the
-    year of publication, when the source gives one (for the tags).
+    paragraph. ``chapters`` selects 1-based chapter numbers (default: all). ``info`` is the
+    book's metadata (default: the script's title and author).
     """
-    plan = RenderPlan(title=script.title, author=script.author, total_chapters=len(script.chapters), year=year)
+    plan = RenderPlan(info or BookInfo(script.title, script.author), total_chapters=len(script.chapters))
     pronounce = Pronouncer(cast.pronunciations)
     for number, chapter in enumerate(script.chapters, start=1):
         if chapters is not None and number not in chapters:
@@ -46,7 +46,8 @@ def make_plan(script: Script, cast: Cast, source_text: str, chapters: Optional[s
             # Every chapter starts by saying its title; one without a heading of its own gets it read.
             title = pronounce(chapter.title)
             if SPEAKABLE.search(title):
-                items[:0] = [ClipItem(title, cast.narrator, None, chapter.segments[0].start if chapter.segments else 0),
+                items[:0] = [ClipItem(title, cast.narrator, None, chapter.segments[0].start if chapter.segments else 0,
+                                      shown=chapter.title),
                              SilenceItem(cast.pauses_ms.get("paragraph", 450))]
         plan.chapters.append(ChapterPlan(number, chapter.title, [SilenceItem(HEAD_ROOM_TONE_MS), *items]))
     return plan
@@ -77,6 +78,7 @@ def _items(segments: list[Segment], cast: Cast, source_text: str, pronounce: Pro
     pauses = cast.pauses_ms
     previous: Optional[Segment] = None
     previous_voice = None
+    paragraph = 0
     for seg in segments:
         if seg.kind is SegmentKind.NOTE and not cast.read_notes:
             continue
@@ -90,11 +92,17 @@ def _items(segments: list[Segment], cast: Cast, source_text: str, pronounce: Pro
         if previous is not None:
             if "\n" in source_text[previous.end:seg.start]:
                 yield SilenceItem(pauses.get("paragraph", 450))
+                paragraph += 1
             elif voice != previous_voice:
                 yield SilenceItem(pauses.get("speaker", 250))
-        for offset, piece in split_text(pronounce(seg.text), seg.start):
-            if SPEAKABLE.search(piece):
-                yield ClipItem(piece, voice, seg.speaker if seg.kind is not SegmentKind.HEADING else None, offset, base)
+        elif seg.kind is not SegmentKind.HEADING:
+            paragraph += 1
+        # Cut as written, then respell each piece: subtitles and the read-along show the book's words.
+        for offset, piece in split_text(seg.text, seg.start):
+            spoken = pronounce(piece)
+            if SPEAKABLE.search(spoken):
+                yield ClipItem(spoken, voice, seg.speaker if seg.kind is not SegmentKind.HEADING else None, offset,
+                               base, shown=piece, paragraph=0 if seg.kind is SegmentKind.HEADING else paragraph)
         previous, previous_voice = seg, voice
     low, high = TAIL_ROOM_TONE_MS
     yield SilenceItem(min(high, max(low, pauses.get("chapter", 2000))))

@@ -1,0 +1,101 @@
+"""The book's metadata: what the command line says, else what the source says, else a guess.
+
+A plain-text book has no metadata of its own; the parser finds its title line and its "by"
+line where the text has them, and otherwise the title comes from the file name
+(``TheSignOfTheFour.txt`` is "The Sign of the Four"). Titles and names set in capitals on a
+title page are given ordinary capitals for the tags.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from typing import Optional
+
+from audiobook.errors import ConfigError
+from audiobook.model import BookInfo, Document, Script
+
+#: Words a title keeps in lower case unless they open it.
+SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to with".split())
+
+#: A series index: a whole or decimal number.
+SERIES_INDEX = re.compile(r"\d{1,4}(?:\.\d{1,3})?")
+
+
+@dataclass(frozen=True)
+class MetadataOptions:
+    """Metadata given on the command line; None where not given."""
+
+    title: Optional[str] = None
+    """Book title."""
+    author: Optional[str] = None
+    """Author."""
+    narrator: Optional[str] = None
+    """Narrator."""
+    series: Optional[str] = None
+    """Series name."""
+    series_index: Optional[str] = None
+    """Place in the series."""
+    year: Optional[str] = None
+    """Year of publication."""
+    description: Optional[str] = None
+    """Summary."""
+
+
+def book_info(script: Script, document: Document, given: Optional[MetadataOptions] = None) -> BookInfo:
+    """The book's metadata: each field from ``given`` if set, else from the source."""
+    given = given or MetadataOptions()
+    _check(given)
+    values = {f.name: _clean(getattr(given, f.name)) for f in fields(MetadataOptions)}
+    title = script.title
+    if not document.title and title == document.path.stem:
+        title = words_of_file_name(title)
+    defaults = {"title": plain_capitals(title), "author": plain_capitals(script.author) if script.author else None,
+                "year": document.year}
+    for name, value in defaults.items():
+        values[name] = values[name] or value
+    return BookInfo(**values)
+
+
+def _clean(value: Optional[str]) -> Optional[str]:
+    """Whitespace runs made one space (a description keeps its paragraph breaks); empty is None."""
+    if value is None:
+        return None
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", value)]
+    return "\n\n".join(p for p in paragraphs if p) or None
+
+
+def _check(given: MetadataOptions) -> None:
+    if given.year is not None and not re.fullmatch(r"\d{4}", given.year.strip()):
+        raise ConfigError(f"--year: {given.year!r} is not a year; use four digits, e.g. 1890")
+    if given.series_index is not None and not SERIES_INDEX.fullmatch(given.series_index.strip()):
+        raise ConfigError(f"--series-index: {given.series_index!r} is not a number; use e.g. 2 or 2.5")
+    if given.series_index is not None and not given.series:
+        raise ConfigError("--series-index needs --series: name the series the book belongs to")
+    if given.title is not None and not given.title.strip():
+        raise ConfigError("--title: the title is empty; give the book's title")
+
+
+def words_of_file_name(stem: str) -> str:
+    """``TheSignOfTheFour`` or ``the_sign-of-the-four`` as words: "The Sign of the Four"."""
+    spaced = re.sub(r"[_\-.]+", " ", stem)
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", spaced)
+    return title_case(" ".join(spaced.split())) if spaced.strip() else stem
+
+
+def plain_capitals(text: str) -> str:
+    """A title or name set all in capitals given ordinary capitals; anything else as it is."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or any(c.islower() for c in letters):
+        return text
+    return title_case(text.lower())
+
+
+def title_case(text: str) -> str:
+    """Each word capitalized but the small ones (of, the, and ...) after the first."""
+    words = text.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        keep_small = i > 0 and low in SMALL_WORDS
+        out.append(low if keep_small else word[:1].upper() + word[1:])
+    return " ".join(out)
