@@ -25,7 +25,7 @@ from audiobook.parser.views import cast_table, screenplay  # noqa: F401 (for the
 from audiobook.readers import read_source
 from audiobook.render import schedule
 from audiobook.render.blocks import ClipFailed, chapter_keys, make_blocks
-from audiobook.render.bookinfo import MetadataOptions, book_info
+from audiobook.render.bookinfo import MetadataOptions, book_info, check as check_metadata
 from audiobook.render.cache import CACHE_DIRNAME, ClipCache
 from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, load_engine
 from audiobook.render.level import level_plan
@@ -123,6 +123,7 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     The cover is ``cover``, else the book's own, else a generated one unless ``make_cover`` is off.
     """
     began = time.perf_counter()
+    check_metadata(metadata or MetadataOptions())  # a wrong option stops the render before anything is made
     formats = set(formats)
     progress = progress or Progress(quiet=True)
     engine = engine or load_engine(engine_spec)

@@ -3,7 +3,8 @@
 A plain-text book has no metadata of its own; the parser finds its title line and its "by"
 line where the text has them, and otherwise the title comes from the file name
 (``TheSignOfTheFour.txt`` is "The Sign of the Four"). Titles and names set in capitals on a
-title page are given ordinary capitals for the tags.
+plain text's title page are given ordinary capitals for the tags; what an EPUB or a web page
+says of itself is kept as it is.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Optional
 
-from audiobook.errors import ConfigError
+from audiobook.errors import MetadataError
 from audiobook.model import BookInfo, Document, Script
 
 #: Words a title keeps in lower case unless they open it.
@@ -44,13 +45,14 @@ class MetadataOptions:
 def book_info(script: Script, document: Document, given: Optional[MetadataOptions] = None) -> BookInfo:
     """The book's metadata: each field from ``given`` if set, else from the source."""
     given = given or MetadataOptions()
-    _check(given)
+    check(given)
     values = {f.name: _clean(getattr(given, f.name)) for f in fields(MetadataOptions)}
-    title = script.title
-    if not document.title and title == document.path.stem:
-        title = words_of_file_name(title)
-    defaults = {"title": plain_capitals(title), "author": plain_capitals(script.author) if script.author else None,
-                "year": document.year}
+    title, author = script.title, script.author
+    if not document.title:  # a title line of the text, or the file name; a file's own metadata is kept as is
+        title = plain_capitals(words_of_file_name(title) if title == document.path.stem else title)
+    if author and not document.author:
+        author = plain_capitals(author)
+    defaults = {"title": title, "author": author, "year": document.year}
     for name, value in defaults.items():
         values[name] = values[name] or value
     return BookInfo(**values)
@@ -64,15 +66,17 @@ def _clean(value: Optional[str]) -> Optional[str]:
     return "\n\n".join(p for p in paragraphs if p) or None
 
 
-def _check(given: MetadataOptions) -> None:
+def check(given: MetadataOptions) -> None:
+    """Refuse a year that is not one, a series index that is not a number or has no series,
+    and an empty title (MetadataError)."""
     if given.year is not None and not re.fullmatch(r"\d{4}", given.year.strip()):
-        raise ConfigError(f"--year: {given.year!r} is not a year; use four digits, e.g. 1890")
+        raise MetadataError(f"--year: {given.year!r} is not a year; use four digits, e.g. 1890")
     if given.series_index is not None and not SERIES_INDEX.fullmatch(given.series_index.strip()):
-        raise ConfigError(f"--series-index: {given.series_index!r} is not a number; use e.g. 2 or 2.5")
+        raise MetadataError(f"--series-index: {given.series_index!r} is not a number; use e.g. 2 or 2.5")
     if given.series_index is not None and not given.series:
-        raise ConfigError("--series-index needs --series: name the series the book belongs to")
+        raise MetadataError("--series-index needs --series: name the series the book belongs to")
     if given.title is not None and not given.title.strip():
-        raise ConfigError("--title: the title is empty; give the book's title")
+        raise MetadataError("--title: the title is empty; give the book's title")
 
 
 def words_of_file_name(stem: str) -> str:
