@@ -144,7 +144,7 @@ def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, ch
     Example: audiobook render input/the-lamplighters.txt -o output --voices voices.yaml --format all
     --narrator "Ann Reed" --series "Quay Street" --series-index 1
     """
-    metadata = pipeline.MetadataOptions(title, author, narrator, series, series_index, year, description)
+    metadata = pipeline.BookInfo(title or "", author, narrator, series, series_index, year, description)
     result = pipeline.render(source, out_dir, voices=pipeline.voices_path(voices), jobs=jobs, cache_dir=cache_dir,
                              progress=pipeline.Progress(quiet=quiet), encoding=encoding, chapters=chapters,
                              formats=pipeline.ALL_FORMATS if fmt == "all" else (fmt,), cover=cover,

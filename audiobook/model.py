@@ -260,8 +260,9 @@ class ChapterPlan:
 class BookInfo:
     """What is known about the book as a publication: written into every output's tags."""
 
-    title: str
-    """Book title (album tag, folder and file names)."""
+    title: str = ""
+    """Book title (album tag, folder and file names); empty only in what the command line gives
+    when it gives none."""
     author: Optional[str] = None
     """Author (artist tag), None for unknown."""
     narrator: Optional[str] = None

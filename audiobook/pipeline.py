@@ -11,7 +11,7 @@ from audiobook.casting.castfile import updated_voices_file
 from audiobook.casting.schema import VoiceConfig, load_config
 from audiobook.errors import (AudiobookError, ChapterSelectionError, ConfigError, EngineError, SourceError,
                               VoiceNotFound)
-from audiobook.model import ChapterFile, Document, RenderPlan, Script, VoiceSettings
+from audiobook.model import BookInfo, ChapterFile, Document, RenderPlan, Script, VoiceSettings
 from audiobook.output import chapters as chapter_files
 from audiobook.output import readalong, sidecar, subtitles as subtitle_files
 from audiobook.output.books import BookFile, book_job
@@ -25,7 +25,7 @@ from audiobook.parser.views import cast_table, screenplay  # noqa: F401 (for the
 from audiobook.readers import read_source
 from audiobook.render import schedule
 from audiobook.render.blocks import ClipFailed, chapter_keys, make_blocks
-from audiobook.render.bookinfo import MetadataOptions, book_info, check as check_metadata
+from audiobook.render.bookinfo import book_info, check as check_metadata
 from audiobook.render.cache import CACHE_DIRNAME, ClipCache
 from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, load_engine
 from audiobook.render.level import level_plan
@@ -81,7 +81,7 @@ def parse_source(source: Path, encoding: Optional[str] = None) -> tuple[Script, 
 
 def prepare(source: Path, config: VoiceConfig, engine: SpeechEngine, *, encoding: Optional[str] = None,
             chapters: Optional[set[int]] = None, cache: Optional[ClipCache] = None,
-            metadata: Optional[MetadataOptions] = None) -> tuple[RenderPlan, Document]:
+            metadata: Optional[BookInfo] = None) -> tuple[RenderPlan, Document]:
     """Everything before audio: parse, cast, plan and level (``config`` is voices.yaml, checked).
 
     ``chapters`` selects 1-based chapter numbers of the whole book (default: all); a number past
@@ -114,7 +114,7 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
            engine_spec: str = DEFAULT_ENGINE, progress: Optional[Progress] = None, encoding: Optional[str] = None,
            chapters: Optional[set[int]] = None, formats: Iterable[str] = ("mp3",),
            cover: Optional[Path] = None, make_cover: bool = True, profile: str = "default",
-           metadata: Optional[MetadataOptions] = None, subtitles: bool = False) -> RenderResult:
+           metadata: Optional[BookInfo] = None, subtitles: bool = False) -> RenderResult:
     """Render ``source`` into ``out_dir/<book-slug>/`` in the given ``formats`` (see ALL_FORMATS),
     with .srt and .vtt subtitles beside each audio file if ``subtitles``.
 
@@ -123,7 +123,7 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     The cover is ``cover``, else the book's own, else a generated one unless ``make_cover`` is off.
     """
     began = time.perf_counter()
-    check_metadata(metadata or MetadataOptions())  # a wrong option stops the render before anything is made
+    check_metadata(metadata or BookInfo())  # a wrong option stops the render before anything is made
     formats = set(formats)
     progress = progress or Progress(quiet=True)
     engine = engine or load_engine(engine_spec)

@@ -9,7 +9,7 @@ says of itself is kept as it is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import fields, replace
 from typing import Optional
 
 from audiobook.errors import MetadataError
@@ -22,40 +22,19 @@ SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the
 SERIES_INDEX = re.compile(r"\d{1,4}(?:\.\d{1,3})?")
 
 
-@dataclass(frozen=True)
-class MetadataOptions:
-    """Metadata given on the command line; None where not given."""
-
-    title: Optional[str] = None
-    """Book title."""
-    author: Optional[str] = None
-    """Author."""
-    narrator: Optional[str] = None
-    """Narrator."""
-    series: Optional[str] = None
-    """Series name."""
-    series_index: Optional[str] = None
-    """Place in the series."""
-    year: Optional[str] = None
-    """Year of publication."""
-    description: Optional[str] = None
-    """Summary."""
-
-
-def book_info(script: Script, document: Document, given: Optional[MetadataOptions] = None) -> BookInfo:
-    """The book's metadata: each field from ``given`` if set, else from the source."""
-    given = given or MetadataOptions()
+def book_info(script: Script, document: Document, given: Optional[BookInfo] = None) -> BookInfo:
+    """The book's metadata: each field of ``given`` (what the command line says) where it is
+    set, else what the source says."""
+    given = given or BookInfo()
     check(given)
-    values = {f.name: _clean(getattr(given, f.name)) for f in fields(MetadataOptions)}
     title, author = script.title, script.author
     if not document.title:  # a title line of the text, or the file name; a file's own metadata is kept as is
         title = plain_capitals(words_of_file_name(title) if title == document.path.stem else title)
     if author and not document.author:
         author = plain_capitals(author)
-    defaults = {"title": title, "author": author, "year": document.year}
-    for name, value in defaults.items():
-        values[name] = values[name] or value
-    return BookInfo(**values)
+    source = BookInfo(title, author, year=document.year)
+    overrides = {f.name: _clean(getattr(given, f.name)) for f in fields(BookInfo) if f.name != "language"}
+    return replace(source, **{name: value for name, value in overrides.items() if value})
 
 
 def _clean(value: Optional[str]) -> Optional[str]:
@@ -66,7 +45,7 @@ def _clean(value: Optional[str]) -> Optional[str]:
     return "\n\n".join(p for p in paragraphs if p) or None
 
 
-def check(given: MetadataOptions) -> None:
+def check(given: BookInfo) -> None:
     """Refuse a year that is not one, a series index that is not a number or has no series,
     and an empty title (MetadataError)."""
     if given.year is not None and not re.fullmatch(r"\d{4}", given.year.strip()):
@@ -75,7 +54,7 @@ def check(given: MetadataOptions) -> None:
         raise MetadataError(f"--series-index: {given.series_index!r} is not a number; use e.g. 2 or 2.5")
     if given.series_index is not None and not given.series:
         raise MetadataError("--series-index needs --series: name the series the book belongs to")
-    if given.title is not None and not given.title.strip():
+    if given.title and not given.title.strip():
         raise MetadataError("--title: the title is empty; give the book's title")
 
 

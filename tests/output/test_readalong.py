@@ -16,10 +16,10 @@ from mutagen.mp4 import MP4
 
 from audio import decode
 from audiobook import pipeline
-from audiobook.render.bookinfo import MetadataOptions
+from audiobook.model import BookInfo
 from conftest import SAMPLE, VOICES
 
-META = MetadataOptions(narrator="Ann Reed", series="Quay Street", series_index="1", year="1921",
+META = BookInfo(narrator="Ann Reed", series="Quay Street", series_index="1", year="1921",
                        description="A lamplighter's last night on the river.\n\nAnd what the river kept.")
 CHAPTER_1 = "01 - Chapter 1 The Last Lamp on Quay Street"
 STAMP = re.compile(r"(\d+):(\d\d):(\d\d)[.,](\d{3}) --> (\d+):(\d\d):(\d\d)[.,](\d{3})")

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 
 from audiobook.errors import MetadataError
-from audiobook.model import Document
+from audiobook.model import BookInfo, Document
 from audiobook.parser import parse
 from audiobook.pipeline import parse_source
-from audiobook.render.bookinfo import MetadataOptions, book_info, plain_capitals, words_of_file_name
+from audiobook.render.bookinfo import book_info, plain_capitals, words_of_file_name
 from conftest import SHARED
 
 
@@ -41,7 +41,7 @@ def test_title_and_by_line_of_a_plain_text(tmp_path):
 def test_options_win_over_the_source_and_are_tidied(tmp_path):
     book = tmp_path / "book.txt"
     book.write_text("The Glass Harbour\n\nby Ada Merrow\n\nThe tide was out.\n", encoding="utf-8")
-    given = MetadataOptions(title=" Harbour  Lights ", narrator="Ann Reed", series="Tides", series_index="2.5",
+    given = BookInfo(title=" Harbour  Lights ", narrator="Ann Reed", series="Tides", series_index="2.5",
                             year="1921", description="First  paragraph.\n\n\nSecond\nparagraph.")
     info = info_of(book, given)
     assert info.title == "Harbour Lights" and info.author == "Ada Merrow"
@@ -70,10 +70,10 @@ def test_only_all_capitals_are_changed():
 
 
 @pytest.mark.parametrize("given, message", [
-    (MetadataOptions(year="18th century"), "--year: '18th century' is not a year; use four digits, e.g. 1890"),
-    (MetadataOptions(series="Tides", series_index="two"), "--series-index: 'two' is not a number; use e.g. 2 or 2.5"),
-    (MetadataOptions(series_index="2"), "--series-index needs --series: name the series the book belongs to"),
-    (MetadataOptions(title="  "), "--title: the title is empty; give the book's title"),
+    (BookInfo(year="18th century"), "--year: '18th century' is not a year; use four digits, e.g. 1890"),
+    (BookInfo(series="Tides", series_index="two"), "--series-index: 'two' is not a number; use e.g. 2 or 2.5"),
+    (BookInfo(series_index="2"), "--series-index needs --series: name the series the book belongs to"),
+    (BookInfo(title="  "), "--title: the title is empty; give the book's title"),
 ])
 def test_wrong_options_are_refused(tmp_path, given, message):
     book = tmp_path / "book.txt"
