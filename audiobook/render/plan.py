@@ -19,6 +19,9 @@ CUT_PATTERNS = (
     re.compile(r"\s+"),
 )
 
+#: Marks that open or close a quote in the source.
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+
 #: Text with none of these is not sent to the engine (a quote of only "…" or "—").
 SPEAKABLE = re.compile(r"\w")
 
@@ -98,14 +101,27 @@ def _items(segments: list[Segment], cast: Cast, source_text: str, pronounce: Pro
         elif seg.kind is not SegmentKind.HEADING:
             paragraph += 1
         # Cut as written, then respell each piece: subtitles and the read-along show the book's words.
-        for offset, piece in split_text(seg.text, seg.start):
+        pieces = split_text(seg.text, seg.start)
+        opening, closing = _quote_marks(seg, source_text)
+        for n, (offset, piece) in enumerate(pieces):
             spoken = pronounce(piece)
+            shown = (opening if n == 0 else "") + piece + (closing if n == len(pieces) - 1 else "")
             if SPEAKABLE.search(spoken):
                 yield ClipItem(spoken, voice, seg.speaker if seg.kind is not SegmentKind.HEADING else None, offset,
-                               base, shown=piece, paragraph=0 if seg.kind is SegmentKind.HEADING else paragraph)
+                               base, shown=shown, paragraph=0 if seg.kind is SegmentKind.HEADING else paragraph)
         previous, previous_voice = seg, voice
     low, high = TAIL_ROOM_TONE_MS
     yield SilenceItem(min(high, max(low, pauses.get("chapter", 2000))))
+
+
+def _quote_marks(seg: Segment, source_text: str) -> tuple[str, str]:
+    """The quote marks a quote's span opens and closes with in the source (a segment's text has
+    none), so that what a reader sees keeps them."""
+    if seg.kind is not SegmentKind.DIALOGUE:
+        return "", ""
+    first, last = source_text[seg.start:seg.start + 1], source_text[seg.end - 1:seg.end]
+    return (first if first and first in QUOTE_MARKS else "",
+            last if last and last in QUOTE_MARKS and seg.end - 1 > seg.start else "")
 
 
 def _voice(seg: Segment, cast: Cast):

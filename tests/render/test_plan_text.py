@@ -1,4 +1,5 @@
-"""The text a clip shows (for subtitles and the read-along EPUB) and its paragraph."""
+"""The text a clip shows (for subtitles and the read-along EPUB): as written, with a quote's marks;
+and its paragraph."""
 from __future__ import annotations
 
 from audiobook.model import Cast, Chapter, ClipItem, Script, Segment, SegmentKind as K, VoiceSettings
@@ -10,12 +11,12 @@ ANNA = VoiceSettings("gmw/en-us+f3")
 
 def test_clips_show_the_words_as_written_and_their_paragraph():
     text = '"Hermione," said Anna.\n\nThe colonel left.\n* * *\nRain.'
-    segments = [Segment(K.DIALOGUE, "Anna", "Hermione,", 1, 10), Segment(K.NARRATION, None, "said Anna.", 12, 22),
+    segments = [Segment(K.DIALOGUE, "Anna", "Hermione,", 0, 11), Segment(K.NARRATION, None, "said Anna.", 12, 22),
                 Segment(K.NARRATION, None, "The colonel left.", 24, 41), Segment(K.BREAK, None, "", 42, 47),
                 Segment(K.NARRATION, None, "Rain.", 48, 53)]
     cast = Cast(NARRATOR, {"Anna": ANNA}, pronunciations={"Hermione": "her-MY-oh-nee", "colonel": "kernel"})
     plan = make_plan(Script("s.txt", "S", None, [Chapter("One", segments)]), cast, text)
     clips = [i for i in plan.chapters[0].items if isinstance(i, ClipItem)]
     assert [(c.text, c.display, c.paragraph) for c in clips] == [
-        ("One", "One", 0), ("her-MY-oh-nee,", "Hermione,", 1), ("said Anna.", "said Anna.", 1),
+        ("One", "One", 0), ("her-MY-oh-nee,", '"Hermione,"', 1), ("said Anna.", "said Anna.", 1),
         ("The kernel left.", "The colonel left.", 2), ("Rain.", "Rain.", 3)]
