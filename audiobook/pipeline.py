@@ -141,24 +141,28 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
                     for c in plan.chapters} if "mp3" in formats else {}
     book_jobs = [book_job(folder / f"{name}.{suffix}", plan, keys, encoding_profile, art)
                  for fmt, suffix in (("mp3-single", "mp3"), ("m4b", "m4b")) if fmt in formats]
+    epub_path = folder / f"{name}.epub"
+    if "epub" in formats and not chapter_jobs:  # the EPUB's audio is encoded on the workers all the same
+        audio_jobs = readalong.audio_jobs(epub_path, plan, keys, encoding_profile)
+    else:
+        audio_jobs = chapter_jobs
     blocks = make_blocks(plan, engine.identity)
     prepared = time.perf_counter()
     try:
-        written = schedule.run(plan, blocks, cache, chapter_jobs, book_jobs, jobs or cpu_count(), progress,
+        written = schedule.run(plan, blocks, cache, audio_jobs, book_jobs, jobs or cpu_count(), progress,
                                engine_spec)
     except ClipFailed as exc:
         line = document.text.count("\n", 0, exc.job.item.source_offset) + 1
         raise EngineError(f"{document.path}:{line}: the engine failed on this line (chapter {exc.job.chapter}) "
                           f"after several tries: {exc.cause}") from exc
-    playlist = chapter_files.write_playlist(folder, written.chapters, plan.title) if written.chapters else None
-    if written.chapters:
+    files = written.chapters if chapter_jobs else []
+    playlist = chapter_files.write_playlist(folder, files, plan.title) if files else None
+    if files:
         sidecar.write_sidecars(folder, plan.info, art)
-    subs = subtitle_files.write_all(plan, keys, encoding_profile, cache, written.chapters, written.books) \
-        if subtitles else []
-    epub = readalong.write_epub(folder / f"{name}.epub", plan, keys, encoding_profile, cache, art) \
-        if "epub" in formats else None
+    subs = subtitle_files.write_all(plan, keys, encoding_profile, cache, files, written.books) if subtitles else []
+    epub = readalong.write_epub(epub_path, plan, keys, encoding_profile, cache, art) if "epub" in formats else None
     done = time.perf_counter()
-    return RenderResult(folder, written.chapters, playlist, {"prepare": prepared - began, "audio": done - prepared},
+    return RenderResult(folder, files, playlist, {"prepare": prepared - began, "audio": done - prepared},
                         written.books, subs, epub)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import uuid
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -15,10 +16,56 @@ from audiobook.output import epub_xml
 from audiobook.output.chapters import pauses_and_gains
 from audiobook.output.cover import Cover
 from audiobook.output.files import atomic_path
-from audiobook.output.mp3 import chapter_mp3
+from audiobook.output.mp3 import chapter_mp3, cut, encoded
 from audiobook.output.profile import Profile
 from audiobook.output.timeline import mp3_timeline
 from audiobook.render.cache import ClipCache
+
+@dataclass(frozen=True)
+class ChapterAudioJob:
+    """Encodes one chapter's MP3 stretches into the cache, on a worker as soon as the chapter's
+    clips exist, for an EPUB rendered without chapter files (with them, theirs are used)."""
+
+    path: Path
+    """Names the job in progress lines and results (no file is written there)."""
+    keys: tuple
+    """Cache key per item, None for a pause."""
+    pauses: tuple
+    """Pause length in ms per item."""
+    gains: tuple
+    """Gain in dB per item."""
+    profile: Profile
+    """Bitrate and sample rate."""
+
+    def write(self, cache_root: Path) -> Path:
+        """Encode the stretches not in the cache yet; worker entry point."""
+        cache = ClipCache(cache_root)
+        for stretch in cut(self.keys, self.pauses, self.gains):
+            encoded(stretch, self.profile.bitrate, self.profile.sample_rate, cache)
+        return self.path
+
+    def outputs(self) -> list[Path]:
+        """The files this job writes: none but cache entries."""
+        return []
+
+    def partial_files(self, cache_root: Path) -> list[Path]:
+        """Cache entries are written atomically: nothing to clean up."""
+        return []
+
+    def recall(self, cache: ClipCache) -> None:
+        """Always run: a stretch already in the cache costs only a look-up."""
+        return None
+
+
+def audio_jobs(epub: Path, plan: RenderPlan, keys: dict, profile: Profile) -> dict[int, ChapterAudioJob]:
+    """A ChapterAudioJob per chapter of ``plan``, by chapter number."""
+    jobs = {}
+    for chapter in plan.chapters:
+        pauses, gains = pauses_and_gains(chapter, keys[chapter.number])
+        jobs[chapter.number] = ChapterAudioJob(epub.with_name(f"chapter {chapter.number} audio for {epub.name}"),
+                                               tuple(keys[chapter.number]), pauses, gains, profile)
+    return jobs
+
 
 #: The date of every entry (the earliest a zip can hold): no time of the render in the file.
 ENTRY_DATE = (1980, 1, 1, 0, 0, 0)
