@@ -225,7 +225,10 @@ class ClipItem:
     """The text as the book writes it (before respellings), for subtitles and the read-along
     EPUB; None: ``text``."""
     paragraph: int = 0
-    """Paragraph of the chapter the clip belongs to, counted from 1; 0 for the chapter's title."""
+    """Paragraph of the chapter the clip belongs to, counted from 1 (a heading is one); 0 for the
+    chapter's title when the chapter has no heading of its own to read it."""
+    heading: bool = False
+    """Whether the clip reads a heading (or the chapter's title) rather than prose."""
 
     @property
     def display(self) -> str:

@@ -64,16 +64,15 @@ def chapter_xhtml(chapter: ChapterDoc, lang: str) -> str:
     """The chapter's text: its title clips as the heading, then one paragraph per paragraph of
     the plan, every clip a ``<span>`` with an id its overlay points at."""
     lines = [f'<section epub:type="chapter" id="{chapter.name}">']
-    groups: list[tuple[int, list]] = []
+    groups: list[tuple[int, bool, list]] = []
     for n, cue in enumerate(chapter.cues, start=1):
-        paragraph = cue.item.paragraph
-        if not groups or groups[-1][0] != paragraph:
-            groups.append((paragraph, []))
-        groups[-1][1].append(f'<span id="s{n}">{escape(" ".join(cue.item.display.split()))}</span>')
-    if not groups or groups[0][0] != 0:
+        if not groups or groups[-1][0] != cue.item.paragraph:
+            groups.append((cue.item.paragraph, cue.item.heading, []))
+        groups[-1][2].append(f'<span id="s{n}">{escape(" ".join(cue.item.display.split()))}</span>')
+    if not any(heading for _n, heading, _spans in groups):
         lines.append(f"<h1>{escape(chapter.title)}</h1>")
-    for paragraph, spans in groups:
-        tag = "h1" if paragraph == 0 else "p"
+    for _paragraph, heading, spans in groups:
+        tag = "h1" if heading else "p"
         lines.append(f"<{tag}>{' '.join(spans)}</{tag}>")
     lines.append("</section>")
     return _page(chapter.title, "\n".join(lines) + "\n", lang)

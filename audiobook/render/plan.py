@@ -50,7 +50,7 @@ def make_plan(script: Script, cast: Cast, source_text: str, chapters: Optional[s
             title = pronounce(chapter.title)
             if SPEAKABLE.search(title):
                 items[:0] = [ClipItem(title, cast.narrator, None, chapter.segments[0].start if chapter.segments else 0,
-                                      shown=chapter.title),
+                                      shown=chapter.title, heading=True),
                              SilenceItem(cast.pauses_ms.get("paragraph", 450))]
         plan.chapters.append(ChapterPlan(number, chapter.title, [SilenceItem(HEAD_ROOM_TONE_MS), *items]))
     return plan
@@ -92,13 +92,16 @@ def _items(segments: list[Segment], cast: Cast, source_text: str, pronounce: Pro
         voice = base = _voice(seg, cast)
         if seg.kind is SegmentKind.DIALOGUE and seg.verb in cast.prosody:
             voice = apply_prosody(voice, cast.prosody[seg.verb])
+        heading = seg.kind is SegmentKind.HEADING
         if previous is not None:
             if "\n" in source_text[previous.end:seg.start]:
                 yield SilenceItem(pauses.get("paragraph", 450))
                 paragraph += 1
             elif voice != previous_voice:
                 yield SilenceItem(pauses.get("speaker", 250))
-        elif seg.kind is not SegmentKind.HEADING:
+            elif heading or previous.kind is SegmentKind.HEADING:
+                paragraph += 1
+        else:
             paragraph += 1
         # Cut as written, then respell each piece: subtitles and the read-along show the book's words.
         pieces = split_text(seg.text, seg.start)
@@ -107,8 +110,8 @@ def _items(segments: list[Segment], cast: Cast, source_text: str, pronounce: Pro
             spoken = pronounce(piece)
             shown = (opening if n == 0 else "") + piece + (closing if n == len(pieces) - 1 else "")
             if SPEAKABLE.search(spoken):
-                yield ClipItem(spoken, voice, seg.speaker if seg.kind is not SegmentKind.HEADING else None, offset,
-                               base, shown=shown, paragraph=0 if seg.kind is SegmentKind.HEADING else paragraph)
+                yield ClipItem(spoken, voice, None if heading else seg.speaker, offset, base, shown=shown,
+                               paragraph=paragraph, heading=heading)
         previous, previous_voice = seg, voice
     low, high = TAIL_ROOM_TONE_MS
     yield SilenceItem(min(high, max(low, pauses.get("chapter", 2000))))

@@ -159,6 +159,11 @@ def test_epub_overlays_point_every_clip_at_its_time_in_the_chapter_audio(book):
         for (span, begin, end), (start, stop) in zip(pars, times):
             assert f'<span id="{span}">' in xhtml
             assert abs(float(begin) - start) < 0.0015 and abs(float(end) - stop) < 0.0015
+    chapter_1 = parts["OEBPS/c001.xhtml"].decode()
+    assert ('<h1><span id="s1">The Lamplighters</span></h1>\n'
+            '<h1><span id="s2">Chapter 1: The Last Lamp on Quay Street</span></h1>\n<p><span id="s3">The fog came off'
+            in chapter_1)
+    assert '<p><span id="s6">"The fog\'s early,"</span> <span id="s7">Mara said.</span> ' in chapter_1
     nav = parts["OEBPS/nav.xhtml"].decode()
     assert [t for t in re.findall(r'\.xhtml">([^<]+)</a>', nav)] == [f.title for f in book.files]
     assert "<dc:contributor id=\"narrator\">Ann Reed</dc:contributor>" in opf

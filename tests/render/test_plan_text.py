@@ -17,6 +17,16 @@ def test_clips_show_the_words_as_written_and_their_paragraph():
     cast = Cast(NARRATOR, {"Anna": ANNA}, pronunciations={"Hermione": "her-MY-oh-nee", "colonel": "kernel"})
     plan = make_plan(Script("s.txt", "S", None, [Chapter("One", segments)]), cast, text)
     clips = [i for i in plan.chapters[0].items if isinstance(i, ClipItem)]
-    assert [(c.text, c.display, c.paragraph) for c in clips] == [
-        ("One", "One", 0), ("her-MY-oh-nee,", '"Hermione,"', 1), ("said Anna.", "said Anna.", 1),
-        ("The kernel left.", "The colonel left.", 2), ("Rain.", "Rain.", 3)]
+    assert [(c.text, c.display, c.paragraph, c.heading) for c in clips] == [
+        ("One", "One", 0, True), ("her-MY-oh-nee,", '"Hermione,"', 1, False), ("said Anna.", "said Anna.", 1, False),
+        ("The kernel left.", "The colonel left.", 2, False), ("Rain.", "Rain.", 3, False)]
+
+
+def test_each_heading_is_a_paragraph_of_its_own():
+    text = "The Book\nChapter 1\nIt rained."
+    segments = [Segment(K.HEADING, None, "The Book", 0, 8), Segment(K.HEADING, None, "Chapter 1", 9, 18),
+                Segment(K.NARRATION, None, "It rained.", 19, 29)]
+    plan = make_plan(Script("s.txt", "S", None, [Chapter("Chapter 1", segments)]), Cast(NARRATOR), text)
+    clips = [i for i in plan.chapters[0].items if isinstance(i, ClipItem)]
+    assert [(c.display, c.paragraph, c.heading) for c in clips] == [
+        ("The Book", 1, True), ("Chapter 1", 2, True), ("It rained.", 3, False)]
