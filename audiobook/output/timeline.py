@@ -17,7 +17,7 @@ import numpy as np
 
 from audiobook.model import ChapterPlan, ClipItem
 from audiobook.output.chapters import pauses_and_gains
-from audiobook.output.mp3 import ENCODER_DELAY, cut, encoded, samples_per_frame
+from audiobook.output.mp3 import ENCODER_DELAY, cut, delay_taken_out, encoded, samples_per_frame
 from audiobook.output.profile import SAMPLE_RATE, Profile
 from audiobook.render.cache import ClipCache
 
@@ -99,8 +99,7 @@ def mp3_timeline(chapter: ChapterPlan, keys: Sequence[Optional[str]], profile: P
     base = 0
     for stretch in cut(keys, pauses, gains):
         _data, frames = encoded(stretch, profile.bitrate, rate, cache)
-        trimmed = stretch.keys[0] is None and stretch.pauses[0] * rate // 1000 >= ENCODER_DELAY
-        position = base + (0 if trimmed else ENCODER_DELAY)
+        position = base + (0 if delay_taken_out(stretch, rate) else ENCODER_DELAY)
         for length, first, last in _spans(stretch.keys, stretch.pauses, rate, cache):
             item = chapter.items[index]
             if isinstance(item, ClipItem):
