@@ -32,7 +32,9 @@ def book_info(script: Script, document: Document, given: Optional[BookInfo] = No
         title = plain_capitals(words_of_file_name(title) if title == document.path.stem else title)
     if author and not document.author:
         author = plain_capitals(author)
-    source = BookInfo(title, author, year=document.year)
+    source = BookInfo(title, author, year=document.year, description=document.description, series=document.series,
+                      series_index=document.series_index if document.series else None,
+                      language=document.language or BookInfo.language)
     overrides = {f.name: _clean(getattr(given, f.name)) for f in fields(BookInfo) if f.name != "language"}
     return replace(source, **{name: value for name, value in overrides.items() if value})
 
