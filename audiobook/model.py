@@ -237,6 +237,8 @@ class ClipItem:
     chapter's title when the chapter has no heading of its own to read it."""
     heading: bool = False
     """Whether the clip reads a heading (or the chapter's title) rather than prose."""
+    after_break: bool = False
+    """Whether the clip is the first after a scene break (a rule in the read-along EPUB)."""
 
     @property
     def display(self) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from audiobook.model import BookInfo
+from audiobook.model import BookInfo, ClipItem
 from audiobook.output.timeline import Cue
 
 #: The class a reading system puts on the element being read (``media:active-class``).
@@ -61,18 +61,20 @@ def _page(title: str, body: str, lang: str) -> str:
 
 
 def chapter_xhtml(chapter: ChapterDoc, lang: str) -> str:
-    """The chapter's text: its title clips as the heading, then one paragraph per paragraph of
-    the plan, every clip a ``<span>`` with an id its overlay points at."""
+    """The chapter's text: its headings, then one paragraph per paragraph of the plan (a rule at
+    each scene break), every clip a ``<span>`` with an id its overlay points at."""
     lines = [f'<section epub:type="chapter" id="{chapter.name}">']
-    groups: list[tuple[int, bool, list]] = []
+    groups: list[tuple[int, ClipItem, list]] = []
     for n, cue in enumerate(chapter.cues, start=1):
         if not groups or groups[-1][0] != cue.item.paragraph:
-            groups.append((cue.item.paragraph, cue.item.heading, []))
+            groups.append((cue.item.paragraph, cue.item, []))
         groups[-1][2].append(f'<span id="s{n}">{escape(" ".join(cue.item.display.split()))}</span>')
-    if not any(heading for _n, heading, _spans in groups):
+    if not any(first.heading for _n, first, _spans in groups):
         lines.append(f"<h1>{escape(chapter.title)}</h1>")
-    for _paragraph, heading, spans in groups:
-        tag = "h1" if heading else "p"
+    for _paragraph, first, spans in groups:
+        if first.after_break:
+            lines.append("<hr/>")
+        tag = "h1" if first.heading else "p"
         lines.append(f"<{tag}>{' '.join(spans)}</{tag}>")
     lines.append("</section>")
     return _page(chapter.title, "\n".join(lines) + "\n", lang)

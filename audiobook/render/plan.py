@@ -82,12 +82,14 @@ def _items(segments: list[Segment], cast: Cast, source_text: str, pronounce: Pro
     previous: Optional[Segment] = None
     previous_voice = None
     paragraph = 0
+    after_break = False
     for seg in segments:
         if seg.kind is SegmentKind.NOTE and not cast.read_notes:
             continue
         if seg.kind is SegmentKind.BREAK:
             yield SilenceItem(pauses.get("break", 1500))
             previous, previous_voice = None, None
+            after_break = True
             continue
         voice = base = _voice(seg, cast)
         if seg.kind is SegmentKind.DIALOGUE and seg.verb in cast.prosody:
@@ -111,7 +113,8 @@ def _items(segments: list[Segment], cast: Cast, source_text: str, pronounce: Pro
             shown = (opening if n == 0 else "") + piece + (closing if n == len(pieces) - 1 else "")
             if SPEAKABLE.search(spoken):
                 yield ClipItem(spoken, voice, None if heading else seg.speaker, offset, base, shown=shown,
-                               paragraph=paragraph, heading=heading)
+                               paragraph=paragraph, heading=heading, after_break=after_break)
+                after_break = False
         previous, previous_voice = seg, voice
     low, high = TAIL_ROOM_TONE_MS
     yield SilenceItem(min(high, max(low, pauses.get("chapter", 2000))))

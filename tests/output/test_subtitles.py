@@ -25,3 +25,4 @@ def test_where_subtitles_go(tmp_path):
     assert subtitle_paths(tmp_path / "01 - One.mp3") == (tmp_path / "01 - One.srt", tmp_path / "01 - One.vtt")
     assert subtitle_paths(tmp_path / "Book.m4b", keep_suffix=True) == (tmp_path / "Book.m4b.srt",
                                                                       tmp_path / "Book.m4b.vtt")
+

@@ -17,6 +17,7 @@ def test_clips_show_the_words_as_written_and_their_paragraph():
     cast = Cast(NARRATOR, {"Anna": ANNA}, pronunciations={"Hermione": "her-MY-oh-nee", "colonel": "kernel"})
     plan = make_plan(Script("s.txt", "S", None, [Chapter("One", segments)]), cast, text)
     clips = [i for i in plan.chapters[0].items if isinstance(i, ClipItem)]
+    assert [c.after_break for c in clips] == [False, False, False, False, True]
     assert [(c.text, c.display, c.paragraph, c.heading) for c in clips] == [
         ("One", "One", 0, True), ("her-MY-oh-nee,", '"Hermione,"', 1, False), ("said Anna.", "said Anna.", 1, False),
         ("The kernel left.", "The colonel left.", 2, False), ("Rain.", "Rain.", 3, False)]
