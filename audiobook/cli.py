@@ -122,35 +122,53 @@ def script(source: Path, fmt: str, encoding) -> None:
 @click.option("--chapters", type=ChapterRange(), default=None,
               help="Render only these chapters (3, 2-4, 1,3-5); numbers and tags stay the whole book's.")
 @click.option("--encoding", default=None, help=ENCODING_HELP)
-@click.option("--format", "fmt", type=click.Choice(["mp3", "m4b", "mp3-single", "all"]), default="mp3",
+@click.option("--format", "fmt", type=click.Choice(["mp3", "m4b", "mp3-single", "epub", "all"]), default="mp3",
               show_default=True,
               help="mp3: one file per chapter and a playlist; m4b: one audiobook file with chapters; "
-                   "mp3-single: one MP3 with chapter marks; all: every one of them.")
+                   "mp3-single: one MP3 with chapter marks; epub: the text with its audio, highlighted as it "
+                   "plays (EPUB 3 Media Overlays); all: every one of them, with subtitles.")
+@click.option("--subtitles", is_flag=True, help="Write .srt and .vtt subtitles beside each audio file.")
+@click.option("--title", default=None, help="Book title (default: the book's own, else its title line, else the "
+                                            "file name).")
+@click.option("--author", default=None, help="Author (default: the book's own, else its \"by\" line).")
+@click.option("--narrator", default=None, help="Narrator, for the tags and reader.txt.")
+@click.option("--series", default=None, help="Series the book belongs to.")
+@click.option("--series-index", default=None, help="The book's place in its series (2, 2.5); needs --series.")
+@click.option("--year", default=None, help="Year of publication (default: the EPUB's own).")
+@click.option("--description", default=None, help="A summary of the book, for the tags and desc.txt.")
 @click.option("--cover", type=click.Path(path_type=Path), default=None,
               help="Cover image (PNG or JPEG); default: the book's own, else a generated one.")
 @click.option("--no-cover", is_flag=True, help="Embed no cover at all.")
 @click.option("--profile", type=click.Choice(["default", "acx"]), default="default", show_default=True,
               help="default: 64 kbps mono at 22.05 kHz; acx: 192 kbps CBR mono at 44.1 kHz.")
 @voice_dir_option
-def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, chapters, encoding, fmt, cover,
-           no_cover, profile, voice_dir) -> None:
+def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, chapters, encoding, fmt, subtitles,
+           title, author, narrator, series, series_index, year, description, cover, no_cover, profile,
+           voice_dir) -> None:
     """Render SOURCE as an audiobook, one voice per character.
 
     Clips are cached: after a change to one voice or one paragraph only those clips are made
     again, and an interrupted render picks up where it stopped.
 
     Example: audiobook render input/the-lamplighters.txt -o output --voices voices.yaml --format all
+    --narrator "Ann Reed" --series "Quay Street" --series-index 1
     """
+    metadata = pipeline.BookInfo(title or "", author, narrator, series, series_index, year, description)
     result = pipeline.render(source, out_dir, voices=pipeline.voices_path(voices), jobs=jobs, cache_dir=cache_dir,
                              progress=pipeline.Progress(quiet=quiet), encoding=encoding, chapters=chapters,
-                             formats=pipeline.FORMATS if fmt == "all" else (fmt,), cover=cover,
-                             make_cover=not no_cover, profile=profile, voice_dir=voice_dir)
+                             formats=pipeline.ALL_FORMATS if fmt == "all" else (fmt,), cover=cover,
+                             make_cover=not no_cover, profile=profile, metadata=metadata,
+                             subtitles=subtitles or fmt == "all", voice_dir=voice_dir)
     if not quiet:
         wrote = []
         if result.files:
             total = sum(f.duration for f in result.files)
             wrote.append(f"{len(result.files)} chapter files ({total / 60:.1f} min) and {result.playlist.name}")
         wrote += [f"{book.path.name} ({len(book.marks)} chapters) and {book.cue.name}" for book in result.books]
+        if result.epub:
+            wrote.append(result.epub.name)
+        if result.subtitles:
+            wrote.append(f"{len(result.subtitles)} subtitle files")
         click.echo(f"wrote {', '.join(wrote)} to {result.folder}")
 
 

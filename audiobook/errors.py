@@ -18,6 +18,12 @@ class ChapterSelectionError(AudiobookError):
     exit_code = 2
 
 
+class MetadataError(AudiobookError):
+    """A book metadata option (``--year``, ``--series-index`` ...) has a wrong value: a usage error."""
+
+    exit_code = 2
+
+
 class ConfigError(AudiobookError):
     """voices.yaml is malformed or holds a wrong value; the message names the file and key."""
 

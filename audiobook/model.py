@@ -30,6 +30,14 @@ class Document:
     """MIME type of ``cover`` (``image/jpeg``, ``image/png``), None without a cover."""
     year: Optional[str] = None
     """Year of publication from the file's metadata (EPUB ``dc:date``), if any."""
+    description: Optional[str] = None
+    """Summary from the file's metadata (EPUB ``dc:description``, as plain text), if any."""
+    series: Optional[str] = None
+    """Series from the file's metadata (EPUB 3 ``belongs-to-collection`` or calibre's), if any."""
+    series_index: Optional[str] = None
+    """The book's place in ``series`` (``2``, ``2.5``), if the file says."""
+    language: Optional[str] = None
+    """Language of the text from the file's metadata (EPUB ``dc:language``), if any."""
     plain: bool = True
     """False when ``text`` was extracted from a marked-up format (Markdown, HTML, EPUB) rather
     than decoded from a plain-text file."""
@@ -223,6 +231,21 @@ class ClipItem:
     shouted line stays louder than the same character's others (None: ``voice``)."""
     gain_db: float = 0.0
     """Gain applied when the clip is stitched, so every voice sits at the same loudness."""
+    shown: Optional[str] = None
+    """The text as the book writes it (before respellings), for subtitles and the read-along
+    EPUB; None: ``text``."""
+    paragraph: int = 0
+    """Paragraph of the chapter the clip belongs to, counted from 1 (a heading is one); 0 for the
+    chapter's title when the chapter has no heading of its own to read it."""
+    heading: bool = False
+    """Whether the clip reads a heading (or the chapter's title) rather than prose."""
+    after_break: bool = False
+    """Whether the clip is the first after a scene break (a rule in the read-along EPUB)."""
+
+    @property
+    def display(self) -> str:
+        """What a reader sees for this clip."""
+        return self.shown if self.shown is not None else self.text
 
 
 @dataclass(frozen=True)
@@ -248,20 +271,54 @@ class ChapterPlan:
     """Clips and pauses in playing order."""
 
 
+@dataclass(frozen=True)
+class BookInfo:
+    """What is known about the book as a publication: written into every output's tags."""
+
+    title: str = ""
+    """Book title (album tag, folder and file names); empty only in what the command line gives
+    when it gives none."""
+    author: Optional[str] = None
+    """Author (artist tag), None for unknown."""
+    narrator: Optional[str] = None
+    """Who reads it (composer tag, ``reader.txt``), None for unnamed."""
+    series: Optional[str] = None
+    """Series the book belongs to, if any."""
+    series_index: Optional[str] = None
+    """The book's place in its series (``2``, ``2.5``), if any."""
+    year: Optional[str] = None
+    """Year of publication (never the date of the render, so the same input gives the same bytes)."""
+    description: Optional[str] = None
+    """A summary of the book (comment and description tags, ``desc.txt``)."""
+    language: str = "en"
+    """BCP 47 language of the text (the EPUB's ``dc:language``)."""
+
+
 @dataclass
 class RenderPlan:
     """The whole book as a list of chapters of clips and pauses."""
 
-    title: str
-    """Book title (album tag, folder name)."""
-    author: Optional[str]
-    """Author (artist tag), None for unknown."""
+    info: BookInfo
+    """The book's metadata."""
     chapters: list[ChapterPlan] = field(default_factory=list)
     """Chapters to render, in order."""
     total_chapters: int = 0
     """Number of chapters in the whole book (track n/N)."""
-    year: Optional[str] = None
-    """Year of publication for the tags, when the source says (never the date of the render)."""
+
+    @property
+    def title(self) -> str:
+        """Book title."""
+        return self.info.title
+
+    @property
+    def author(self) -> Optional[str]:
+        """Author, None for unknown."""
+        return self.info.author
+
+    @property
+    def year(self) -> Optional[str]:
+        """Year of publication, when known."""
+        return self.info.year
 
 
 @dataclass(frozen=True)

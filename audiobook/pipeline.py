@@ -12,8 +12,9 @@ from audiobook.casting.castfile import updated_voices_file
 from audiobook.casting.schema import VoiceConfig, load_config
 from audiobook.errors import (AudiobookError, ChapterSelectionError, ConfigError, EngineError, SourceError,
                               VoiceNotFound)
-from audiobook.model import ChapterFile, Document, RenderPlan, Script, VoiceSettings
+from audiobook.model import BookInfo, ChapterFile, Document, RenderPlan, Script, VoiceSettings
 from audiobook.output import chapters as chapter_files
+from audiobook.output import readalong, sidecar, subtitles as subtitle_files
 from audiobook.output.books import BookFile, book_job
 from audiobook.output.cover import choose_cover
 from audiobook.output.files import atomic_path, book_folder, safe_name, writable_folder
@@ -26,6 +27,7 @@ from audiobook.readers import read_source
 from audiobook.readers.script_file import read_script
 from audiobook.render import schedule
 from audiobook.render.blocks import ClipFailed, chapter_keys, make_blocks
+from audiobook.render.bookinfo import book_info, check as check_metadata
 from audiobook.render.cache import CACHE_DIRNAME, ClipCache
 from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, engine_spec, load_engine, voice_identity
 from audiobook.render.engines import PIPER_PREFIX, TARGET as ENGINES
@@ -60,6 +62,10 @@ class RenderResult:
     """Seconds spent: ``prepare`` (read, parse, cast, plan) and ``audio`` (synthesis and encoding)."""
     books: list[BookFile] = field(default_factory=list)
     """Single-file books (MP3 with chapters, M4B), each with a cue sheet."""
+    subtitles: list[Path] = field(default_factory=list)
+    """The .srt and .vtt files written beside the audio."""
+    epub: Optional[Path] = None
+    """The read-along EPUB, when one was asked for."""
 
 
 #: Most characters of text a book may have: about four times the longest novels. Past it the
@@ -81,16 +87,18 @@ def parse_source(source: Path, encoding: Optional[str] = None) -> tuple[Script, 
 
 
 def prepare(source: Path, config: VoiceConfig, engine: SpeechEngine, *, encoding: Optional[str] = None,
-            chapters: Optional[set[int]] = None, cache: Optional[ClipCache] = None) -> tuple[RenderPlan, Document]:
+            chapters: Optional[set[int]] = None, cache: Optional[ClipCache] = None,
+            metadata: Optional[BookInfo] = None) -> tuple[RenderPlan, Document]:
     """Everything before audio: parse, cast, plan and level (``config`` is voices.yaml, checked).
 
     ``chapters`` selects 1-based chapter numbers of the whole book (default: all); a number past
-    the book's last chapter raises ChapterSelectionError.
+    the book's last chapter raises ChapterSelectionError. ``metadata`` overrides what the
+    source says about the book.
     """
     script, document = parse_source(source, encoding=encoding)
     if chapters is not None:
         check_chapters(chapters, len(script.chapters))
-    plan = make_plan(script, cast(script, config), document.text, chapters, year=document.year)
+    plan = make_plan(script, cast(script, config), document.text, chapters, book_info(script, document, metadata))
     return level_plan(plan, engine, cache), document
 
 
@@ -104,6 +112,8 @@ def check_chapters(chapters: set[int], total: int) -> None:
 
 #: Output formats: one MP3 per chapter, one MP3 with chapter marks, one M4B audiobook.
 FORMATS = ("mp3", "mp3-single", "m4b")
+#: Every format ``render`` can write: the audio ones and the read-along EPUB.
+ALL_FORMATS = FORMATS + ("epub",)
 
 
 def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: Optional[int] = None,
@@ -111,14 +121,18 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
            engine_spec: str = DEFAULT_ENGINE, progress: Optional[Progress] = None, encoding: Optional[str] = None,
            chapters: Optional[set[int]] = None, formats: Iterable[str] = ("mp3",),
            cover: Optional[Path] = None, make_cover: bool = True, profile: str = "default",
+           metadata: Optional[BookInfo] = None, subtitles: bool = False,
            voice_dir: Optional[Path] = None) -> RenderResult:
-    """Render ``source`` into ``out_dir/<book-slug>/`` in the given ``formats`` (see FORMATS).
+    """Render ``source`` into ``out_dir/<book-slug>/`` in the given ``formats`` (see ALL_FORMATS),
+    with .srt and .vtt subtitles beside each audio file if ``subtitles``; Piper voices are looked
+    for in ``voice_dir`` too.
 
     The voices file is checked before any audio is made. Clips are kept in the cache
     (``out_dir/.audiobook-cache`` unless given), so a second render makes only what changed.
     The cover is ``cover``, else the book's own, else a generated one unless ``make_cover`` is off.
     """
     began = time.perf_counter()
+    check_metadata(metadata or BookInfo())  # a wrong option stops the render before anything is made
     formats = set(formats)
     progress = progress or Progress(quiet=True)
     if voice_dir is not None and engine_spec == DEFAULT_ENGINE:
@@ -127,7 +141,8 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     config = load_config(voices, engine)  # a bad voices file stops the render before it touches the disk
     writable_folder(Path(out_dir))
     cache = ClipCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIRNAME)
-    plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, cache=cache)
+    plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, cache=cache,
+                             metadata=metadata)
     art = choose_cover(cover, document.cover, plan.title, plan.author, make_cover)
     folder = book_folder(out_dir, plan.title)
     name = safe_name(plan.title, "book")
@@ -138,19 +153,29 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
                     for c in plan.chapters} if "mp3" in formats else {}
     book_jobs = [book_job(folder / f"{name}.{suffix}", plan, keys, encoding_profile, art)
                  for fmt, suffix in (("mp3-single", "mp3"), ("m4b", "m4b")) if fmt in formats]
+    epub_path = folder / f"{name}.epub"
+    if "epub" in formats and not chapter_jobs:  # the EPUB's audio is encoded on the workers all the same
+        audio_jobs = readalong.audio_jobs(epub_path, plan, keys, encoding_profile)
+    else:
+        audio_jobs = chapter_jobs
     blocks = make_blocks(plan, identity)
     prepared = time.perf_counter()
     try:
-        written = schedule.run(plan, blocks, cache, chapter_jobs, book_jobs, jobs or cpu_count(), progress,
+        written = schedule.run(plan, blocks, cache, audio_jobs, book_jobs, jobs or cpu_count(), progress,
                                engine_spec)
     except ClipFailed as exc:
         line = document.text.count("\n", 0, exc.job.item.source_offset) + 1
         raise EngineError(f"{document.path}:{line}: the engine failed on this line (chapter {exc.job.chapter}) "
                           f"after several tries: {exc.cause}") from exc
-    playlist = chapter_files.write_playlist(folder, written.chapters, plan.title) if written.chapters else None
+    files = written.chapters if chapter_jobs else []
+    playlist = chapter_files.write_playlist(folder, files, plan.title) if files else None
+    if files:
+        sidecar.write_sidecars(folder, plan.info, art)
+    subs = subtitle_files.write_all(plan, keys, encoding_profile, cache, files, written.books) if subtitles else []
+    epub = readalong.write_epub(epub_path, plan, keys, encoding_profile, cache, art) if "epub" in formats else None
     done = time.perf_counter()
-    return RenderResult(folder, written.chapters, playlist, {"prepare": prepared - began, "audio": done - prepared},
-                        written.books)
+    return RenderResult(folder, files, playlist, {"prepare": prepared - began, "audio": done - prepared},
+                        written.books, subs, epub)
 
 
 def engines_spec(voice_dir: Optional[Path] = None) -> str:

@@ -47,7 +47,7 @@ def test_audio_is_real_speech_of_the_planned_length(sample_book):
 
 def test_no_partial_files_are_left(sample_book):
     assert sorted(p.name for p in sample_book.folder.iterdir()) == sorted(
-        [f.path.name for f in sample_book.files] + ["playlist.m3u8"])
+        [f.path.name for f in sample_book.files] + ["cover.jpg", "playlist.m3u8"])
 
 
 def voiced_runs(x, rate, gap_s=0.6):

@@ -12,7 +12,7 @@ from typing import Iterator, Optional
 from mutagen.id3 import CHAP, CTOC, ID3, TIT2, CTOCFlags
 from pydub import AudioSegment
 
-from audiobook.model import RenderPlan
+from audiobook.model import BookInfo, RenderPlan
 from audiobook.output import m4b
 from audiobook.output.chapters import job_hash, pauses_and_gains
 from audiobook.output.cover import Cover
@@ -20,7 +20,7 @@ from audiobook.output.files import atomic_path, temporary_paths
 from audiobook.output.mp3 import chapter_mp3
 from audiobook.output.pcm import at_rate, chapter_pieces
 from audiobook.output.profile import Profile
-from audiobook.output.tags import UNKNOWN_AUTHOR, id3_frames, tag_m4b
+from audiobook.output.tags import UNKNOWN_AUTHOR, book_id3_frames, id3_frames, tag_m4b, tag_m4b_book
 from audiobook.render.cache import ClipCache
 
 
@@ -56,6 +56,8 @@ class BookJob:
     """Bitrate and sample rate."""
     year: Optional[str] = None
     """Year of publication, when known."""
+    info: Optional[BookInfo] = None
+    """The book's metadata, for narrator, series and description."""
 
     def write(self, cache_root: Path) -> "BookFile":
         """Write the book file; worker entry point."""
@@ -99,6 +101,7 @@ def write_book(job: BookJob, cache_root: Path) -> BookFile:
             m4b.write_m4b(tmp, _pieces(job, cache, starts), job.profile, lambda: _marks(job, starts), job.path)
             marks = _marks(job, starts)
             tag_m4b(tmp, job.title, job.artist, job.year, job.cover)
+            tag_m4b_book(tmp, job.info or BookInfo(job.title))
         else:
             marks = _write_mp3(job, cache, tmp)
     cue = cue_path(job.path)
@@ -135,7 +138,8 @@ def _write_mp3(job: BookJob, cache: ClipCache, tmp: Path) -> list:
                                                    job.profile.sample_rate, cache, sink))
     marks = _marks(job, starts)
     tags = ID3()
-    for frame in id3_frames(job.title, job.title, job.artist, job.year, job.cover):
+    extra = book_id3_frames(job.info or BookInfo(job.title))
+    for frame in id3_frames(job.title, job.title, job.artist, job.year, job.cover) + extra:
         tags.add(frame)
     ids = [f"chp{i}" for i in range(1, len(marks) + 1)]
     tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
@@ -154,7 +158,8 @@ def book_job(path: Path, plan: RenderPlan, keys: dict, profile: Profile, cover: 
     for chapter in plan.chapters:
         pauses, gains = pauses_and_gains(chapter, keys[chapter.number])
         chapters.append(ChapterAudio(chapter.title, tuple(keys[chapter.number]), pauses, gains))
-    return BookJob(path, plan.title, plan.author or UNKNOWN_AUTHOR, cover, tuple(chapters), profile, plan.year)
+    return BookJob(path, plan.title, plan.author or UNKNOWN_AUTHOR, cover, tuple(chapters), profile, plan.year,
+                   plan.info)
 
 
 def cue_path(book: Path) -> Path:

@@ -9,12 +9,12 @@ from typing import Optional
 
 from mutagen.id3 import ID3
 
-from audiobook.model import ChapterFile, ChapterPlan, RenderPlan
+from audiobook.model import BookInfo, ChapterFile, ChapterPlan, RenderPlan
 from audiobook.output.cover import Cover
 from audiobook.output.files import atomic_path, safe_name, temporary_paths
 from audiobook.output.mp3 import chapter_mp3
 from audiobook.output.profile import LAME_QUALITY, Profile
-from audiobook.output.tags import UNKNOWN_AUTHOR, id3_frames
+from audiobook.output.tags import UNKNOWN_AUTHOR, book_id3_frames, id3_frames
 from audiobook.render.cache import CACHE_VERSION, ClipCache
 
 
@@ -42,11 +42,13 @@ class ChapterTags:
     """Front cover to embed, if any."""
     year: Optional[str] = None
     """Year of publication, when known."""
+    info: Optional[BookInfo] = None
+    """The book's metadata, for narrator, series and description."""
 
     @classmethod
     def of(cls, plan: RenderPlan, chapter: ChapterPlan, cover: Optional[Cover] = None) -> "ChapterTags":
         return cls(chapter.title, plan.title, plan.author or UNKNOWN_AUTHOR, chapter.number, plan.total_chapters, cover,
-                   plan.year)
+                   plan.year, plan.info)
 
 
 @dataclass(frozen=True)
@@ -124,8 +126,9 @@ def encode_chapter(job: EncodeJob, cache_root: Path) -> ChapterFile:
 def tag_chapter(path: Path, chapter: ChapterTags) -> None:
     """Write ID3v2.3 tags: title, album, artist, track n/N, genre. No dates, so output is reproducible."""
     tags = ID3()
-    for frame in id3_frames(chapter.title, chapter.album, chapter.artist, chapter.year, chapter.cover,
-                            f"{chapter.track}/{chapter.total}"):
+    frames = id3_frames(chapter.title, chapter.album, chapter.artist, chapter.year, chapter.cover,
+                        f"{chapter.track}/{chapter.total}")
+    for frame in frames + book_id3_frames(chapter.info or BookInfo(chapter.album)):
         tags.add(frame)
     tags.save(str(path), v2_version=3)
 

@@ -103,12 +103,18 @@ def encoded(stretch: Stretch, bitrate: int, sample_rate: int, cache: ClipCache) 
     return data, frames
 
 
+def delay_taken_out(stretch: Stretch, sample_rate: int) -> bool:
+    """Whether the stretch opens with a pause long enough for the encoder's delay to stand in
+    for its start (its audio then lies where its PCM does; otherwise ENCODER_DELAY later)."""
+    return stretch.keys[0] is None and stretch.pauses[0] * sample_rate // 1000 >= ENCODER_DELAY
+
+
 def encode(stretch: Stretch, bitrate: int, sample_rate: int, cache: ClipCache) -> bytes:
     """Encode one stretch alone, sized to the whole number of frames nearest its planned length."""
     pcm = b"".join(at_rate(piece, sample_rate).raw_data
                    for piece in chapter_pieces(stretch.keys, stretch.pauses, stretch.gains, cache))
     planned = len(pcm) // 2
-    if stretch.keys[0] is None and stretch.pauses[0] * sample_rate // 1000 >= ENCODER_DELAY:
+    if delay_taken_out(stretch, sample_rate):
         pcm = pcm[2 * ENCODER_DELAY:]  # the encoder's delay stands in for this much of the opening pause
     else:
         planned += ENCODER_DELAY  # speech from the start comes out delayed: keep the pause at the end whole

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from mutagen.id3 import APIC, TALB, TCON, TIT2, TPE1, TRCK, TYER
-from mutagen.mp4 import MP4, MP4Cover
+from mutagen.id3 import APIC, COMM, MVIN, MVNM, TALB, TCOM, TCON, TIT2, TPE1, TPE2, TRCK, TXXX, TYER
+from mutagen.mp4 import MP4, MP4Cover, MP4FreeForm
 
+from audiobook.model import BookInfo
 from audiobook.output.cover import Cover
 
 GENRE = "Audiobook"
@@ -51,4 +52,47 @@ def tag_m4b(path: Path, title: str, artist: str, year: Optional[str], cover: Opt
     if cover:
         kind = MP4Cover.FORMAT_PNG if cover.mime == "image/png" else MP4Cover.FORMAT_JPEG
         audio["covr"] = [MP4Cover(cover.data, imageformat=kind)]
+    audio.save()
+
+
+def book_id3_frames(info: BookInfo) -> list:
+    """The frames audiobook players and Audiobookshelf read beyond the basic ones: album artist
+    (TPE2, the author), narrator (TCOM, composer), series and part (TXXX ``series`` and
+    ``series-part``, and iTunes' MVNM/MVIN), description (COMM and TXXX ``description``)."""
+    frames = []
+    if info.author:
+        frames.append(TPE2(encoding=3, text=info.author))
+    if info.narrator:
+        frames.append(TCOM(encoding=3, text=info.narrator))
+    if info.series:
+        frames += [TXXX(encoding=3, desc="series", text=info.series), MVNM(encoding=3, text=info.series)]
+        if info.series_index:
+            frames += [TXXX(encoding=3, desc="series-part", text=info.series_index),
+                       MVIN(encoding=3, text=info.series_index)]
+    if info.description:
+        frames += [COMM(encoding=3, lang="eng", desc="", text=info.description),
+                   TXXX(encoding=3, desc="description", text=info.description)]
+    return frames
+
+
+def tag_m4b_book(path: Path, info: BookInfo) -> None:
+    """Add to an M4B the atoms for narrator (``\xa9wrt``, composer), series and part
+    (``\xa9mvn``/``\xa9mvi`` and iTunes freeform ``SERIES``/``SERIES-PART``) and description
+    (``desc``, ``ldes`` and the ``\xa9cmt`` comment)."""
+    audio = MP4(str(path))
+    if audio.tags is None:
+        audio.add_tags()
+    if info.narrator:
+        audio["\xa9wrt"] = [info.narrator]
+    if info.series:
+        audio["\xa9mvn"] = [info.series]
+        audio["----:com.apple.iTunes:SERIES"] = [MP4FreeForm(info.series.encode("utf-8"))]
+        if info.series_index:
+            audio["----:com.apple.iTunes:SERIES-PART"] = [MP4FreeForm(info.series_index.encode("utf-8"))]
+            if info.series_index.isdigit():
+                audio["\xa9mvi"] = [int(info.series_index)]
+    if info.description:
+        audio["desc"] = [info.description[:255]]
+        audio["ldes"] = [info.description]
+        audio["\xa9cmt"] = [info.description]
     audio.save()

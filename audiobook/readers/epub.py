@@ -1,5 +1,5 @@
-"""EPUB (.epub): chapters in spine order, titled from the table of contents; title, author and
-cover from the package metadata.
+"""EPUB (.epub): chapters in spine order, titled from the table of contents; title, author,
+cover, year, description, series and language from the package metadata.
 
 ebooklib reads the archive; its XML parser neither resolves entities nor fetches anything.
 Chapter bodies go through the HTML reader (``html.blocks``), so an EPUB chapter reads exactly
@@ -195,6 +195,41 @@ def read_epub(path: Path) -> Document:
     cover, cover_type = _cover(book)
     authors = _metadata(book, "creator")
     years = [m.group(0) for m in (re.search(r"\b\d{4}\b", d) for d in _metadata(book, "date")) if m]
+    series, series_index = _series(book)
     return Document(path=path, text=to_text(blocks), title=next(iter(_metadata(book, "title")), None),
                     author=" and ".join(authors) if authors else None, cover=cover, cover_type=cover_type,
-                    year=years[0] if years else None, plain=False)
+                    year=years[0] if years else None, plain=False, description=_description(book),
+                    series=series, series_index=series_index, language=next(iter(_metadata(book, "language")), None))
+
+
+def _description(book) -> Optional[str]:
+    """``dc:description`` as plain paragraphs (it is often HTML)."""
+    for value, _attrs in book.get_metadata("DC", "description"):
+        paragraphs = [b.text for b in html.blocks(f"<body>{value}</body>") if b.text.strip()] if value else []
+        if paragraphs:
+            return "\n\n".join(paragraphs)
+    return None
+
+
+def _series(book) -> tuple[Optional[str], Optional[str]]:
+    """The series and place in it: EPUB 3 ``belongs-to-collection`` with ``group-position``, else
+    calibre's ``calibre:series`` and ``calibre:series_index``."""
+    metas = book.get_metadata("OPF", "meta")
+    refines = {(a.get("refines"), a.get("property")): clean(v or "") for v, a in metas if a.get("refines")}
+    for value, attrs in metas:
+        if attrs.get("property") == "belongs-to-collection" and value and value.strip():
+            position = refines.get((f"#{attrs.get('id')}", "group-position"))
+            return clean(value), _index(position)
+    named = {a.get("name"): a.get("content") for _v, a in metas if a.get("name")}
+    if (named.get("calibre:series") or "").strip():
+        return clean(named["calibre:series"]), _index(named.get("calibre:series_index"))
+    return None, None
+
+
+def _index(value: Optional[str]) -> Optional[str]:
+    """A series position as written by people: ``2.0`` is ``2``; anything but a number is None."""
+    match = re.fullmatch(r"\s*(\d{1,4})(?:\.(\d{1,3}))?\s*", value or "")
+    if not match:
+        return None
+    whole, part = match.group(1), (match.group(2) or "").rstrip("0")
+    return f"{int(whole)}.{part}" if part else str(int(whole))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from audiobook.model import (VOICE_RANGES, Cast, ChapterPlan, ClipItem, PlanItem, Prosody, RenderPlan, Script,
+from audiobook.model import (VOICE_RANGES, BookInfo, Cast, ChapterPlan, ClipItem, PlanItem, Prosody, RenderPlan, Script,
                              Segment, SegmentKind, SilenceItem, VoiceSettings)
 
 #: Longest text sent to the engine as one clip. Longer paragraphs are cut at sentence ends,
@@ -19,6 +19,9 @@ CUT_PATTERNS = (
     re.compile(r"\s+"),
 )
 
+#: Marks that open or close a quote in the source.
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+
 #: Text with none of these is not sent to the engine (a quote of only "…" or "—").
 SPEAKABLE = re.compile(r"\w")
 
@@ -29,14 +32,14 @@ TAIL_ROOM_TONE_MS = (1000, 5000)
 
 
 def make_plan(script: Script, cast: Cast, source_text: str, chapters: Optional[set[int]] = None,
-              year: Optional[str] = None) -> RenderPlan:
+              info: Optional[BookInfo] = None) -> RenderPlan:
     """Turn the script into chapters of clips and pauses.
 
     ``source_text`` is the decoded source, used to tell paragraph breaks from pauses within a
-    paragraph. ``chapters`` selects 1-based chapter numbers (default: all). ``year`` is the
-    year of publication, when the source gives one (for the tags).
+    paragraph. ``chapters`` selects 1-based chapter numbers (default: all). ``info`` is the
+    book's metadata (default: the script's title and author).
     """
-    plan = RenderPlan(title=script.title, author=script.author, total_chapters=len(script.chapters), year=year)
+    plan = RenderPlan(info or BookInfo(script.title, script.author), total_chapters=len(script.chapters))
     pronounce = Pronouncer(cast.pronunciations)
     for number, chapter in enumerate(script.chapters, start=1):
         if chapters is not None and number not in chapters:
@@ -46,7 +49,8 @@ def make_plan(script: Script, cast: Cast, source_text: str, chapters: Optional[s
             # Every chapter starts by saying its title; one without a heading of its own gets it read.
             title = pronounce(chapter.title)
             if SPEAKABLE.search(title):
-                items[:0] = [ClipItem(title, cast.narrator, None, chapter.segments[0].start if chapter.segments else 0),
+                items[:0] = [ClipItem(title, cast.narrator, None, chapter.segments[0].start if chapter.segments else 0,
+                                      shown=chapter.title, heading=True),
                              SilenceItem(cast.pauses_ms.get("paragraph", 450))]
         plan.chapters.append(ChapterPlan(number, chapter.title, [SilenceItem(HEAD_ROOM_TONE_MS), *items]))
     return plan
@@ -77,27 +81,53 @@ def _items(segments: list[Segment], cast: Cast, source_text: str, pronounce: Pro
     pauses = cast.pauses_ms
     previous: Optional[Segment] = None
     previous_voice = None
+    paragraph = 0
+    after_break = False
     for seg in segments:
         if seg.kind is SegmentKind.NOTE and not cast.read_notes:
             continue
         if seg.kind is SegmentKind.BREAK:
             yield SilenceItem(pauses.get("break", 1500))
             previous, previous_voice = None, None
+            after_break = True
             continue
         voice = base = _voice(seg, cast)
         if seg.kind is SegmentKind.DIALOGUE and seg.verb in cast.prosody:
             voice = apply_prosody(voice, cast.prosody[seg.verb])
+        heading = seg.kind is SegmentKind.HEADING
         if previous is not None:
             if "\n" in source_text[previous.end:seg.start]:
                 yield SilenceItem(pauses.get("paragraph", 450))
+                paragraph += 1
             elif voice != previous_voice:
                 yield SilenceItem(pauses.get("speaker", 250))
-        for offset, piece in split_text(pronounce(seg.text), seg.start):
-            if SPEAKABLE.search(piece):
-                yield ClipItem(piece, voice, seg.speaker if seg.kind is not SegmentKind.HEADING else None, offset, base)
+            elif heading or previous.kind is SegmentKind.HEADING:
+                paragraph += 1
+        else:
+            paragraph += 1
+        # Cut as written, then respell each piece: subtitles and the read-along show the book's words.
+        pieces = split_text(seg.text, seg.start)
+        opening, closing = _quote_marks(seg, source_text)
+        for n, (offset, piece) in enumerate(pieces):
+            spoken = pronounce(piece)
+            shown = (opening if n == 0 else "") + piece + (closing if n == len(pieces) - 1 else "")
+            if SPEAKABLE.search(spoken):
+                yield ClipItem(spoken, voice, None if heading else seg.speaker, offset, base, shown=shown,
+                               paragraph=paragraph, heading=heading, after_break=after_break)
+                after_break = False
         previous, previous_voice = seg, voice
     low, high = TAIL_ROOM_TONE_MS
     yield SilenceItem(min(high, max(low, pauses.get("chapter", 2000))))
+
+
+def _quote_marks(seg: Segment, source_text: str) -> tuple[str, str]:
+    """The quote marks a quote's span opens and closes with in the source (a segment's text has
+    none), so that what a reader sees keeps them."""
+    if seg.kind is not SegmentKind.DIALOGUE:
+        return "", ""
+    first, last = source_text[seg.start:seg.start + 1], source_text[seg.end - 1:seg.end]
+    return (first if first and first in QUOTE_MARKS else "",
+            last if last and last in QUOTE_MARKS and seg.end - 1 > seg.start else "")
 
 
 def _voice(seg: Segment, cast: Cast):

@@ -42,7 +42,7 @@ def test_every_format_is_written(book):
     names = sorted(p.name for p in book.folder.iterdir())
     assert names == ["01 - Chapter 1 The Last Lamp on Quay Street.mp3", "02 - Chapter 2 What the River Kept.mp3",
                      "The Lamplighters.m4b", "The Lamplighters.m4b.cue", "The Lamplighters.mp3",
-                     "The Lamplighters.mp3.cue", "playlist.m3u8"]
+                     "The Lamplighters.mp3.cue", "cover.jpg", "playlist.m3u8"]
 
 
 def test_single_mp3_has_chapter_frames_where_the_chapters_are(book):

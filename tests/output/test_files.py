@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from audiobook.model import ChapterFile, ChapterPlan, RenderPlan
+from audiobook.model import BookInfo, ChapterFile, ChapterPlan, RenderPlan
 from audiobook.output.chapters import chapter_filename, write_playlist
 from audiobook.output.files import atomic_path, safe_name, slug
 
@@ -25,7 +25,7 @@ def test_slug():
 
 
 def test_chapter_file_names_are_numbered_and_stay_inside_the_folder(tmp_path):
-    plan = RenderPlan("Book", None, total_chapters=120)
+    plan = RenderPlan(BookInfo("Book"), total_chapters=120)
     name = chapter_filename(ChapterPlan(7, "../../etc/passwd"), plan.total_chapters)
     assert name == "007 - etc passwd.mp3"
     assert (tmp_path / name).resolve().parent == tmp_path.resolve()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from audiobook.render.cache import ClipCache
-from audiobook.model import ChapterPlan, Clip, ClipItem, RenderPlan, SilenceItem, VoiceSettings
+from audiobook.model import BookInfo, ChapterPlan, Clip, ClipItem, RenderPlan, SilenceItem, VoiceSettings
 from audiobook.render.blocks import begin, block_sequence, chapter_keys, end, make_blocks
 
 V = VoiceSettings("gmw/en-us")
@@ -10,7 +10,7 @@ W = VoiceSettings("gmw/en-us+f3")
 
 
 def plan(*chapters):
-    return RenderPlan("B", None, [ChapterPlan(n, f"C{n}", [ClipItem(t, v, None, 0) if isinstance(t, str) else SilenceItem(t)
+    return RenderPlan(BookInfo("B"), [ChapterPlan(n, f"C{n}", [ClipItem(t, v, None, 0) if isinstance(t, str) else SilenceItem(t)
                                                            for t, v in items])
                                   for n, items in enumerate(chapters, start=1)], len(chapters))
 

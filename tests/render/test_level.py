@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from audiobook.model import ChapterPlan, Clip, ClipItem, RenderPlan, SilenceItem, VoiceSettings
+from audiobook.model import BookInfo, ChapterPlan, Clip, ClipItem, RenderPlan, SilenceItem, VoiceSettings
 from audiobook.render.cache import ClipCache
 from audiobook.render.level import PEAK_CEILING_DB, TARGET_RMS_DB, apply, level_plan, voiced_rms_db
 
@@ -69,7 +69,7 @@ class LoudnessEngine:
 
 def test_every_voice_is_brought_to_the_target_once_and_kept_in_the_cache(tmp_path):
     quiet, loud = VoiceSettings("quiet"), VoiceSettings("loud", volume=1.5)
-    plan = RenderPlan("B", None, [ChapterPlan(1, "One", [ClipItem("a", quiet, "A", 0), SilenceItem(300),
+    plan = RenderPlan(BookInfo("B"), [ChapterPlan(1, "One", [ClipItem("a", quiet, "A", 0), SilenceItem(300),
                                                          ClipItem("b", loud, "B", 5), ClipItem("c", quiet, "A", 9)])])
     engine, cache = LoudnessEngine(), ClipCache(tmp_path)
     levelled = level_plan(plan, engine, cache)

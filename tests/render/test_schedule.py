@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from audiobook.errors import OutputError
-from audiobook.model import ChapterPlan, ClipItem, RenderPlan, SilenceItem, VoiceSettings
+from audiobook.model import BookInfo, ChapterPlan, ClipItem, RenderPlan, SilenceItem, VoiceSettings
 from audiobook.output.chapters import encode_job
 from audiobook.output.mp3 import ENCODER_DELAY
 from audiobook.render import workers
@@ -17,7 +17,7 @@ V = VoiceSettings("gmw/en-us")
 
 
 def book(*chapters):
-    return RenderPlan("Book", None, [ChapterPlan(n, f"Chapter {n}", [ClipItem(t, V, None, i) if isinstance(t, str) else SilenceItem(t)
+    return RenderPlan(BookInfo("Book"), [ChapterPlan(n, f"Chapter {n}", [ClipItem(t, V, None, i) if isinstance(t, str) else SilenceItem(t)
                                                                     for i, t in enumerate(items)])
                                      for n, items in enumerate(chapters, start=1)], len(chapters))
 
@@ -115,7 +115,7 @@ def test_a_changed_voice_remakes_only_that_voices_clips(tmp_path):
 
     def plan(voice):
         items = [ClipItem(f"COUNT {log} {i}", voice if i % 3 == 2 else V, None, i) for i in range(9)]
-        return RenderPlan("Book", None, [ChapterPlan(1, "Chapter 1", items)], 1)
+        return RenderPlan(BookInfo("Book"), [ChapterPlan(1, "Chapter 1", items)], 1)
 
     render(tmp_path, plan(V))
     log.write_text("")

@@ -75,11 +75,11 @@ def test_rate_sets_the_length_of_piper_speech(engines):
 
 
 def test_levelling_brings_piper_and_espeak_to_one_loudness(tmp_path, engines):
-    from audiobook.model import ChapterPlan, ClipItem, RenderPlan
+    from audiobook.model import BookInfo, ChapterPlan, ClipItem, RenderPlan
     from audiobook.render.cache import ClipCache
 
     voices = [VoiceSettings(JOE), VoiceSettings("gmw/en-us+f3", pitch=60), VoiceSettings("gmw/en+m1", volume=1.0)]
-    plan = RenderPlan("B", None, [ChapterPlan(1, "One", [ClipItem(TEXT, v, None, 0) for v in voices])])
+    plan = RenderPlan(BookInfo("B"), [ChapterPlan(1, "One", [ClipItem(TEXT, v, None, 0) for v in voices])])
     levelled = level_plan(plan, engines, ClipCache(tmp_path))
     other = "Nobody had seen the ferry since Tuesday, and the harbour master would not say why."
     raw, after = [], []
