@@ -64,7 +64,8 @@ def _pov_words(p, text: str) -> str:
     """How a point-of-view header is read: "James's point of view", "General point of view"."""
     if p.pov:
         return f"{p.pov}'s point of view"
-    words = re.sub(r"(?i)\b(?:pov|p\.o\.v\.?|point of view)\b", " ", text[p.start:p.end]).strip(" :-'\u2019")
+    words = re.sub(r"(?i)\b(?:pov|p\.o\.v\.?|point of view)\b", " ",
+                   structure.undecorated(text[p.start:p.end])).strip(" :-'\u2019")
     return f"{words.capitalize()} point of view" if words else "Point of view"
 
 
@@ -96,7 +97,8 @@ def _assemble(document: Document, units: list[Unit], cast: characters.Cast,
         elif p.kind == "pov":
             segs.append(Segment(SegmentKind.HEADING, None, _pov_words(p, text), p.start, p.end))
         elif p.kind in ("title", "author", "time"):
-            segs.append(Segment(SegmentKind.HEADING, None, _join(text[p.start:p.end]), p.start, p.end))
+            words = structure.undecorated(text[p.start:p.end]) if p.kind == "time" else text[p.start:p.end]
+            segs.append(Segment(SegmentKind.HEADING, None, _join(words), p.start, p.end))
         elif p.kind == "break":
             segs.append(Segment(SegmentKind.BREAK, None, "", p.start, p.end))
         elif p.kind == "note":

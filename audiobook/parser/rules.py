@@ -40,7 +40,15 @@ SCENE_BREAK_SHAPES = [
     re.compile(r"^\s*([-*~=_#+.\u2022\u00b7\u2014\u2013o])(?:\s*\1){2,}\s*$"),
     re.compile(r"^\s*[#*\u2042\u2234\u00a7]\s*$"),
     re.compile(r"^\s*(?:[-*~=]\s*)?x(?:\s+x){2,}(?:\s*[-*~=])?\s*$", re.I),
+    # Two symbols taking turns, three or more in all: "~*~*~", "oOoOo", "*~*", "-x-x-", "o0o".
+    re.compile(r"^\s*(?=(?:\s*\S){3})(?![a-z\s]+$)([-*~=_+#.\u2022\u00b7oO0xX])\s*(?!\1)([-*~=_+#.\u2022\u00b7oO0xX])"
+               r"(?:\s*\1\s*\2)*(?:\s*\1)?\s*$"),
 ]
+
+#: Decoration fan fiction puts around a header line ("~Tom's POV~", "*General POV*",
+#: "-- Normal POV --", "oOo Liz's POV oOo"): stripped before the header shapes are tried.
+HEADER_DECORATION = re.compile(
+    r"^(?:[\s~*=_+#<>|\u2022\u00b7-]+|(?:oOo|xXx|OoO|XxX)\s+)|(?:[\s~*=_+#<>|\u2022\u00b7-]+|\s+(?:oOo|xXx|OoO|XxX))$")
 
 #: Point-of-view headers. Group ``who`` is the character (``general``/``normal`` mean the narrator).
 POV_HEADER_PATTERNS = [
@@ -51,12 +59,23 @@ POV_HEADER_PATTERNS = [
 #: Words in a POV header that mean "no character: back to the narrator".
 NEUTRAL_POV_WORDS = {"general", "normal", "third", "third person", "narrator", "omniscient", "nobody", "no one"}
 
+#: A time of day as headers write it: "9:47 p.m.", "3 a.m.", "14:30", "noon".
+_CLOCK = (r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)|\d{1,2}:\d{2}|noon|midday|midnight|dawn|dusk"
+          r"|sunrise|sunset)")
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
 #: Time and place headers ("3 MONTHS LATER", "The next morning", "Meanwhile, in London").
 TIME_HEADER_PATTERNS = [
     re.compile(r"^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|some)"
                r"\s+(?:second|minute|hour|day|week|month|year|decade)s?\s+(?:later|earlier|before|after|ago)\b.{0,40}$", re.I),
     re.compile(r"^(?:the\s+)?(?:next|following)\s+(?:morning|day|evening|night|week|month|year)\b.{0,30}$", re.I),
     re.compile(r"^(?:meanwhile|later|earlier|flashback|present day|present|elsewhere)\b.{0,40}$", re.I),
+    # A day or an occasion and a clock time: "Saturday, 3 a.m.", "Opening night, 9:47 p.m.".
+    re.compile(r"^[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,4}\s*,\s*%s\.?$" % _CLOCK, re.I),
+    # A weekday alone or with its part of the day: "Saturday", "Tuesday night".
+    re.compile(r"^%s(?:\s+(?:morning|afternoon|evening|night))?\.?$" % _WEEKDAY, re.I),
+    # A clock time alone: "3:00 a.m.", "Midnight."
+    re.compile(r"^%s\.?$" % _CLOCK, re.I),
 ]
 
 #: Author's notes, disclaimers, thanks: markers at the start of a paragraph.
