@@ -195,7 +195,7 @@ NICKNAMES = {
     "Mike": "Michael", "Dan": "Daniel", "Danny": "Daniel", "Dave": "David", "Steve": "Stephen",
     "Phil": "Philip", "Pete": "Peter", "Matt": "Matthew", "Andy": "Andrew", "Larry": "Lawrence",
     "Kate": "Katherine", "Katie": "Katherine", "Kitty": "Katherine", "Kathy": "Katherine",
-    "Peggy": "Margaret", "Meg": "Margaret", "Maggie": "Margaret", "Madge": "Margaret",
+    "Peggy": "Margaret", "Meg": "Margaret", "Maggie": "Margaret", "Madge": "Margaret", "Mags": "Margaret",
     "Bess": "Elizabeth", "Bessie": "Elizabeth", "Betsy": "Elizabeth", "Betty": "Elizabeth",
     "Beth": "Elizabeth", "Lizzie": "Elizabeth", "Liz": "Elizabeth", "Eliza": "Elizabeth",
     "Polly": "Mary", "Molly": "Mary", "Mamie": "Mary", "Sally": "Sarah", "Fanny": "Frances",
@@ -203,6 +203,12 @@ NICKNAMES = {
     "Sue": "Susan", "Susie": "Susan", "Patty": "Martha", "Mattie": "Martha", "Dolly": "Dorothy",
     "Dot": "Dorothy", "Lucy": "Lucille", "Nell": "Eleanor", "Nellie": "Eleanor", "Abby": "Abigail",
 }
+
+#: Titles a family shares with its surname: "Mr. Vance" may be the father of "Jon Vance".
+FAMILY_TITLES = {"mr", "mrs", "ms", "miss", "master"}
+
+#: Familiar endings of a given name, taken off to find the name it shortens (Jonny, Rosie, Mags).
+FAMILIAR_ENDINGS = ("sie", "sy", "ie", "ey", "y", "s", "o")
 
 #: Fewest letters a given name cut short may keep and still stand for the full one (Kit: Kitty).
 SHORT_NAME_MIN = 3
@@ -307,6 +313,8 @@ Max Michael Mike Nathan Nathaniel Ned Neil Nicholas Noah Oliver Oscar Owen Patri
 Philip Phillip Ralph Ray Raymond Reginald Richard Rob Robert Roger Ron Ronald Roy Rupert Ryan Sam
 Samuel Scott Sean Sebastian Sidney Simon Stanley Stephen Steve Steven Ted Terry Theodore Thomas Tim
 Timothy Tom Tommy Tony Victor Vincent Walter Wesley Will William Willie Zachary Pierre Jules
+Aidan Callum Cameron Connor Dev Dylan Ethan Finn Jayden Jon Kai Kieran Liam Logan Mason Nathan Rhys
+Rory Theo Tyler Zach Ali Omar Ravi Tunde
 """.split())
 FEMALE_NAMES = set("""
 Abigail Ada Adele Agnes Alice Alicia Amanda Amelia Amy Angela Ann Anna Anne Annie Barbara Beatrice
@@ -319,4 +327,6 @@ Louisa Louise Lucy Lydia Mabel Maggie Margaret Maria Marian Marianne Marie Marth
 Meg Millie Minnie Miranda Molly Nancy Nell Nellie Nora Olivia Pamela Patricia Pauline Peggy Penelope
 Phoebe Polly Rachel Rebecca Rose Rosie Ruth Sally Sarah Sara Sophia Sophie Susan Susanna Sylvia
 Teresa Victoria Violet Virginia Wendy Winifred 
+Aisha Amara Ava Bethany Chelsea Fatima Freya Gemma Isla Jade Kayla Keira Leah Liz Maya Megan Mia
+Nadia Niamh Priya Ros Rosalind Shannon Siobhan Zara Zoe Mags
 """.split())
