@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from audiobook.parser import rules, tags
+from audiobook.parser import roles, rules, tags
 from audiobook.parser.characters import Cast, Person
 from audiobook.parser.narrators import Unit, narrators_by_unit
 from audiobook.parser.quotes import Piece
@@ -70,6 +70,8 @@ class Attributor:
         """The most recent first-person narrator in this chapter."""
         self.narrators: dict[int, Person] = {}
         """Unit index -> the first-person narrator of its section (set by ``run``)."""
+        self.roles = roles.Roles(text, cast)
+        """Relatives ("my mum") and roles ("the stage manager") and who they are."""
 
     # ----------------------------------------------------------------- helpers
     def _person(self, subject: tags.Subject, exclude: tuple = ()) -> object:
@@ -80,6 +82,9 @@ class Attributor:
                 return st.narrator or self.last_narrator
             return self._by_pronoun(subject.gender, exclude)
         if subject.kind == "noun":
+            known = self.roles.person(self, subject.words)
+            if known is not None:
+                return known
             last = subject.words.split()[-1].lower()
             if last in rules.ROLE_NOUNS:
                 return self._role(last)
@@ -357,6 +362,7 @@ class Attributor:
         quotes = [p for p in pieces if p.kind == "dialogue"]
         if not quotes:
             self._mentions_until(unit.para.end)
+            self.roles.on_stage(self, unit.para.start, unit.para.end)
             self._note_subjects(unit)
             st.quiet += 1
             if st.quiet >= CONVERSATION_GAP:
@@ -365,6 +371,7 @@ class Attributor:
             return
         st.gap, st.quiet = st.quiet, 0
         st.para_start = unit.para.start
+        self.roles.on_stage(self, unit.para.start, quotes[0].start)
         own: dict[int, object] = {}
         for i, subject in self.tag_subjects.get(id(unit), {}).items():
             self._mentions_until(pieces[i].start)
@@ -497,6 +504,11 @@ class Attributor:
                     # gentleman who..."): only someone already on stage counts there.
                     if isinstance(who, Person) and (not seen_quote or (
                             who in self.state.recent[:4] and who is not self.state.last_speaker)):
+                        return who
+                if subject.kind == "noun" and not seen_quote:
+                    # "The nurse put the jug down.", "Her dad straightened up."
+                    who = self.roles.person(self, subject.words)
+                    if who is not None:
                         return who
                 if subject.kind == "pronoun" and subject.words == "i" and self.state.narrator:
                     return self.state.narrator

@@ -229,6 +229,9 @@ ROLE_NOUNS = {
     "keeper": None, "clergyman": "male", "parson": "male", "vicar": "male", "sheriff": None,
     "mayor": None, "professor": None, "teacher": None, "schoolmaster": "male", "barber": None,
     "bartender": None, "barkeeper": None, "foreman": "male", "operator": None, "usher": None,
+    "harbourmaster": None, "harbormaster": None, "coach": None, "director": None, "headmaster": "male",
+    "headmistress": "female", "paramedic": None, "receptionist": None, "caretaker": None,
+    "janitor": None, "lifeguard": None, "librarian": None, "pilot": None, "vet": None,
 }
 
 #: Family relations that, after "his"/"her", name a relative of someone in the story ("her mother
@@ -237,7 +240,21 @@ KINSHIP_NOUNS = {
     "mother": "female", "father": "male", "wife": "female", "husband": "male", "brother": "male",
     "sister": "female", "son": "male", "daughter": "female", "aunt": "female", "uncle": "male",
     "grandmother": "female", "grandfather": "male", "niece": "female", "nephew": "male",
-    "cousin": None,
+    "cousin": None, "mum": "female", "mom": "female", "dad": "male",
+}
+
+#: Everyday words for a relation, with the relation they name ("my mum", "her dad").
+KIN_SYNONYMS = {
+    "mum": "mother", "mom": "mother", "mam": "mother", "mummy": "mother", "mommy": "mother",
+    "dad": "father", "daddy": "father", "pa": "father", "papa": "father", "nan": "grandmother",
+    "gran": "grandmother", "granny": "grandmother", "grandma": "grandmother", "grandad": "grandfather",
+    "grandpa": "grandfather",
+}
+
+#: Words before a role noun that describe the person rather than name the role ("the old nurse").
+ROLE_ADJECTIVES = {
+    "old", "young", "little", "big", "tall", "short", "fat", "thin", "new", "other", "same", "first",
+    "second", "last", "poor", "kind", "angry", "tired", "pretty", "grumpy", "nice", "sleepy",
 }
 
 #: Titles that fit a relation and titles that do not (a mother or wife is Mrs., not Miss), to
@@ -250,6 +267,8 @@ KIN_TITLES = {
     "husband": ({"mr", "monsieur", "mistah"}, {"master"}),
     "grandfather": ({"mr", "monsieur", "mistah"}, {"master"}),
 }
+for _kin, _same in (("mum", "mother"), ("mom", "mother"), ("dad", "father")):
+    KIN_TITLES[_kin] = KIN_TITLES[_same]
 
 #: Words by which a child calls a parent, with the relation they name.
 KIN_VOCATIVES = {
