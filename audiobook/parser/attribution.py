@@ -189,10 +189,10 @@ class Attributor:
             # "This is too bad of you, McMurdo!" ... "Very sorry," said the porter.
             if p is not st.last_speaker and not p.name.startswith("the "):
                 return p
-        name = f"the {noun}"
+        name = self.roles.name(noun)
         person = self.cast.resolve(name)
         if person is None:
-            person = self.cast.add(name, rules.ROLE_NOUNS.get(noun))
+            person = self.cast.add(name, rules.ROLE_NOUNS.get(noun) or self.roles.genders.get(name))
         person.tagged = max(person.tagged, 1)
         return person
 
@@ -208,7 +208,8 @@ class Attributor:
         # with evidence of being people before other names.
         pool.sort(key=lambda p: (p not in st.conv, id(p) not in st.scene, not p.is_person))
         matches = [p for p in pool if p.gender == gender] or \
-            [p for p in pool if p.gender is None and (p.is_person or p in st.conv or id(p) in st.scene)]
+            [p for p in pool if p.gender is None and (p.is_person or p in st.conv or (
+                id(p) in st.scene and len(p.name.split()) == 1))]  # not "Ward Nine", "Hallam House"
         if not matches:
             return None
         if st.gap <= 1:

@@ -24,6 +24,7 @@ _ROLE_WORDS = "|".join(sorted(rules.ROLE_NOUNS, key=len, reverse=True))
 _ROLE_PHRASE = re.compile(r"\b[Tt]he ((?:[a-z]+ )?(?:%s))\b" % _ROLE_WORDS)
 _KIN_WORDS = "|".join(sorted(set(rules.KIN_SYNONYMS) | set(rules.KINSHIP_NOUNS), key=len, reverse=True))
 _KIN_PHRASE = re.compile(r"\b([Mm]y|[Hh]is|[Hh]er|[A-Z][a-z]+['\u2019]s) (%s)\b" % _KIN_WORDS)
+_CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|,?\s+and\s+|;\s+)$")
 _PRONOUN_AFTER = re.compile(r"^[^.!?\"\u201c\u201d]{0,60}?\b(he|she|his|her|him)\b")
 _LINK = re.compile(r"\b((?:[Mm]y|[Hh]is|[Hh]er) (?:%s)|[A-Z][a-z]+\.? [A-Z][a-z]+) (?:was|is) the ((?:[a-z]+ )?(?:%s))\b"
                    % (_KIN_WORDS, _ROLE_WORDS))
@@ -129,6 +130,9 @@ class Roles:
         for m in _ROLE_PHRASE.finditer(chunk):
             name = self.name(m.group(1))
             who = self.links.get(name) or self.cast.resolve(name)
+            if who is None and _CLAUSE_START.search(chunk[:m.start()]):
+                # "... and the agency nurse hovered behind him": someone new on stage.
+                who = self.cast.add(name, rules.ROLE_NOUNS.get(name.split()[-1]) or self.genders.get(name))
             if who is not None:
                 found.append((start + m.start(), who))
         st = att.state
