@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from audiobook.parser import roles, rules, tags
+from audiobook.parser import beats, roles, rules, tags
 from audiobook.parser.characters import Cast, Person
 from audiobook.parser.narrators import Unit, narrators_by_unit
 from audiobook.parser.quotes import Piece
@@ -72,6 +72,10 @@ class Attributor:
         """Unit index -> the first-person narrator of its section (set by ``run``)."""
         self.roles = roles.Roles(text, cast)
         """Relatives ("my mum") and roles ("the stage manager") and who they are."""
+        self.actor: Optional[Person] = None
+        """Who acts in the last sentence of the narration since the last speech."""
+        self.after_message = False
+        """A text message or phone line in italics came right after the last speech."""
 
     # ----------------------------------------------------------------- helpers
     def _person(self, subject: tags.Subject, exclude: tuple = ()) -> object:
@@ -363,8 +367,13 @@ class Attributor:
         quotes = [p for p in pieces if p.kind == "dialogue"]
         if not quotes:
             self._mentions_until(unit.para.end)
+            if beats.is_message(self.text[unit.para.start:unit.para.end]):
+                self.after_message = st.quiet == 0
+                return  # a voice outside the room: no pause in the talk
+            self.after_message = False
             self.roles.on_stage(self, unit.para.start, unit.para.end)
             self._note_subjects(unit)
+            self.actor = beats.last_actor(self, unit.para.start, unit.para.end)
             st.quiet += 1
             if st.quiet >= CONVERSATION_GAP:
                 st.conv.clear()
@@ -399,12 +408,21 @@ class Attributor:
         else:
             speaker = self._beat(unit)
             addressed = self._addressed(pieces[first_q])
+            if speaker is None and self.after_message and st.gap == 0:
+                speaker = st.last_speaker  # answering the phone or the message keeps the floor
+            # In a first-person scene the other one acting just before speaks (in third person a
+            # "she was going to tell him" is as often a thought of the listener's).
+            if speaker is None and 1 <= st.gap <= 2 and self.actor is not None and st.narrator is not None \
+                    and self.actor is not st.narrator and self.actor not in addressed \
+                    and (self.actor in st.conv or id(self.actor) in st.scene):
+                speaker = self.actor
             if speaker is None:
                 speaker = self._entrance(addressed)
             if speaker is None:
                 speaker = self._turn(addressed)
             elif speaker in addressed:
                 speaker = self._other([speaker])
+        self.actor, self.after_message = None, False
         current = speaker
         for i, piece in enumerate(pieces):
             if piece.kind == "dialogue":

@@ -78,6 +78,12 @@ TIME_HEADER_PATTERNS = [
     re.compile(r"^%s\.?$" % _CLOCK, re.I),
 ]
 
+#: A paragraph wholly in italics, as text messages and a voice on the phone are set.
+MESSAGE_LINE_SHAPES = [
+    re.compile(r"^\*[^*\s\"\u201c][^*\"\u201c\u201d]*\*$"),
+    re.compile(r"^_[^_\s\"\u201c][^_\"\u201c\u201d]*_$"),
+]
+
 #: Author's notes, disclaimers, thanks: markers at the start of a paragraph.
 NOTE_MARKERS = [
     re.compile(r"^\W{0,3}(?:a/n|a\.n\.|an:|author'?s?\s*note|author\u2019s\s*note|authors'\s*note|"

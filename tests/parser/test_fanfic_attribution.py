@@ -34,3 +34,25 @@ FIRST_PERSON = [
 @pytest.mark.parametrize("text,speakers", FIRST_PERSON)
 def test_regression_first_person_lines_went_to_someone_mentioned_long_before(text, speakers):
     _check(text, speakers)
+
+
+MESSAGES_AND_BEATS = [
+    pytest.param(
+        "~Marcus's POV~\n\nRos took out her phone.\n\n\u201cIt's my mum.\u201d\n\n\u201cAnswer it, then.\u201d\n\n"
+        "She answered.\n\n*Are you eating?*\n\n\u201cI'm at work, Mum.\u201d\n\n*Are you eating, though?*\n\n"
+        "\u201cI'm eating right now. Goodnight.\u201d\n\nShe hung up.\n\n\u201cShe worries,\u201d I said.\n",
+        ["Ros", "Marcus", "Ros", "Ros", "Marcus"], id="phone-call-in-italics-keeps-the-floor"),
+    pytest.param(
+        "~Liz's POV~\n\nThe night cook was a broad woman. The night cook did not look up.\n\n"
+        "\u201cAgain,\u201d she said.\n\n\u201cI can't sleep.\u201d\n\n\u201cSit.\u201d\n\n"
+        "I sat. She put a bowl in front of me and went back to her dough.\n\n\u201cIs it exams?\u201d\n\n"
+        "\u201cNo.\u201d\n\nMy notebook buzzed.\n\n_you awake?_\n\n_no. go to sleep_\n\n_can't_\n\n"
+        "The night cook leaned over to look.\n\n\u201cWell?\u201d\n\n\u201cHe can't sleep either.\u201d\n",
+        ["the night cook", "Liz", "the night cook", "the night cook", "Liz", "the night cook", "Liz"],
+        id="texts-in-italics-and-a-beat-between-speeches"),
+]
+
+
+@pytest.mark.parametrize("text,speakers", MESSAGES_AND_BEATS)
+def test_regression_messages_and_beats_broke_the_alternation(text, speakers):
+    _check(text, speakers)

@@ -1,0 +1,45 @@
+"""Who acts between two lines of talk, and lines that are not in the room.
+
+- A paragraph of narration between two speeches whose last sentence someone acts in ("She put a
+  bowl in front of me and went back to her dough.") hands the next untagged speech to them.
+- Text messages and the far end of a phone call, set in italics without quote marks, are voices
+  outside the room: they neither end a conversation nor take a turn in it, and the one answering
+  them keeps the floor.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from audiobook.parser import rules, tags
+from audiobook.parser.characters import Person
+
+if TYPE_CHECKING:  # pragma: no cover
+    from audiobook.parser.attribution import Attributor
+
+_SENTENCES = re.compile(r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<=[.!?])\s+")
+
+
+def is_message(text: str) -> bool:
+    """A paragraph wholly in italics (``*...*`` or ``_..._``): a text message or a voice on the phone."""
+    return any(p.match(text.strip()) for p in rules.MESSAGE_LINE_SHAPES)
+
+
+def last_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
+    """The one who acts in the last sentence of the narration ``text[start:end]``: its subject,
+    a name, a he/she, a role or a relative; None for "I" or nobody."""
+    body = att.text[start:end].strip()
+    sentences = [s for s in _SENTENCES.split(body) if s.strip()]
+    if not sentences:
+        return None
+    subject = tags.sentence_subject(sentences[-1])
+    if subject is None:
+        return None
+    if subject.kind == "pronoun":
+        if subject.words == "i":
+            return att.state.narrator
+        return att._by_pronoun(subject.gender)
+    if subject.kind == "noun":
+        return att.roles.person(att, subject.words)
+    who = att._person(subject)
+    return who if isinstance(who, Person) and who.is_person else None
