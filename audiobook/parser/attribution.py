@@ -287,6 +287,9 @@ class Attributor:
         for who in st.conv:
             if who not in not_these:
                 return who
+        if st.narrator is not None and st.narrator not in not_these:
+            # In a first-person scene the one answering is "I" before anyone merely mentioned.
+            return st.narrator
         for who in sorted(st.recent, key=lambda p: not p.is_person):
             if who not in not_these:
                 return who
@@ -371,8 +374,8 @@ class Attributor:
                 self.after_message = st.quiet == 0
                 return  # a voice outside the room: no pause in the talk
             self.after_message = False
-            self.roles.on_stage(self, unit.para.start, unit.para.end)
             self._note_subjects(unit)
+            self.roles.on_stage(self, unit.para.start, unit.para.end)
             self.actor = beats.last_actor(self, unit.para.start, unit.para.end)
             st.quiet += 1
             if st.quiet >= CONVERSATION_GAP:

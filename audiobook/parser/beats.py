@@ -26,13 +26,13 @@ def is_message(text: str) -> bool:
 
 
 def last_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
-    """The one who acts in the last sentence of the narration ``text[start:end]``: its subject,
-    a name, a he/she, a role or a relative; None for "I" or nobody."""
+    """The one who acts last in the narration ``text[start:end]``: the subject of its last
+    sentence that has one (a name, a he/she, a role or a relative); None for nobody."""
     body = att.text[start:end].strip()
     sentences = [s for s in _SENTENCES.split(body) if s.strip()]
-    if not sentences:
-        return None
-    subject = tags.sentence_subject(sentences[-1])
+    # The last sentence that has a subject ("He opened his eyes. For a second there was nobody
+    # home, and then there was." -> he).
+    subject = next((found for found in map(tags.sentence_subject, reversed(sentences[-3:])) if found), None)
     if subject is None:
         return None
     if subject.kind == "pronoun":

@@ -24,6 +24,8 @@ _ROLE_WORDS = "|".join(sorted(rules.ROLE_NOUNS, key=len, reverse=True))
 _ROLE_PHRASE = re.compile(r"\b[Tt]he ((?:[a-z]+ )?(?:%s))\b" % _ROLE_WORDS)
 _KIN_WORDS = "|".join(sorted(set(rules.KIN_SYNONYMS) | set(rules.KINSHIP_NOUNS), key=len, reverse=True))
 _KIN_PHRASE = re.compile(r"\b([Mm]y|[Hh]is|[Hh]er|[A-Z][a-z]+['\u2019]s) (%s)\b" % _KIN_WORDS)
+_VERB_AFTER = re.compile(r"\s+(?:was|were|had|is|has|came|went|stood|sat|looked|[a-z]+ed)\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
 _CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|,?\s+and\s+|;\s+)$")
 _PRONOUN_AFTER = re.compile(r"^[^.!?\"\u201c\u201d]{0,60}?\b(he|she|his|her|him)\b")
 _LINK = re.compile(r"\b((?:[Mm]y|[Hh]is|[Hh]er) (?:%s)|[A-Z][a-z]+\.? [A-Z][a-z]+) (?:was|is) the ((?:[a-z]+ )?(?:%s))\b"
@@ -120,10 +122,11 @@ class Roles:
             if who is not None:
                 self.links[self.name(m.group(2))] = who
         for m in _KIN_PHRASE.finditer(chunk):
-            # The narrator's own ("my mum was waiting up"); a "his brother" is left to the
-            # sentence-subject rule, since "poured brandy for his brother" brings nobody on.
-            if m.group(1).lower() != "my":
-                continue
+            # The narrator's own ("my mum was waiting up") or one who acts ("her dad was waiting");
+            # "poured brandy for his brother" brings nobody on.
+            if m.group(1).lower() != "my" and (not _VERB_AFTER.match(chunk, m.end())
+                                                 or _SENTENCE_START.search(chunk[:m.start()])):
+                continue  # a sentence opening "His brother ..." is the sentence-subject rule's
             who = self.person(att, m.group(0))
             if who is not None:
                 found.append((start + m.start(), who))
