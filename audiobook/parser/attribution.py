@@ -76,6 +76,8 @@ class Attributor:
         """Who acts in the last sentence of the narration since the last speech."""
         self.after_message = False
         """A text message or phone line in italics came right after the last speech."""
+        self.entrant: Optional[Person] = None
+        """Who opens the narration since the last speech, named."""
 
     # ----------------------------------------------------------------- helpers
     def _person(self, subject: tags.Subject, exclude: tuple = ()) -> object:
@@ -369,6 +371,9 @@ class Attributor:
         pieces = unit.pieces
         quotes = [p for p in pieces if p.kind == "dialogue"]
         if not quotes:
+            entrant = beats.first_actor(self, unit.para.start, unit.para.end)
+            if entrant is not None and id(entrant) in st.scene:
+                entrant = None  # only one not yet seen in the scene comes in
             self._mentions_until(unit.para.end)
             if beats.is_message(self.text[unit.para.start:unit.para.end]):
                 self.after_message = st.quiet == 0
@@ -377,6 +382,7 @@ class Attributor:
             self._note_subjects(unit)
             self.roles.on_stage(self, unit.para.start, unit.para.end)
             self.actor = beats.last_actor(self, unit.para.start, unit.para.end)
+            self.entrant = entrant
             st.quiet += 1
             if st.quiet >= CONVERSATION_GAP:
                 st.conv.clear()
@@ -419,13 +425,17 @@ class Attributor:
                     and self.actor is not st.narrator and self.actor not in addressed \
                     and (self.actor in st.conv or id(self.actor) in st.scene):
                 speaker = self.actor
+            if speaker is None and 1 <= st.gap <= 2 and self.entrant is not None and self.entrant not in st.conv \
+                    and self.entrant is self.actor and self.entrant not in addressed:
+                # One who comes in, opening the paragraph and acting at its end, speaks next.
+                speaker = self.entrant
             if speaker is None:
                 speaker = self._entrance(addressed)
             if speaker is None:
                 speaker = self._turn(addressed)
             elif speaker in addressed:
                 speaker = self._other([speaker])
-        self.actor, self.after_message = None, False
+        self.actor, self.entrant, self.after_message = None, None, False
         current = speaker
         for i, piece in enumerate(pieces):
             if piece.kind == "dialogue":
@@ -484,7 +494,7 @@ class Attributor:
         """An unnamed role opening a sentence of narration ("The detective was waiting") comes on
         stage, and is the likely listener of what is said next."""
         st = self.state
-        for sentence in re.split(r"(?<=[.!?])\s+", self.text[unit.para.start:unit.para.end]):
+        for sentence in beats.split_sentences(self.text[unit.para.start:unit.para.end]):
             subject = tags.sentence_subject(sentence)
             if subject is not None and subject.kind == "name":
                 who = self.cast.resolve(subject.words)
@@ -516,7 +526,7 @@ class Attributor:
                 seen_quote = True
                 continue
             body = self.text[piece.start:piece.end]
-            for sentence in re.split(r"(?<=[.!?])\s+", body)[:2]:
+            for sentence in beats.split_sentences(body)[:2]:
                 subject = tags.sentence_subject(sentence)
                 if subject is None:
                     continue

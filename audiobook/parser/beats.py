@@ -20,9 +20,25 @@ if TYPE_CHECKING:  # pragma: no cover
 _SENTENCES = re.compile(r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<=[.!?])\s+")
 
 
+def split_sentences(text: str) -> list[str]:
+    """Sentences of some narration, not cut after a title ("Mrs. Reid")."""
+    return _SENTENCES.split(text)
+
+
 def is_message(text: str) -> bool:
     """A paragraph wholly in italics (``*...*`` or ``_..._``): a text message or a voice on the phone."""
     return any(p.match(text.strip()) for p in rules.MESSAGE_LINE_SHAPES)
+
+
+def first_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
+    """The subject of the first sentence of the narration ``text[start:end]`` ("Mags came up the
+    steps ..."), if it is a person the cast knows."""
+    sentences = [s for s in _SENTENCES.split(att.text[start:end].strip()) if s.strip()]
+    subject = tags.sentence_subject(sentences[0]) if sentences else None
+    if subject is None or subject.kind != "name":
+        return None
+    who = att.cast.resolve(subject.words)
+    return who if who is not None and who.is_person else None
 
 
 def last_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:

@@ -68,14 +68,18 @@ class Roles:
         head = phrase.lower().split()[-1]
         return "the " + self.phrases.get(head, head)
 
-    def person(self, att: "Attributor", words: str) -> Optional[Person]:
-        """The person a noun phrase stands for, when it is a relative or a role already known."""
+    def person(self, att: "Attributor", words: str, create: bool = True) -> Optional[Person]:
+        """The person a noun phrase stands for, when it is a relative or a role already known;
+        with ``create``, a relative the text never names is made a person of their own."""
         parts = words.split()
         low = [w.lower() for w in parts]
         rel = next((relation(w) for w in low[1:3] if relation(w)), None)
         if rel and (low[0] in ("my", "his", "her") or re.match(r"^[A-Z]\w*['\u2019]s$", parts[0])):
-            return self.relative(att, parts[0], rel, parts[low.index(next(w for w in low[1:3] if relation(w)))])
-        if low[-1] in rules.ROLE_NOUNS and low[0] in ("the", "a", "an"):
+            word = parts[low.index(next(w for w in low[1:3] if relation(w)))]
+            return self.relative(att, parts[0], rel, word, create)
+        head = next((k for k, w in enumerate(low) if w in rules.ROLE_NOUNS), None)
+        if head is not None and low[0] in ("the", "a", "an"):
+            low = low[: head + 1]  # "the night cook leaned": the phrase may run on into its verb
             name = self.name(" ".join(low[1:]))
             if name in self.links:
                 return self.links[name]
@@ -86,7 +90,8 @@ class Roles:
                 return person
         return None
 
-    def relative(self, att: "Attributor", whose: str, rel: str, word: str) -> Optional[Person]:
+    def relative(self, att: "Attributor", whose: str, rel: str, word: str,
+                 create: bool = True) -> Optional[Person]:
         """The ``rel`` of the one ``whose`` stands for; a new person named by the relation if the
         text gives no name for them ("Priya's mum")."""
         st = att.state
@@ -104,7 +109,7 @@ class Roles:
             found = att._relative(owner, rel)
             if found is not None:
                 return found
-        if not owners:
+        if not owners or not create:
             return None
         owner = owners[0]
         name = f"{owner.name.split()[0]}'s {word.lower()}"
@@ -127,7 +132,7 @@ class Roles:
             if m.group(1).lower() != "my" and (not _VERB_AFTER.match(chunk, m.end())
                                                  or _SENTENCE_START.search(chunk[:m.start()])):
                 continue  # a sentence opening "His brother ..." is the sentence-subject rule's
-            who = self.person(att, m.group(0))
+            who = self.person(att, m.group(0), create=False)  # "his mother had not written": not on stage
             if who is not None:
                 found.append((start + m.start(), who))
         for m in _ROLE_PHRASE.finditer(chunk):

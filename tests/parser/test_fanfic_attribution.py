@@ -56,3 +56,28 @@ MESSAGES_AND_BEATS = [
 @pytest.mark.parametrize("text,speakers", MESSAGES_AND_BEATS)
 def test_regression_messages_and_beats_broke_the_alternation(text, speakers):
     _check(text, speakers)
+
+
+BEATS = [
+    pytest.param(
+        "Callum Reid stood on the harbour wall. Mrs. Reid sat in her chair.\n\n"
+        "\u201cSit down,\u201d said his mum.\n\n\u201cI can't.\u201d\n\n"
+        "Mags came up the steps in her club vest. She nodded at Mrs. Reid and turned to Callum.\n\n"
+        "\u201cPenhallow wants us in ten.\u201d\n\n\u201cRight. Ten.\u201d\n",
+        ["Mrs. Reid", "Callum Reid", "Mags", "Callum Reid"], id="one-who-comes-in-and-acts-speaks-next"),
+    pytest.param(
+        "~Theo's POV~\n\nI found Priya in the cupboard. The stage manager stuck her head in, headset askew.\n\n"
+        "\u201cPLACES, PEOPLE.\u201d She pointed at Priya. \u201cYou're first on.\u201d\n\n"
+        "Priya stood up.\n\n\u201cHow do I look?\u201d\n\n\u201cFine,\u201d I told her.\n",
+        [None, None, "Priya", "Theo"], id="beat-after-an-all-caps-shout"),
+    pytest.param(
+        "Liz Ashworth and Jon Vance sat in the tower.\n\nLiz spun round. \u201cWHAT?\u201d\n\n"
+        "He scrubbed at his face. \u201cMy father's coming.\u201d\n\n"
+        "\u201cI -- I'm sorry,\u201d she stammered.\n",
+        ["Liz Ashworth", "Jon Vance", "Liz Ashworth"], id="action-beats-and-a-stammer"),
+]
+
+
+@pytest.mark.parametrize("text,speakers", BEATS)
+def test_regression_action_beats_instead_of_tags(text, speakers):
+    _check(text, speakers)
