@@ -229,6 +229,14 @@ def _merge_initials(text: str, cast: Cast) -> None:
 
 
 def _claim_surnames(text: str, cast: Cast) -> None:
+    for key, holder in list(cast._by_form.items()):
+        # "Reid" alone meant Mrs. Reid, "Vance" Mr. Vance: at school it is the child's name.
+        if " " in key or not all(_title(f) for f in holder.forms):
+            continue
+        children = [p for p in cast.people if p is not holder and _given(p) and _surname(p)
+                    and _surname(p).lower() == key]
+        if len(children) == 1:
+            cast._by_form[key] = children[0]
     for thing in list(cast.people):
         if thing.is_person:
             continue

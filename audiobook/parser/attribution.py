@@ -450,12 +450,15 @@ class Attributor:
         # A name called out on its own ("Victor!") summons someone who may not be there to answer.
         st.addressed_last = [p for q in quotes for p in self._addressed(q)
                              if p is not last and (p is st.narrator or (id(p) in st.scene and p.is_person))
-                             and len(self.text[q.inner_start:q.inner_end].split()) > 1]
+                             and (len(self.text[q.inner_start:q.inner_end].split()) > 1 or p is st.narrator)]
         if not st.addressed_last and isinstance(last, Person):
             st.addressed_last = [p for p in self._parents_called(quotes, last) if p is not last]
         if st.gap and not st.addressed_last:
             # Someone the narration just brought on stage is the one spoken to.
             st.addressed_last = [p for p in st.newcomers if p is not last and p is not st.narrator][:1]
+        if not st.addressed_last and st.narrator is not None and last is not st.narrator \
+                and beats.looks_at_narrator(self.text[unit.para.start:unit.para.end]):
+            st.addressed_last = [st.narrator]  # '"And you." The harbourmaster looked at me.'
         if not st.addressed_last and isinstance(last, Person):
             # '"Did you think I was afraid?" she asked him': he answers next.
             listener = self._listener(unit, last)
@@ -521,10 +524,13 @@ class Attributor:
     def _beat(self, unit: Unit) -> Optional[Person]:
         """A person who is the subject of the paragraph's narration (an action beat)."""
         seen_quote = False
-        for piece in unit.pieces:
+        for k, piece in enumerate(unit.pieces):
             if piece.kind != "narration":
                 seen_quote = True
                 continue
+            # Between two quotations ('"Marcus." Ros was at my elbow. "Bay six."') the one acting
+            # is speaking, whoever they are.
+            between = seen_quote and any(p.kind == "dialogue" for p in unit.pieces[k + 1:])
             body = self.text[piece.start:piece.end]
             for sentence in beats.split_sentences(body)[:2]:
                 subject = tags.sentence_subject(sentence)
@@ -534,7 +540,7 @@ class Attributor:
                     who = self._person(subject)
                     # After the quotation, a sentence may be about someone new ("Montel was a
                     # gentleman who..."): only someone already on stage counts there.
-                    if isinstance(who, Person) and (not seen_quote or (
+                    if isinstance(who, Person) and (not seen_quote or between or (
                             who in self.state.recent[:4] and who is not self.state.last_speaker)):
                         return who
                 if subject.kind == "noun" and not seen_quote:

@@ -25,6 +25,11 @@ def split_sentences(text: str) -> list[str]:
     return _SENTENCES.split(text)
 
 
+def looks_at_narrator(text: str) -> bool:
+    """The narration turns to "me" ("He looked at me", "she turned to me"): "I" answer next."""
+    return bool(rules.TURNS_TO_NARRATOR.search(text))
+
+
 def is_message(text: str) -> bool:
     """A paragraph wholly in italics (``*...*`` or ``_..._``): a text message or a voice on the phone."""
     return any(p.match(text.strip()) for p in rules.MESSAGE_LINE_SHAPES)

@@ -148,6 +148,8 @@ class Roles:
             att._touch(who)
             st.fresh.append(who)
             st.fresh_at.append((at, who))
+            if _SENTENCE_START.search(self.text[start:at]):
+                st.fresh_subjects.append(who)  # "My dad straightened up."
 
     def _named(self, att: "Attributor", words: str) -> Optional[Person]:
         if words.split()[0].lower() in ("my", "his", "her"):

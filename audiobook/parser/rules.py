@@ -84,6 +84,11 @@ MESSAGE_LINE_SHAPES = [
     re.compile(r"^_[^_\s\"\u201c][^_\"\u201c\u201d]*_$"),
 ]
 
+#: Narration turning to the first-person narrator, who is then the one spoken to.
+TURNS_TO_NARRATOR = re.compile(
+    r"\b(?:looked|turned|glanced|stared|smiled|nodded|winked|grinned|frowned|pointed|leaned)"
+    r"(?:\s+\w+ly)?\s+(?:at|to|towards|round to|over at)\s+me\b")
+
 #: Author's notes, disclaimers, thanks: markers at the start of a paragraph.
 NOTE_MARKERS = [
     re.compile(r"^\W{0,3}(?:a/n|a\.n\.|an:|author'?s?\s*note|author\u2019s\s*note|authors'\s*note|"
@@ -323,6 +328,8 @@ First Second Third Last Next Mother Father Mama Papa Mum Mom Dad Daddy Mummy Aun
 English French Spanish German Italian American British Indian Creole Negro Street Road Avenue
 Frenchman Frenchwoman Englishman Englishwoman Irishman Irishwoman Scotchman Scotsman Scotswoman
 Welshman Dutchman Chinaman Norseman Yankee Frenchmen Englishmen Irishmen Dutchmen Scotchmen
+I'm I've I'd I'll It's That's There's He's She's We're You're They're Let's Don't Can't Won't
+I’m I’ve I’d I’ll It’s That’s There’s He’s She’s We’re You’re They’re Let’s
 """.split())
 
 #: Common given names and the gender they usually carry: a prior that pronoun counts outweigh.

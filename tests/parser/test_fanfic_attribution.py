@@ -81,3 +81,31 @@ BEATS = [
 @pytest.mark.parametrize("text,speakers", BEATS)
 def test_regression_action_beats_instead_of_tags(text, speakers):
     _check(text, speakers)
+
+
+TURNS = [
+    pytest.param(
+        "~Callum's POV~\n\nMags Quinn and I carried the boat up. Mr. Quinn was waiting.\n\n"
+        "\u201cThe tide was against you,\u201d Mr. Quinn said to Mags. The harbourmaster looked at me. "
+        "\u201cAnd you were late.\u201d\n\n\u201cFour minutes, Mr. Quinn.\u201d\n",
+        ["Mr. Quinn", "Mr. Quinn", "Callum"], id="looked-at-me-so-i-answer"),
+    pytest.param(
+        "~Ros's POV~\n\nMr. Whitlock sat on his bed. Marcus waited by the curtain.\n\n"
+        "\u201cYou're not Margaret,\u201d said Mr. Whitlock.\n\n\u201cNo. I'm Ros. I'm one of the doctors.\u201d\n",
+        ["Mr. Whitlock", "Ros"], id="im-ros-names-the-speaker-not-the-listener"),
+    pytest.param(
+        "~Marcus's POV~\n\nHannah Whitlock sat with her dad. Ros Castellano came back.\n\n"
+        "\u201cIs he asleep?\u201d Hannah asked.\n\n"
+        "\u201cMarcus.\u201d Ros was at my elbow. She looked grey. \u201cBay six. Now.\u201d\n",
+        ["Hannah Whitlock", "Ros Castellano", "Ros Castellano"], id="beat-between-two-quotations"),
+    pytest.param(
+        "~Marcus's POV~\n\nRos Castellano and Mrs. Delaney walked out with me.\n\n"
+        "\u201cGo home,\u201d said Mrs. Delaney.\n\nRos spun round on the pavement. \u201cMARCUS.\u201d\n\n"
+        "\u201cWhat is it?\u201d\n",
+        ["Mrs. Delaney", "Ros Castellano", "Marcus"], id="the-narrator-called-by-name-answers"),
+]
+
+
+@pytest.mark.parametrize("text,speakers", TURNS)
+def test_regression_turns_in_first_person_scenes(text, speakers):
+    _check(text, speakers)
