@@ -396,6 +396,9 @@ class Attributor:
             self._mentions_until(pieces[i].start)
             who = self._person(subject, tuple(self._addressed(pieces[i])))
             if subject.kind == "pronoun" and subject.words != "i":
+                # '"Dad," she whispered': the daughter of the father on stage.
+                who = beats.kin_caller(self, self.text[pieces[i].inner_start:pieces[i].inner_end],
+                                       subject.gender) or who
                 # '"Yes," said Edna. Then she said, "..."': within one paragraph a he/she is
                 # the one already named speaking there.
                 same = [w for w in own.values() if isinstance(w, Person) and w.gender == subject.gender]

@@ -64,3 +64,21 @@ def last_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
         return att.roles.person(att, subject.words)
     who = att._person(subject)
     return who if isinstance(who, Person) and who.is_person else None
+
+
+_KIN_CALL = re.compile(r"^\W*(%s)\b\s*[,.!?\u2014]" % "|".join(sorted(rules.KIN_VOCATIVES, key=len, reverse=True)),
+                       re.I)
+
+
+def kin_caller(att: "Attributor", quote: str, gender: Optional[str]) -> Optional[Person]:
+    """Who says a line opening with "Dad," or "Mum,": the one person of ``gender`` on stage whose
+    father or mother (by surname) is on stage too."""
+    m = _KIN_CALL.match(quote)
+    if m is None:
+        return None
+    relation = rules.KIN_VOCATIVES[m.group(1).lower()]
+    st = att.state
+    present = [p for p in st.recent if id(p) in st.scene]
+    callers = [p for p in present if p.gender == gender and p is not st.narrator
+               and att._relative(p, relation) in present]
+    return callers[0] if len(callers) == 1 else None

@@ -109,3 +109,25 @@ TURNS = [
 @pytest.mark.parametrize("text,speakers", TURNS)
 def test_regression_turns_in_first_person_scenes(text, speakers):
     _check(text, speakers)
+
+
+#: (paragraph with a stray opening mark, followed by a line of speech): the paragraph stays narration.
+STRAY_MARKS = [
+    "Under the poster somebody had written \"wash them like you mean it on a strip of tape in green "
+    "marker, and somebody else had drawn a sad face beside it.\n\n\"Marcus,\" Ros said.\n",
+    "There was a faded \u201cQUIET PLEASE at the top of the sign and the rest had been torn away, so it "
+    "was an instruction to nobody.\n\n\u201cTwo minutes,\u201d Theo said.\n",
+]
+
+
+@pytest.mark.parametrize("text", STRAY_MARKS)
+def test_regression_stray_quote_mark_turned_narration_into_dialogue(text):
+    segs = [(s.kind.value, s.speaker) for s in parse_text(text).segments()]
+    assert segs[0] == ("narration", None)
+    assert [k for k, _ in segs].count("dialogue") == 1
+
+
+def test_regression_dad_called_by_the_daughter_of_the_father_on_stage():
+    _check("~Marcus's POV~\n\nHannah Whitlock sat by the bed. Her dad was asleep. Ros Castellano "
+           "had hung his coat on the chair.\n\n\"Dad,\" she whispered. \"Dad, it's me.\"\n",
+           ["Hannah Whitlock", "Hannah Whitlock"])
