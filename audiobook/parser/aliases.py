@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from audiobook.parser import rules
@@ -86,7 +87,7 @@ def _merge(cast: Cast, text: str, src: Person, dst: Person) -> None:
     for key, who in cast._by_form.items():
         if who is src:
             cast._by_form[key] = dst
-    cast.people.remove(src)
+    cast.people[:] = [p for p in cast.people if p is not src]  # by identity: Person compares by value
 
 
 # ----------------------------------------------------------------------------- relatives
@@ -150,7 +151,8 @@ def _split_relatives(text: str, cast: Cast) -> None:
 
 
 # ----------------------------------------------------------------------------- short forms
-def _stems(word: str) -> set[str]:
+@lru_cache(maxsize=None)
+def _stems(word: str) -> frozenset[str]:
     """``word`` and what it is without a familiar ending (Jonny -> Jon, Rosie -> Ros, Mags -> Mag)."""
     out = {word}
     for end in rules.FAMILIAR_ENDINGS:
@@ -159,9 +161,10 @@ def _stems(word: str) -> set[str]:
             out.add(stem)
             if len(stem) > rules.SHORT_NAME_MIN and stem[-1] == stem[-2]:
                 out.add(stem[:-1])  # Jonny -> Jonn -> Jon
-    return out
+    return frozenset(out)
 
 
+@lru_cache(maxsize=None)
 def shortens(short: str, full: str) -> bool:
     """Whether given name ``short`` is a short or familiar form of ``full`` (Jonny: Jonathan)."""
     if short == full or short in _stems(full):  # Joe does not shorten Joey: Joey is Joe made familiar
@@ -180,21 +183,27 @@ def _merge_short_forms(text: str, cast: Cast) -> None:
 
 def _merge_short_forms_once(text: str, cast: Cast) -> bool:
     merged = False
+    givens = {id(p): _given(p) for p in cast.people}
+    by_initial: dict[str, list[Person]] = {}
+    for p in cast.people:
+        for initial in {g[0] for g in givens[id(p)]}:
+            by_initial.setdefault(initial, []).append(p)
+    gone: set[int] = set()
     for q in list(cast.people):
-        if q not in cast.people or any(_title(f) for f in q.forms):
-            continue
-        q_given = _given(q)
-        q_sur = _surname(q)
-        if len(q_given) != 1:
+        q_given = givens[id(q)]
+        if len(q_given) != 1 or id(q) in gone or any(_title(f) for f in q.forms):
             continue
         short = next(iter(q_given))
+        q_sur = _surname(q)
         # The same given name alone is the same person too, when pronoun counts kept them apart.
-        fits = [p for p in cast.people if p is not q and any(
-            shortens(short, g) or (short == g and q_sur is None) for g in _given(p))
+        fits = [p for p in by_initial.get(short[0], []) if p is not q and id(p) not in gone and any(
+            shortens(short, g) or (short == g and q_sur is None) for g in givens[id(p)])
                 and (q_sur is None or _surname(p) in (None, q_sur))
                 and not _sexes_differ(p, q)]
         if len(fits) == 1:
             _merge(cast, text, q, fits[0])
+            gone.add(id(q))
+            givens[id(fits[0])] = _given(fits[0])
             merged = True
     return merged
 
@@ -229,14 +238,17 @@ def _merge_initials(text: str, cast: Cast) -> None:
 
 
 def _claim_surnames(text: str, cast: Cast) -> None:
+    children: dict[str, list[Person]] = {}
+    for p in cast.people:
+        if _surname(p) and _given(p):
+            children.setdefault(_surname(p).lower(), []).append(p)
     for key, holder in list(cast._by_form.items()):
         # "Reid" alone meant Mrs. Reid, "Vance" Mr. Vance: at school it is the child's name.
-        if " " in key or not all(_title(f) for f in holder.forms):
+        if key not in children or not all(_title(f) for f in holder.forms):
             continue
-        children = [p for p in cast.people if p is not holder and _given(p) and _surname(p)
-                    and _surname(p).lower() == key]
-        if len(children) == 1:
-            cast._by_form[key] = children[0]
+        bearers = [p for p in children[key] if p is not holder]
+        if len(bearers) == 1:
+            cast._by_form[key] = bearers[0]
     for thing in list(cast.people):
         if thing.is_person:
             continue
@@ -248,7 +260,7 @@ def _claim_surnames(text: str, cast: Cast) -> None:
             if len(bearers) == 1:
                 _move(cast, text, form, thing, bearers[0])
         if not thing.forms:
-            cast.people.remove(thing)
+            cast.people[:] = [p for p in cast.people if p is not thing]
 
 
 def _recount(text: str, tokens: list[Token], cast: Cast) -> None:

@@ -381,7 +381,9 @@ class Attributor:
             self.after_message = False
             self._note_subjects(unit)
             self.roles.on_stage(self, unit.para.start, unit.para.end)
-            self.actor = beats.last_actor(self, unit.para.start, unit.para.end)
+            # Who acts last matters in a first-person scene or after someone comes in.
+            self.actor = beats.last_actor(self, unit.para.start, unit.para.end) \
+                if st.narrator is not None or entrant is not None else None
             self.entrant = entrant
             st.quiet += 1
             if st.quiet >= CONVERSATION_GAP:
@@ -453,7 +455,8 @@ class Attributor:
         # A name called out on its own ("Victor!") summons someone who may not be there to answer.
         st.addressed_last = [p for q in quotes for p in self._addressed(q)
                              if p is not last and (p is st.narrator or (id(p) in st.scene and p.is_person))
-                             and (len(self.text[q.inner_start:q.inner_end].split()) > 1 or p is st.narrator)]
+                             and (len(self.text[q.inner_start:q.inner_end].split()) > 1 or p is st.narrator
+                                  or p in st.conv)]  # '"Reid," he said.' to one already talking
         if not st.addressed_last and isinstance(last, Person):
             st.addressed_last = [p for p in self._parents_called(quotes, last) if p is not last]
         if st.gap and not st.addressed_last:

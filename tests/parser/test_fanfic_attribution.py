@@ -131,3 +131,10 @@ def test_regression_dad_called_by_the_daughter_of_the_father_on_stage():
     _check("~Marcus's POV~\n\nHannah Whitlock sat by the bed. Her dad was asleep. Ros Castellano "
            "had hung his coat on the chair.\n\n\"Dad,\" she whispered. \"Dad, it's me.\"\n",
            ["Hannah Whitlock", "Hannah Whitlock"])
+
+
+def test_regression_a_surname_called_alone_to_one_already_talking_is_answered_by_them():
+    _check("Callum Reid and Mags Quinn stood on the wall. Mr. Quinn came along with a clipboard.\n\n"
+           "\u201cWe'll win,\u201d said Mags.\n\n\u201cWe might,\u201d said Callum.\n\n"
+           "\u201cReid,\u201d he said.\n\n\u201cMr. Quinn.\u201d\n",
+           ["Mags Quinn", "Callum Reid", "Mr. Quinn", "Callum Reid"])
