@@ -127,6 +127,11 @@ def test_regression_stray_quote_mark_turned_narration_into_dialogue(text):
     assert [k for k, _ in segs].count("dialogue") == 1
 
 
+def test_regression_mum_called_by_the_son_of_the_mother_on_stage():
+    _check("Callum Reid found Mrs. Reid on the wall. Tom Hale was with him. Tom waved.\n\n"
+           "\u201cMum,\u201d he said. \u201cYou came.\u201d\n", ["Callum Reid", "Callum Reid"])
+
+
 def test_regression_dad_called_by_the_daughter_of_the_father_on_stage():
     _check("~Marcus's POV~\n\nHannah Whitlock sat by the bed. Her dad was asleep. Ros Castellano "
            "had hung his coat on the chair.\n\n\"Dad,\" she whispered. \"Dad, it's me.\"\n",

@@ -28,6 +28,10 @@ ROLES = [
         "Margaret Quinn rowed in. Mr. Quinn was on the slipway. Her dad was the harbourmaster.\n\n"
         "\u201cSlow,\u201d said the harbourmaster.\n\n\u201cThe tide,\u201d said Margaret.\n",
         ["Mr. Quinn", "Margaret Quinn"], id="role-said-to-be-a-relative"),
+    pytest.param(
+        "Dev Rao was late for assembly. Mrs. Rao was at the front. His mum was the headmistress.\n\n"
+        "\"Sit down,\" said the headmistress.\n\n\"Sorry,\" said Dev.\n",
+        ["Mrs. Rao", "Dev Rao"], id="headmistress-said-to-be-his-mum"),
 ]
 
 
