@@ -27,6 +27,7 @@ def refine(text: str, tokens: list[Token], cast: Cast) -> None:
         return [(id(p), dict(p.forms)) for p in cast.people]
 
     before = state()
+    _drop_broken_titles(cast)
     _split_relatives(text, cast)
     if before != state():
         _recount(text, tokens, cast)  # the votes of a split-off parent leave the child
@@ -48,10 +49,17 @@ _NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)?$")
 
 
 def _given(p: Person) -> set[str]:
-    """The given names a person is called by (first word of untitled forms, surname excluded)."""
+    """The given names a person is called by: the first word of untitled forms (surname
+    excluded), and the word after the title in a titled full name ("Lieutenant Benedict Osei")."""
     surnames = {f.split()[-1] for f in p.forms if len(f.split()) > 1}
-    return {f.split()[0] for f in p.forms if _title(f) is None and _NAME_WORD.match(f.split()[0])
-            and (len(f.split()) > 1 or f not in surnames)}
+    out = set()
+    for f in p.forms:
+        words = f.split()
+        if _title(f) is not None:
+            words = words[1:] if len(words) > 2 else []
+        if words and _NAME_WORD.match(words[0]) and (len(words) > 1 or words[0] not in surnames):
+            out.add(words[0])
+    return out
 
 
 def _surname(p: Person) -> Optional[str]:
@@ -88,6 +96,20 @@ def _merge(cast: Cast, text: str, src: Person, dst: Person) -> None:
         if who is src:
             cast._by_form[key] = dst
     cast.people[:] = [p for p in cast.people if p is not src]  # by identity: Person compares by value
+
+
+def _drop_broken_titles(cast: Cast) -> None:
+    """A title word ending a sentence and the next sentence's first word ("Thirty-one hours,
+    Captain. Give or take") are no name."""
+    def broken(form: str) -> bool:
+        first = form.split()[0]
+        return first.endswith(".") and len(first) > 4 and first[:-1].lower() in rules.TITLES
+
+    for p in [p for p in cast.people if p.forms and all(broken(f) for f in p.forms)]:
+        cast.people[:] = [q for q in cast.people if q is not p]
+        for key in [k for k, who in cast._by_form.items() if who is p]:
+            del cast._by_form[key]
+        cast.mentions[:] = [m for m in cast.mentions if m[1] is not p]
 
 
 # ----------------------------------------------------------------------------- relatives
@@ -284,6 +306,14 @@ def _recount(text: str, tokens: list[Token], cast: Cast) -> None:
         if id(p) in touched:
             p.votes = {"male": 0, "female": 0}
             p.narration_mentions = p.quoted_mentions = 0
+    for p in cast.people:
+        # A common given name known only under a title ("Captain Imogen Hale") still tells the
+        # sex, as the given name alone would (two votes, as Person.prior counts it).
+        if p.prior is None and p.title_gender is None:
+            sexes = {"male" if g in rules.MALE_NAMES else "female" for g in _given(p)
+                     if g in rules.MALE_NAMES or g in rules.FEMALE_NAMES}
+            if len(sexes) == 1:
+                p.votes[sexes.pop()] += 2
     for person, vote, (_, _, _, _, quoted) in zip(owners, votes, forms):
         if vote:
             person.votes[vote] += 1

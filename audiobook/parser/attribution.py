@@ -188,6 +188,9 @@ class Attributor:
         """The person a role noun stands for: someone on stage with that title (Inspector Rudd),
         else an unnamed character called by the role ("the detective")."""
         st = self.state
+        known = self.roles.person(self, "the " + noun)  # linked, titled or already on stage
+        if known is not None:
+            return known
         for p in st.recent:
             if id(p) in st.scene and any(f.lower().startswith(noun) for f in p.forms):
                 return p
@@ -549,7 +552,7 @@ class Attributor:
                     if isinstance(who, Person) and (not seen_quote or between or (
                             who in self.state.recent[:4] and who is not self.state.last_speaker)):
                         return who
-                if subject.kind == "noun" and not seen_quote:
+                if subject.kind == "noun" and (not seen_quote or between):
                     # "The nurse put the jug down.", "Her dad straightened up."
                     who = self.roles.person(self, subject.words)
                     if who is not None:

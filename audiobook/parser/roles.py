@@ -83,6 +83,9 @@ class Roles:
             name = self.name(" ".join(low[1:]))
             if name in self.links:
                 return self.links[name]
+            titled = self._titled(att, low[-1]) if name == "the " + low[-1] else None
+            if titled is not None:
+                return titled  # "the doctor" when Dr. Nazari is on stage
             known = self.cast.resolve(name)
             if known is not None or name != "the " + low[-1]:
                 person = known or self.cast.add(name, self.genders.get(name))
@@ -150,6 +153,22 @@ class Roles:
             st.fresh_at.append((at, who))
             if _SENTENCE_START.search(self.text[start:at]):
                 st.fresh_subjects.append(who)  # "My dad straightened up."
+
+    def _titled(self, att: "Attributor", noun: str) -> Optional[Person]:
+        """The one person on stage whose name carries ``noun`` as a title (doctor: Dr. Nazari)."""
+        if noun not in rules.TITLES:
+            return None
+        title = rules.TITLE_SAME.get(noun, noun)
+
+        def bears(p: Person) -> bool:
+            return any(rules.TITLE_SAME.get(f.split()[0].lower(), f.split()[0].lower().rstrip(".")) == title
+                       for f in p.forms if len(f.split()) > 1)
+
+        st = att.state
+        on_stage = [p for p in st.recent if id(p) in st.scene and bears(p)]
+        # else the only one in the whole story ("The captain put a mug down" after a break)
+        bearers = on_stage or [p for p in self.cast.people if p.is_person and bears(p)]
+        return bearers[0] if len(bearers) == 1 else None
 
     def _named(self, att: "Attributor", words: str) -> Optional[Person]:
         if words.split()[0].lower() in ("my", "his", "her"):

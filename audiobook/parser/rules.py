@@ -60,8 +60,8 @@ POV_HEADER_PATTERNS = [
 NEUTRAL_POV_WORDS = {"general", "normal", "third", "third person", "narrator", "omniscient", "nobody", "no one"}
 
 #: A time of day as headers write it: "9:47 p.m.", "3 a.m.", "14:30", "noon".
-_CLOCK = (r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)|\d{1,2}:\d{2}|noon|midday|midnight|dawn|dusk"
-          r"|sunrise|sunset)")
+_CLOCK = (r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)|\d{1,2}:\d{2}|\d{4}\s*hours|noon|midday|midnight"
+          r"|dawn|dusk|sunrise|sunset)")
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 #: Time and place headers ("3 MONTHS LATER", "The next morning", "Meanwhile, in London").
@@ -243,6 +243,8 @@ ROLE_NOUNS = {
     "harbourmaster": None, "harbormaster": None, "coach": None, "director": None, "headmaster": "male",
     "headmistress": "female", "paramedic": None, "receptionist": None, "caretaker": None,
     "janitor": None, "lifeguard": None, "librarian": None, "pilot": None, "vet": None,
+    "engineer": None, "navigator": None, "medic": None, "technician": None, "mechanic": None,
+    "scientist": None, "commander": None, "lieutenant": None, "ensign": None, "cadet": None,
 }
 
 #: Family relations that, after "his"/"her", name a relative of someone in the story ("her mother
@@ -346,7 +348,8 @@ Philip Phillip Ralph Ray Raymond Reginald Richard Rob Robert Roger Ron Ronald Ro
 Samuel Scott Sean Sebastian Sidney Simon Stanley Stephen Steve Steven Ted Terry Theodore Thomas Tim
 Timothy Tom Tommy Tony Victor Vincent Walter Wesley Will William Willie Zachary Pierre Jules
 Aidan Callum Cameron Connor Dev Dylan Ethan Finn Jayden Jon Kai Kieran Liam Logan Mason Nathan Rhys
-Rory Theo Tyler Zach Ali Omar Ravi Tunde
+Rory Theo Tyler Zach Ali Omar Ravi Tunde Benedict Hamish Ewan Felix Jasper Idris Kwame Tariq
+Yusuf Mateo Luca Sven Rhys
 """.split())
 FEMALE_NAMES = set("""
 Abigail Ada Adele Agnes Alice Alicia Amanda Amelia Amy Angela Ann Anna Anne Annie Barbara Beatrice
@@ -360,5 +363,6 @@ Meg Millie Minnie Miranda Molly Nancy Nell Nellie Nora Olivia Pamela Patricia Pa
 Phoebe Polly Rachel Rebecca Rose Rosie Ruth Sally Sarah Sara Sophia Sophie Susan Susanna Sylvia
 Teresa Victoria Violet Virginia Wendy Winifred 
 Aisha Amara Ava Bethany Chelsea Fatima Freya Gemma Isla Jade Kayla Keira Leah Liz Maya Megan Mia
-Nadia Niamh Priya Ros Rosalind Shannon Siobhan Zara Zoe Mags
+Nadia Niamh Priya Ros Rosalind Shannon Siobhan Zara Zoe Mags Imogen Farah Harriet Poppy Ruby
+Scarlett Amelia Isabelle Eleanor Yasmin Aaliyah Layla Leila Noor Ayesha Ngozi Chiara Ingrid Astrid
 """.split())

@@ -41,6 +41,10 @@ ONE_PERSON_MANY_NAMES = [
      "\u201cFrom the top,\u201d Ms. H said.\n", {"Ms. Henderson"}),
     ("Mrs. Delaney signed the book.\n\n\"Go home,\" said Mrs. Delaney.\n\n\"Now,\" Mrs. D added.\n",
      {"Mrs. Delaney"}),
+    ("Lieutenant Benedict Osei took the chart.\n\n\"Four days,\" said Ben.\n\n"
+     "\"Five,\" said Lieutenant Osei.\n\n\"Maybe,\" Benny said.\n", {"Lieutenant Benedict Osei"}),
+    ("Dr. Farah Nazari held up a jar.\n\n\"Look,\" said Farah.\n\n\"There,\" said Dr. Nazari.\n\n"
+     "\"Thirty-one hours, Captain. Give or take,\" said Farah.\n", {"Dr. Farah Nazari"}),
 ]
 
 

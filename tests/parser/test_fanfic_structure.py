@@ -15,6 +15,7 @@ DECORATED_POV = [
     ("-- Nadia's POV --", "Nadia"),
     ("oOo Liz's POV oOo", "Liz"),
     ("~*~ Mags POV ~*~", "Mags"),
+    ("-- Ben's POV --", "Ben"),
     ("Tom POV", "Tom"),
     ("*General POV*", ""),
     ("~Normal POV~", ""),
@@ -60,6 +61,8 @@ TIME_HEADERS = [
     ("Tuesday night", "Tuesday night"),
     ("3:00 a.m.", "3:00 a.m."),
     ("~Sunday, 6:15 a.m.~", "Sunday, 6:15 a.m."),
+    ("Day two, 0300 hours", "Day two, 0300 hours"),
+    ("Shore leave, 1900 hours", "Shore leave, 1900 hours"),
 ]
 
 

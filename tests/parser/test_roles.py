@@ -32,6 +32,14 @@ ROLES = [
         "Dev Rao was late for assembly. Mrs. Rao was at the front. His mum was the headmistress.\n\n"
         "\"Sit down,\" said the headmistress.\n\n\"Sorry,\" said Dev.\n",
         ["Mrs. Rao", "Dev Rao"], id="headmistress-said-to-be-his-mum"),
+    pytest.param(
+        "Dr. Farah Nazari and Lieutenant Ben Osei stood on the bridge.\n\n"
+        "\"Careful with those,\" the doctor said.\n\n\"Sorry,\" said Ben.\n",
+        ["Dr. Farah Nazari", "Lieutenant Ben Osei"], id="the-doctor-is-dr-surname-on-stage"),
+    pytest.param(
+        "Captain Imogen Hale ran the ship.\n\n-x-x-\n\n~Ben's POV~\n\nI was awake. The door opened.\n\n"
+        "\"You need to sleep.\" The captain put a mug down. \"Drink that.\"\n",
+        ["Captain Imogen Hale", "Captain Imogen Hale"], id="the-captain-is-the-only-captain"),
 ]
 
 
