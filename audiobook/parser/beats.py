@@ -20,6 +20,10 @@ if TYPE_CHECKING:  # pragma: no cover
 _SENTENCES = re.compile(r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<=[.!?])\s+")
 
 
+_ROLE_OPENING = re.compile(r"^(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er)\s+(?:[a-z]+\s+){0,2}?(?:%s)\b" % "|".join(
+    sorted(set(rules.ROLE_NOUNS) | set(rules.KINSHIP_NOUNS) | set(rules.KIN_SYNONYMS), key=len, reverse=True)))
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of some narration, not cut after a title ("Mrs. Reid")."""
     return _SENTENCES.split(text)
@@ -51,19 +55,28 @@ def last_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
     sentence that has one (a name, a he/she, a role or a relative); None for nobody."""
     body = att.text[start:end].strip()
     sentences = [s for s in _SENTENCES.split(body) if s.strip()]
-    # The last sentence that has a subject ("He opened his eyes. For a second there was nobody
-    # home, and then there was." -> he).
-    subject = next((found for found in map(tags.sentence_subject, reversed(sentences[-3:])) if found), None)
-    if subject is None:
-        return None
-    if subject.kind == "pronoun":
-        if subject.words == "i":
-            return att.state.narrator
-        return att._by_pronoun(subject.gender)
-    if subject.kind == "noun":
-        return att.roles.person(att, subject.words)
-    who = att._person(subject)
-    return who if isinstance(who, Person) and who.is_person else None
+    # The last sentence whose subject is someone ("He opened his eyes. For a second there was
+    # nobody home, and then there was." -> he; "The captain leaned in. The thing inside looked
+    # back at her." -> the captain).
+    for sentence in reversed(sentences[-3:]):
+        subject = tags.sentence_subject(sentence)
+        if subject is None:
+            # "The captain straightened up.": a role or relative opening the sentence.
+            m = _ROLE_OPENING.match(sentence.strip())
+            who = att.roles.person(att, m.group(0)) if m else None
+            if who is not None:
+                return who
+            continue
+        if subject.kind == "pronoun":
+            return att.state.narrator if subject.words == "i" else att._by_pronoun(subject.gender)
+        if subject.kind == "noun":
+            who = att.roles.person(att, subject.words)
+        else:
+            found = att._person(subject)
+            who = found if isinstance(found, Person) and found.is_person else None
+        if who is not None:
+            return who
+    return None
 
 
 _KIN_CALL = re.compile(r"^\W*(%s)\b\s*[,.!?\u2014]" % "|".join(sorted(rules.KIN_VOCATIVES, key=len, reverse=True)),

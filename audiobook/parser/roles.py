@@ -140,7 +140,7 @@ class Roles:
                 found.append((start + m.start(), who))
         for m in _ROLE_PHRASE.finditer(chunk):
             name = self.name(m.group(1))
-            who = self.links.get(name) or self.cast.resolve(name)
+            who = self.links.get(name) or self.cast.resolve(name) or self.person(att, "the " + m.group(1))
             if who is None and _CLAUSE_START.search(chunk[:m.start()]):
                 # "... and the agency nurse hovered behind him": someone new on stage.
                 who = self.cast.add(name, rules.ROLE_NOUNS.get(name.split()[-1]) or self.genders.get(name))

@@ -46,9 +46,9 @@ STORIES = [
     ("north_tower", 0.95),
     ("night_shift", 0.95),
     ("harbour_lights", 0.95),
-    # Held out from the rules above: 0.302 before any of this work, 0.377 with them; 0.906 after
-    # the rules it showed were missing (titled full names, 'the doctor', job roles, 0300 hours).
-    ("dead_reckoning", 0.88),
+    # Held out from the rules above: 0.302 before any of this work, 0.377 with them; after
+    # the rules it showed were missing (titled full names, "the doctor", job roles, 0300 hours): 0.943.
+    ("dead_reckoning", 0.92),
 ]
 
 

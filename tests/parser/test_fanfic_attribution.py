@@ -143,3 +143,10 @@ def test_regression_a_surname_called_alone_to_one_already_talking_is_answered_by
            "\u201cWe'll win,\u201d said Mags.\n\n\u201cWe might,\u201d said Callum.\n\n"
            "\u201cReid,\u201d he said.\n\n\u201cMr. Quinn.\u201d\n",
            ["Mags Quinn", "Callum Reid", "Mr. Quinn", "Callum Reid"])
+
+
+def test_regression_a_role_opening_the_last_sentence_acts_before_the_speech():
+    _check("~Ben's POV~\n\nCaptain Imogen Hale and Dr. Farah Nazari stood by the console.\n\n"
+           "\"It bites,\" said Dr. Nazari.\n\n\"Noted,\" I said.\n\n"
+           "The captain straightened up. For a moment she looked tired.\n\n\"Right. Doctor, you're on vermin.\"\n",
+           ["Dr. Farah Nazari", None, "Captain Imogen Hale"])
