@@ -348,7 +348,7 @@ Philip Phillip Ralph Ray Raymond Reginald Richard Rob Robert Roger Ron Ronald Ro
 Samuel Scott Sean Sebastian Sidney Simon Stanley Stephen Steve Steven Ted Terry Theodore Thomas Tim
 Timothy Tom Tommy Tony Victor Vincent Walter Wesley Will William Willie Zachary Pierre Jules
 Aidan Callum Cameron Connor Dev Dylan Ethan Finn Jayden Jon Kai Kieran Liam Logan Mason Nathan Rhys
-Rory Theo Tyler Zach Ali Omar Ravi Tunde Benedict Hamish Ewan Felix Jasper Idris Kwame Tariq
+Rory Theo Tyler Zach Ali Omar Ravi Benedict Hamish Ewan Felix Jasper Idris Kwame Tariq
 Yusuf Mateo Luca Sven Rhys
 """.split())
 FEMALE_NAMES = set("""
