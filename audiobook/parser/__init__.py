@@ -14,8 +14,9 @@ import re
 from typing import Optional
 
 from audiobook.model import Chapter, Character, Document, Script, Segment, SegmentKind
-from audiobook.parser import aliases, attribution, characters, quotes, structure
+from audiobook.parser import attribution, characters, quotes, structure
 from audiobook.parser.narrators import Unit
+from audiobook.parser.aliases import refine as refine_aliases
 
 
 def _join(text: str) -> str:
@@ -54,7 +55,7 @@ def parse(document: Document) -> Script:
     spans = [(p.start, p.end) for u in units for p in u.pieces if p.kind == "dialogue"]
     tokens = characters.tokenize(text, spans)
     cast = characters.find_cast(text, tokens)
-    aliases.refine(text, tokens, cast)
+    refine_aliases(text, tokens, cast)
     attributor = attribution.Attributor(text, cast, units)
     attributor.run()
     narrators = attributor.narrators
