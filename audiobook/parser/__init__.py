@@ -16,6 +16,7 @@ from typing import Optional
 from audiobook.model import Chapter, Character, Document, Script, Segment, SegmentKind
 from audiobook.parser import attribution, characters, quotes, structure, verbs
 from audiobook.parser.narrators import Unit
+from audiobook.parser.aliases import refine as refine_aliases
 
 
 def _join(text: str) -> str:
@@ -54,6 +55,7 @@ def parse(document: Document) -> Script:
     spans = [(p.start, p.end) for u in units for p in u.pieces if p.kind == "dialogue"]
     tokens = characters.tokenize(text, spans)
     cast = characters.find_cast(text, tokens)
+    refine_aliases(text, tokens, cast)
     attributor = attribution.Attributor(text, cast, units)
     attributor.run()
     narrators = attributor.narrators
@@ -64,7 +66,8 @@ def _pov_words(p, text: str) -> str:
     """How a point-of-view header is read: "James's point of view", "General point of view"."""
     if p.pov:
         return f"{p.pov}'s point of view"
-    words = re.sub(r"(?i)\b(?:pov|p\.o\.v\.?|point of view)\b", " ", text[p.start:p.end]).strip(" :-'\u2019")
+    words = re.sub(r"(?i)\b(?:pov|p\.o\.v\.?|point of view)\b", " ",
+                   structure.undecorated(text[p.start:p.end])).strip(" :-'\u2019")
     return f"{words.capitalize()} point of view" if words else "Point of view"
 
 
@@ -96,7 +99,8 @@ def _assemble(document: Document, units: list[Unit], cast: characters.Cast,
         elif p.kind == "pov":
             segs.append(Segment(SegmentKind.HEADING, None, _pov_words(p, text), p.start, p.end))
         elif p.kind in ("title", "author", "time"):
-            segs.append(Segment(SegmentKind.HEADING, None, _join(text[p.start:p.end]), p.start, p.end))
+            words = structure.undecorated(text[p.start:p.end]) if p.kind == "time" else text[p.start:p.end]
+            segs.append(Segment(SegmentKind.HEADING, None, _join(words), p.start, p.end))
         elif p.kind == "break":
             segs.append(Segment(SegmentKind.BREAK, None, "", p.start, p.end))
         elif p.kind == "note":

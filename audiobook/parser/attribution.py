@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from audiobook.parser import rules, tags
+from audiobook.parser import beats, roles, rules, tags
 from audiobook.parser.characters import Cast, Person
 from audiobook.parser.narrators import Unit, narrators_by_unit
 from audiobook.parser.quotes import Piece
@@ -70,6 +70,14 @@ class Attributor:
         """The most recent first-person narrator in this chapter."""
         self.narrators: dict[int, Person] = {}
         """Unit index -> the first-person narrator of its section (set by ``run``)."""
+        self.roles = roles.Roles(text, cast)
+        """Relatives ("my mum") and roles ("the stage manager") and who they are."""
+        self.actor: Optional[Person] = None
+        """Who acts in the last sentence of the narration since the last speech."""
+        self.after_message = False
+        """A text message or phone line in italics came right after the last speech."""
+        self.entrant: Optional[Person] = None
+        """Who opens the narration since the last speech, named."""
 
     # ----------------------------------------------------------------- helpers
     def _person(self, subject: tags.Subject, exclude: tuple = ()) -> object:
@@ -80,6 +88,9 @@ class Attributor:
                 return st.narrator or self.last_narrator
             return self._by_pronoun(subject.gender, exclude)
         if subject.kind == "noun":
+            known = self.roles.person(self, subject.words)
+            if known is not None:
+                return known
             last = subject.words.split()[-1].lower()
             if last in rules.ROLE_NOUNS:
                 return self._role(last)
@@ -177,6 +188,9 @@ class Attributor:
         """The person a role noun stands for: someone on stage with that title (Inspector Rudd),
         else an unnamed character called by the role ("the detective")."""
         st = self.state
+        known = self.roles.person(self, "the " + noun)  # linked, titled or already on stage
+        if known is not None:
+            return known
         for p in st.recent:
             if id(p) in st.scene and any(f.lower().startswith(noun) for f in p.forms):
                 return p
@@ -184,10 +198,10 @@ class Attributor:
             # "This is too bad of you, McMurdo!" ... "Very sorry," said the porter.
             if p is not st.last_speaker and not p.name.startswith("the "):
                 return p
-        name = f"the {noun}"
+        name = self.roles.name(noun)
         person = self.cast.resolve(name)
         if person is None:
-            person = self.cast.add(name, rules.ROLE_NOUNS.get(noun))
+            person = self.cast.add(name, rules.ROLE_NOUNS.get(noun) or self.roles.genders.get(name))
         person.tagged = max(person.tagged, 1)
         return person
 
@@ -203,7 +217,8 @@ class Attributor:
         # with evidence of being people before other names.
         pool.sort(key=lambda p: (p not in st.conv, id(p) not in st.scene, not p.is_person))
         matches = [p for p in pool if p.gender == gender] or \
-            [p for p in pool if p.gender is None and (p.is_person or p in st.conv or id(p) in st.scene)]
+            [p for p in pool if p.gender is None and (p.is_person or p in st.conv or (
+                id(p) in st.scene and len(p.name.split()) == 1))]  # not "Ward Nine", "Hallam House"
         if not matches:
             return None
         if st.gap <= 1:
@@ -277,6 +292,9 @@ class Attributor:
         for who in st.conv:
             if who not in not_these:
                 return who
+        if st.narrator is not None and st.narrator not in not_these:
+            # In a first-person scene the one answering is "I" before anyone merely mentioned.
+            return st.narrator
         for who in sorted(st.recent, key=lambda p: not p.is_person):
             if who not in not_these:
                 return who
@@ -356,8 +374,20 @@ class Attributor:
         pieces = unit.pieces
         quotes = [p for p in pieces if p.kind == "dialogue"]
         if not quotes:
+            entrant = beats.first_actor(self, unit.para.start, unit.para.end)
+            if entrant is not None and id(entrant) in st.scene:
+                entrant = None  # only one not yet seen in the scene comes in
             self._mentions_until(unit.para.end)
+            if beats.is_message(self.text[unit.para.start:unit.para.end]):
+                self.after_message = st.quiet == 0
+                return  # a voice outside the room: no pause in the talk
+            self.after_message = False
             self._note_subjects(unit)
+            self.roles.on_stage(self, unit.para.start, unit.para.end)
+            # Who acts last matters in a first-person scene or after someone comes in.
+            self.actor = beats.last_actor(self, unit.para.start, unit.para.end) \
+                if st.narrator is not None or entrant is not None else None
+            self.entrant = entrant
             st.quiet += 1
             if st.quiet >= CONVERSATION_GAP:
                 st.conv.clear()
@@ -365,11 +395,15 @@ class Attributor:
             return
         st.gap, st.quiet = st.quiet, 0
         st.para_start = unit.para.start
+        self.roles.on_stage(self, unit.para.start, quotes[0].start)
         own: dict[int, object] = {}
         for i, subject in self.tag_subjects.get(id(unit), {}).items():
             self._mentions_until(pieces[i].start)
             who = self._person(subject, tuple(self._addressed(pieces[i])))
             if subject.kind == "pronoun" and subject.words != "i":
+                # '"Dad," she whispered': the daughter of the father on stage.
+                who = beats.kin_caller(self, self.text[pieces[i].inner_start:pieces[i].inner_end],
+                                       subject.gender) or who
                 # '"Yes," said Edna. Then she said, "..."': within one paragraph a he/she is
                 # the one already named speaking there.
                 same = [w for w in own.values() if isinstance(w, Person) and w.gender == subject.gender]
@@ -391,12 +425,25 @@ class Attributor:
         else:
             speaker = self._beat(unit)
             addressed = self._addressed(pieces[first_q])
+            if speaker is None and self.after_message and st.gap == 0:
+                speaker = st.last_speaker  # answering the phone or the message keeps the floor
+            # In a first-person scene the other one acting just before speaks (in third person a
+            # "she was going to tell him" is as often a thought of the listener's).
+            if speaker is None and 1 <= st.gap <= 2 and self.actor is not None and st.narrator is not None \
+                    and self.actor is not st.narrator and self.actor not in addressed \
+                    and (self.actor in st.conv or id(self.actor) in st.scene):
+                speaker = self.actor
+            if speaker is None and 1 <= st.gap <= 2 and self.entrant is not None and self.entrant not in st.conv \
+                    and self.entrant is self.actor and self.entrant not in addressed:
+                # One who comes in, opening the paragraph and acting at its end, speaks next.
+                speaker = self.entrant
             if speaker is None:
                 speaker = self._entrance(addressed)
             if speaker is None:
                 speaker = self._turn(addressed)
             elif speaker in addressed:
                 speaker = self._other([speaker])
+        self.actor, self.entrant, self.after_message = None, None, False
         current = speaker
         for i, piece in enumerate(pieces):
             if piece.kind == "dialogue":
@@ -411,12 +458,16 @@ class Attributor:
         # A name called out on its own ("Victor!") summons someone who may not be there to answer.
         st.addressed_last = [p for q in quotes for p in self._addressed(q)
                              if p is not last and (p is st.narrator or (id(p) in st.scene and p.is_person))
-                             and len(self.text[q.inner_start:q.inner_end].split()) > 1]
+                             and (len(self.text[q.inner_start:q.inner_end].split()) > 1 or p is st.narrator
+                                  or p in st.conv)]  # '"Reid," he said.' to one already talking
         if not st.addressed_last and isinstance(last, Person):
             st.addressed_last = [p for p in self._parents_called(quotes, last) if p is not last]
         if st.gap and not st.addressed_last:
             # Someone the narration just brought on stage is the one spoken to.
             st.addressed_last = [p for p in st.newcomers if p is not last and p is not st.narrator][:1]
+        if not st.addressed_last and st.narrator is not None and last is not st.narrator \
+                and beats.looks_at_narrator(self.text[unit.para.start:unit.para.end]):
+            st.addressed_last = [st.narrator]  # '"And you." The harbourmaster looked at me.'
         if not st.addressed_last and isinstance(last, Person):
             # '"Did you think I was afraid?" she asked him': he answers next.
             listener = self._listener(unit, last)
@@ -455,7 +506,7 @@ class Attributor:
         """An unnamed role opening a sentence of narration ("The detective was waiting") comes on
         stage, and is the likely listener of what is said next."""
         st = self.state
-        for sentence in re.split(r"(?<=[.!?])\s+", self.text[unit.para.start:unit.para.end]):
+        for sentence in beats.split_sentences(self.text[unit.para.start:unit.para.end]):
             subject = tags.sentence_subject(sentence)
             if subject is not None and subject.kind == "name":
                 who = self.cast.resolve(subject.words)
@@ -482,12 +533,15 @@ class Attributor:
     def _beat(self, unit: Unit) -> Optional[Person]:
         """A person who is the subject of the paragraph's narration (an action beat)."""
         seen_quote = False
-        for piece in unit.pieces:
+        for k, piece in enumerate(unit.pieces):
             if piece.kind != "narration":
                 seen_quote = True
                 continue
+            # Between two quotations ('"Marcus." Ros was at my elbow. "Bay six."') the one acting
+            # is speaking, whoever they are.
+            between = seen_quote and any(p.kind == "dialogue" for p in unit.pieces[k + 1:])
             body = self.text[piece.start:piece.end]
-            for sentence in re.split(r"(?<=[.!?])\s+", body)[:2]:
+            for sentence in beats.split_sentences(body)[:2]:
                 subject = tags.sentence_subject(sentence)
                 if subject is None:
                     continue
@@ -495,8 +549,13 @@ class Attributor:
                     who = self._person(subject)
                     # After the quotation, a sentence may be about someone new ("Montel was a
                     # gentleman who..."): only someone already on stage counts there.
-                    if isinstance(who, Person) and (not seen_quote or (
+                    if isinstance(who, Person) and (not seen_quote or between or (
                             who in self.state.recent[:4] and who is not self.state.last_speaker)):
+                        return who
+                if subject.kind == "noun" and (not seen_quote or between):
+                    # "The nurse put the jug down.", "Her dad straightened up."
+                    who = self.roles.person(self, subject.words)
+                    if who is not None:
                         return who
                 if subject.kind == "pronoun" and subject.words == "i" and self.state.narrator:
                     return self.state.narrator

@@ -60,6 +60,7 @@ def first_person_sections(text: str, units: list[Unit]) -> list[tuple[int, int, 
     sections = []
     start = 0
     pov: Optional[str] = None
+    carried: Optional[str] = None  # a POV header's person holds over a scene break, until another header
     for i, unit in enumerate(units + [None]):
         boundary = unit is None or unit.para.kind in ("chapter", "break", "pov", "title", "author") \
             or unit.para.wide_gap
@@ -69,8 +70,12 @@ def first_person_sections(text: str, units: list[Unit]) -> list[tuple[int, int, 
                 n_words = max(1, len(narration.split()))
                 hits = len(_FIRST_PERSON.findall(narration))
                 if hits >= 3 or (hits >= 2 and n_words < 200) or (pov and hits):
-                    sections.append((start, i, pov))
+                    sections.append((start, i, pov if pov is not None else carried))
             if unit is not None and unit.para.kind not in ("prose", "note", "time"):
+                if unit.para.kind == "pov":
+                    carried = unit.para.pov or None
+                elif unit.para.kind != "break":
+                    carried = None
                 pov = unit.para.pov if unit.para.kind == "pov" else None
                 start = i + 1
             else:

@@ -210,8 +210,17 @@ def _is_scare_quote(text: str, start: int, qs: int, qe: int) -> bool:
 
 
 def _quote_ends_paragraph_ok(text: str, qs: int, end: int) -> bool:
-    """An opening mark late in a paragraph may run on only if little text follows it."""
-    return end - qs < 400
+    """An opening mark late in a paragraph may run on only if little text follows it, and not
+    when it follows an ordinary lowercase word ('somebody had written "wash them like...'): speech
+    that runs on opens a paragraph or follows a speech verb or punctuation."""
+    if end - qs >= 400:
+        return False
+    m = _WORD_BEFORE.search(text[max(0, qs - 40):qs])
+    if m and text[qs - 1] in " \n":
+        last = m.group(1)
+        if last[0].islower() and last.lower() not in rules.SPEECH_VERBS:
+            return False
+    return True
 
 
 def _absorb_crumbs(text: str, pieces: list[Piece]) -> list[Piece]:

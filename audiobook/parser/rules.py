@@ -40,7 +40,15 @@ SCENE_BREAK_SHAPES = [
     re.compile(r"^\s*([-*~=_#+.\u2022\u00b7\u2014\u2013o])(?:\s*\1){2,}\s*$"),
     re.compile(r"^\s*[#*\u2042\u2234\u00a7]\s*$"),
     re.compile(r"^\s*(?:[-*~=]\s*)?x(?:\s+x){2,}(?:\s*[-*~=])?\s*$", re.I),
+    # Two symbols taking turns, three or more in all: "~*~*~", "oOoOo", "*~*", "-x-x-", "o0o".
+    re.compile(r"^\s*(?=(?:\s*\S){3})(?![a-z\s]+$)([-*~=_+#.\u2022\u00b7oO0xX])\s*(?!\1)([-*~=_+#.\u2022\u00b7oO0xX])"
+               r"(?:\s*\1\s*\2)*(?:\s*\1)?\s*$"),
 ]
+
+#: Decoration fan fiction puts around a header line ("~Tom's POV~", "*General POV*",
+#: "-- Normal POV --", "oOo Liz's POV oOo"): stripped before the header shapes are tried.
+HEADER_DECORATION = re.compile(
+    r"^(?:[\s~*=_+#<>|\u2022\u00b7-]+|(?:oOo|xXx|OoO|XxX)\s+)|(?:[\s~*=_+#<>|\u2022\u00b7-]+|\s+(?:oOo|xXx|OoO|XxX))$")
 
 #: Point-of-view headers. Group ``who`` is the character (``general``/``normal`` mean the narrator).
 POV_HEADER_PATTERNS = [
@@ -51,13 +59,35 @@ POV_HEADER_PATTERNS = [
 #: Words in a POV header that mean "no character: back to the narrator".
 NEUTRAL_POV_WORDS = {"general", "normal", "third", "third person", "narrator", "omniscient", "nobody", "no one"}
 
+#: A time of day as headers write it: "9:47 p.m.", "3 a.m.", "14:30", "noon".
+_CLOCK = (r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)|\d{1,2}:\d{2}|\d{4}\s*hours|noon|midday|midnight"
+          r"|dawn|dusk|sunrise|sunset)")
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
 #: Time and place headers ("3 MONTHS LATER", "The next morning", "Meanwhile, in London").
 TIME_HEADER_PATTERNS = [
     re.compile(r"^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|some)"
                r"\s+(?:second|minute|hour|day|week|month|year|decade)s?\s+(?:later|earlier|before|after|ago)\b.{0,40}$", re.I),
     re.compile(r"^(?:the\s+)?(?:next|following)\s+(?:morning|day|evening|night|week|month|year)\b.{0,30}$", re.I),
     re.compile(r"^(?:meanwhile|later|earlier|flashback|present day|present|elsewhere)\b.{0,40}$", re.I),
+    # A day or an occasion and a clock time: "Saturday, 3 a.m.", "Opening night, 9:47 p.m.".
+    re.compile(r"^[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,4}\s*,\s*%s\.?$" % _CLOCK, re.I),
+    # A weekday alone or with its part of the day: "Saturday", "Tuesday night".
+    re.compile(r"^%s(?:\s+(?:morning|afternoon|evening|night))?\.?$" % _WEEKDAY, re.I),
+    # A clock time alone: "3:00 a.m.", "Midnight."
+    re.compile(r"^%s\.?$" % _CLOCK, re.I),
 ]
+
+#: A paragraph wholly in italics, as text messages and a voice on the phone are set.
+MESSAGE_LINE_SHAPES = [
+    re.compile(r"^\*[^*\s\"\u201c][^*\"\u201c\u201d]*\*$"),
+    re.compile(r"^_[^_\s\"\u201c][^_\"\u201c\u201d]*_$"),
+]
+
+#: Narration turning to the first-person narrator, who is then the one spoken to.
+TURNS_TO_NARRATOR = re.compile(
+    r"\b(?:looked|turned|glanced|stared|smiled|nodded|winked|grinned|frowned|pointed|leaned)"
+    r"(?:\s+\w+ly)?\s+(?:at|to|towards|round to|over at)\s+me\b")
 
 #: Author's notes, disclaimers, thanks: markers at the start of a paragraph.
 NOTE_MARKERS = [
@@ -180,7 +210,7 @@ NICKNAMES = {
     "Mike": "Michael", "Dan": "Daniel", "Danny": "Daniel", "Dave": "David", "Steve": "Stephen",
     "Phil": "Philip", "Pete": "Peter", "Matt": "Matthew", "Andy": "Andrew", "Larry": "Lawrence",
     "Kate": "Katherine", "Katie": "Katherine", "Kitty": "Katherine", "Kathy": "Katherine",
-    "Peggy": "Margaret", "Meg": "Margaret", "Maggie": "Margaret", "Madge": "Margaret",
+    "Peggy": "Margaret", "Meg": "Margaret", "Maggie": "Margaret", "Madge": "Margaret", "Mags": "Margaret",
     "Bess": "Elizabeth", "Bessie": "Elizabeth", "Betsy": "Elizabeth", "Betty": "Elizabeth",
     "Beth": "Elizabeth", "Lizzie": "Elizabeth", "Liz": "Elizabeth", "Eliza": "Elizabeth",
     "Polly": "Mary", "Molly": "Mary", "Mamie": "Mary", "Sally": "Sarah", "Fanny": "Frances",
@@ -188,6 +218,12 @@ NICKNAMES = {
     "Sue": "Susan", "Susie": "Susan", "Patty": "Martha", "Mattie": "Martha", "Dolly": "Dorothy",
     "Dot": "Dorothy", "Lucy": "Lucille", "Nell": "Eleanor", "Nellie": "Eleanor", "Abby": "Abigail",
 }
+
+#: Titles a family shares with its surname: "Mr. Vance" may be the father of "Jon Vance".
+FAMILY_TITLES = {"mr", "mrs", "ms", "miss", "master"}
+
+#: Familiar endings of a given name, taken off to find the name it shortens (Jonny, Rosie, Mags).
+FAMILIAR_ENDINGS = ("sie", "sy", "ie", "ey", "y", "s", "o")
 
 #: Fewest letters a given name cut short may keep and still stand for the full one (Kit: Kitty).
 SHORT_NAME_MIN = 3
@@ -208,6 +244,11 @@ ROLE_NOUNS = {
     "keeper": None, "clergyman": "male", "parson": "male", "vicar": "male", "sheriff": None,
     "mayor": None, "professor": None, "teacher": None, "schoolmaster": "male", "barber": None,
     "bartender": None, "barkeeper": None, "foreman": "male", "operator": None, "usher": None,
+    "harbourmaster": None, "harbormaster": None, "coach": None, "director": None, "headmaster": "male",
+    "headmistress": "female", "paramedic": None, "receptionist": None, "caretaker": None,
+    "janitor": None, "lifeguard": None, "librarian": None, "pilot": None, "vet": None,
+    "engineer": None, "navigator": None, "medic": None, "technician": None, "mechanic": None,
+    "scientist": None, "commander": None, "lieutenant": None, "ensign": None, "cadet": None,
 }
 
 #: Family relations that, after "his"/"her", name a relative of someone in the story ("her mother
@@ -216,7 +257,21 @@ KINSHIP_NOUNS = {
     "mother": "female", "father": "male", "wife": "female", "husband": "male", "brother": "male",
     "sister": "female", "son": "male", "daughter": "female", "aunt": "female", "uncle": "male",
     "grandmother": "female", "grandfather": "male", "niece": "female", "nephew": "male",
-    "cousin": None,
+    "cousin": None, "mum": "female", "mom": "female", "dad": "male",
+}
+
+#: Everyday words for a relation, with the relation they name ("my mum", "her dad").
+KIN_SYNONYMS = {
+    "mum": "mother", "mom": "mother", "mam": "mother", "mummy": "mother", "mommy": "mother",
+    "dad": "father", "daddy": "father", "pa": "father", "papa": "father", "nan": "grandmother",
+    "gran": "grandmother", "granny": "grandmother", "grandma": "grandmother", "grandad": "grandfather",
+    "grandpa": "grandfather",
+}
+
+#: Words before a role noun that describe the person rather than name the role ("the old nurse").
+ROLE_ADJECTIVES = {
+    "old", "young", "little", "big", "tall", "short", "fat", "thin", "new", "other", "same", "first",
+    "second", "last", "poor", "kind", "angry", "tired", "pretty", "grumpy", "nice", "sleepy",
 }
 
 #: Titles that fit a relation and titles that do not (a mother or wife is Mrs., not Miss), to
@@ -229,6 +284,8 @@ KIN_TITLES = {
     "husband": ({"mr", "monsieur", "mistah"}, {"master"}),
     "grandfather": ({"mr", "monsieur", "mistah"}, {"master"}),
 }
+for _kin, _same in (("mum", "mother"), ("mom", "mother"), ("dad", "father")):
+    KIN_TITLES[_kin] = KIN_TITLES[_same]
 
 #: Words by which a child calls a parent, with the relation they name.
 KIN_VOCATIVES = {
@@ -277,6 +334,8 @@ First Second Third Last Next Mother Father Mama Papa Mum Mom Dad Daddy Mummy Aun
 English French Spanish German Italian American British Indian Creole Negro Street Road Avenue
 Frenchman Frenchwoman Englishman Englishwoman Irishman Irishwoman Scotchman Scotsman Scotswoman
 Welshman Dutchman Chinaman Norseman Yankee Frenchmen Englishmen Irishmen Dutchmen Scotchmen
+I'm I've I'd I'll It's That's There's He's She's We're You're They're Let's Don't Can't Won't
+I’m I’ve I’d I’ll It’s That’s There’s He’s She’s We’re You’re They’re Let’s
 """.split())
 
 #: Common given names and the gender they usually carry: a prior that pronoun counts outweigh.
@@ -292,6 +351,9 @@ Max Michael Mike Nathan Nathaniel Ned Neil Nicholas Noah Oliver Oscar Owen Patri
 Philip Phillip Ralph Ray Raymond Reginald Richard Rob Robert Roger Ron Ronald Roy Rupert Ryan Sam
 Samuel Scott Sean Sebastian Sidney Simon Stanley Stephen Steve Steven Ted Terry Theodore Thomas Tim
 Timothy Tom Tommy Tony Victor Vincent Walter Wesley Will William Willie Zachary Pierre Jules
+Aidan Callum Cameron Connor Dev Dylan Ethan Finn Jayden Jon Kai Kieran Liam Logan Mason Nathan Rhys
+Rory Theo Tyler Zach Ali Omar Ravi Benedict Hamish Ewan Felix Jasper Idris Kwame Tariq
+Yusuf Mateo Luca Sven Rhys
 """.split())
 FEMALE_NAMES = set("""
 Abigail Ada Adele Agnes Alice Alicia Amanda Amelia Amy Angela Ann Anna Anne Annie Barbara Beatrice
@@ -304,4 +366,7 @@ Louisa Louise Lucy Lydia Mabel Maggie Margaret Maria Marian Marianne Marie Marth
 Meg Millie Minnie Miranda Molly Nancy Nell Nellie Nora Olivia Pamela Patricia Pauline Peggy Penelope
 Phoebe Polly Rachel Rebecca Rose Rosie Ruth Sally Sarah Sara Sophia Sophie Susan Susanna Sylvia
 Teresa Victoria Violet Virginia Wendy Winifred 
+Aisha Amara Ava Bethany Chelsea Fatima Freya Gemma Isla Jade Kayla Keira Leah Liz Maya Megan Mia
+Nadia Niamh Priya Ros Rosalind Shannon Siobhan Zara Zoe Mags Imogen Farah Harriet Poppy Ruby
+Scarlett Amelia Isabelle Eleanor Yasmin Aaliyah Layla Leila Noor Ayesha Ngozi Chiara Ingrid Astrid
 """.split())

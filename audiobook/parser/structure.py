@@ -153,6 +153,11 @@ def _quoted_caps_title(line: str) -> bool:
         and not any(c.islower() for c in inner) and len(inner.split()) <= 10
 
 
+def undecorated(line: str) -> str:
+    """A header line without the symbols around it ("~Tom's POV~" -> "Tom's POV")."""
+    return rules.HEADER_DECORATION.sub("", line) or line
+
+
 def _pov_name(line: str) -> Optional[str]:
     for pattern in rules.POV_HEADER_PATTERNS:
         m = pattern.match(line)
@@ -200,13 +205,14 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                 out.append(p)
                 i += 1
                 continue
-            who = _pov_name(line)
+            bare = undecorated(line)
+            who = _pov_name(bare)
             if who is not None:
                 p.kind, p.pov, p.title = "pov", who, line
                 out.append(p)
                 i += 1
                 continue
-            if len(line) <= 60 and any(pat.match(line) for pat in rules.TIME_HEADER_PATTERNS) \
+            if len(bare) <= 60 and any(pat.match(bare) for pat in rules.TIME_HEADER_PATTERNS) \
                     and not re.search(r"[\"\u201c\u201d]", line):
                 p.kind, p.title = "time", line
                 out.append(p)

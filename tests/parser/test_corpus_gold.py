@@ -22,7 +22,7 @@ GOLD = sorted((REPO / "tests" / "data" / "gold").glob("*.gold.json"))
 MIN_ATTRIBUTION = {
     "TheSignOfTheFour.ch01.gold.json": 0.93,
     "TheAwakening.ch08.gold.json": 0.84,
-    "TheSportOfTheGods.ch03.gold.json": 0.82,
+    "TheSportOfTheGods.ch03.gold.json": 0.87,  # 0.857 before the fan-fiction rules, 0.896 after
     # Annotated after the rules were written, as a check that they generalise.
     "TheSignOfTheFour.ch02.gold.json": 0.93,
     "TheAwakening.ch10.gold.json": 0.94,
@@ -31,7 +31,7 @@ MIN_ATTRIBUTION = {
     "TheSportOfTheGods.ch12.gold.json": 0.7,
     # Held out from every change above, annotated after them: 0.889 with the rules before and
     # after them alike.
-    "TheSignOfTheFour.ch10.gold.json": 0.86,
+    "TheSignOfTheFour.ch10.gold.json": 0.94,  # 0.963 since first-person turns (fan-fiction work)
     "TheAwakening.ch17.gold.json": 0.88,  # likewise: 0.846 before and after; 0.923 now
 }
 

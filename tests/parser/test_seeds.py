@@ -14,8 +14,8 @@ RUN = f"{sys.executable} -c 'from audiobook.cli import main; main()' script {{in
 
 SEEDS = [
     # (seed, min attribution, min quotes found, min coverage)
-    ("001_fa39482da39082b2", 0.98, 1.0, 1.0),
-    ("000_1ac1bf46f35e5340", 0.97, 1.0, 1.0),
+    ("001_fa39482da39082b2", 1.0, 1.0, 1.0),
+    ("000_1ac1bf46f35e5340", 1.0, 1.0, 1.0),
 ]
 
 

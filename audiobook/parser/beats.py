@@ -1,0 +1,97 @@
+"""Who acts between two lines of talk, and lines that are not in the room.
+
+- A paragraph of narration between two speeches whose last sentence someone acts in ("She put a
+  bowl in front of me and went back to her dough.") hands the next untagged speech to them.
+- Text messages and the far end of a phone call, set in italics without quote marks, are voices
+  outside the room: they neither end a conversation nor take a turn in it, and the one answering
+  them keeps the floor.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from audiobook.parser import rules, tags
+from audiobook.parser.characters import Person
+
+if TYPE_CHECKING:  # pragma: no cover
+    from audiobook.parser.attribution import Attributor
+
+_SENTENCES = re.compile(r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<=[.!?])\s+")
+
+
+_ROLE_OPENING = re.compile(r"^(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er)\s+(?:[a-z]+\s+){0,2}?(?:%s)\b" % "|".join(
+    sorted(set(rules.ROLE_NOUNS) | set(rules.KINSHIP_NOUNS) | set(rules.KIN_SYNONYMS), key=len, reverse=True)))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of some narration, not cut after a title ("Mrs. Reid")."""
+    return _SENTENCES.split(text)
+
+
+def looks_at_narrator(text: str) -> bool:
+    """The narration turns to "me" ("He looked at me", "she turned to me"): "I" answer next."""
+    return bool(rules.TURNS_TO_NARRATOR.search(text))
+
+
+def is_message(text: str) -> bool:
+    """A paragraph wholly in italics (``*...*`` or ``_..._``): a text message or a voice on the phone."""
+    return any(p.match(text.strip()) for p in rules.MESSAGE_LINE_SHAPES)
+
+
+def first_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
+    """The subject of the first sentence of the narration ``text[start:end]`` ("Mags came up the
+    steps ..."), if it is a person the cast knows."""
+    sentences = [s for s in _SENTENCES.split(att.text[start:end].strip()) if s.strip()]
+    subject = tags.sentence_subject(sentences[0]) if sentences else None
+    if subject is None or subject.kind != "name":
+        return None
+    who = att.cast.resolve(subject.words)
+    return who if who is not None and who.is_person else None
+
+
+def last_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
+    """The one who acts last in the narration ``text[start:end]``: the subject of its last
+    sentence that has one (a name, a he/she, a role or a relative); None for nobody."""
+    body = att.text[start:end].strip()
+    sentences = [s for s in _SENTENCES.split(body) if s.strip()]
+    # The last sentence whose subject is someone ("He opened his eyes. For a second there was
+    # nobody home, and then there was." -> he; "The captain leaned in. The thing inside looked
+    # back at her." -> the captain).
+    for sentence in reversed(sentences[-3:]):
+        subject = tags.sentence_subject(sentence)
+        if subject is None:
+            # "The captain straightened up.": a role or relative opening the sentence.
+            m = _ROLE_OPENING.match(sentence.strip())
+            who = att.roles.person(att, m.group(0)) if m else None
+            if who is not None:
+                return who
+            continue
+        if subject.kind == "pronoun":
+            return att.state.narrator if subject.words == "i" else att._by_pronoun(subject.gender)
+        if subject.kind == "noun":
+            who = att.roles.person(att, subject.words)
+        else:
+            found = att._person(subject)
+            who = found if isinstance(found, Person) and found.is_person else None
+        if who is not None:
+            return who
+    return None
+
+
+_KIN_CALL = re.compile(r"^\W*(%s)\b\s*[,.!?\u2014]" % "|".join(sorted(rules.KIN_VOCATIVES, key=len, reverse=True)),
+                       re.I)
+
+
+def kin_caller(att: "Attributor", quote: str, gender: Optional[str]) -> Optional[Person]:
+    """Who says a line opening with "Dad," or "Mum,": the one person of ``gender`` on stage whose
+    father or mother (by surname) is on stage too."""
+    m = _KIN_CALL.match(quote)
+    if m is None:
+        return None
+    relation = rules.KIN_VOCATIVES[m.group(1).lower()]
+    st = att.state
+    present = [p for p in st.recent if id(p) in st.scene]
+    callers = [p for p in present if p.gender == gender and p is not st.narrator
+               and att._relative(p, relation) in present]
+    return callers[0] if len(callers) == 1 else None

@@ -1,0 +1,176 @@
+"""People called by what they are to someone ("my mum", "her dad") or by their work ("the stage
+manager", "the night cook"), and the named person the text says they are.
+
+- A relative is the person of the relation's sex who shares the surname of the one whose
+  relative they are (``my`` is the first-person narrator): "my mum" is Mrs. Okoro when the
+  narrator is Priya Okoro.
+- A role is called by the fullest phrase the text keeps using for it ("the stage manager", not
+  "the manager"), with the sex of the pronouns that follow it.
+- "Her dad was the harbourmaster": a role said to be someone is that someone.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Optional
+
+from audiobook.parser import rules
+from audiobook.parser.characters import Cast, Person
+
+if TYPE_CHECKING:  # pragma: no cover
+    from audiobook.parser.attribution import Attributor
+
+_ROLE_WORDS = "|".join(sorted(rules.ROLE_NOUNS, key=len, reverse=True))
+_ROLE_PHRASE = re.compile(r"\b[Tt]he ((?:[a-z]+ )?(?:%s))\b" % _ROLE_WORDS)
+_KIN_WORDS = "|".join(sorted(set(rules.KIN_SYNONYMS) | set(rules.KINSHIP_NOUNS), key=len, reverse=True))
+_KIN_PHRASE = re.compile(r"\b([Mm]y|[Hh]is|[Hh]er|[A-Z][a-z]+['\u2019]s) (%s)\b" % _KIN_WORDS)
+_VERB_AFTER = re.compile(r"\s+(?:was|were|had|is|has|came|went|stood|sat|looked|[a-z]+ed)\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
+_CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|,?\s+and\s+|;\s+)$")
+_PRONOUN_AFTER = re.compile(r"^[^.!?\"\u201c\u201d]{0,60}?\b(he|she|his|her|him)\b")
+_LINK = re.compile(r"\b((?:[Mm]y|[Hh]is|[Hh]er) (?:%s)|[A-Z][a-z]+\.? [A-Z][a-z]+) (?:was|is) the ((?:[a-z]+ )?(?:%s))\b"
+                   % (_KIN_WORDS, _ROLE_WORDS))
+
+
+def relation(word: str) -> Optional[str]:
+    """The kinship a word names ("mum" -> "mother"), if any."""
+    rel = rules.KIN_SYNONYMS.get(word.lower(), word.lower())
+    return rel if rel in rules.KINSHIP_NOUNS else None
+
+
+class Roles:
+    """Role phrases of one text and the people they stand for."""
+
+    def __init__(self, text: str, cast: Cast) -> None:
+        self.text = text
+        self.cast = cast
+        counts = Counter(m.group(1) for m in _ROLE_PHRASE.finditer(text))
+        self.phrases: dict[str, str] = {}
+        """Head noun -> the phrase the text keeps using ("manager" -> "stage manager")."""
+        for phrase, n in counts.items():
+            head = phrase.split()[-1]
+            if " " in phrase and n >= 2 and phrase.split()[0] not in rules.ROLE_ADJECTIVES \
+                    and n > counts.get(self.phrases.get(head, head), 0) // 2:
+                self.phrases[head] = phrase
+        votes: dict[str, Counter] = {}
+        for m in _ROLE_PHRASE.finditer(text):
+            p = _PRONOUN_AFTER.match(text, m.end())
+            if p:
+                sex = "male" if p.group(1) in ("he", "his", "him") else "female"
+                votes.setdefault(self.name(m.group(1)), Counter())[sex] += 1
+        self.genders = {name: c.most_common(1)[0][0] for name, c in votes.items()
+                        if len(c) == 1 or c.most_common(2)[0][1] >= 2 * c.most_common(2)[1][1]}
+        self.links: dict[str, Person] = {}
+        """Role name -> the person the text says fills it."""
+
+    def name(self, phrase: str) -> str:
+        """What a role is called: "the stage manager" for "the manager" when the text says so."""
+        head = phrase.lower().split()[-1]
+        return "the " + self.phrases.get(head, head)
+
+    def person(self, att: "Attributor", words: str, create: bool = True) -> Optional[Person]:
+        """The person a noun phrase stands for, when it is a relative or a role already known;
+        with ``create``, a relative the text never names is made a person of their own."""
+        parts = words.split()
+        low = [w.lower() for w in parts]
+        rel = next((relation(w) for w in low[1:3] if relation(w)), None)
+        if rel and (low[0] in ("my", "his", "her") or re.match(r"^[A-Z]\w*['\u2019]s$", parts[0])):
+            word = parts[low.index(next(w for w in low[1:3] if relation(w)))]
+            return self.relative(att, parts[0], rel, word, create)
+        head = next((k for k, w in enumerate(low) if w in rules.ROLE_NOUNS), None)
+        if head is not None and low[0] in ("the", "a", "an"):
+            low = low[: head + 1]  # "the night cook leaned": the phrase may run on into its verb
+            name = self.name(" ".join(low[1:]))
+            if name in self.links:
+                return self.links[name]
+            titled = self._titled(att, low[-1]) if name == "the " + low[-1] else None
+            if titled is not None:
+                return titled  # "the doctor" when Dr. Nazari is on stage
+            known = self.cast.resolve(name)
+            if known is not None or name != "the " + low[-1]:
+                person = known or self.cast.add(name, self.genders.get(name))
+                person.tagged = max(person.tagged, 1)
+                return person
+        return None
+
+    def relative(self, att: "Attributor", whose: str, rel: str, word: str,
+                 create: bool = True) -> Optional[Person]:
+        """The ``rel`` of the one ``whose`` stands for; a new person named by the relation if the
+        text gives no name for them ("Priya's mum")."""
+        st = att.state
+        low = whose.lower()
+        if low == "my":
+            owners = [st.narrator or att.last_narrator]
+        elif low in rules.KIN_POSSESSIVES:
+            sex = rules.KIN_POSSESSIVES[low]
+            owners = [p for p in list(reversed(st.fresh)) + [st.last_speaker] + st.recent
+                      if isinstance(p, Person) and p.gender == sex and p is not st.narrator]
+        else:
+            owners = [self.cast.resolve(re.sub(r"['\u2019]s$", "", whose))]
+        owners = [o for o in owners if isinstance(o, Person)]
+        for owner in owners:
+            found = att._relative(owner, rel)
+            if found is not None:
+                return found
+        if not owners or not create:
+            return None
+        owner = owners[0]
+        name = f"{owner.name.split()[0]}'s {word.lower()}"
+        person = self.cast.resolve(name) or self.cast.add(name, rules.KINSHIP_NOUNS[rel])
+        person.tagged = max(person.tagged, 1)
+        return person
+
+    def on_stage(self, att: "Attributor", start: int, end: int) -> None:
+        """Relatives and known roles named anywhere in the narration ``text[start:end]`` come on
+        stage, as named people do; a sentence saying a relative is a role links the two."""
+        chunk = self.text[start:end]
+        found: list[tuple[int, Person]] = []
+        for m in _LINK.finditer(chunk):
+            who = self._named(att, m.group(1))
+            if who is not None:
+                self.links[self.name(m.group(2))] = who
+        for m in _KIN_PHRASE.finditer(chunk):
+            # The narrator's own ("my mum was waiting up") or one who acts ("her dad was waiting");
+            # "poured brandy for his brother" brings nobody on.
+            if m.group(1).lower() != "my" and (not _VERB_AFTER.match(chunk, m.end())
+                                                 or _SENTENCE_START.search(chunk[:m.start()])):
+                continue  # a sentence opening "His brother ..." is the sentence-subject rule's
+            who = self.person(att, m.group(0), create=False)  # "his mother had not written": not on stage
+            if who is not None:
+                found.append((start + m.start(), who))
+        for m in _ROLE_PHRASE.finditer(chunk):
+            name = self.name(m.group(1))
+            who = self.links.get(name) or self.cast.resolve(name) or self.person(att, "the " + m.group(1))
+            if who is None and _CLAUSE_START.search(chunk[:m.start()]):
+                # "... and the agency nurse hovered behind him": someone new on stage.
+                who = self.cast.add(name, rules.ROLE_NOUNS.get(name.split()[-1]) or self.genders.get(name))
+            if who is not None:
+                found.append((start + m.start(), who))
+        st = att.state
+        for at, who in sorted(found, key=lambda f: f[0]):
+            att._touch(who)
+            st.fresh.append(who)
+            st.fresh_at.append((at, who))
+            if _SENTENCE_START.search(self.text[start:at]):
+                st.fresh_subjects.append(who)  # "My dad straightened up."
+
+    def _titled(self, att: "Attributor", noun: str) -> Optional[Person]:
+        """The one person on stage whose name carries ``noun`` as a title (doctor: Dr. Nazari)."""
+        if noun not in rules.TITLES:
+            return None
+        title = rules.TITLE_SAME.get(noun, noun)
+
+        def bears(p: Person) -> bool:
+            return any(rules.TITLE_SAME.get(f.split()[0].lower(), f.split()[0].lower().rstrip(".")) == title
+                       for f in p.forms if len(f.split()) > 1)
+
+        st = att.state
+        on_stage = [p for p in st.recent if id(p) in st.scene and bears(p)]
+        # else the only one in the whole story ("The captain put a mug down" after a break)
+        bearers = on_stage or [p for p in self.cast.people if p.is_person and bears(p)]
+        return bearers[0] if len(bearers) == 1 else None
+
+    def _named(self, att: "Attributor", words: str) -> Optional[Person]:
+        if words.split()[0].lower() in ("my", "his", "her"):
+            return self.person(att, words)
+        return self.cast.resolve(words)

@@ -1,0 +1,80 @@
+"""Structure lines as fan fiction writes them: decorated POV headers, motif scene breaks,
+day-and-clock time headers. Golden tables ``(text, expected)``, one regression per kind of bug."""
+from __future__ import annotations
+
+import pytest
+
+from parser_helpers import parse_text, shape
+
+BODY = "\n\nI had never seen the sea before.\n"
+
+#: (header line, the first-person narrator it sets; "" for the narrator)
+DECORATED_POV = [
+    ("~Tom's POV~", "Tom"),
+    ("*Tom's POV*", "Tom"),
+    ("-- Nadia's POV --", "Nadia"),
+    ("oOo Liz's POV oOo", "Liz"),
+    ("~*~ Mags POV ~*~", "Mags"),
+    ("-- Ben's POV --", "Ben"),
+    ("Tom POV", "Tom"),
+    ("*General POV*", ""),
+    ("~Normal POV~", ""),
+    ("Normal POV", ""),
+]
+
+
+@pytest.mark.parametrize("line,who", DECORATED_POV, ids=[l for l, _ in DECORATED_POV])
+def test_regression_decorated_pov_header_was_read_as_text(line, who):
+    segs = shape(line + BODY)
+    assert segs[0][0] == "heading"
+    assert "~" not in segs[0][2] and "*" not in segs[0][2]
+    assert segs[-1] == ("narration", who or None, "I had never seen the sea before.")
+
+
+#: Lines that are a scene break.
+MOTIF_BREAKS = ["~*~*~", "oOoOo", "oOo", "*~*~*~*", "-x-x-", "x x x", "X X X", "* * *",
+                "                * * *", "~ * ~ * ~", "o0o", "=+=+="]
+
+
+@pytest.mark.parametrize("line", MOTIF_BREAKS)
+def test_regression_decorated_scene_break_was_read_as_text(line):
+    text = "Mara left at dawn.\n\n" + line + "\n\nShe came back at dusk.\n"
+    assert [k for k, _, _ in shape(text)] == ["narration", "break", "narration"]
+
+
+#: Short lines that are words, not breaks.
+NOT_BREAKS = ["xoxo", "Oh", "ox", "Hello", "Ooh."]
+
+
+@pytest.mark.parametrize("line", NOT_BREAKS)
+def test_words_are_not_scene_breaks(line):
+    text = "Mara left at dawn.\n\n" + line + "\n\nShe came back at dusk.\n"
+    assert "break" not in [k for k, _, _ in shape(text)]
+
+
+#: (header line, the words read out)
+TIME_HEADERS = [
+    ("Saturday, 3 a.m.", "Saturday, 3 a.m."),
+    ("Opening night, 9:47 p.m.", "Opening night, 9:47 p.m."),
+    ("Night four, 4:30 a.m.", "Night four, 4:30 a.m."),
+    ("Regatta day, 2 p.m.", "Regatta day, 2 p.m."),
+    ("Tuesday night", "Tuesday night"),
+    ("3:00 a.m.", "3:00 a.m."),
+    ("~Sunday, 6:15 a.m.~", "Sunday, 6:15 a.m."),
+    ("Day two, 0300 hours", "Day two, 0300 hours"),
+    ("Shore leave, 1900 hours", "Shore leave, 1900 hours"),
+]
+
+
+@pytest.mark.parametrize("line,words", TIME_HEADERS, ids=[l for l, _ in TIME_HEADERS])
+def test_regression_day_and_clock_time_header_was_read_as_text(line, words):
+    segs = shape(line + "\n\nMara left at dawn.\n")
+    assert segs == [("heading", None, words), ("narration", None, "Mara left at dawn.")]
+
+
+def test_regression_missed_pov_header_gave_the_section_to_a_capitalised_phrase():
+    text = ("~Nadia's POV~\n\nThe Lantern Room was dark. I found the switch.\n\n"
+            "\u201cWho's there?\u201d I said.\n\n\u201cOnly me,\u201d said Tom.\n")
+    script = parse_text(text)
+    speakers = [s.speaker for s in script.segments() if s.kind.value == "dialogue"]
+    assert speakers == ["Nadia", "Tom"]
