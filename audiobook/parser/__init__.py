@@ -79,7 +79,7 @@ def _book_title(document: Document, units: list[Unit]) -> str:
     return document.path.stem
 
 
-def _assemble(document: Document, units: list[Unit], cast: characters.Cast,
+def _assemble(document: Document, units: list[Unit], cast: characters.Roster,
               narrators: dict[int, characters.Person]) -> Script:
     text = document.text
     title = _book_title(document, units)
@@ -127,7 +127,7 @@ def _assemble(document: Document, units: list[Unit], cast: characters.Cast,
                   chapters=chapters, characters=_characters(chapters, cast))
 
 
-def _characters(chapters: list[Chapter], cast: characters.Cast) -> list[Character]:
+def _characters(chapters: list[Chapter], cast: characters.Roster) -> list[Character]:
     lines: dict[str, int] = {}
     for chapter in chapters:
         for seg in chapter.segments:

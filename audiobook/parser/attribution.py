@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from audiobook.parser import rules, tags
-from audiobook.parser.characters import Cast, Person
+from audiobook.parser.characters import Person, Roster
 from audiobook.parser.narrators import Unit, narrators_by_unit
 from audiobook.parser.quotes import Piece
 
@@ -60,7 +60,7 @@ def _surname(person: Person) -> Optional[str]:
 class Attributor:
     """Walks the units in order, keeping the recency and conversation state."""
 
-    def __init__(self, text: str, cast: Cast, units: list[Unit]) -> None:
+    def __init__(self, text: str, cast: Roster, units: list[Unit]) -> None:
         self.text = text
         self.cast = cast
         self.units = units

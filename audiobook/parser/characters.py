@@ -114,7 +114,7 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
 
-class Cast:
+class Roster:
     """The people of a story and how their name forms resolve."""
 
     def __init__(self) -> None:
@@ -145,7 +145,7 @@ def _norm(form: str) -> str:
     return " ".join(form.replace(".", "").split()).lower()
 
 
-def find_cast(text: str, tokens: list[Token]) -> Cast:
+def find_cast(text: str, tokens: list[Token]) -> Roster:
     """Find name forms (capitalised mid-sentence, not common words), merge aliases, count gender."""
     cap_mid: dict[str, int] = {}
     lower: dict[str, int] = {}
@@ -260,8 +260,8 @@ def _majority(votes: dict[str, int]) -> Optional[str]:
     return None
 
 
-def _cluster(text: str, tokens: list[Token], forms) -> Cast:
-    cast = Cast()
+def _cluster(text: str, tokens: list[Token], forms) -> Roster:
+    cast = Roster()
     counts: dict[str, int] = {}
     info: dict[str, tuple[Optional[str], tuple[str, ...]]] = {}
     form_votes: dict[str, dict[str, int]] = {}

@@ -1,15 +1,14 @@
 """First-person narration: which sections say "I", and who that "I" is."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from audiobook.parser.characters import Cast, Person
+from audiobook.parser import rules
+from audiobook.parser.characters import Person, Roster
 from audiobook.parser.quotes import Piece
 from audiobook.parser.structure import Paragraph
 
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself|I'm|I've|I'd|I'll)\b")
 
 
 @dataclass
@@ -23,14 +22,14 @@ class Unit:
 
 
 
-def pov_person(cast: Cast, name: Optional[str]) -> Optional[Person]:
+def pov_person(cast: Roster, name: Optional[str]) -> Optional[Person]:
     """The person a POV header names (registered if the text never names them otherwise)."""
     if not name:
         return None
     return cast.resolve(name) or cast.resolve(name.split()[0]) or cast.add(name, None)
 
 
-def narrators_by_unit(text: str, cast: Cast, units: list[Unit]) -> dict[int, Person]:
+def narrators_by_unit(text: str, cast: Roster, units: list[Unit]) -> dict[int, Person]:
     """Unit index -> the "I" of its section: the POV header's person, else a guess: the person
     the book talks to but never about (the narrator named elsewhere), else the most frequent
     person the section does not name."""
@@ -67,7 +66,7 @@ def first_person_sections(text: str, units: list[Unit]) -> list[tuple[int, int, 
             if i > start:
                 narration = " ".join(narration_text(text, u) for u in units[start:i])
                 n_words = max(1, len(narration.split()))
-                hits = len(_FIRST_PERSON.findall(narration))
+                hits = len(rules.FIRST_PERSON.findall(narration))
                 if hits >= 3 or (hits >= 2 and n_words < 200) or (pov and hits):
                     sections.append((start, i, pov))
             if unit is not None and unit.para.kind not in ("prose", "note", "time"):

@@ -77,9 +77,9 @@ def _single_close_strength(text: str, i: int, start: int, end: int) -> int:
 def _double_role(text: str, i: int, start: int, end: int) -> str:
     """``open``, ``close`` or ``either`` for a double mark, from the mark and its neighbours."""
     c = text[i]
-    if c in "\u201c\u201e\u00ab":
+    if c in rules.DOUBLE_OPEN and c != '"':
         return "open"
-    if c in "\u201d\u00bb":
+    if c in rules.DOUBLE_CLOSE and c != '"':
         return "close"
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
@@ -95,7 +95,7 @@ def find_quotes(text: str, start: int, end: int, style: str) -> list[tuple[int, 
     closing mark, or ``end`` when the paragraph ends inside the quotation."""
     spans: list[tuple[int, int, bool]] = []
     if style == "double":
-        marks = [i for i in range(start, end) if text[i] in '"\u201c\u201d\u201e\u00ab\u00bb']
+        marks = [i for i in range(start, end) if text[i] in rules.DOUBLE_MARKS]
         open_at: Optional[int] = None
         for i in marks:
             role = _double_role(text, i, start, end)
@@ -155,7 +155,7 @@ def starts_with_open_mark(text: str, start: int, end: int, style: str) -> bool:
         return False
     c = text[start]
     if style == "double":
-        return c in "\"\u201c\u201e\u00ab"
+        return c in rules.DOUBLE_OPEN
     return c in rules.SINGLE_OPEN and _single_opens(text, start, start, end)
 
 

@@ -74,10 +74,15 @@ NOTE_WORDS = re.compile(
 #: How many paragraphs from either end of a story a thank-you note without a marker may sit.
 NOTE_EDGE_PARAGRAPHS = 2
 
+#: A first-person word in narration ("I", "me", "my"...): a word of its own, not part of "A.I".
+FIRST_PERSON = re.compile(r"(?<![\w'\u2019.-])(?:I|I'm|I've|I'd|I'll|I\u2019m|I\u2019ve|I\u2019d|I\u2019ll|me|my|myself)\b")
+
 # --------------------------------------------------------------------------- quotes
 #: Opening and closing double quote marks (the straight one serves as both).
 DOUBLE_OPEN = "\"\u201c\u201e\u00ab"
 DOUBLE_CLOSE = "\"\u201d\u00bb"
+#: Every double mark, either way round.
+DOUBLE_MARKS = "".join(sorted(set(DOUBLE_OPEN + DOUBLE_CLOSE)))
 #: Opening and closing single quote marks (the straight apostrophe serves as both).
 SINGLE_OPEN = "'\u2018"
 SINGLE_CLOSE = "'\u2019"
@@ -240,9 +245,6 @@ KIN_POSSESSIVES = {"his": "male", "her": "female"}
 #: Words that end a noun phrase in a tag ("the pretty woman at his side").
 PHRASE_STOPS = {"at", "in", "on", "with", "of", "from", "to", "and", "who", "which", "as", "by", "for",
                 "near", "beside", "behind", "that", "whose", "but", "or", "into", "upon"}
-
-#: Pronouns by gender, for counting what a name is referred to as.
-GENDER_PRONOUNS = {"male": {"he", "him", "his", "himself"}, "female": {"she", "her", "hers", "herself"}}
 
 #: Nouns that give the gender of a speaker ("my wife", "the old woman").
 GENDER_NOUNS = {

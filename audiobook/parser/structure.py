@@ -253,7 +253,6 @@ def _mark_edge_notes(text: str, paragraphs: list[Paragraph]) -> None:
 
 
 _BARE_NAME = re.compile(r"^[A-Z][A-Za-z'\u2019-]+(?: [A-Z][A-Za-z'\u2019-]+)?$")
-_FIRST_PERSON = re.compile(r"(?:^|[\s\"\u201d])(?:I|I'm|I've|I'd|I'll|me|my)\b")
 
 
 def _mark_bare_name_pov(text: str, paragraphs: list[Paragraph]) -> None:
@@ -268,6 +267,6 @@ def _mark_bare_name_pov(text: str, paragraphs: list[Paragraph]) -> None:
         if nxt.kind != "prose":
             continue
         body = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", text[nxt.start:nxt.end])
-        if len(_FIRST_PERSON.findall(body)) >= 2:
+        if len(rules.FIRST_PERSON.findall(body)) >= 2:
             p.kind, p.title = "pov", line
             p.pov = " ".join(w.capitalize() if w.isupper() else w for w in line.split())
