@@ -277,8 +277,8 @@ class Attributor:
         for who in st.conv:
             if who not in not_these:
                 return who
-        for who in sorted(st.recent, key=lambda p: not p.is_person):
-            if who not in not_these:
+        for who in st.recent:
+            if who not in not_these and who.is_person:
                 return who
         if st.narrator is not None and st.narrator not in not_these:
             return st.narrator
@@ -524,8 +524,8 @@ class Attributor:
         """Turn-taking: the one who spoke before the last speaker, else anyone else about."""
         st = self.state
         if st.last_speaker is None:
-            for who in sorted(st.recent, key=lambda p: not p.is_person):
-                if who not in addressed:
+            for who in st.recent:
+                if who not in addressed and who.is_person:
                     return who
             return st.narrator
         for p in st.addressed_last:

@@ -8,7 +8,9 @@ from typing import Optional
 
 from audiobook.parser import rules
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w\u2019'-]*[^\W_])?|[.!?;:\"\u201c\u201d\u2014]")
+#: A word may hold one hyphen at a time ("Mary-Ann"); a double one is a dash between words
+#: ("Billy--ah"), never part of a name.
+_TOKEN = re.compile(r"[^\W\d_](?:(?:[\w\u2019']|-(?!-))*[^\W_])?|[.!?;:\"\u201c\u201d\u2014]")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
 
@@ -57,7 +59,7 @@ class Person:
         if self.titles or self.tagged or self.addressed >= 2 or self.prior:
             return True
         votes = self.votes["male"] + self.votes["female"]
-        return votes >= 2 and votes * 3 >= self.narration_mentions
+        return votes >= 1 and votes * 3 >= self.narration_mentions
 
     @property
     def prior(self) -> Optional[str]:

@@ -11,6 +11,10 @@ from audiobook.parser.structure import Paragraph
 
 
 
+#: What a first-person narrator nobody names is called.
+NAMELESS = "the narrator"
+
+
 @dataclass
 class Unit:
     """A paragraph and its pieces (a structural paragraph has none)."""
@@ -31,12 +35,13 @@ def pov_person(cast: Roster, name: Optional[str]) -> Optional[Person]:
 
 def narrators_by_unit(text: str, cast: Roster, units: list[Unit]) -> dict[int, Person]:
     """Unit index -> the "I" of its section: the POV header's person, else a guess: the person
-    the book talks to but never about (the narrator named elsewhere), else the most frequent
-    person the section does not name."""
+    the book talks to but never about (the narrator named elsewhere), else a nameless narrator."""
     out: dict[int, Person] = {}
     people = [p for p in cast.people if p.count >= 2]
-    book = [p for p in people if p.quoted_mentions >= 3 and p.narration_mentions * 4 <= p.quoted_mentions]
-    book.sort(key=lambda p: -p.quoted_mentions)
+    # Called by name in the talk (a vocative, or often named there) but hardly ever in narration.
+    book = [p for p in people if (p.addressed >= 1 or p.quoted_mentions >= 3)
+            and p.narration_mentions * 4 <= p.quoted_mentions]
+    book.sort(key=lambda p: (-p.addressed, -p.quoted_mentions))
     for start, stop, pov in first_person_sections(text, units):
         who = pov_person(cast, pov) if pov is not None else None
         if pov is None:
@@ -45,9 +50,9 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit]) -> dict[int, P
             for offset, person, quoted in cast.mentions:
                 if lo <= offset < hi and not quoted:
                     named.add(id(person))
-            pool = [p for p in book if id(p) not in named] or \
-                sorted((p for p in people if id(p) not in named), key=lambda p: -p.count)[:1]
-            who = pool[0] if pool else None
+            pool = [p for p in book if id(p) not in named and p.is_person]
+            # Nobody the book talks to but never about: a narrator without a name.
+            who = pool[0] if pool else (cast.resolve(NAMELESS) or cast.add(NAMELESS, None))
         if who is not None:
             for i in range(start, stop):
                 out[i] = who

@@ -7,7 +7,7 @@ from typing import Optional
 
 from audiobook.parser import rules
 
-_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|[,;:.!?\u2014\u2026()]")
+_WORD = re.compile(r"[^\W\d_](?:[\w'\u2019]|-(?!-))*|--|[,;:.!?\u2014\u2026()]")
 _NOUN_DETERMINERS = {"the", "my", "his", "her", "our", "their", "your", "a", "an", "this", "that", "its"}
 _TITLE_WORDS = {k.rstrip(".") for k in rules.TITLES}
 _SENTENCE_END = {".", "!", "?"}
