@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from audiobook.model import Chapter, Character, Document, Script, Segment, SegmentKind
-from audiobook.parser import attribution, characters, quotes, structure
+from audiobook.parser import attribution, characters, quotes, rules, structure, tags
 from audiobook.parser.narrators import Unit
 
 
@@ -27,6 +27,7 @@ def build_units(text: str) -> tuple[list[Unit], str]:
     paragraphs = structure.classify(text, structure.split_paragraphs(text))
     style = quotes.quote_style(text)
     units = [Unit(p) for p in paragraphs]
+    dashed = quotes.dash_dialogue(text, [(p.start, p.end) for p in paragraphs if p.kind == "prose"])
     carried = False
     for i, unit in enumerate(units):
         p = unit.para
@@ -38,6 +39,10 @@ def build_units(text: str) -> tuple[list[Unit], str]:
             quotes.starts_with_open_mark(text, nxt.start, nxt.end, style)
         if p.kind == "note":
             unit.pieces = [quotes.Piece("narration", p.start, p.end)]
+            carried = False
+            continue
+        if dashed and rules.DASH_OPENING.match(text, p.start, p.end):
+            unit.pieces = quotes.split_dash_paragraph(text, p.start, p.end, tags.is_inline_tag)
             carried = False
             continue
         unit.pieces = quotes.split_paragraph(text, p.start, p.end, style, next_opens, carried)

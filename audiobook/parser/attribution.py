@@ -57,6 +57,25 @@ def _surname(person: Person) -> Optional[str]:
     return parts[-1] if len(parts) > 1 and not parts[-1].islower() else None
 
 
+def _narration_only(unit: Optional[Unit]) -> bool:
+    return unit is not None and unit.para.kind == "prose" and bool(unit.pieces) and \
+        all(p.kind == "narration" for p in unit.pieces)
+
+
+#: How the names of characters known only by a noun begin.
+_NOUN_NAMED = tuple(f"{d} " for d in set(rules.NOUN_DETERMINERS.values()))
+
+
+def noun_name(words: str) -> str:
+    """How a character known by a noun phrase is named: its head noun after "the" or the
+    possessive ("the tall man" -> "the man", "his old mother" -> "his mother")."""
+    parts = words.split()
+    det = rules.NOUN_DETERMINERS.get(parts[0].lower())
+    if det is None or len(parts) < 2:
+        return words
+    return f"{det} {parts[-1]}"
+
+
 class Attributor:
     """Walks the units in order, keeping the recency and conversation state."""
 
@@ -90,15 +109,33 @@ class Attributor:
                 titled = self._titled(last, anywhere=subject.words[:1].isupper())
                 if titled is not None:
                     return titled
+            known = self.cast.resolve(noun_name(subject.words))
+            if known is not None and id(known) in st.scene:
+                return known
+            talking = [p for p in st.conv if isinstance(p, Person) and p is not st.narrator
+                       and p not in exclude and not p.name.startswith(_NOUN_NAMED)]
             if subject.gender:
-                # "said the pretty woman at his side": someone of that sex already on stage.
-                return self._by_pronoun(subject.gender, exclude) or subject.words
-            # "said our visitor", "snapped the detective": someone else in the conversation than
-            # the last speaker and the narrator.
-            for who in st.conv:
-                if isinstance(who, Person) and who is not st.last_speaker and who is not st.narrator:
-                    return who
-            return subject.words
+                # "said the pretty woman at his side": someone of that sex taking part in the talk.
+                same = [p for p in talking if p.gender == subject.gender]
+                if same:
+                    return self._by_pronoun(subject.gender, exclude) or same[0]
+                if len(subject.words.split()) > 2:
+                    # Described, not named ("the pretty woman at his side"): the one person of
+                    # that sex the narration has just named.
+                    named = {id(p): p for p in st.fresh if p.gender in (subject.gender, None)
+                             and p is not st.narrator and p not in exclude}
+                    if len(named) == 1:
+                        return next(iter(named.values()))
+                    pool = [p for p in st.recent if p is not st.narrator and p not in exclude]
+                    who = self._fresh(subject.gender, pool)
+                    if who is not None:
+                        return who
+            elif last in rules.RELATIONAL_NOUNS or (len(talking) >= 2 and st.gap == 0):
+                # "said my companion", "said the musician" in the middle of a talk: the other one.
+                for who in talking:
+                    if who is not st.last_speaker:
+                        return who
+            return known or self._noun_character(subject.words, subject.gender)
         person = self.cast.resolve(subject.words)
         if person is None:
             parts = subject.words.split()
@@ -108,6 +145,16 @@ class Attributor:
                     break
         if person is None:
             person = self.cast.add(subject.words, subject.gender)
+        return person
+
+    def _noun_character(self, words: str, gender: Optional[str]) -> Person:
+        """The character known only by a noun ("the man", "my father"), made on first use."""
+        name = noun_name(words)
+        person = self.cast.resolve(name)
+        if person is None:
+            person = self.cast.add(name, gender)
+        person.forms[words] = person.forms.get(words, 0) + 1
+        person.tagged = max(person.tagged, 1)
         return person
 
     def _kin(self, words: str, addressed: tuple = ()) -> Optional[Person]:
@@ -317,7 +364,10 @@ class Attributor:
     def _find_tags(self) -> None:
         """Each quotation's own tag (after it, else before it), and who is addressed by name."""
         self.tag_subjects: dict[int, dict[int, tags.Subject]] = {}
+        previous: Optional[Unit] = None
         for unit in self.units:
+            before_para = previous
+            previous = unit
             pieces = unit.pieces
             found: dict[int, tags.Subject] = {}
             for i, piece in enumerate(pieces):
@@ -331,6 +381,9 @@ class Attributor:
                     subject = tags.tag_after(self.text[after.start:after.end], inner[-1:] if inner else "")
                 if subject is None and before is not None:
                     subject = tags.tag_before(self.text[before.start:before.end])
+                if subject is None and i == 0 and _narration_only(before_para):
+                    # "Then Lily said:" closing the paragraph before the speech.
+                    subject = tags.tag_before(self.text[before_para.para.start:before_para.para.end])
                 if subject is not None:
                     found[i] = subject
                     if subject.kind == "name":

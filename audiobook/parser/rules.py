@@ -102,6 +102,14 @@ SCARE_QUOTE_MAX_WORDS = 4
 #: Characters that end a sentence or a spoken phrase just before a closing single quote.
 CLOSING_PUNCT = ".,!?;:\u2026\u2014-"
 
+#: A paragraph whose speech opens with a dash instead of a quote mark ("—Where are you going?",
+#: "-- Yes, sir"), as some editions print dialogue.
+DASH_OPENING = re.compile(r"(?:\u2014|\u2015|--)\s?(?=[^\W\d_]|[\"'\u2018\u201c(_.])")
+
+#: Fewest dash-opened paragraphs before a text is taken to print its dialogue that way (and more
+#: of them than paragraphs opened by a quote mark).
+DASH_DIALOGUE_MIN = 2
+
 # --------------------------------------------------------------------------- attribution
 #: Verbs that introduce or tag speech ("said James", "she sobbed").
 SPEECH_VERBS = set("""
@@ -120,6 +128,9 @@ piped spoke uttered recited read echoed persisted pursued proceeded assented acq
 volunteered prompted hazarded faltered gasped blustered bawled boomed chattered stormed raged
 ejaculated vociferated expostulated remonstrated interjected explained observed soothed
 """.split())
+
+#: Words that may stand between a tag's subject and its verb ("Then Lily had said:").
+AUXILIARIES = {"had", "has", "have", "would", "will", "could", "then", "now", "also", "only", "just"}
 
 #: Verbs that tag speech only with the particle after them ("Oakley broke in", "she struck in").
 SPEECH_PHRASES = {
@@ -210,6 +221,16 @@ ROLE_NOUNS = {
     "mayor": None, "professor": None, "teacher": None, "schoolmaster": "male", "barber": None,
     "bartender": None, "barkeeper": None, "foreman": "male", "operator": None, "usher": None,
 }
+
+#: Nouns that, after "my"/"our", stand for someone already in the conversation rather than a
+#: new character ("said my companion", "asked our visitor").
+RELATIONAL_NOUNS = {"companion", "friend", "visitor", "guest", "host", "hostess", "interlocutor",
+                    "client", "informant", "questioner"}
+
+#: Determiners a character known only by a noun is named with: "the" for the articles and
+#: demonstratives ("a tall man" is "the man"), a possessive kept as written ("my father").
+NOUN_DETERMINERS = {"the": "the", "a": "the", "an": "the", "this": "the", "that": "the",
+                    "my": "my", "his": "his", "her": "her", "our": "our", "their": "their", "your": "your"}
 
 #: Family relations that, after "his"/"her", name a relative of someone in the story ("her mother
 #: went on"), with the relative's sex.

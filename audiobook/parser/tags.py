@@ -57,6 +57,11 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
                 and toks[j] not in rules.PHRASE_STOPS and toks[j] not in rules.SUBJECT_PRONOUNS:
             phrase.append(toks[j])
             j += 1
+        if j < len(toks) and toks[j][:1].isupper() and toks[j] not in rules.NOT_NAMES \
+                and lw in ("the", "my", "his", "her") and toks[j][1:].islower():
+            # A role written with a capital: "the Hatter", "the General", "my Lady".
+            phrase.append(toks[j])
+            j += 1
         if len(phrase) > 1:
             gender = None
             for g, nouns in rules.GENDER_NOUNS.items():
@@ -179,7 +184,8 @@ def tag_before(narration: str) -> Optional[Subject]:
                 return found[0]
             for s in range(max(0, i - 4), i):
                 found = subject_at(toks, s)
-                if found and found[1] <= i and all(_is_adverb(x) for x in toks[found[1]:i]):
+                if found and found[1] <= i and all(_is_adverb(x) or x in rules.AUXILIARIES
+                                                   for x in toks[found[1]:i]):
                     return found[0]
     return None
 
@@ -228,3 +234,15 @@ def vocatives(quote: str) -> list[str]:
             if first not in rules.NOT_NAMES or first.lower() in _TITLE_WORDS:
                 found.append(name)
     return found
+
+
+def is_inline_tag(narration: str, quote_end_char: str) -> bool:
+    """Whether ``narration`` opens with a speech tag proper ("he said sternly", "cried Lily"): a
+    subject and a speech verb within its first words. Stricter than ``tag_after``, for telling a
+    tag from more speech where no quote mark closes the speech."""
+    toks = words(narration[:80])[:5]
+    if not any(_is_verb(t) and t.islower() for t in toks[:4]) and not any(
+            (a, b) in rules.SPEECH_PHRASES for a, b in zip(toks, toks[1:])):
+        return False
+    subject = tag_after(narration, quote_end_char)
+    return subject is not None and subject.kind in ("pronoun", "name", "noun")

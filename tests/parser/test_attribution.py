@@ -237,6 +237,64 @@ ATTRIBUTION_CASES = [
         '"A cup fell," said Lena.\n\n'
         '"You might cut yourself, ma\'am," insisted the young woman.\n',
         ["Lena", "the maid"], id="regression_a_role_entering_after_a_comma_phrase_comes_on_stage"),
+    pytest.param(
+        'The kettle sang on the stove and Ada stood at the window.\n\n'
+        '\u2014Where are you going? she asked.\n\n'
+        'Tom pulled on his boots.\n\n'
+        '\u2014To the quarry, he said. Back by dark.\n',
+        ["Ada", "Tom", "Tom"], id="dash_dialogue_em_dash_without_quote_marks"),
+    pytest.param(
+        'Mr. Pell looked over his spectacles at young Hugh Dale.\n\n'
+        '--Your name? said Mr. Pell.\n\n'
+        '--I am called Hugh, sir.\n\n'
+        '--Sit down, Hugh.\n\n'
+        '--Yes, sir, said Hugh.\n',
+        ["Mr. Pell", "Hugh Dale", "Mr. Pell", "Hugh Dale"], id="dash_dialogue_double_hyphen_without_quote_marks"),
+    pytest.param(
+        'The wind rose over the moor. Then Ada said:\n\n'
+        '"We must turn back."\n',
+        ["Ada"], id="tag_closing_the_paragraph_before_the_speech"),
+    pytest.param(
+        'Tom had been silent all evening. At last Tom had said:\n\n'
+        '--I am leaving in the morning.\n\n'
+        'Nobody answered him. Then Ada had asked:\n\n'
+        '--Where?\n\n'
+        '--Anywhere.\n\n'
+        '--Then go, said Ada.\n',
+        ["Tom", "Ada", "Tom", "Ada"], id="tag_closing_the_paragraph_before_the_speech_with_had"),
+    pytest.param(
+        'I had not seen the harbour for ten years, and I did not know the man who met me there.\n\n'
+        '"You are late," said the man.\n\n'
+        '"The train was slow," I said.\n',
+        ["the man", "the narrator"], id="nameless_first_person_narrator"),
+    pytest.param(
+        'My uncle sent me to the mill when I was twelve. I remember the noise of it still.\n\n'
+        '"Mind the belts," said the foreman.\n\n'
+        '"Yes, sir," I said.\n',
+        ["the foreman", "the narrator"], id="nameless_first_person_narrator_answering_a_role"),
+    pytest.param(
+        'We sailed for Port Averne in May. Tom Reed and Ned Hale came with me, though I told them the '
+        'voyage was a fool\'s errand.\n\n'
+        '"Port Averne is a long way," said Ned.\n\n'
+        '"It is," I said.\n\n'
+        '"Then why go to Port Averne?"\n',
+        ["Ned Hale", "the narrator", "Ned Hale"], id="regression_a_place_is_never_a_speaker"),
+    pytest.param(
+        'The Larkspur Hotel stood by the lake. Ada and Lena took tea on its terrace.\n\n'
+        '"The Larkspur Hotel is dear," said Lena.\n\n'
+        '"It is worth it," said Ada.\n\n'
+        '"Is it?"\n',
+        ["Lena", "Ada", "Lena"], id="regression_a_building_is_never_a_speaker"),
+    pytest.param(
+        '"Well, Tom--ah, there you are," said Ada.\n\n'
+        '"Here I am," said Tom.\n\n'
+        '"Sit down."\n',
+        ["Ada", "Tom", "Ada"], id="regression_a_name_never_runs_into_a_dash"),
+    pytest.param(
+        'Hugh stood at the gate. "Mother--no, wait," he said.\n\n'
+        '"What is it, Hugh?" asked Lena.\n\n'
+        '"Nothing."\n',
+        ["Hugh", "Lena", "Hugh"], id="regression_a_name_never_runs_into_a_double_hyphen"),
 ]
 
 
