@@ -41,6 +41,8 @@ class _State:
     """Those of ``fresh`` (and unnamed roles) that opened a sentence of that narration, in order."""
     fresh_at: list = field(default_factory=list)
     """(offset, person) of each name in ``fresh``."""
+    tagged_here: set = field(default_factory=set)
+    """Ids of the people a tag has named as speaking since the last scene boundary."""
     para_start: int = 0
     """Where the paragraph being attributed begins."""
 
@@ -114,23 +116,27 @@ class Attributor:
                 return known
             talking = [p for p in st.conv if isinstance(p, Person) and p is not st.narrator
                        and p not in exclude and not p.name.startswith(_NOUN_NAMED)]
-            if subject.gender:
-                # "said the pretty woman at his side": someone of that sex taking part in the talk.
+            named_here = [p for p in talking if id(p) in st.tagged_here and p.gender == subject.gender]
+            if subject.gender and subject.verb in rules.CONTINUATION_VERBS and named_here:
+                # "the lady resumed": going on with a speech, so one of the talk already named,
+                # after another has broken in.
+                return next((p for p in named_here if p is not st.last_speaker), named_here[0])
+            if subject.gender and len(subject.words.split()) > 2:
+                # "said the pretty woman at his side": described, not named: someone of that sex
+                # taking part in the talk.
                 same = [p for p in talking if p.gender == subject.gender]
                 if same:
                     return self._by_pronoun(subject.gender, exclude) or same[0]
-                if len(subject.words.split()) > 2:
-                    # Described, not named ("the pretty woman at his side"): the one person of
-                    # that sex the narration has just named.
-                    named = {id(p): p for p in st.fresh if p.gender in (subject.gender, None)
-                             and p is not st.narrator and p not in exclude}
-                    if len(named) == 1:
-                        return next(iter(named.values()))
-                    pool = [p for p in st.recent if p is not st.narrator and p not in exclude]
-                    who = self._fresh(subject.gender, pool)
-                    if who is not None:
-                        return who
-            elif last in rules.RELATIONAL_NOUNS or (len(talking) >= 2 and st.gap == 0):
+                # Else the one person of that sex the narration has just named.
+                named = {id(p): p for p in st.fresh if p.gender in (subject.gender, None)
+                         and p is not st.narrator and p not in exclude}
+                if len(named) == 1:
+                    return next(iter(named.values()))
+                pool = [p for p in st.recent if p is not st.narrator and p not in exclude]
+                who = self._fresh(subject.gender, pool)
+                if who is not None:
+                    return who
+            elif not subject.gender and (last in rules.RELATIONAL_NOUNS or (len(talking) >= 2 and st.gap == 0)):
                 # "said my companion", "said the musician" in the middle of a talk: the other one.
                 for who in talking:
                     if who is not st.last_speaker:
@@ -402,6 +408,7 @@ class Attributor:
         st.quiet = 0
         st.narrator = None
         st.scene = set()
+        st.tagged_here = set()
         st.addressed_last = []
 
     def _paragraph(self, unit: Unit) -> None:
@@ -430,6 +437,8 @@ class Attributor:
                     who = same[-1]
             if who is not None:
                 own[i] = who
+                if subject.kind == "name":
+                    st.tagged_here.add(id(who))
         self._mentions_until(quotes[0].start)
         speaker = None
         first_q = next(i for i, p in enumerate(pieces) if p.kind == "dialogue")

@@ -38,24 +38,36 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit]) -> dict[int, P
     the book talks to but never about (the narrator named elsewhere), else a nameless narrator."""
     out: dict[int, Person] = {}
     people = [p for p in cast.people if p.count >= 2]
-    # Called by name in the talk (a vocative, or often named there) but hardly ever in narration.
+    # Called by name in the talk (a vocative, or often named there) but seldom in narration.
     book = [p for p in people if (p.addressed >= 1 or p.quoted_mentions >= 3)
-            and p.narration_mentions * 4 <= p.quoted_mentions]
+            and p.narration_mentions * 2 <= p.quoted_mentions]
     book.sort(key=lambda p: (-p.addressed, -p.quoted_mentions))
+    self_named = _self_named(text, cast)
     for start, stop, pov in first_person_sections(text, units):
         who = pov_person(cast, pov) if pov is not None else None
         if pov is None:
-            named = set()
             lo, hi = units[start].para.start, units[stop - 1].para.end
+            said = [p for at, p in self_named if lo <= at < hi]
+            named = set()
             for offset, person, quoted in cast.mentions:
                 if lo <= offset < hi and not quoted:
                     named.add(id(person))
-            pool = [p for p in book if id(p) not in named and p.is_person]
+            pool = said or [p for p in book if p.is_person and (id(p) not in named or p.addressed >= 2)]
             # Nobody the book talks to but never about: a narrator without a name.
             who = pool[0] if pool else (cast.resolve(NAMELESS) or cast.add(NAMELESS, None))
         if who is not None:
             for i in range(start, stop):
                 out[i] = who
+    return out
+
+
+def _self_named(text: str, cast: Roster) -> list[tuple[int, Person]]:
+    """Where the narration says who "I" is ("I called myself Pip", "my name is Hale")."""
+    out = []
+    for m in rules.SELF_NAMING.finditer(text):
+        who = cast.resolve(m.group("name")) or cast.resolve(m.group("name").split()[0])
+        if who is not None:
+            out.append((m.start(), who))
     return out
 
 

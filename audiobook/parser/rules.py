@@ -77,6 +77,11 @@ NOTE_EDGE_PARAGRAPHS = 2
 #: A first-person word in narration ("I", "me", "my"...): a word of its own, not part of "A.I".
 FIRST_PERSON = re.compile(r"(?<![\w'\u2019.-])(?:I|I'm|I've|I'd|I'll|I\u2019m|I\u2019ve|I\u2019d|I\u2019ll|me|my|myself)\b")
 
+#: A first-person narrator saying their own name ("I called myself Pip", "my name is Ishmael").
+SELF_NAMING = re.compile(r"\b(?:I (?:called|named) myself|[Mm]y name (?:is|was)|I am called|I was called|"
+                         r"(?:they|people|everyone|everybody) called me|[Cc]all me)\s+"
+                         r"(?P<name>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)")
+
 # --------------------------------------------------------------------------- quotes
 #: Opening and closing double quote marks (the straight one serves as both).
 DOUBLE_OPEN = "\"\u201c\u201e\u00ab"
@@ -131,6 +136,9 @@ ejaculated vociferated expostulated remonstrated interjected explained observed 
 
 #: Words that may stand between a tag's subject and its verb ("Then Lily had said:").
 AUXILIARIES = {"had", "has", "have", "would", "will", "could", "then", "now", "also", "only", "just"}
+
+#: Speech verbs that say the speaker has spoken before in the same talk ("the lady resumed").
+CONTINUATION_VERBS = {"resumed", "continued", "pursued", "repeated", "went", "added", "proceeded"}
 
 #: Verbs that tag speech only with the particle after them ("Oakley broke in", "she struck in").
 SPEECH_PHRASES = {
@@ -226,6 +234,14 @@ ROLE_NOUNS = {
 #: new character ("said my companion", "asked our visitor").
 RELATIONAL_NOUNS = {"companion", "friend", "visitor", "guest", "host", "hostess", "interlocutor",
                     "client", "informant", "questioner"}
+
+#: Words that end a noun phrase in a tag before its verb ("the man was", "his voice had").
+NOT_NOUNS = {"was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should",
+             "did", "does", "then", "now", "again", "also", "only", "just", "still", "too", "not"}
+
+#: Nouns that may head a tag without naming anyone ("said a voice", "came the answer").
+NOT_SPEAKER_NOUNS = {"voice", "voices", "tone", "tones", "answer", "reply", "cry", "cries", "words",
+                     "word", "question", "response", "whisper", "shout", "call", "sound", "echo"}
 
 #: Determiners a character known only by a noun is named with: "the" for the articles and
 #: demonstratives ("a tall man" is "the man"), a possessive kept as written ("my father").

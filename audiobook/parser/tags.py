@@ -27,6 +27,8 @@ class Subject:
     """The words as written: ``James``, ``Mr. Holmes``, ``he``, ``the old man``."""
     gender: Optional[str] = None
     """Gender the words imply (pronoun, title or noun), if any."""
+    verb: str = ""
+    """The speech verb of the tag, where known (``said``, ``resumed``)."""
 
 
 def words(text: str) -> list[str]:
@@ -54,7 +56,8 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
         j = k + 1
         phrase = [w]
         while j < len(toks) and j - k <= 3 and toks[j].islower() and not _is_verb(toks[j]) \
-                and toks[j] not in rules.PHRASE_STOPS and toks[j] not in rules.SUBJECT_PRONOUNS:
+                and toks[j] not in rules.PHRASE_STOPS and toks[j] not in rules.SUBJECT_PRONOUNS \
+                and not _is_adverb(toks[j]) and toks[j] not in rules.NOT_NOUNS:
             phrase.append(toks[j])
             j += 1
         if j < len(toks) and toks[j][:1].isupper() and toks[j] not in rules.NOT_NAMES \
@@ -62,6 +65,8 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
             # A role written with a capital: "the Hatter", "the General", "my Lady".
             phrase.append(toks[j])
             j += 1
+        if len(phrase) > 1 and phrase[-1].lower() in rules.NOT_SPEAKER_NOUNS:
+            return None  # "said a voice": says nothing of who
         if len(phrase) > 1:
             gender = None
             for g, nouns in rules.GENDER_NOUNS.items():
@@ -116,6 +121,7 @@ def tag_after(narration: str, quote_end_char: str) -> Optional[Subject]:
         and (toks[j].endswith("ed") or particle or toks[j] in rules.SPEECH_VERBS) \
         and (after[:1].isupper() or after in ("he", "she", "I"))
     if j < len(toks) and (_is_verb(toks[j]) or inverted) and toks[j].islower():
+        verb = toks[j]
         j += 1
         if j < len(toks) and toks[j] in _PARTICLES:
             j += 1
@@ -123,6 +129,7 @@ def tag_after(narration: str, quote_end_char: str) -> Optional[Subject]:
             j += 1
         found = subject_at(toks, j)
         if found:
+            found[0].verb = verb
             return found[0]
         return None
     found = subject_at(toks, k)
@@ -134,6 +141,7 @@ def tag_after(narration: str, quote_end_char: str) -> Optional[Subject]:
         pass
     for m in range(j, min(j + 3, len(toks))):
         if _is_verb(toks[m]) and toks[m].islower():
+            subject.verb = toks[m]
             return subject
         if m + 1 < len(toks) and (toks[m], toks[m + 1]) in rules.SPEECH_PHRASES:
             return subject  # "Oakley broke in impetuously"
@@ -181,11 +189,13 @@ def tag_before(narration: str) -> Optional[Subject]:
         if _is_verb(t) and t.islower() and i >= len(toks) - 4:
             found = subject_at(toks, i + 1)
             if found and found[1] >= len(toks) - 1:
+                found[0].verb = t
                 return found[0]
             for s in range(max(0, i - 4), i):
                 found = subject_at(toks, s)
                 if found and found[1] <= i and all(_is_adverb(x) or x in rules.AUXILIARIES
                                                    for x in toks[found[1]:i]):
+                    found[0].verb = t
                     return found[0]
     return None
 

@@ -295,6 +295,58 @@ ATTRIBUTION_CASES = [
         '"What is it, Hugh?" asked Lena.\n\n'
         '"Nothing."\n',
         ["Hugh", "Lena", "Hugh"], id="regression_a_name_never_runs_into_a_double_hyphen"),
+    pytest.param(
+        'A tall man came out of the fog and caught Hugh by the collar.\n\n'
+        '"Keep still!" said the man.\n\n'
+        '"Let me go, sir," said Hugh.\n\n'
+        '"Not till you tell me your name," said the tall man.\n',
+        ["the man", "Hugh", "the man"], id="role_only_character_named_by_its_noun"),
+    pytest.param(
+        'Ada ran down to the boathouse.\n\n'
+        '"Is it ready?" said Ada.\n\n'
+        '"Nearly, miss," answered the old boatman.\n\n'
+        '"Then I shall wait," said Ada.\n\n'
+        '"Suit yourself," said the boatman.\n',
+        ["Ada", "the boatman", "Ada", "the boatman"], id="role_only_character_known_again_by_its_noun"),
+    pytest.param(
+        'Ada sat by the fire with her book.\n\n'
+        '"Come to supper," said my father.\n\n'
+        '"In a minute," said Ada.\n',
+        ["my father", "Ada"], id="role_only_character_with_a_possessive"),
+    pytest.param(
+        'Ada knocked at the great door of the hall.\n\n'
+        '"Who is there?" asked the Warden.\n\n'
+        '"Only me," said Ada.\n',
+        ["the Warden", "Ada"], id="role_only_character_written_with_a_capital"),
+    pytest.param(
+        'Tom was down in the cellar and Ada waited on the landing above.\n\n'
+        '"Are you there?" said Ada.\n\n'
+        '"Down here," said a voice.\n\n'
+        '"Then come up," said Ada.\n',
+        ["Ada", "Tom", "Ada"], id="regression_a_voice_is_not_a_character"),
+    pytest.param(
+        'Hugh was in the yard when the rain came. His sister Mary was in the house.\n\n'
+        '"Come in!" called a voice from the house.\n\n'
+        '"Coming," said Hugh.\n\n'
+        '"Hurry, then."\n',
+        ["Mary", "Hugh", "Mary"], id="regression_a_voice_from_somewhere_is_not_a_character"),
+    pytest.param(
+        'When I was small I could not say my name, and so I called myself Kit. Nobody minded.\n\n'
+        '"Kit, come here," said Tom Reed.\n\n'
+        '"Yes, Tom," I said.\n',
+        ["Tom Reed", "Kit"], id="first_person_narrator_saying_their_own_name"),
+    pytest.param(
+        'I knew Ned Hale from school, and I knew he would come.\n\n'
+        '"Ned," I said, "sit down."\n\n'
+        '"You look tired, Marlow," said Ned. "Are you sleeping, Marlow?"\n\n'
+        '"Not much," I said.\n',
+        ["Marlow", "Marlow", "Ned Hale", "Ned Hale", "Marlow"], id="first_person_narrator_named_only_by_others"),
+    pytest.param(
+        'Ada Quill and Lena sat at the piano.\n\n'
+        '"Now, listen," said Ada Quill. "Sing it through once."\n\n'
+        '"From the top?" asked Lena.\n\n'
+        '"Yes; and slower," the lady resumed, "much slower."\n',
+        ["Ada Quill", "Ada Quill", "Lena", "Ada Quill", "Ada Quill"], id="plain_noun_resuming_a_speech_is_the_named_speaker"),
 ]
 
 
