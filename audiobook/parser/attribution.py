@@ -248,7 +248,7 @@ class Attributor:
         """The person a he/she refers to: the right gender, taking part in the talk, recent;
         never one of ``exclude`` (those the quotation speaks to)."""
         st = self.state
-        pool = [p for p in st.recent if p is not st.narrator and p not in exclude]
+        pool = [p for p in st.recent if p is not st.narrator and p not in exclude and not p.is_place]
         fresh = self._fresh(gender, pool)
         if fresh is not None:
             return fresh
@@ -256,7 +256,8 @@ class Attributor:
         # with evidence of being people before other names.
         pool.sort(key=lambda p: (p not in st.conv, id(p) not in st.scene, not p.is_person))
         matches = [p for p in pool if p.gender == gender] or \
-            [p for p in pool if p.gender is None and (p.is_person or p in st.conv or id(p) in st.scene)]
+            [p for p in pool if p.gender is None and (
+                p.is_person or p in st.conv or (id(p) in st.scene and not p.place_mentions))]
         if not matches:
             return None
         if st.gap <= 1:
@@ -351,7 +352,7 @@ class Attributor:
     def run(self) -> None:
         """Set ``speaker`` on every dialogue piece, and on first-person narration."""
         self._find_tags()
-        narrators = self.narrators = narrators_by_unit(self.text, self.cast, self.units)
+        narrators = self.narrators = narrators_by_unit(self.text, self.cast, self.units, self._called_by_i())
         for index, unit in enumerate(self.units):
             kind = unit.para.kind
             if kind in ("chapter", "break", "title", "author", "pov"):
@@ -401,6 +402,24 @@ class Attributor:
             if found:
                 self.tag_subjects[id(unit)] = found
 
+    def _called_by_i(self) -> dict[int, int]:
+        """Person id -> how often a quotation calls them by name right next to a speech of the
+        first-person narrator ("Rose," I said / "... my dear Rudolf?" ... "Why?" said I): the
+        one spoken to by name there, or answering to it, is the "I" of the talk."""
+        counts: dict[int, int] = {}
+        said_i = [any(s.kind == "pronoun" and s.words == "i" for s in self.tag_subjects.get(id(u), {}).values())
+                  for u in self.units]
+        for k, unit in enumerate(self.units):
+            if said_i[k] or not any(p.kind == "dialogue" for p in unit.pieces):
+                continue
+            if not (k + 1 < len(said_i) and said_i[k + 1]) and not (k > 0 and said_i[k - 1]):
+                continue
+            for piece in unit.pieces:
+                if piece.kind == "dialogue":
+                    for person in self._addressed(piece):
+                        counts[id(person)] = counts.get(id(person), 0) + 1
+        return counts
+
     def _new_scene(self) -> None:
         st = self.state
         st.conv.clear()
@@ -426,6 +445,8 @@ class Attributor:
         st.gap, st.quiet = st.quiet, 0
         st.para_start = unit.para.start
         own: dict[int, object] = {}
+        unresolved: set[str] = set()
+        """Genders of he/she tags that found nobody: the fallback must not contradict them."""
         for i, subject in self.tag_subjects.get(id(unit), {}).items():
             self._mentions_until(pieces[i].start)
             who = self._person(subject, tuple(self._addressed(pieces[i])))
@@ -435,6 +456,8 @@ class Attributor:
                 same = [w for w in own.values() if isinstance(w, Person) and w.gender == subject.gender]
                 if same:
                     who = same[-1]
+            if who is None and subject.gender:
+                unresolved.add(subject.gender)
             if who is not None:
                 own[i] = who
                 if subject.kind == "name":
@@ -459,6 +482,9 @@ class Attributor:
                 speaker = self._turn(addressed)
             elif speaker in addressed:
                 speaker = self._other([speaker])
+            if unresolved and isinstance(speaker, Person) and speaker.gender \
+                    and speaker.gender not in unresolved:
+                speaker = None
         current = speaker
         for i, piece in enumerate(pieces):
             if piece.kind == "dialogue":

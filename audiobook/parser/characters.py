@@ -52,12 +52,21 @@ class Person:
     """Times it is named in a speech tag."""
     addressed: int = 0
     """Times a quotation addresses it by name."""
+    place_mentions: int = 0
+    """Mentions right after "in", "at", "from", "the"...: the way places and things are named."""
+
+    @property
+    def is_place(self) -> bool:
+        """Mostly named the way a place or a thing is ("out of Waukesha", "the Lusitania")."""
+        return not self.titles and self.place_mentions * 2 > self.narration_mentions + self.quoted_mentions
 
     @property
     def is_person(self) -> bool:
         """Evidence that the name is a character, not a place or a thing."""
         if self.titles or self.tagged or self.addressed >= 2 or self.prior:
             return True
+        if self.is_place:
+            return False
         votes = self.votes["male"] + self.votes["female"]
         return votes >= 1 and votes * 3 >= self.narration_mentions
 
@@ -334,6 +343,8 @@ def _cluster(text: str, tokens: list[Token], forms) -> Roster:
         if person is None:
             continue
         cast.mentions.append((start, person, quoted))
+        if rules.PLACE_CONTEXT.search(text, max(0, start - 16), start):
+            person.place_mentions += 1
         if quoted:
             person.quoted_mentions += 1
         else:

@@ -33,15 +33,18 @@ def pov_person(cast: Roster, name: Optional[str]) -> Optional[Person]:
     return cast.resolve(name) or cast.resolve(name.split()[0]) or cast.add(name, None)
 
 
-def narrators_by_unit(text: str, cast: Roster, units: list[Unit]) -> dict[int, Person]:
+def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
+                      called_by_i: Optional[dict[int, int]] = None) -> dict[int, Person]:
     """Unit index -> the "I" of its section: the POV header's person, else a guess: the person
     the book talks to but never about (the narrator named elsewhere), else a nameless narrator."""
     out: dict[int, Person] = {}
     people = [p for p in cast.people if p.count >= 2]
-    # Called by name in the talk (a vocative, or often named there) but seldom in narration.
-    book = [p for p in people if (p.addressed >= 1 or p.quoted_mentions >= 3)
-            and p.narration_mentions * 2 <= p.quoted_mentions]
-    book.sort(key=lambda p: (-p.addressed, -p.quoted_mentions))
+    called = called_by_i or {}
+    # Called by name in the talk next to the narrator's own speeches and never named in a speech
+    # tag (one says "I said" of oneself), or called by name but seldom named in narration.
+    book = [p for p in people if (called.get(id(p), 0) >= 2 and not p.tagged) or (
+            (p.addressed >= 1 or p.quoted_mentions >= 3) and p.narration_mentions * 2 <= p.quoted_mentions)]
+    book.sort(key=lambda p: (-called.get(id(p), 0), -p.addressed, -p.quoted_mentions))
     self_named = _self_named(text, cast)
     for start, stop, pov in first_person_sections(text, units):
         who = pov_person(cast, pov) if pov is not None else None
@@ -52,7 +55,7 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit]) -> dict[int, P
             for offset, person, quoted in cast.mentions:
                 if lo <= offset < hi and not quoted:
                     named.add(id(person))
-            pool = said or [p for p in book if p.is_person and (id(p) not in named or p.addressed >= 2)]
+            pool = said or [p for p in book if p.is_person and (id(p) not in named or called.get(id(p), 0) >= 2)]
             # Nobody the book talks to but never about: a narrator without a name.
             who = pool[0] if pool else (cast.resolve(NAMELESS) or cast.add(NAMELESS, None))
         if who is not None:

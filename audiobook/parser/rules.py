@@ -291,6 +291,11 @@ GENDER_NOUNS = {
                "madam", "madame", "niece", "grandmother", "bride", "princess", "maid", "mistress"},
 }
 
+#: Words before a capitalised name that show it names a place or a thing ("in Wisconsin",
+#: "out of Waukesha", "the Lusitania"), not a person.
+PLACE_CONTEXT = re.compile(r"\b(?:[Tt]he|in|at|from|into|near|towards?|across|through|out of|"
+                           r"inside|outside|beyond|round|around|[A-Z]\w+ of)\s+$")
+
 #: Capitalised words that are never a character's name (sentence openers, days, interjections...).
 NOT_NAMES = set("""
 I A An The This That These Those There Here Then Now When Where What Who Whom Whose Why How Which
@@ -312,6 +317,8 @@ First Second Third Last Next Mother Father Mama Papa Mum Mom Dad Daddy Mummy Aun
 English French Spanish German Italian American British Indian Creole Negro Street Road Avenue
 Frenchman Frenchwoman Englishman Englishwoman Irishman Irishwoman Scotchman Scotsman Scotswoman
 Welshman Dutchman Chinaman Norseman Yankee Frenchmen Englishmen Irishmen Dutchmen Scotchmen
+Americans Europeans Indians Germans Italians Russians Spaniards Christians Catholics Protestants
+Yankees Britons Romans Greeks Jews Turks Arabs Africans Swedes Norwegians Danes Dutch Scots
 """.split())
 
 #: Common given names and the gender they usually carry: a prior that pronoun counts outweigh.
