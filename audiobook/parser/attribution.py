@@ -41,6 +41,8 @@ class _State:
     """Those of ``fresh`` (and unnamed roles) that opened a sentence of that narration, in order."""
     fresh_at: list = field(default_factory=list)
     """(offset, person) of each name in ``fresh``."""
+    scene_nouns: list = field(default_factory=list)
+    """(name, gender) of the people the scene's narration calls only by a noun ("a boy")."""
     tagged_here: set = field(default_factory=set)
     """Ids of the people a tag has named as speaking since the last scene boundary."""
     para_start: int = 0
@@ -63,6 +65,10 @@ def _narration_only(unit: Optional[Unit]) -> bool:
     return unit is not None and unit.para.kind == "prose" and bool(unit.pieces) and \
         all(p.kind == "narration" for p in unit.pieces)
 
+
+#: A person noun after an article ("a girl", "the old man").
+_PERSON_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(%s)\b(?!['\u2019-])" % "|".join(
+    sorted(rules.PERSON_NOUNS)))
 
 #: How the names of characters known only by a noun begin.
 _NOUN_NAMED = tuple(f"{d} " for d in set(rules.NOUN_DETERMINERS.values()))
@@ -259,13 +265,19 @@ class Attributor:
             [p for p in pool if p.gender is None and (
                 p.is_person or p in st.conv or (id(p) in st.scene and not p.place_mentions))]
         if not matches:
-            return None
+            noun = next((n for n, g in reversed(st.scene_nouns) if g == gender), None)
+            return self._noun_character(noun, gender) if noun and gender else None
         if st.gap <= 1:
             # Whoever was just spoken to by name answers.
             for p in st.addressed_last:
                 if p in pool and p.gender in (gender, None) and p is not st.last_speaker:
                     return p
         top = matches[0]
+        if id(top) not in st.scene and top not in st.conv:
+            # Nobody of that sex named since the scene began: the one it spoke of by a noun.
+            noun = next((n for n, g in reversed(st.scene_nouns) if g == gender), None)
+            if noun is not None:
+                return self._noun_character(noun, gender)
         # A new paragraph right after another's speech: the other one of the pair replies.
         if st.gap == 0 and top is st.last_speaker and len(matches) > 1 and matches[1] in st.conv[:2]:
             return matches[1]
@@ -428,6 +440,7 @@ class Attributor:
         st.narrator = None
         st.scene = set()
         st.tagged_here = set()
+        st.scene_nouns = []
         st.addressed_last = []
 
     def _paragraph(self, unit: Unit) -> None:
@@ -437,6 +450,7 @@ class Attributor:
         if not quotes:
             self._mentions_until(unit.para.end)
             self._note_subjects(unit)
+            self._note_nouns(unit.para.start, unit.para.end)
             st.quiet += 1
             if st.quiet >= CONVERSATION_GAP:
                 st.conv.clear()
@@ -538,6 +552,15 @@ class Attributor:
             stop = re.search(r"[.!?]", self.text[after.start:after.end])
             end = after.start + stop.end() if stop else after.end
         return end
+
+    def _note_nouns(self, start: int, end: int) -> None:
+        """Remember the people the narration of this scene speaks of only by a noun ("a boy was
+        waiting"), latest last."""
+        for m in _PERSON_NOUN.finditer(self.text, start, end):
+            noun = m.group(1).lower()
+            gender = next((g for g, nouns in rules.GENDER_NOUNS.items() if noun in nouns), None)
+            if gender is not None:
+                self.state.scene_nouns.append((f"the {noun}", gender))
 
     def _note_subjects(self, unit: Unit) -> None:
         """An unnamed role opening a sentence of narration ("The detective was waiting") comes on

@@ -296,6 +296,9 @@ GENDER_NOUNS = {
 PLACE_CONTEXT = re.compile(r"\b(?:[Tt]he|in|at|from|into|near|towards?|across|through|out of|"
                            r"inside|outside|beyond|round|around|[A-Z]\w+ of)\s+$")
 
+#: Nouns for a person as such ("a boy", "the old woman"): someone the narration has not named.
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "lady", "gentleman", "lad", "lass", "fellow"}
+
 #: Capitalised words that are never a character's name (sentence openers, days, interjections...).
 NOT_NAMES = set("""
 I A An The This That These Those There Here Then Now When Where What Who Whom Whose Why How Which
