@@ -74,6 +74,12 @@ _PERSON_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(%s)\b(?!['\u201
 _NOUN_NAMED = tuple(f"{d} " for d in set(rules.NOUN_DETERMINERS.values()))
 
 
+def _known_as_other(person: Person, noun: str) -> bool:
+    """``person`` has been called by another person noun ("the boy" is no "old man")."""
+    return any(f.split()[-1].lower() in rules.PERSON_NOUNS and f.split()[-1].lower() != noun
+               for f in person.forms if len(f.split()) > 1 and f.split()[0].lower() in rules.NOUN_DETERMINERS)
+
+
 def noun_name(words: str) -> str:
     """How a character known by a noun phrase is named: its head noun after "the" or the
     possessive ("the tall man" -> "the man", "his old mother" -> "his mother")."""
@@ -95,6 +101,8 @@ class Attributor:
         self.state = _State()
         self.last_narrator: Optional[Person] = None
         """The most recent first-person narrator in this chapter."""
+        self.renamed: dict[str, Person] = {}
+        """Names of characters known by a noun -> the person they turned out to be."""
         self.narrators: dict[int, Person] = {}
         """Unit index -> the first-person narrator of its section (set by ``run``)."""
 
@@ -130,9 +138,10 @@ class Attributor:
             if subject.gender and len(subject.words.split()) > 2:
                 # "said the pretty woman at his side": described, not named: someone of that sex
                 # taking part in the talk.
-                same = [p for p in talking if p.gender == subject.gender]
+                same = [p for p in talking if p.gender == subject.gender and not _known_as_other(p, last)]
                 if same:
-                    return self._by_pronoun(subject.gender, exclude) or same[0]
+                    others = tuple(p for p in st.recent if _known_as_other(p, last))
+                    return self._by_pronoun(subject.gender, tuple(exclude) + others) or same[0]
                 # Else the one person of that sex the narration has just named.
                 named = {id(p): p for p in st.fresh if p.gender in (subject.gender, None)
                          and p is not st.narrator and p not in exclude}
@@ -343,9 +352,13 @@ class Attributor:
         for who in st.conv:
             if who not in not_these:
                 return who
-        for who in st.recent:
-            if who not in not_these and who.is_person:
-                return who
+        about = [p for p in st.recent if p not in not_these and p.is_person]
+        if about and not any(id(p) in st.scene for p in about):
+            # A new scene that names nobody yet: of the last few people about, the one the story
+            # is most about.
+            return max(about[:3], key=lambda p: p.count)
+        if about:
+            return about[0]
         if st.narrator is not None and st.narrator not in not_these:
             return st.narrator
         return None
@@ -368,7 +381,8 @@ class Attributor:
         for index, unit in enumerate(self.units):
             kind = unit.para.kind
             if kind in ("chapter", "break", "title", "author", "pov"):
-                self._new_scene()
+                self._mentions_until(unit.para.start)
+                self._new_scene(scene_break=kind == "break")
                 if kind != "break":
                     self.last_narrator = None
                 continue
@@ -379,6 +393,10 @@ class Attributor:
             if kind in ("time", "note"):
                 continue
             self._paragraph(unit)
+        for unit in self.units:
+            for piece in unit.pieces:
+                if piece.speaker in self.renamed:
+                    piece.speaker = self.renamed[piece.speaker].name
 
     def _find_tags(self) -> None:
         """Each quotation's own tag (after it, else before it), and who is addressed by name."""
@@ -432,7 +450,7 @@ class Attributor:
                         counts[id(person)] = counts.get(id(person), 0) + 1
         return counts
 
-    def _new_scene(self) -> None:
+    def _new_scene(self, scene_break: bool = False) -> None:
         st = self.state
         st.conv.clear()
         st.last_speaker = None
@@ -441,6 +459,10 @@ class Attributor:
         st.scene = set()
         st.tagged_here = set()
         st.scene_nouns = []
+        if scene_break:
+            # What the narration named before a scene break says nothing of who speaks after it
+            # (a chapter may open mid-scene).
+            st.fresh, st.fresh_subjects, st.fresh_at = [], [], []
         st.addressed_last = []
 
     def _paragraph(self, unit: Unit) -> None:
@@ -499,6 +521,7 @@ class Attributor:
             if unresolved and isinstance(speaker, Person) and speaker.gender \
                     and speaker.gender not in unresolved:
                 speaker = None
+        speaker = self._introduced(speaker, pieces[first_q])
         current = speaker
         for i, piece in enumerate(pieces):
             if piece.kind == "dialogue":
@@ -552,6 +575,21 @@ class Attributor:
             stop = re.search(r"[.!?]", self.text[after.start:after.end])
             end = after.start + stop.end() if stop else after.end
         return end
+
+    def _introduced(self, speaker: object, piece: Piece) -> object:
+        """Someone known by a noun who says their name ("Tobias. My gran says...", "My name is
+        Hale") is that person from then on, and was all along."""
+        if not isinstance(speaker, Person) or not speaker.name.startswith(_NOUN_NAMED):
+            return speaker
+        m = rules.INTRODUCTION.match(self.text, piece.inner_start, piece.inner_end)
+        who = self.cast.resolve(m.group("name")) if m else None
+        if who is None or who is speaker or who in self.state.conv or (speaker.gender and who.gender
+                                                                        and who.gender != speaker.gender):
+            return speaker
+        self.renamed[speaker.name] = who
+        who.forms[speaker.name] = who.forms.get(speaker.name, 0) + speaker.count
+        self.cast.merge(speaker, who)
+        return who
 
     def _note_nouns(self, start: int, end: int) -> None:
         """Remember the people the narration of this scene speaks of only by a noun ("a boy was
@@ -609,6 +647,15 @@ class Attributor:
                     if isinstance(who, Person) and (not seen_quote or (
                             who in self.state.recent[:4] and who is not self.state.last_speaker)):
                         return who
+                if subject.kind == "noun" and subject.gender and \
+                        subject.words.split()[-1].lower() in rules.PERSON_NOUNS:
+                    # "The old man smiled": the one man in the talk besides the last speaker.
+                    st = self.state
+                    same = {id(p): p for p in st.conv if isinstance(p, Person) and p.gender == subject.gender
+                            and p is not st.last_speaker and p is not st.narrator
+                            and not p.name.startswith(_NOUN_NAMED)}
+                    if len(same) == 1:
+                        return next(iter(same.values()))
                 if subject.kind == "pronoun" and subject.words == "i" and self.state.narrator:
                     return self.state.narrator
                 if subject.kind == "pronoun" and subject.words != "i" and not seen_quote:

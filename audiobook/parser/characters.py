@@ -145,6 +145,16 @@ class Roster:
         self._by_form[_norm(name)] = person
         return person
 
+    def merge(self, old: Person, into: Person) -> None:
+        """Every form of ``old`` names ``into`` from now on."""
+        if into.gender is None and old.gender is not None:
+            into.votes[old.gender] += 2
+        for form, person in list(self._by_form.items()):
+            if person is old:
+                self._by_form[form] = into
+        if old in self.people:
+            self.people.remove(old)
+
     def person_named(self, name: str) -> Optional[Person]:
         for p in self.people:
             if p.name == name:

@@ -82,6 +82,11 @@ SELF_NAMING = re.compile(r"\b(?:I (?:called|named) myself|[Mm]y name (?:is|was)|
                          r"(?:they|people|everyone|everybody) called me|[Cc]all me)\s+"
                          r"(?P<name>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)")
 
+#: A speaker giving their own name at the start of a speech ("Tobias. My gran says...",
+#: "My name is Hale, sir", "I'm Kit").
+INTRODUCTION = re.compile(r"\s*(?:[Mm]y name(?:'s| is) |I'm |I am |I\u2019m |[Tt]hey call me |[Ii]t's |[Ii]t is )?"
+                          r"(?P<name>[A-Z][\w'\u2019-]+)(?:[.!]|,\s*(?:sir|ma'am|miss|madam)\b)")
+
 # --------------------------------------------------------------------------- quotes
 #: Opening and closing double quote marks (the straight one serves as both).
 DOUBLE_OPEN = "\"\u201c\u201e\u00ab"

@@ -347,6 +347,52 @@ ATTRIBUTION_CASES = [
         '"From the top?" asked Lena.\n\n'
         '"Yes; and slower," the lady resumed, "much slower."\n',
         ["Ada Quill", "Ada Quill", "Lena", "Ada Quill", "Ada Quill"], id="plain_noun_resuming_a_speech_is_the_named_speaker"),
+    pytest.param(
+        'Ada Quill mended nets on the jetty all afternoon.\n\n* * *\n\n'
+        'Down by the boats a girl was sitting on an upturned crate.\n\n'
+        '"Do you mend sails too?" she asked.\n',
+        ["the girl"], id="scene_noun_person_is_the_pronoun_when_nobody_is_named"),
+    pytest.param(
+        'Hugh Dale locked the mill and went home.\n\n* * *\n\n'
+        'At the crossroads an old man stood leaning on a stick.\n\n'
+        '"Is this the road to Fenby?" he asked.\n',
+        ["the man"], id="scene_noun_person_after_a_break_is_not_the_last_named_man"),
+    pytest.param(
+        'Ada Quill sat on the jetty. A boy came running along the planks.\n\n'
+        '"Are you the ferry-woman?" he asked.\n\n'
+        '"I am. Who asks?" said Ada.\n\n'
+        '"Kit. My mother sent me."\n\n'
+        'Ada walked with Kit to the boat.\n\n'
+        '"Is it far?" he asked.\n',
+        ["Kit", "Ada Quill", "Kit", "Kit"], id="self_introduction_names_the_noun_character"),
+    pytest.param(
+        'Lena kept the toll-gate. A girl came up the road with a basket.\n\n'
+        '"What is the toll?" the girl asked.\n\n'
+        '"A penny," said Lena. "And who are you?"\n\n'
+        '"My name is Hetty, ma\'am."\n',
+        ["Hetty", "Lena", "Lena", "Hetty"], id="self_introduction_my_name_is"),
+    pytest.param(
+        'Mr. Pell looked up from his counter. A boy stood in the doorway.\n\n'
+        '"What do you want?" asked Mr. Pell.\n\n'
+        '"Work, sir," said the boy. "I can read."\n\n'
+        '"Can you now." The old man smiled.\n',
+        ["Mr. Pell", "the boy", "the boy", "Mr. Pell"], id="described_noun_is_not_someone_called_by_another_noun"),
+    pytest.param(
+        'Mrs. Grey kept the apple stall. A girl came by with a basket.\n\n'
+        '"Apples?" asked the girl.\n\n'
+        '"Twopence," said Mrs. Grey.\n\n'
+        '"Too dear," said the girl.\n\n'
+        '"Then go without." The old woman turned away.\n',
+        ["the girl", "Mrs. Grey", "the girl", "Mrs. Grey"], id="described_noun_is_the_other_one_of_that_sex_in_the_talk"),
+    pytest.param(
+        'Ada Quill sold bread in Mill Lane. Mrs. Grey came every morning.\n\n'
+        '"Two loaves," said Mrs. Grey.\n\n'
+        '"Here you are," said Ada. Ada Quill wrapped them, and Ada Quill counted the change twice.\n\n'
+        '* * *\n\n'
+        'At noon a boy pushed the door open.\n\n'
+        '"Are you the baker?" he asked.\n\n'
+        '"I am. What do you want?"\n',
+        ["Mrs. Grey", "Ada Quill", "the boy", "Ada Quill"], id="regression_a_newcomer_in_a_new_scene_speaks_to_the_main_character"),
 ]
 
 
