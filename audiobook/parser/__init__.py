@@ -5,7 +5,10 @@ The work is split by concern:
 - ``structure``: paragraphs, chapter headings, scene breaks, POV/time headers, notes;
 - ``quotes``: quotation spans inside paragraphs;
 - ``characters``: names, aliases and gender found in the text;
-- ``tags`` and ``attribution``: who speaks each quotation;
+- ``tags``: speech tags next to a quotation ("said James", "she sobbed");
+- ``attribution``: the walk that gives each quotation its speaker, built on ``scene`` (who is on
+  stage and talking), ``resolve`` (who a tag's subject means) and ``turns`` (untagged speech);
+- ``narrators``: first-person sections and who their "I" is;
 - ``rules``: the named tables of patterns all of them use.
 """
 from __future__ import annotations
