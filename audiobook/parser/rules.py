@@ -246,7 +246,9 @@ NOT_NOUNS = {"was", "were", "is", "are", "had", "has", "have", "would", "will", 
 
 #: Nouns that may head a tag without naming anyone ("said a voice", "came the answer").
 NOT_SPEAKER_NOUNS = {"voice", "voices", "tone", "tones", "answer", "reply", "cry", "cries", "words",
-                     "word", "question", "response", "whisper", "shout", "call", "sound", "echo"}
+                     "word", "question", "response", "whisper", "shout", "call", "sound", "echo",
+                     "face", "head", "lips", "mouth", "eyes", "hand", "door", "letter", "note", "paper",
+                     "telegram", "message", "sign", "notice", "figure", "shadow", "silence", "laugh"}
 
 #: Determiners a character known only by a noun is named with: "the" for the articles and
 #: demonstratives ("a tall man" is "the man"), a possessive kept as written ("my father").
