@@ -88,7 +88,8 @@ class Resolver(Stage):
                 who = self._fresh(subject.gender, pool)
                 if who is not None:
                     return who
-            elif not subject.gender and (last in rules.RELATIONAL_NOUNS or (len(talking) >= 2 and st.gap == 0)):
+            elif not subject.gender and (last in rules.RELATIONAL_NOUNS or (
+                    len(talking) >= 2 and st.gap == 0 and subject.words.split()[0].lower() in ("the", "this"))):
                 # "said my companion", "said the musician" in the middle of a talk: the other one.
                 for who in talking:
                     if who is not st.last_speaker:

@@ -126,13 +126,13 @@ SPEECH_VERBS = set("""
 said says say asked asks ask replied replies reply answered answers answer cried cries shouted
 shouts yelled yells screamed screams whispered whispers murmured murmurs muttered mutters mumbled
 sobbed sighed snapped snarled growled hissed barked called exclaimed remarked observed added
-continued began begun went resumed repeated insisted interrupted interposed protested objected
+continued began begun resumed repeated insisted interrupted interposed protested objected
 argued agreed admitted confessed explained suggested declared announced stated demanded
 inquired enquired queried questioned responded retorted returned rejoined laughed giggled
 chuckled grinned smiled groaned moaned gasped breathed stammered stuttered sniffed sniffled
 winced pleaded begged urged warned whimpered wailed roared bellowed thundered shrieked squealed
 purred drawled teased joked mocked scoffed sneered grumbled grunted huffed panted blurted
-ventured offered pointed corrected conceded countered concluded commented noted mused wondered
+ventured offered corrected conceded countered concluded commented noted mused wondered
 thought cooed lied promised reminded assured informed told ordered commanded called chimed
 piped spoke uttered recited read echoed persisted pursued proceeded assented acquiesced
 volunteered prompted hazarded faltered gasped blustered bawled boomed chattered stormed raged

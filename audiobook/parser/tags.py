@@ -57,7 +57,8 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
         phrase = [w]
         while j < len(toks) and j - k <= 3 and toks[j].islower() and not _is_verb(toks[j]) \
                 and toks[j] not in rules.PHRASE_STOPS and toks[j] not in rules.SUBJECT_PRONOUNS \
-                and not _is_adverb(toks[j]) and toks[j] not in rules.NOT_NOUNS:
+                and not _is_adverb(toks[j]) and toks[j] not in rules.NOT_NOUNS \
+                and toks[j] not in _NOUN_DETERMINERS:
             phrase.append(toks[j])
             j += 1
         if j < len(toks) and toks[j][:1].isupper() and toks[j] not in rules.NOT_NAMES \
@@ -74,6 +75,14 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
                     gender = g
             return Subject("noun", " ".join(phrase), gender), j
         return None
+    if w[:1].isupper() and re.search(r"['\u2019]s$", w) and k + 1 < len(toks) and toks[k + 1].islower() \
+            and toks[k + 1] not in rules.PHRASE_STOPS and not _is_verb(toks[k + 1]):
+        # "Strether's new acquaintance pursued": someone's companion, not the one named.
+        j = k + 1
+        while j < len(toks) and j - k <= 3 and toks[j].islower() and not _is_verb(toks[j]) \
+                and not _is_adverb(toks[j]) and toks[j] not in rules.PHRASE_STOPS:
+            j += 1
+        return Subject("noun", " ".join(toks[k:j])), j
     if w[:1].isupper() and (w not in rules.NOT_NAMES or lw in _TITLE_WORDS):
         j = k
         name = []

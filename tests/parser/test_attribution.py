@@ -393,6 +393,30 @@ ATTRIBUTION_CASES = [
         '"Are you the baker?" he asked.\n\n'
         '"I am. What do you want?"\n',
         ["Mrs. Grey", "Ada Quill", "the boy", "Ada Quill"], id="regression_a_newcomer_in_a_new_scene_speaks_to_the_main_character"),
+    pytest.param(
+        'Mr. Pell and his step-son Hugh sat at breakfast.\n\n'
+        '"You are late again," said Mr. Pell.\n\n'
+        '"I was reading," said his step-son.\n',
+        ["Mr. Pell", "his step-son"], id="possessive_noun_tag_is_not_the_other_one_in_the_talk"),
+    pytest.param(
+        'Ada and Lena were at the window.\n\n'
+        '"Look at the rain," said Ada.\n\n'
+        '"It will stop," said her cousin.\n',
+        ["Ada", "her cousin"], id="possessive_noun_tag_names_its_own_character"),
+    pytest.param(
+        'A man shook Hugh awake on the bench.\n\n'
+        '"Get up," said the man a little sharply. "You cannot sleep here."\n',
+        ["the man", "the man"], id="regression_a_noun_phrase_stops_at_the_next_article"),
+    pytest.param(
+        'Ada met Lena at the door of the inn.\n\n'
+        '"I know the place," Ada\'s new friend said. "I stayed here once."\n',
+        ["Ada's new friend", "Ada's new friend"], id="regression_a_possessive_name_is_not_the_speaker"),
+    pytest.param(
+        'Ada and Tom stood in the cold by the wagon.\n\n'
+        '"It is late," said Ada.\n\n'
+        'When Tom turned away he said, "I will see to the horses." Ada went into the store.\n',
+        ["Ada", "Tom"], id="regression_went_alone_is_not_a_speech_verb"),
+
 ]
 
 
