@@ -416,7 +416,6 @@ ATTRIBUTION_CASES = [
         '"It is late," said Ada.\n\n'
         'When Tom turned away he said, "I will see to the horses." Ada went into the store.\n',
         ["Ada", "Tom"], id="regression_went_alone_is_not_a_speech_verb"),
-
 ]
 
 
