@@ -87,7 +87,9 @@ def first_person_sections(text: str, units: list[Unit]) -> list[tuple[int, int, 
                 narration = " ".join(narration_text(text, u) for u in units[start:i])
                 n_words = max(1, len(narration.split()))
                 hits = len(rules.FIRST_PERSON.findall(narration))
-                if hits >= 3 or (hits >= 2 and n_words < 200) or (pov and hits):
+                # A first-person story says "I" often; a few in a long stretch are stray speech.
+                if (hits >= 3 and hits * rules.FIRST_PERSON_WORDS_PER_HIT >= n_words) \
+                        or (hits >= 2 and n_words < 200) or (pov and hits):
                     sections.append((start, i, pov))
             if unit is not None and unit.para.kind not in ("prose", "note", "time"):
                 pov = unit.para.pov if unit.para.kind == "pov" else None

@@ -259,7 +259,8 @@ class Resolver(Stage):
     def _introduced(self, speaker: object, piece: Piece) -> object:
         """Someone known by a noun who says their name ("Tobias. My gran says...", "My name is
         Hale") is that person from then on, and was all along."""
-        if not isinstance(speaker, Person) or not speaker.name.startswith(_NOUN_NAMED):
+        if not isinstance(speaker, Person) or not speaker.name.startswith(_NOUN_NAMED) \
+                or speaker is self.state.narrator:
             return speaker
         m = rules.INTRODUCTION.match(self.text, piece.inner_start, piece.inner_end)
         who = self.cast.resolve(m.group("name")) if m else None

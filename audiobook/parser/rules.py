@@ -85,7 +85,10 @@ SELF_NAMING = re.compile(r"\b(?:I (?:called|named) myself|[Mm]y name (?:is|was)|
 #: A speaker giving their own name at the start of a speech ("Tobias. My gran says...",
 #: "My name is Hale, sir", "I'm Kit").
 INTRODUCTION = re.compile(r"\s*(?:[Mm]y name(?:'s| is) |I'm |I am |I\u2019m |[Tt]hey call me |[Ii]t's |[Ii]t is )?"
-                          r"(?P<name>[A-Z][\w'\u2019-]+)(?:[.!]|,\s*(?:sir|ma'am|miss|madam)\b)")
+                          r"(?P<name>[A-Z][a-z][\w'\u2019-]*)(?:\.|,\s*(?:sir|ma'am|miss|madam)\b)")
+
+#: Most words of narration per first-person word for a section to count as told by an "I".
+FIRST_PERSON_WORDS_PER_HIT = 150
 
 # --------------------------------------------------------------------------- quotes
 #: Opening and closing double quote marks (the straight one serves as both).

@@ -130,7 +130,8 @@ class Stage:
             noun = m.group(1).lower()
             gender = next((g for g, nouns in rules.GENDER_NOUNS.items() if noun in nouns), None)
             if gender is not None:
-                self.state.scene_nouns.append((f"the {noun}", gender))
+                words = m.group(0).split()
+                self.state.scene_nouns.append((" ".join(["the"] + words[1:]), gender))
 
     def _note_subjects(self, unit: Unit) -> None:
         """An unnamed role opening a sentence of narration ("The detective was waiting") comes on

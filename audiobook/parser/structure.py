@@ -147,10 +147,12 @@ def _looks_like_title_line(line: str) -> bool:
 
 def _quoted_caps_title(line: str) -> bool:
     """A title set in quotation marks and capitals under a chapter number ("ALL THE WORLD'S A
-    STAGE" in quotes): a heading, not speech, since nobody talks in capitals alone."""
+    STAGE" in quotes): a heading, not speech, since nobody talks in capitals alone, short of
+    shouting ("TOM!")."""
     inner = line.strip().strip("\"\u201c\u201d")
     return len(line) <= 70 and line.strip()[:1] in "\"\u201c" and any(c.isalpha() for c in inner) \
-        and not any(c.islower() for c in inner) and len(inner.split()) <= 10
+        and not any(c.islower() for c in inner) and len(inner.split()) <= 10 \
+        and not inner.rstrip().endswith(("!", "?", "!--", "\u2014"))  # "TOM!" is a shout
 
 
 def _pov_name(line: str) -> Optional[str]:

@@ -195,7 +195,7 @@ def tag_before(narration: str) -> Optional[Subject]:
     if not toks:
         return None
     for i, t in enumerate(toks):
-        if _is_verb(t) and t.islower() and i >= len(toks) - 4:
+        if _is_verb(t) and (t.islower() or i == 0) and i >= len(toks) - 4:  # "Said she:"
             found = subject_at(toks, i + 1)
             if found and found[1] >= len(toks) - 1:
                 found[0].verb = t
@@ -206,6 +206,11 @@ def tag_before(narration: str) -> Optional[Subject]:
                                                    for x in toks[found[1]:i]):
                     found[0].verb = t
                     return found[0]
+    if tail[-1] == ":" and any(_is_verb(t) and t.islower() for t in toks):
+        # "She lifted up her voice at an angle calculated for distance and shouted:"
+        subject = sentence_subject(" ".join(toks))
+        if subject is not None and subject.kind in ("name", "pronoun"):
+            return subject
     return None
 
 

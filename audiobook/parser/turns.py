@@ -70,6 +70,10 @@ class TurnTaking(Resolver):
             for who in st.recent:
                 if who not in addressed and who.is_person:
                     return who
+            if st.narrator is None and st.scene_nouns:
+                # Nobody named about: the one the narration has just spoken of ("The old woman...").
+                words, gender = st.scene_nouns[-1]
+                return self._noun_character(words, gender)
             return st.narrator
         for p in st.addressed_last:
             if p not in addressed and p is not st.last_speaker:

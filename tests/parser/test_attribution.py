@@ -416,6 +416,33 @@ ATTRIBUTION_CASES = [
         '"It is late," said Ada.\n\n'
         'When Tom turned away he said, "I will see to the horses." Ada went into the store.\n',
         ["Ada", "Tom"], id="regression_went_alone_is_not_a_speech_verb"),
+    pytest.param(
+        'The old woman put down her knitting.\n\n'
+        '"NED!"\n\n'
+        'No answer came. She went to the stair and called up it:\n\n'
+        '"Ned, come down!"\n',
+        ["the woman", "the woman"], id="regression_a_shouted_name_in_capitals_is_speech_not_a_heading"),
+    pytest.param(
+        'Martha stood at the door with the broom.\n\n'
+        'Said she:\n\n'
+        '"Out, all of you."\n',
+        ["Martha"], id="tag_said_she_before_the_speech"),
+    pytest.param(
+        'Martha swept the step, leaned on her broom a minute, and then said, not loudly, but firmly:\n\n'
+        '"That will do for today."\n',
+        ["Martha"], id="tag_closing_a_long_sentence_with_a_colon"),
+    pytest.param(
+        'Ada and Tom sat by the fire.\n\n'
+        '"I am tired of this," said Ada. "I will go to bed, and I think I shall sleep well. My head aches. '
+        'I told you so, and I tell you again."\n\n'
+        'Tom poked the fire for a long while and said nothing at all, and the clock ticked on the shelf, '
+        'and the cat slept on the rug, and the rain kept on at the window as it had all the evening long, '
+        'and still Tom said nothing. The wind rose outside; a shutter banged somewhere in the house, and '
+        'the dog in the yard barked at it twice and was quiet. Presently the fire burned low [my own note: '
+        'I have kept the old spelling] and the room grew cold.\n\n'
+        '"Good night," said Tom.\n',
+        ["Ada", "Ada", "Tom"], id="regression_a_few_stray_first_person_words_do_not_make_a_narrator"),
+
 ]
 
 
