@@ -183,8 +183,10 @@ class Resolver(Stage):
         """The person a role noun stands for: someone on stage with that title (Inspector Rudd),
         else an unnamed character called by the role ("the detective")."""
         st = self.state
+        same = rules.TITLE_SAME.get(noun, noun)
         for p in st.recent:
-            if id(p) in st.scene and any(f.lower().startswith(noun) for f in p.forms):
+            if id(p) in st.scene and any(rules.TITLE_SAME.get(f.split()[0].lower(), f.split()[0].lower().rstrip("."))
+                                         == same for f in p.forms):
                 return p
         for p in st.addressed_last:
             # "This is too bad of you, McMurdo!" ... "Very sorry," said the porter.

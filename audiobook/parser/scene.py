@@ -133,11 +133,14 @@ class Stage:
                 words = m.group(0).split()
                 self.state.scene_nouns.append((" ".join(["the"] + words[1:]), gender))
 
-    def _note_subjects(self, unit: Unit) -> None:
+    def _note_subjects(self, unit: Unit, end: Optional[int] = None) -> None:
         """An unnamed role opening a sentence of narration ("The detective was waiting") comes on
-        stage, and is the likely listener of what is said next."""
+        stage, and is the likely listener of what is said next; with ``end``, only the narration
+        of the paragraph before that offset (what comes before its first quotation)."""
         st = self.state
-        for sentence in re.split(r"(?<=[.!?])\s+", self.text[unit.para.start:unit.para.end]):
+        stop = unit.para.end if end is None else end
+        for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", self.text[unit.para.start:stop]):
+            sentence = m.group()
             subject = tags.sentence_subject(sentence)
             if subject is not None and subject.kind == "name":
                 who = self.cast.resolve(subject.words)
@@ -158,5 +161,6 @@ class Stage:
             self._touch(who)
             st.fresh.append(who)
             st.fresh_subjects.append(who)
+            st.fresh_at.append((unit.para.start + m.start(), who))
             if who not in st.conv and who not in st.newcomers:
                 st.newcomers.append(who)

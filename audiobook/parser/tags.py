@@ -58,7 +58,7 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
         while j < len(toks) and j - k <= 3 and toks[j].islower() and not _is_verb(toks[j]) \
                 and toks[j] not in rules.PHRASE_STOPS and toks[j] not in rules.SUBJECT_PRONOUNS \
                 and not _is_adverb(toks[j]) and toks[j] not in rules.NOT_NOUNS \
-                and toks[j] not in _NOUN_DETERMINERS:
+                and toks[j] not in _NOUN_DETERMINERS and toks[j] not in rules.COMMON_PAST_VERBS:
             phrase.append(toks[j])
             j += 1
         if j < len(toks) and toks[j][:1].isupper() and toks[j] not in rules.NOT_NAMES \
