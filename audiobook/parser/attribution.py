@@ -111,6 +111,10 @@ class Attributor(TurnTaking):
             return
         st.gap, st.quiet = st.quiet, 0
         st.para_start = unit.para.start
+        if quotes[0].start > unit.para.start:
+            # "The doctor came back. 'All ready,' he announced": the role it names is at hand.
+            self._mentions_until(quotes[0].start)
+            self._note_subjects(unit, quotes[0].start)
         own: dict[int, object] = {}
         unresolved: set[str] = set()
         """Genders of he/she tags that found nobody: the fallback must not contradict them."""

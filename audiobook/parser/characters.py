@@ -74,7 +74,10 @@ class Person:
     def prior(self) -> Optional[str]:
         """The gender its given name usually carries, if the name is a common one."""
         for form in self.forms:
-            first = form.split()[0]
+            words = form.split()
+            if len(words) > 1 and words[0].lower() in rules.TITLES:
+                words = words[1:]  # "Dr. Howard Archie": Howard is the given name
+            first = words[0]
             if first in rules.MALE_NAMES:
                 return "male"
             if first in rules.FEMALE_NAMES:

@@ -184,10 +184,10 @@ class Resolver(Stage):
         else an unnamed character called by the role ("the detective")."""
         st = self.state
         same = rules.TITLE_SAME.get(noun, noun)
-        for p in st.recent:
-            if id(p) in st.scene and any(rules.TITLE_SAME.get(f.split()[0].lower(), f.split()[0].lower().rstrip("."))
-                                         == same for f in p.forms):
-                return p
+        titled = [p for p in st.recent if any(
+            rules.TITLE_SAME.get(f.split()[0].lower(), f.split()[0].lower().rstrip(".")) == same for f in p.forms)]
+        for p in sorted(titled, key=lambda p: id(p) not in st.scene):
+            return p
         for p in st.addressed_last:
             # "This is too bad of you, McMurdo!" ... "Very sorry," said the porter.
             if p is not st.last_speaker and not p.name.startswith("the "):

@@ -304,7 +304,7 @@ GENDER_NOUNS = {
 #: Words before a capitalised name that show it names a place or a thing ("in Wisconsin",
 #: "out of Waukesha", "the Lusitania"), not a person.
 PLACE_CONTEXT = re.compile(r"\b(?:[Tt]he|in|at|from|into|near|towards?|across|through|out of|"
-                           r"inside|outside|beyond|round|around|[A-Z]\w+ of)\s+$")
+                           r"inside|outside|beyond|round|around|[A-Z]\w+ of)\s+[_*]?$")
 
 #: Nouns for a person as such ("a boy", "the old woman"): someone the narration has not named.
 PERSON_NOUNS = {"man", "woman", "boy", "girl", "lady", "gentleman", "lad", "lass", "fellow"}

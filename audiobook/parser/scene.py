@@ -158,9 +158,11 @@ class Stage:
             if head not in rules.ROLE_NOUNS:
                 continue
             who = self._role(head)
-            self._touch(who)
             st.fresh.append(who)
             st.fresh_subjects.append(who)
             st.fresh_at.append((unit.para.start + m.start(), who))
+            if end is not None:
+                continue  # before a quotation of the same paragraph: only at hand for its tag
+            self._touch(who)
             if who not in st.conv and who not in st.newcomers:
                 st.newcomers.append(who)

@@ -443,6 +443,17 @@ ATTRIBUTION_CASES = [
         '"Good night," said Tom.\n',
         ["Ada", "Ada", "Tom"], id="regression_a_few_stray_first_person_words_do_not_make_a_narrator"),
 
+    pytest.param(
+        'Dr. Henry Marsh sat in his surgery. Peter Vane came in.\n\n'
+        '"Good evening, doctor," said Vane.\n\n'
+        'The doctor came back and took up his bag. "All ready," he said.\n',
+        ["Peter Vane", "Dr. Henry Marsh"], id="role_noun_before_the_quote_is_the_titled_person_for_its_pronoun"),
+    pytest.param(
+        'Captain Ada Rowe stood on the quay. Tom Vane came up with the papers.\n\n'
+        '"All signed," said Vane.\n\n'
+        'The captain read them through twice. "Good," she said.\n',
+        ["Tom Vane", "Captain Ada Rowe"], id="role_noun_before_the_quote_finds_the_title_of_a_woman"),
+
 ]
 
 
