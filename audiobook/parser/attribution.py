@@ -27,6 +27,7 @@ class Attributor(TurnTaking):
         for index, unit in enumerate(self.units):
             kind = unit.para.kind
             if kind in ("chapter", "break", "title", "author", "pov"):
+                self.scene_start = index
                 self._mentions_until(unit.para.start)
                 self._new_scene(scene_break=kind == "break")
                 if kind != "break":
@@ -38,11 +39,8 @@ class Attributor(TurnTaking):
                 self.last_narrator = self.state.narrator
             if kind in ("time", "note"):
                 continue
+            self.unit_index = index
             self._paragraph(unit)
-        for unit in self.units:
-            for piece in unit.pieces:
-                if piece.speaker in self.renamed:
-                    piece.speaker = self.renamed[piece.speaker].name
 
     def _find_tags(self) -> None:
         """Each quotation's own tag (after it, else before it), and who is addressed by name."""
@@ -157,6 +155,8 @@ class Attributor(TurnTaking):
                     and speaker.gender not in unresolved:
                 speaker = None
         speaker = self._introduced(speaker, pieces[first_q])
+        if st.gap == 0:
+            self._named_in_reply(speaker, self._addressed(pieces[first_q]))
         current = speaker
         for i, piece in enumerate(pieces):
             if piece.kind == "dialogue":

@@ -266,10 +266,36 @@ class Resolver(Stage):
             return speaker
         m = rules.INTRODUCTION.match(self.text, piece.inner_start, piece.inner_end)
         who = self.cast.resolve(m.group("name")) if m else None
-        if who is None or who is speaker or who in self.state.conv or (speaker.gender and who.gender
-                                                                        and who.gender != speaker.gender):
-            return speaker
-        self.renamed[speaker.name] = who
-        who.forms[speaker.name] = who.forms.get(speaker.name, 0) + speaker.count
-        self.cast.merge(speaker, who)
+        return self._turns_out(speaker, who)
+
+    def _turns_out(self, noun: Person, who: Optional[Person]) -> object:
+        """The character known by a noun turns out to be ``who``: so named from now on, and in
+        what the scene has given them so far."""
+        if who is None or who is noun or who in self.state.conv or (noun.gender and who.gender
+                                                                     and who.gender != noun.gender):
+            return noun
+        who.forms[noun.name] = who.forms.get(noun.name, 0) + noun.count
+        self.cast.merge(noun, who)
+        for unit in self.units[self.scene_start:self.unit_index + 1]:
+            for piece in unit.pieces:
+                if piece.speaker == noun.name:
+                    piece.speaker = who.name
+        st = self.state
+        for group in (st.conv, st.recent):
+            if noun in group:
+                group[group.index(noun)] = who
+        if st.last_speaker is noun:
+            st.last_speaker = who
         return who
+
+    def _named_in_reply(self, speaker: object, addressed: list[Person]) -> None:
+        """'"Good night, Sir John," said the parson' right after the man spoke: the man is Sir John."""
+        st = self.state
+        last = st.last_speaker
+        called = list({id(p): p for p in addressed}.values())
+        if not isinstance(last, Person) or not last.name.startswith(_NOUN_NAMED) or last is st.narrator \
+                or last is speaker or len(called) != 1:
+            return
+        who = called[0]
+        if who.is_person and who is not speaker and not who.name.startswith(_NOUN_NAMED):
+            self._turns_out(last, who)

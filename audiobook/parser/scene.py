@@ -64,8 +64,10 @@ class Stage:
         self.state = SceneState()
         self.last_narrator: Optional[Person] = None
         """The most recent first-person narrator in this chapter."""
-        self.renamed: dict[str, Person] = {}
-        """Names of characters known by a noun -> the person they turned out to be."""
+        self.scene_start = 0
+        """Index of the unit that opened the current scene."""
+        self.unit_index = 0
+        """Index of the unit being attributed."""
         self.narrators: dict[int, Person] = {}
         """Unit index -> the first-person narrator of its section (set by ``run``)."""
 

@@ -454,6 +454,19 @@ ATTRIBUTION_CASES = [
         'The captain read them through twice. "Good," she said.\n',
         ["Tom Vane", "Captain Ada Rowe"], id="role_noun_before_the_quote_finds_the_title_of_a_woman"),
 
+    pytest.param(
+        'Mr. Pell walked home by the river path. A man with a basket came the other way.\n\n'
+        '"Good night to you," said the man with the basket.\n\n'
+        '"Good night, Sir Hugh," said Mr. Pell.\n\n'
+        '"Sir Hugh it is," said the man, pleased.\n',
+        ["Sir Hugh", "Mr. Pell", "Sir Hugh"], id="noun_character_named_by_the_reply_to_it"),
+    pytest.param(
+        'Lena stood at the gate. A woman in a grey shawl was passing.\n\n'
+        '"Fine evening," said the woman.\n\n'
+        '"It is, Mrs. Hale," said Lena.\n\n'
+        '"You remember me, then," she said.\n',
+        ["Mrs. Hale", "Lena", "Mrs. Hale"], id="noun_character_named_by_the_reply_to_it_a_woman"),
+
 ]
 
 
