@@ -172,6 +172,7 @@ def _norm(form: str) -> str:
 def find_cast(text: str, tokens: list[Token]) -> Roster:
     """Find name forms (capitalised mid-sentence, not common words), merge aliases, count gender."""
     cap_mid: dict[str, int] = {}
+    pairs: dict[tuple[str, str], int] = {}
     lower: dict[str, int] = {}
     opens_with_verb: set[str] = set()
     for k, t in enumerate(tokens):
@@ -179,6 +180,8 @@ def find_cast(text: str, tokens: list[Token]) -> Roster:
         if _is_cap(w):
             if not t.sentence_start:
                 cap_mid[w] = cap_mid.get(w, 0) + 1
+                if k + 1 < len(tokens) and _is_cap(tokens[k + 1].text):
+                    pairs[(w, tokens[k + 1].text)] = pairs.get((w, tokens[k + 1].text), 0) + 1
             elif k + 1 < len(tokens) and not w.endswith("ly"):
                 nxt = tokens[k + 1].text
                 if nxt in rules.COMMON_PAST_VERBS or nxt in rules.SPEECH_VERBS or \
@@ -218,7 +221,17 @@ def find_cast(text: str, tokens: list[Token]) -> Roster:
             return bool(words) and words[-1] in given_names and _is_cap(w) and not tokens[k].sentence_start \
                 and w not in rules.NOT_NAMES and w not in title_words
 
-        while k < n and (name_word(tokens[k].text) or continues_name(k)) or (title and k == j and k < n):
+        def leads_name(k: int) -> bool:
+            # A common word that, capitalised mid-sentence, always comes before the same name
+            # (Big Medicine, Old Billy) is part of it.
+            if words or k + 1 >= n or tokens[k].sentence_start and not title:
+                return False
+            w, nxt = tokens[k].text, tokens[k + 1].text
+            return _is_cap(w) and w not in rules.NOT_NAMES and w not in title_words \
+                and pairs.get((w, nxt), 0) >= 2 and pairs[(w, nxt)] == cap_mid.get(w, 0) and name_word(nxt)
+
+        while k < n and (name_word(tokens[k].text) or continues_name(k) or leads_name(k)) \
+                or (title and k == j and k < n):
             if words and tokens[k].start - (tokens[k - 1].start + len(tokens[k - 1].text)) > 2:
                 break
             gap = text[tokens[k - 1].start + len(tokens[k - 1].text):tokens[k].start] if words else " "

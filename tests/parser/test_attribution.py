@@ -467,6 +467,18 @@ ATTRIBUTION_CASES = [
         '"You remember me, then," she said.\n',
         ["Mrs. Hale", "Lena", "Mrs. Hale"], id="noun_character_named_by_the_reply_to_it_a_woman"),
 
+    pytest.param(
+        'The big horse stood by the fence, and beside it stood Big Tully and a boy.\n\n'
+        '"Fine animal," said Big Tully.\n\n'
+        'The boy nodded, and Big Tully laughed.\n\n'
+        '"Ride him, then," said Big Tully.\n',
+        ["Big Tully", "Big Tully"], id="regression_a_common_word_always_before_a_name_is_part_of_it"),
+    pytest.param(
+        'It was an old house, and Old Nance kept it.\n\n'
+        '"Wipe your feet," said Old Nance.\n\n'
+        '"I did," said Hugh, and Old Nance sniffed.\n',
+        ["Old Nance", "Hugh"], id="regression_a_common_word_before_a_name_is_part_of_it_with_old"),
+
 ]
 
 
