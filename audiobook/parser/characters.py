@@ -388,7 +388,13 @@ def _covers(p: Person, info, words: tuple[str, ...], title: Optional[str]) -> bo
     surnames = {info[f][1][-1] for f in p.forms if len(info[f][1]) > 1}
     given = {rules.NICKNAMES.get(info[f][1][0], info[f][1][0]) for f in p.forms
              if info[f][0] is None and (len(info[f][1]) > 1 or info[f][1][0] not in surnames)}
-    if rules.NICKNAMES.get(words[0], words[0]) in given and set(words[1:]) <= p.words:
+    raw_given = {info[f][1][0] for f in p.forms
+                 if info[f][0] is None and (len(info[f][1]) > 1 or info[f][1][0] not in surnames)}
+    # Frank with Francis, or Francis with Frank; but Bessie and Eliza (two familiar forms of
+    # Elizabeth) may well be two people.
+    familiar = rules.NICKNAMES.get(words[0]) in raw_given or any(rules.NICKNAMES.get(g) == words[0]
+                                                                   for g in raw_given)
+    if rules.NICKNAMES.get(words[0], words[0]) in given and familiar and set(words[1:]) <= p.words:
         return True
     # A given name cut short (Kit for Kitty, Sam for Samuel) is the same person.
     raw = {info[f][1][0] for f in p.forms
