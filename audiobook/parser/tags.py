@@ -52,6 +52,14 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
     lw = w.lower()
     if lw in rules.SUBJECT_PRONOUNS:
         return Subject("pronoun", lw, rules.SUBJECT_PRONOUNS[lw]), k + 1
+    if lw == "one" and k + 2 < len(toks) and toks[k + 1] == "of" and toks[k + 2] in ("the", "his", "her", "their"):
+        # "said one of the colts": one of a group, named so
+        j = k + 3
+        while j < len(toks) and j - k <= 5 and toks[j].islower() and not _is_verb(toks[j]) \
+                and toks[j] not in rules.PHRASE_STOPS and not _is_adverb(toks[j]):
+            j += 1
+        if j > k + 3:
+            return Subject("noun", " ".join(toks[k:j])), j
     if lw in _NOUN_DETERMINERS:
         j = k + 1
         phrase = [w]
@@ -136,6 +144,11 @@ def tag_after(narration: str, quote_end_char: str) -> Optional[Subject]:
             j += 1
         while j < len(toks) and _is_adverb(toks[j]):
             j += 1
+        if j < len(toks) and toks[j] == ",":
+            # "interposed, more softly, a young wife": a manner set off by commas, then the subject
+            close = next((m for m in range(j + 1, min(j + 6, len(toks))) if toks[m] == ","), None)
+            if close is not None and all(t.islower() for t in toks[j + 1:close]):
+                j = close + 1
         found = subject_at(toks, j)
         if found:
             found[0].verb = verb

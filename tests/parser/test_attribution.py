@@ -479,6 +479,27 @@ ATTRIBUTION_CASES = [
         '"I did," said Hugh, and Old Nance sniffed.\n',
         ["Old Nance", "Hugh"], id="regression_a_common_word_before_a_name_is_part_of_it_with_old"),
 
+    pytest.param(
+        'The foals ran in the field while Ada watched.\n\n'
+        '"Look at them go," said Ada.\n\n'
+        '"We are faster than the wind," said one of the foals.\n',
+        ["Ada", "one of the foals"], id="tag_one_of_a_group"),
+    pytest.param(
+        'The sailors sat about the fire with Tom.\n\n'
+        '"Sing us a song," said Tom.\n\n'
+        '"Not I," answered one of the sailors.\n',
+        ["Tom", "one of the sailors"], id="tag_one_of_a_group_after_the_verb"),
+    pytest.param(
+        'Ada stood among the women at the pump.\n\n'
+        '"She should be ashamed," said Ada.\n\n'
+        '"Hush," interposed, more gently, an old woman, "she is only a girl."\n',
+        ["Ada", "the woman", "the woman"], id="tag_with_a_manner_set_off_by_commas"),
+    pytest.param(
+        'Tom waited by the gate with Ned Hale.\n\n'
+        '"Late again," said Tom.\n\n'
+        '"Not I," replied, quite calmly, Ned Hale.\n',
+        ["Tom", "Ned Hale"], id="tag_with_a_manner_set_off_by_commas_then_a_name"),
+
 ]
 
 
