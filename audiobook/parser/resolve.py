@@ -54,7 +54,10 @@ class Resolver(Stage):
         if subject.kind == "noun":
             last = subject.words.split()[-1].lower()
             if last in rules.ROLE_NOUNS:
-                return self._role(last)
+                who = self._role(last)
+                if who.name.startswith(_NOUN_NAMED) and subject.words.lower() != who.name:
+                    who.forms[subject.words] = who.forms.get(subject.words, 0) + 1  # "the child's nurse"
+                return who
             kin = self._kin(subject.words, exclude)
             if kin is not None:
                 return kin
