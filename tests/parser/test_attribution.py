@@ -500,6 +500,21 @@ ATTRIBUTION_CASES = [
         '"Not I," replied, quite calmly, Ned Hale.\n',
         ["Tom", "Ned Hale"], id="tag_with_a_manner_set_off_by_commas_then_a_name"),
 
+    pytest.param(
+        'Tom walked up the path to the cottage. He had not seen Mara for four years. Mara had not '
+        'written once, and she had sent no word. He knocked.\n\n\n\n'
+        'I opened the door and there he was. I could not breathe. I held on to the frame.\n\n'
+        '"Hello," I said.\n\n'
+        '"Hello, yourself," he said.\n',
+        ["Mara", "Tom"], id="first_person_switch_mid_chapter_is_the_other_main_character"),
+    pytest.param(
+        'Ada waited at the station for an hour. Ned Hale was late, and Ned Hale was never late. '
+        'She went home.\n\n* * *\n\n'
+        'I missed the train by a minute. I ran the whole way to her house, and my lungs burned.\n\n'
+        '"You came," she said.\n\n'
+        '"I did," I said.\n',
+        ["Ada", "Ned Hale"], id="first_person_switch_after_a_break_is_the_other_main_character"),
+
 ]
 
 
