@@ -50,6 +50,11 @@ class Resolver(Stage):
         if subject.kind == "pronoun":
             if subject.words == "i":
                 return st.narrator or self.last_narrator
+            last = st.last_speaker
+            if subject.verb in rules.CONTINUATION_VERBS and isinstance(last, Person) \
+                    and last.gender in (subject.gender, None) and last not in exclude and st.gap <= 1 \
+                    and last is not st.narrator:
+                return last  # "he added": the one who spoke last goes on
             return self._by_pronoun(subject.gender, exclude)
         if subject.kind == "noun":
             last = subject.words.split()[-1].lower()

@@ -223,6 +223,7 @@ def tag_before(narration: str) -> Optional[Subject]:
         # "She lifted up her voice at an angle calculated for distance and shouted:"
         subject = sentence_subject(" ".join(toks))
         if subject is not None and subject.kind in ("name", "pronoun"):
+            subject.verb = next(t for t in toks if _is_verb(t) and t.islower())
             return subject
     return None
 

@@ -515,6 +515,20 @@ ATTRIBUTION_CASES = [
         '"I did," I said.\n',
         ["Ada", "Ned Hale"], id="first_person_switch_after_a_break_is_the_other_main_character"),
 
+    pytest.param(
+        'Tom and Ned stood on the tower. Ned held the bowl aloft.\n\n'
+        '"Come up!" cried Ned. "Come up, you lazy dog!"\n\n'
+        'Tom climbed slowly. Then he added, with a yawn:\n\n'
+        '"I am coming."\n\n'
+        'He added in a sleepy voice:\n\n'
+        '"Give me a minute."\n',
+        ["Ned", "Ned", "Tom", "Tom"], id="pronoun_with_added_is_the_one_who_spoke_last"),
+    pytest.param(
+        'Ada and Lena sat by the window.\n\n'
+        '"It is late," said Ada.\n\n'
+        '"It is," she repeated, "very late."\n',
+        ["Ada", "Ada", "Ada"], id="pronoun_with_repeated_is_the_one_who_spoke_last"),
+
 ]
 
 
