@@ -56,7 +56,8 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
                 if lo <= offset < hi and not quoted:
                     named.add(id(person))
             pool = said or [p for p in book if p.is_person and (id(p) not in named or called.get(id(p), 0) >= 2)]
-            if not pool and start > 0 and (units[start].para.wide_gap or units[start - 1].para.kind == "break"):
+            if not pool and start > 0 and units[start - 1].para.kind in ("prose", "break") \
+                    and (units[start].para.wide_gap or units[start - 1].para.kind == "break"):
                 # A switch to "I" in the middle of a chapter: the story's other main character,
                 # whom this stretch never names.
                 pool = sorted((p for p in people if id(p) not in named and p.is_person and not p.is_place),
