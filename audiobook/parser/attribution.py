@@ -45,6 +45,7 @@ class Attributor(TurnTaking):
     def _find_tags(self) -> None:
         """Each quotation's own tag (after it, else before it), and who is addressed by name."""
         self.tag_subjects: dict[int, dict[int, tags.Subject]] = {}
+        names = self.cast.common_word_names()
         previous: Optional[Unit] = None
         for unit in self.units:
             before_para = previous
@@ -59,18 +60,20 @@ class Attributor(TurnTaking):
                 before = pieces[i - 1] if i > 0 and pieces[i - 1].kind == "narration" else None
                 subject = None
                 if after is not None:
-                    subject = tags.tag_after(self.text[after.start:after.end], inner[-1:] if inner else "")
+                    subject = tags.tag_after(self.text[after.start:after.end], inner[-1:] if inner else "", names)
                 if subject is None and before is not None:
-                    subject = tags.tag_before(self.text[before.start:before.end])
+                    subject = tags.tag_before(self.text[before.start:before.end], names)
                 if subject is None and i == 0 and _narration_only(before_para):
                     # "Then Lily said:" closing the paragraph before the speech.
-                    subject = tags.tag_before(self.text[before_para.para.start:before_para.para.end])
+                    subject = tags.tag_before(self.text[before_para.para.start:before_para.para.end], names)
                 if subject is not None:
                     found[i] = subject
                     if subject.kind == "name":
                         person = self._person(subject)
                         if isinstance(person, Person):
                             person.tagged += 1
+                            if subject.words not in person.forms and subject.words in names:
+                                person.forms[subject.words] = 1  # "said Good": Captain John Good
                 for person in self._addressed(piece):
                     person.addressed += 1
             if found:

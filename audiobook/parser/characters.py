@@ -148,6 +148,12 @@ class Roster:
         self._by_form[_norm(name)] = person
         return person
 
+    def common_word_names(self) -> frozenset:
+        """Words of titled full names that are common words elsewhere ("Good" of Captain John
+        Good): names in this story wherever they stand."""
+        return frozenset(w for p in self.people if p.titles and len(p.words) > 1
+                         for w in p.words if w in rules.NOT_NAMES)
+
     def merge(self, old: Person, into: Person) -> None:
         """Every form of ``old`` names ``into`` from now on."""
         if into.gender is None and old.gender is not None:
@@ -218,8 +224,9 @@ def find_cast(text: str, tokens: list[Token]) -> Roster:
             # After a given name, a capitalised word is a surname even if it is also a common
             # word elsewhere (Jonathan Small, Mary Brown).
             w = tokens[k].text
+            # With a title before them (Captain John Good) even a common word is the surname.
             return bool(words) and words[-1] in given_names and _is_cap(w) and not tokens[k].sentence_start \
-                and w not in rules.NOT_NAMES and w not in title_words
+                and (w not in rules.NOT_NAMES or (title is not None and len(words) == 1)) and w not in title_words
 
         def leads_name(k: int) -> bool:
             # A common word that, capitalised mid-sentence, always comes before the same name

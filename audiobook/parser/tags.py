@@ -44,8 +44,9 @@ def _is_verb(w: str) -> bool:
     return w.lower() in rules.SPEECH_VERBS
 
 
-def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
-    """The subject phrase starting at ``toks[k]`` and the index after it."""
+def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optional[tuple[Subject, int]]:
+    """The subject phrase starting at ``toks[k]`` and the index after it. ``names``: words that
+    are names in this story although they are common words elsewhere (Captain Good's "Good")."""
     if k >= len(toks):
         return None
     w = toks[k]
@@ -91,12 +92,12 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
                 and not _is_adverb(toks[j]) and toks[j] not in rules.PHRASE_STOPS:
             j += 1
         return Subject("noun", " ".join(toks[k:j])), j
-    if w[:1].isupper() and (w not in rules.NOT_NAMES or lw in _TITLE_WORDS):
+    if w[:1].isupper() and (w not in rules.NOT_NAMES or lw in _TITLE_WORDS or w in names):
         j = k
         name = []
         gender = None
         while j < len(toks) and toks[j][:1].isupper() and len(name) < 4:
-            if toks[j] in rules.NOT_NAMES and toks[j].lower() not in _TITLE_WORDS:
+            if toks[j] in rules.NOT_NAMES and toks[j].lower() not in _TITLE_WORDS and toks[j] not in names:
                 break
             if not name and toks[j].lower() in _TITLE_WORDS:
                 gender = rules.TITLES.get(toks[j].lower())
@@ -113,7 +114,7 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
     return None
 
 
-def tag_after(narration: str, quote_end_char: str) -> Optional[Subject]:
+def tag_after(narration: str, quote_end_char: str, names: frozenset = frozenset()) -> Optional[Subject]:
     """The speaker named by narration right after a quotation (``, said James.`` / ``he winced``).
 
     ``quote_end_char``: the last character inside the quotation; a comma or dash there means the
@@ -149,12 +150,12 @@ def tag_after(narration: str, quote_end_char: str) -> Optional[Subject]:
             close = next((m for m in range(j + 1, min(j + 6, len(toks))) if toks[m] == ","), None)
             if close is not None and all(t.islower() for t in toks[j + 1:close]):
                 j = close + 1
-        found = subject_at(toks, j)
+        found = subject_at(toks, j, names)
         if found:
             found[0].verb = verb
             return found[0]
         return None
-    found = subject_at(toks, k)
+    found = subject_at(toks, k, names)
     if not found:
         return None
     subject, j = found
@@ -195,7 +196,7 @@ def tag_listener(narration: str) -> Optional[str]:
     return None
 
 
-def tag_before(narration: str) -> Optional[Subject]:
+def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subject]:
     """The speaker named by narration right before a quotation (``James said:`` / ``said Lily,``)."""
     tail = narration[-160:].rstrip()
     if not tail or tail[-1] not in ",:\u2014":
@@ -209,12 +210,12 @@ def tag_before(narration: str) -> Optional[Subject]:
         return None
     for i, t in enumerate(toks):
         if _is_verb(t) and (t.islower() or i == 0) and i >= len(toks) - 4:  # "Said she:"
-            found = subject_at(toks, i + 1)
+            found = subject_at(toks, i + 1, names)
             if found and found[1] >= len(toks) - 1:
                 found[0].verb = t
                 return found[0]
             for s in range(max(0, i - 4), i):
-                found = subject_at(toks, s)
+                found = subject_at(toks, s, names)
                 if found and found[1] <= i and all(_is_adverb(x) or x in rules.AUXILIARIES
                                                    for x in toks[found[1]:i]):
                     found[0].verb = t

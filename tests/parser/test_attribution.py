@@ -529,6 +529,17 @@ ATTRIBUTION_CASES = [
         '"It is," she repeated, "very late."\n',
         ["Ada", "Ada", "Ada"], id="pronoun_with_repeated_is_the_one_who_spoke_last"),
 
+    pytest.param(
+        'In came my old friends Captain John Good and Sir Henry Curtis, and Good sat by the fire.\n\n'
+        '"A cold night," said Good.\n\n'
+        '"Very," said Sir Henry.\n',
+        ["Captain John Good", "Sir Henry Curtis"], id="a_common_word_after_a_title_and_given_name_is_a_surname"),
+    pytest.param(
+        'Mrs. Ada Young kept the shop, and Young was her pride.\n\n'
+        '"Fresh bread," said Young.\n\n'
+        '"Two loaves," said Tom.\n',
+        ["Mrs. Ada Young", "Tom"], id="a_common_word_after_a_title_and_given_name_is_a_surname_in_a_tag"),
+
 ]
 
 
