@@ -72,10 +72,14 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
             j += 1
         if j < len(toks) and toks[j][:1].isupper() and toks[j] not in rules.NOT_NAMES \
                 and lw in ("the", "my", "his", "her") and toks[j][1:].islower():
+            if len(phrase) > 1:
+                return subject_at(toks, j, names)  # "her brother Hugh": Hugh
             # A role written with a capital: "the Hatter", "the General", "my Lady".
             phrase.append(toks[j])
             j += 1
         if len(phrase) > 1 and phrase[-1].lower() in rules.NOT_SPEAKER_NOUNS:
+            if j + 1 < len(toks) and toks[j] == "of" and toks[j + 1] != "the":
+                return subject_at(toks, j + 1, names)  # "cried the voice of John Reed"
             return None  # "said a voice": says nothing of who
         if len(phrase) > 1:
             gender = None

@@ -540,6 +540,16 @@ ATTRIBUTION_CASES = [
         '"Two loaves," said Tom.\n',
         ["Mrs. Ada Young", "Tom"], id="a_common_word_after_a_title_and_given_name_is_a_surname_in_a_tag"),
 
+    pytest.param(
+        'Ada hid behind the curtain with her book.\n\n'
+        '"Where is she?" cried the voice of Tom Reed.\n',
+        ["Tom Reed"], id="the_voice_of_a_named_person_is_that_person"),
+    pytest.param(
+        'Lena waited in the hall.\n\n'
+        '"Come up," called the voice of her brother Hugh from the landing.\n\n'
+        '"Coming," said Lena.\n',
+        ["Hugh", "Lena"], id="the_voice_of_someone_named_in_apposition_is_that_person"),
+
 ]
 
 
