@@ -99,7 +99,15 @@ class Resolver(Stage):
                 who = self._fresh(subject.gender, pool)
                 if who is not None:
                     return who
-            elif not subject.gender and (last in rules.RELATIONAL_NOUNS or (
+            owner = rules.KIN_POSSESSIVES.get(subject.words.split()[0].lower())
+            if owner and len(talking) >= 2 and st.gap == 0 and isinstance(st.last_speaker, Person) \
+                    and st.last_speaker.gender == owner:
+                # "said his step-son" answering a man: the other one in the talk, called so.
+                other = next((p for p in talking if p is not st.last_speaker), None)
+                if other is not None:
+                    other.forms[subject.words] = other.forms.get(subject.words, 0) + 1
+                    return other
+            if not subject.gender and (last in rules.RELATIONAL_NOUNS or (
                     len(talking) >= 2 and st.gap == 0 and subject.words.split()[0].lower() in ("the", "this"))):
                 # "said my companion", "said the musician" in the middle of a talk: the other one.
                 for who in talking:

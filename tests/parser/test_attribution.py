@@ -550,6 +550,21 @@ ATTRIBUTION_CASES = [
         '"Coming," said Lena.\n',
         ["Hugh", "Lena"], id="the_voice_of_someone_named_in_apposition_is_that_person"),
 
+    pytest.param(
+        'Mr. Pell found Hugh Dale in his armchair.\n\n'
+        '"Get up," said Mr. Pell.\n\n'
+        '"Shan\'t," said Hugh.\n\n'
+        '"I will not be spoken to like that!"\n\n'
+        '"I thought you would say so," said his step-son.\n',
+        ["Mr. Pell", "Hugh Dale", "Mr. Pell", "Hugh Dale"], id="possessive_noun_answering_its_owner_is_the_other_in_the_talk"),
+    pytest.param(
+        'Mrs. Vane sat sewing, and Ada read by the lamp.\n\n'
+        '"Put that book away," said Mrs. Vane.\n\n'
+        '"In a minute," said Ada.\n\n'
+        '"Now, if you please."\n\n'
+        '"Very well," sighed her daughter.\n',
+        ["Mrs. Vane", "Ada", "Mrs. Vane", "Ada"], id="possessive_noun_answering_its_owner_is_the_other_in_the_talk_her"),
+
 ]
 
 
