@@ -5,7 +5,10 @@ The work is split by concern:
 - ``structure``: paragraphs, chapter headings, scene breaks, POV/time headers, notes;
 - ``quotes``: quotation spans inside paragraphs;
 - ``characters``: names, aliases and gender found in the text;
-- ``tags`` and ``attribution``: who speaks each quotation;
+- ``tags``: speech tags next to a quotation ("said James", "she sobbed");
+- ``attribution``: the walk that gives each quotation its speaker, built on ``scene`` (who is on
+  stage and talking), ``resolve`` (who a tag's subject means) and ``turns`` (untagged speech);
+- ``narrators``: first-person sections and who their "I" is;
 - ``rules``: the named tables of patterns all of them use.
 """
 from __future__ import annotations
@@ -14,7 +17,7 @@ import re
 from typing import Optional
 
 from audiobook.model import Chapter, Character, Document, Script, Segment, SegmentKind
-from audiobook.parser import attribution, characters, quotes, structure, verbs
+from audiobook.parser import attribution, characters, quotes, rules, structure, tags, verbs
 from audiobook.parser.narrators import Unit
 from audiobook.parser.aliases import refine as refine_aliases
 
@@ -28,6 +31,7 @@ def build_units(text: str) -> tuple[list[Unit], str]:
     paragraphs = structure.classify(text, structure.split_paragraphs(text))
     style = quotes.quote_style(text)
     units = [Unit(p) for p in paragraphs]
+    dashed = quotes.dash_dialogue(text, [(p.start, p.end) for p in paragraphs if p.kind == "prose"])
     carried = False
     for i, unit in enumerate(units):
         p = unit.para
@@ -39,6 +43,10 @@ def build_units(text: str) -> tuple[list[Unit], str]:
             quotes.starts_with_open_mark(text, nxt.start, nxt.end, style)
         if p.kind == "note":
             unit.pieces = [quotes.Piece("narration", p.start, p.end)]
+            carried = False
+            continue
+        if dashed and rules.DASH_OPENING.match(text, p.start, p.end):
+            unit.pieces = quotes.split_dash_paragraph(text, p.start, p.end, tags.is_inline_tag)
             carried = False
             continue
         unit.pieces = quotes.split_paragraph(text, p.start, p.end, style, next_opens, carried)
@@ -82,7 +90,7 @@ def _book_title(document: Document, units: list[Unit]) -> str:
     return document.path.stem
 
 
-def _assemble(document: Document, units: list[Unit], cast: characters.Cast,
+def _assemble(document: Document, units: list[Unit], cast: characters.Roster,
               narrators: dict[int, characters.Person]) -> Script:
     text = document.text
     title = _book_title(document, units)
@@ -133,7 +141,7 @@ def _assemble(document: Document, units: list[Unit], cast: characters.Cast,
                   chapters=chapters, characters=_characters(chapters, cast))
 
 
-def _characters(chapters: list[Chapter], cast: characters.Cast) -> list[Character]:
+def _characters(chapters: list[Chapter], cast: characters.Roster) -> list[Character]:
     lines: dict[str, int] = {}
     for chapter in chapters:
         for seg in chapter.segments:

@@ -15,13 +15,13 @@ from functools import lru_cache
 from typing import Optional
 
 from audiobook.parser import rules
-from audiobook.parser.characters import Cast, Person, Token, _form_votes, _norm
+from audiobook.parser.characters import Person, Roster, Token, _form_votes, _norm
 
 _SENTENCE = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+")
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d\n]*[\"\u201d]")
 
 
-def refine(text: str, tokens: list[Token], cast: Cast) -> None:
+def refine(text: str, tokens: list[Token], cast: Roster) -> None:
     """Split relatives out of one another and merge short forms and initials, in place."""
     def state() -> list:
         return [(id(p), dict(p.forms)) for p in cast.people]
@@ -73,7 +73,7 @@ def _form_at(text: str, p: Person, start: int) -> Optional[str]:
     return max(fits, key=len) if fits else None
 
 
-def _move(cast: Cast, text: str, form: str, src: Person, dst: Person) -> None:
+def _move(cast: Roster, text: str, form: str, src: Person, dst: Person) -> None:
     dst.forms[form] = dst.forms.get(form, 0) + src.forms.pop(form)
     dst.words |= set(w for w in form.split() if _title(w) is None)
     cast._by_form[_norm(form)] = dst
@@ -87,7 +87,7 @@ def _move(cast: Cast, text: str, form: str, src: Person, dst: Person) -> None:
             cast.mentions[i] = (at, dst, quoted)
 
 
-def _merge(cast: Cast, text: str, src: Person, dst: Person) -> None:
+def _merge(cast: Roster, text: str, src: Person, dst: Person) -> None:
     for form in list(src.forms):
         _move(cast, text, form, src, dst)
     dst.tagged += src.tagged
@@ -98,7 +98,7 @@ def _merge(cast: Cast, text: str, src: Person, dst: Person) -> None:
     cast.people[:] = [p for p in cast.people if p is not src]  # by identity: Person compares by value
 
 
-def _drop_broken_titles(cast: Cast) -> None:
+def _drop_broken_titles(cast: Roster) -> None:
     """A title word ending a sentence and the next sentence's first word ("Thirty-one hours,
     Captain. Give or take") are no name."""
     def broken(form: str) -> bool:
@@ -145,7 +145,7 @@ def _two_people(text: str, titled: str, given: set[str]) -> bool:
     return False
 
 
-def _split_relatives(text: str, cast: Cast) -> None:
+def _split_relatives(text: str, cast: Roster) -> None:
     for p in list(cast.people):
         given = _given(p)
         if not given:
@@ -197,13 +197,13 @@ def shortens(short: str, full: str) -> bool:
         len(s) >= rules.SHORT_NAME_MIN and full.startswith(s) for s in _stems(short))
 
 
-def _merge_short_forms(text: str, cast: Cast) -> None:
+def _merge_short_forms(text: str, cast: Roster) -> None:
     merged = True
     while merged:  # "Rosie" joining "Rosalind" leaves "Ros" one person to join
         merged = _merge_short_forms_once(text, cast)
 
 
-def _merge_short_forms_once(text: str, cast: Cast) -> bool:
+def _merge_short_forms_once(text: str, cast: Roster) -> bool:
     merged = False
     givens = {id(p): _given(p) for p in cast.people}
     by_initial: dict[str, list[Person]] = {}
@@ -237,7 +237,7 @@ def _sexes_differ(p: Person, q: Person) -> bool:
     return bool(a and b and a != b)
 
 
-def _merge_initials(text: str, cast: Cast) -> None:
+def _merge_initials(text: str, cast: Roster) -> None:
     """"Ms. H" joins the one Ms. whose surname begins with H; a capital letter alone used as a
     name ("J's handwriting", "Come on, M.") stands for the one person whose given name begins so."""
     for q in list(cast.people):
@@ -259,7 +259,7 @@ def _merge_initials(text: str, cast: Cast) -> None:
             cast._by_form[_norm(letter)] = fits[0]
 
 
-def _claim_surnames(text: str, cast: Cast) -> None:
+def _claim_surnames(text: str, cast: Roster) -> None:
     children: dict[str, list[Person]] = {}
     for p in cast.people:
         if _surname(p) and _given(p):
@@ -285,7 +285,7 @@ def _claim_surnames(text: str, cast: Cast) -> None:
             cast.people[:] = [p for p in cast.people if p is not thing]
 
 
-def _recount(text: str, tokens: list[Token], cast: Cast) -> None:
+def _recount(text: str, tokens: list[Token], cast: Roster) -> None:
     """Gender votes and mention counts again, now that forms have moved between people."""
     forms = []
     owners = []

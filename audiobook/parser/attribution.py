@@ -1,326 +1,35 @@
 """Who speaks each quotation: explicit tags, pronouns by gender and recency, vocatives,
-turn-taking between two people, and first-person narration."""
+turn-taking, and first-person narration. The walk over the paragraphs lives here; what a tag
+means is in ``resolve``, untagged speech in ``turns``, the state of the scene in ``scene``."""
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from typing import Optional
 
-from audiobook.parser import beats, roles, rules, tags
-from audiobook.parser.characters import Cast, Person
+from audiobook.parser import beats, tags
+from audiobook.parser.characters import Person
 from audiobook.parser.narrators import Unit, narrators_by_unit
-from audiobook.parser.quotes import Piece
-
-#: Paragraphs of narration without speech after which a conversation is taken to be over.
-CONVERSATION_GAP = 3
+from audiobook.parser.scene import CONVERSATION_GAP
+from audiobook.parser.turns import TurnTaking
 
 
-@dataclass
-class _State:
-    recent: list[Person] = field(default_factory=list)
-    """People by last mention or speech, most recent first."""
-    conv: list[object] = field(default_factory=list)
-    """Speakers of the current conversation, most recent first (Person or a noun string)."""
-    quiet: int = 0
-    """Narration-only paragraphs since the last quotation."""
-    narrator: Optional[Person] = None
-    """The "I" of the current section."""
-    last_speaker: object = None
-    """Speaker of the previous dialogue paragraph."""
-    addressed_last: list = field(default_factory=list)
-    """People the previous dialogue paragraph spoke to by name: likely to answer next."""
-    gap: int = 0
-    """Narration-only paragraphs between the previous dialogue paragraph and this one."""
-    newcomers: list = field(default_factory=list)
-    """People the narration made the subject of a sentence since the last speech, not yet talking."""
-    scene: set = field(default_factory=set)
-    """Ids of the people named in narration or speaking since the last scene boundary."""
-    fresh: list = field(default_factory=list)
-    """People named in narration since the last quotation, in order."""
-    fresh_subjects: list = field(default_factory=list)
-    """Those of ``fresh`` (and unnamed roles) that opened a sentence of that narration, in order."""
-    fresh_at: list = field(default_factory=list)
-    """(offset, person) of each name in ``fresh``."""
-    para_start: int = 0
-    """Where the paragraph being attributed begins."""
+def _narration_only(unit: Optional[Unit]) -> bool:
+    return unit is not None and unit.para.kind == "prose" and bool(unit.pieces) and \
+        all(p.kind == "narration" for p in unit.pieces)
 
 
-#: A kinship word used to call someone: at the start of the quotation or of a clause, or after
-#: "Oh", and followed by punctuation ("Oh, ma, ma, ...", "Why, Father, you...").
-_KIN_CALL = re.compile(r"(?:^|[,;!?.]\s*|\b[Oo]h,?\s+)(%s)(?=\s*[,.!?;\u2014])" % "|".join(
-    sorted(rules.KIN_VOCATIVES, key=len, reverse=True)), re.I)
-
-
-def _surname(person: Person) -> Optional[str]:
-    """The family name of a person named with one (Hamilton for Mrs. Hamilton or Kitty Hamilton)."""
-    parts = person.name.split()
-    return parts[-1] if len(parts) > 1 and not parts[-1].islower() else None
-
-
-class Attributor:
+class Attributor(TurnTaking):
     """Walks the units in order, keeping the recency and conversation state."""
 
-    def __init__(self, text: str, cast: Cast, units: list[Unit]) -> None:
-        self.text = text
-        self.cast = cast
-        self.units = units
-        self.mention_index = 0
-        self.state = _State()
-        self.last_narrator: Optional[Person] = None
-        """The most recent first-person narrator in this chapter."""
-        self.narrators: dict[int, Person] = {}
-        """Unit index -> the first-person narrator of its section (set by ``run``)."""
-        self.roles = roles.Roles(text, cast)
-        """Relatives ("my mum") and roles ("the stage manager") and who they are."""
-        self.actor: Optional[Person] = None
-        """Who acts in the last sentence of the narration since the last speech."""
-        self.after_message = False
-        """A text message or phone line in italics came right after the last speech."""
-        self.entrant: Optional[Person] = None
-        """Who opens the narration since the last speech, named."""
-
-    # ----------------------------------------------------------------- helpers
-    def _person(self, subject: tags.Subject, exclude: tuple = ()) -> object:
-        """The Person a tag subject refers to (a noun string when it names nobody)."""
-        st = self.state
-        if subject.kind == "pronoun":
-            if subject.words == "i":
-                return st.narrator or self.last_narrator
-            return self._by_pronoun(subject.gender, exclude)
-        if subject.kind == "noun":
-            known = self.roles.person(self, subject.words)
-            if known is not None:
-                return known
-            last = subject.words.split()[-1].lower()
-            if last in rules.ROLE_NOUNS:
-                return self._role(last)
-            kin = self._kin(subject.words, exclude)
-            if kin is not None:
-                return kin
-            if last in rules.TITLES:
-                titled = self._titled(last, anywhere=subject.words[:1].isupper())
-                if titled is not None:
-                    return titled
-            if subject.gender:
-                # "said the pretty woman at his side": someone of that sex already on stage.
-                return self._by_pronoun(subject.gender, exclude) or subject.words
-            # "said our visitor", "snapped the detective": someone else in the conversation than
-            # the last speaker and the narrator.
-            for who in st.conv:
-                if isinstance(who, Person) and who is not st.last_speaker and who is not st.narrator:
-                    return who
-            return subject.words
-        person = self.cast.resolve(subject.words)
-        if person is None:
-            parts = subject.words.split()
-            for cut in (parts[1:], parts[-1:], parts[:1]):
-                person = self.cast.resolve(" ".join(cut)) if cut else None
-                if person:
-                    break
-        if person is None:
-            person = self.cast.add(subject.words, subject.gender)
-        return person
-
-    def _kin(self, words: str, addressed: tuple = ()) -> Optional[Person]:
-        """The relative a "her mother" / "his brother" means: someone of the relation's sex who
-        shares the surname of the person the his/her stands for (Mrs. Hamilton for Kitty
-        Hamilton's mother). The possessor is sought only where it is clear: the one the quotation
-        speaks to ('"How could you, Frank?" gasped his brother'), those named in the narration
-        since the last quote, the last speaker."""
-        parts = words.lower().split()
-        # "her mother", "his old father" (a noun phrase may run on into its verb: take the kin word)
-        relation = next((w for w in parts[1:3] if w in rules.KINSHIP_NOUNS), None)
-        if len(parts) < 2 or parts[0] not in rules.KIN_POSSESSIVES or relation is None:
-            return None
-        st = self.state
-        owners = list(addressed) + list(reversed(st.fresh)) + [st.last_speaker]
-        gender = rules.KIN_POSSESSIVES[parts[0]]
-        seen: list[Person] = []
-        for owner in owners:
-            if not isinstance(owner, Person) or owner in seen or owner.gender != gender:
-                continue
-            seen.append(owner)
-            relative = self._relative(owner, relation)
-            if relative is not None:
-                return relative
-        return None
-
-    def _relative(self, owner: Person, relation: str) -> Optional[Person]:
-        """Someone of the ``relation``'s sex who shares ``owner``'s surname: one whose titles
-        fit the relation (a mother is Mrs., not Miss), then the one about most likely."""
-        family = _surname(owner)
-        if family is None:
-            return None
-        gender = rules.KINSHIP_NOUNS[relation]
-        fits, unfit = rules.KIN_TITLES.get(relation, (set(), set()))
-        relatives = [p for p in self.cast.people if p is not owner and p.gender == gender
-                     and _surname(p) == family and p.is_person]
-
-        def titles(p: Person) -> set[str]:
-            return {t.rstrip(".").lower() for t in p.titles}
-
-        relatives.sort(key=lambda p: (bool(titles(p) & unfit) and not titles(p) & fits,
-                                      not titles(p) & fits, p not in self.state.recent, -p.count))
-        return relatives[0] if relatives else None
-
-    def _parents_called(self, quotes: list[Piece], speaker: Person) -> list[Person]:
-        """The speaker's mother or father when a quotation calls them so ("Oh, ma, Miss Hattie
-        thinks...", "Why, Father, ..."): the one spoken to."""
-        out = []
-        for q in quotes:
-            for word in _KIN_CALL.findall(self.text[q.inner_start:q.inner_end]):
-                who = self._relative(speaker, rules.KIN_VOCATIVES[word.lower()])
-                if who is not None and who not in out:
-                    out.append(who)
-        return out
-
-    def _titled(self, title: str, anywhere: bool = False) -> Optional[Person]:
-        """The person on stage whose name is written with ``title`` (Mademoiselle Reisz for
-        "Mademoiselle"); with ``anywhere``, else the one last seen bearing it."""
-        st = self.state
-        titled = [p for p in st.recent if any(f.lower().startswith(title) for f in p.forms)]
-        for p in titled:
-            if id(p) in st.scene:
-                return p
-        return titled[0] if anywhere and titled else None
-
-    def _role(self, noun: str) -> Person:
-        """The person a role noun stands for: someone on stage with that title (Inspector Rudd),
-        else an unnamed character called by the role ("the detective")."""
-        st = self.state
-        known = self.roles.person(self, "the " + noun)  # linked, titled or already on stage
-        if known is not None:
-            return known
-        for p in st.recent:
-            if id(p) in st.scene and any(f.lower().startswith(noun) for f in p.forms):
-                return p
-        for p in st.addressed_last:
-            # "This is too bad of you, McMurdo!" ... "Very sorry," said the porter.
-            if p is not st.last_speaker and not p.name.startswith("the "):
-                return p
-        name = self.roles.name(noun)
-        person = self.cast.resolve(name)
-        if person is None:
-            person = self.cast.add(name, rules.ROLE_NOUNS.get(noun) or self.roles.genders.get(name))
-        person.tagged = max(person.tagged, 1)
-        return person
-
-    def _by_pronoun(self, gender: Optional[str], exclude: tuple = ()) -> Optional[Person]:
-        """The person a he/she refers to: the right gender, taking part in the talk, recent;
-        never one of ``exclude`` (those the quotation speaks to)."""
-        st = self.state
-        pool = [p for p in st.recent if p is not st.narrator and p not in exclude]
-        fresh = self._fresh(gender, pool)
-        if fresh is not None:
-            return fresh
-        # Those taking part in the conversation come before people merely mentioned; names
-        # with evidence of being people before other names.
-        pool.sort(key=lambda p: (p not in st.conv, id(p) not in st.scene, not p.is_person))
-        matches = [p for p in pool if p.gender == gender] or \
-            [p for p in pool if p.gender is None and (p.is_person or p in st.conv or (
-                id(p) in st.scene and len(p.name.split()) == 1))]  # not "Ward Nine", "Hallam House"
-        if not matches:
-            return None
-        if st.gap <= 1:
-            # Whoever was just spoken to by name answers.
-            for p in st.addressed_last:
-                if p in pool and p.gender in (gender, None) and p is not st.last_speaker:
-                    return p
-        top = matches[0]
-        # A new paragraph right after another's speech: the other one of the pair replies.
-        if st.gap == 0 and top is st.last_speaker and len(matches) > 1 and matches[1] in st.conv[:2]:
-            return matches[1]
-        return top
-
-    def _fresh(self, gender: Optional[str], pool: list[Person]) -> Optional[Person]:
-        """The one a he/she most likely means from the narration since the last quotation alone:
-        the only person of that gender named there, else the last of them to open a sentence
-        ("They went in, where Maurice poured the brandy. 'Who would have thought it?' he asked")."""
-        st = self.state
-
-        def of_gender(people: list) -> list[Person]:
-            out: list[Person] = []
-            for p in reversed(people):
-                if p in pool and p not in out and (
-                        p.gender == gender or (p.gender is None and p.name.startswith("the "))):
-                    out.append(p)
-            return out
-
-        # In the quotation's own paragraph ("Holmes filled three glasses. 'One bumper,' said he").
-        local = of_gender([p for at, p in st.fresh_at if at >= st.para_start])
-        if len(local) == 1:
-            return local[0]
-        named = of_gender(st.fresh)
-        if len(named) == 1:
-            return named[0]
-        for p in reversed(st.fresh_subjects):
-            if p in named:
-                return p
-        return None
-
-    def _touch(self, who: object) -> None:
-        st = self.state
-        if isinstance(who, Person):
-            st.scene.add(id(who))
-            if who in st.recent:
-                st.recent.remove(who)
-            st.recent.insert(0, who)
-
-    def _mentions_until(self, offset: int) -> None:
-        """Bring the recency list up to ``offset`` with the names mentioned in narration."""
-        mentions = self.cast.mentions
-        while self.mention_index < len(mentions) and mentions[self.mention_index][0] < offset:
-            _, person, quoted = mentions[self.mention_index]
-            if not quoted:
-                self._touch(person)
-                self.state.fresh.append(person)
-                self.state.fresh_at.append((self.cast.mentions[self.mention_index][0], person))
-            self.mention_index += 1
-
-    def _spoke(self, who: object) -> None:
-        st = self.state
-        if who is None:
-            return
-        if who in st.conv:
-            st.conv.remove(who)
-        st.conv.insert(0, who)
-        del st.conv[4:]
-        self._touch(who)
-
-    def _other(self, not_these: list[object]) -> object:
-        st = self.state
-        for who in st.conv:
-            if who not in not_these:
-                return who
-        if st.narrator is not None and st.narrator not in not_these:
-            # In a first-person scene the one answering is "I" before anyone merely mentioned.
-            return st.narrator
-        for who in sorted(st.recent, key=lambda p: not p.is_person):
-            if who not in not_these:
-                return who
-        if st.narrator is not None and st.narrator not in not_these:
-            return st.narrator
-        return None
-
-    def _addressed(self, piece: Piece) -> list[Person]:
-        out = []
-        for name in tags.vocatives(self.text[piece.inner_start:piece.inner_end]):
-            p = self.cast.resolve(name) or self.cast.resolve(name.split()[-1])
-            if p is None and name.lower() in rules.BARE_TITLES:
-                p = self._titled(name.lower(), anywhere=True)  # "Mademoiselle, I am going..."
-            if p is not None:
-                out.append(p)
-        return out
-
-    # ----------------------------------------------------------------- the walk
     def run(self) -> None:
         """Set ``speaker`` on every dialogue piece, and on first-person narration."""
         self._find_tags()
-        narrators = self.narrators = narrators_by_unit(self.text, self.cast, self.units)
+        narrators = self.narrators = narrators_by_unit(self.text, self.cast, self.units, self._called_by_i())
         for index, unit in enumerate(self.units):
             kind = unit.para.kind
             if kind in ("chapter", "break", "title", "author", "pov"):
-                self._new_scene()
+                self.scene_start = index
+                self._mentions_until(unit.para.start)
+                self._new_scene(scene_break=kind == "break")
                 if kind != "break":
                     self.last_narrator = None
                 continue
@@ -330,12 +39,17 @@ class Attributor:
                 self.last_narrator = self.state.narrator
             if kind in ("time", "note"):
                 continue
+            self.unit_index = index
             self._paragraph(unit)
 
     def _find_tags(self) -> None:
         """Each quotation's own tag (after it, else before it), and who is addressed by name."""
         self.tag_subjects: dict[int, dict[int, tags.Subject]] = {}
+        names = self.cast.common_word_names()
+        previous: Optional[Unit] = None
         for unit in self.units:
+            before_para = previous
+            previous = unit
             pieces = unit.pieces
             found: dict[int, tags.Subject] = {}
             for i, piece in enumerate(pieces):
@@ -346,28 +60,42 @@ class Attributor:
                 before = pieces[i - 1] if i > 0 and pieces[i - 1].kind == "narration" else None
                 subject = None
                 if after is not None:
-                    subject = tags.tag_after(self.text[after.start:after.end], inner[-1:] if inner else "")
+                    subject = tags.tag_after(self.text[after.start:after.end], inner[-1:] if inner else "", names)
                 if subject is None and before is not None:
-                    subject = tags.tag_before(self.text[before.start:before.end])
+                    subject = tags.tag_before(self.text[before.start:before.end], names)
+                if subject is None and i == 0 and _narration_only(before_para):
+                    # "Then Lily said:" closing the paragraph before the speech.
+                    subject = tags.tag_before(self.text[before_para.para.start:before_para.para.end], names)
                 if subject is not None:
                     found[i] = subject
                     if subject.kind == "name":
                         person = self._person(subject)
                         if isinstance(person, Person):
                             person.tagged += 1
+                            if subject.words not in person.forms and subject.words in names:
+                                person.forms[subject.words] = 1  # "said Good": Captain John Good
                 for person in self._addressed(piece):
                     person.addressed += 1
             if found:
                 self.tag_subjects[id(unit)] = found
 
-    def _new_scene(self) -> None:
-        st = self.state
-        st.conv.clear()
-        st.last_speaker = None
-        st.quiet = 0
-        st.narrator = None
-        st.scene = set()
-        st.addressed_last = []
+    def _called_by_i(self) -> dict[int, int]:
+        """Person id -> how often a quotation calls them by name right next to a speech of the
+        first-person narrator ("Rose," I said / "... my dear Rudolf?" ... "Why?" said I): the
+        one spoken to by name there, or answering to it, is the "I" of the talk."""
+        counts: dict[int, int] = {}
+        said_i = [any(s.kind == "pronoun" and s.words == "i" for s in self.tag_subjects.get(id(u), {}).values())
+                  for u in self.units]
+        for k, unit in enumerate(self.units):
+            if said_i[k] or not any(p.kind == "dialogue" for p in unit.pieces):
+                continue
+            if not (k + 1 < len(said_i) and said_i[k + 1]) and not (k > 0 and said_i[k - 1]):
+                continue
+            for piece in unit.pieces:
+                if piece.kind == "dialogue":
+                    for person in self._addressed(piece):
+                        counts[id(person)] = counts.get(id(person), 0) + 1
+        return counts
 
     def _paragraph(self, unit: Unit) -> None:
         st = self.state
@@ -383,6 +111,7 @@ class Attributor:
                 return  # a voice outside the room: no pause in the talk
             self.after_message = False
             self._note_subjects(unit)
+            self._note_nouns(unit.para.start, unit.para.end)
             self.roles.on_stage(self, unit.para.start, unit.para.end)
             # Who acts last matters in a first-person scene or after someone comes in.
             self.actor = beats.last_actor(self, unit.para.start, unit.para.end) \
@@ -396,7 +125,13 @@ class Attributor:
         st.gap, st.quiet = st.quiet, 0
         st.para_start = unit.para.start
         self.roles.on_stage(self, unit.para.start, quotes[0].start)
+        if quotes[0].start > unit.para.start:
+            # "The doctor came back. 'All ready,' he announced": the role it names is at hand.
+            self._mentions_until(quotes[0].start)
+            self._note_subjects(unit, quotes[0].start)
         own: dict[int, object] = {}
+        unresolved: set[str] = set()
+        """Genders of he/she tags that found nobody: the fallback must not contradict them."""
         for i, subject in self.tag_subjects.get(id(unit), {}).items():
             self._mentions_until(pieces[i].start)
             who = self._person(subject, tuple(self._addressed(pieces[i])))
@@ -409,8 +144,12 @@ class Attributor:
                 same = [w for w in own.values() if isinstance(w, Person) and w.gender == subject.gender]
                 if same:
                     who = same[-1]
+            if who is None and subject.gender:
+                unresolved.add(subject.gender)
             if who is not None:
                 own[i] = who
+                if subject.kind == "name":
+                    st.tagged_here.add(id(who))
         self._mentions_until(quotes[0].start)
         speaker = None
         first_q = next(i for i, p in enumerate(pieces) if p.kind == "dialogue")
@@ -443,7 +182,13 @@ class Attributor:
                 speaker = self._turn(addressed)
             elif speaker in addressed:
                 speaker = self._other([speaker])
+            if unresolved and isinstance(speaker, Person) and speaker.gender \
+                    and speaker.gender not in unresolved:
+                speaker = None
         self.actor, self.entrant, self.after_message = None, None, False
+        speaker = self._introduced(speaker, pieces[first_q])
+        if st.gap == 0:
+            self._named_in_reply(speaker, self._addressed(pieces[first_q]))
         current = speaker
         for i, piece in enumerate(pieces):
             if piece.kind == "dialogue":
@@ -477,121 +222,3 @@ class Attributor:
         self._mentions_until(self._tag_end(unit))
         st.fresh, st.fresh_subjects, st.fresh_at = [], [], []
         self._mentions_until(unit.para.end)
-
-    def _listener(self, unit: Unit, speaker: Person) -> Optional[Person]:
-        """The one the tag after the paragraph's last quotation says is spoken to."""
-        pieces = unit.pieces
-        last = max(i for i, p in enumerate(pieces) if p.kind == "dialogue")
-        if last + 1 >= len(pieces):
-            return None
-        gender = tags.tag_listener(self.text[pieces[last + 1].start:pieces[last + 1].end])
-        if gender is None:
-            return None
-        who = self._by_pronoun(gender, (speaker,))
-        return who if who is not speaker else None
-
-    def _tag_end(self, unit: Unit) -> int:
-        """Where the last quotation of ``unit`` and the sentence of its tag after it end: the
-        narration after that point is what the next speech follows."""
-        pieces = unit.pieces
-        last = max(i for i, p in enumerate(pieces) if p.kind == "dialogue")
-        end = pieces[last].end
-        if last in self.tag_subjects.get(id(unit), {}) and last + 1 < len(pieces):
-            after = pieces[last + 1]
-            stop = re.search(r"[.!?]", self.text[after.start:after.end])
-            end = after.start + stop.end() if stop else after.end
-        return end
-
-    def _note_subjects(self, unit: Unit) -> None:
-        """An unnamed role opening a sentence of narration ("The detective was waiting") comes on
-        stage, and is the likely listener of what is said next."""
-        st = self.state
-        for sentence in beats.split_sentences(self.text[unit.para.start:unit.para.end]):
-            subject = tags.sentence_subject(sentence)
-            if subject is not None and subject.kind == "name":
-                who = self.cast.resolve(subject.words)
-                if who is not None and who in st.fresh:
-                    st.fresh_subjects.append(who)
-            if subject is None or subject.kind != "noun":
-                continue
-            kin = self._kin(subject.words)  # "His brother looked after him."
-            if kin is not None:
-                self._touch(kin)
-                st.fresh.append(kin)
-                st.fresh_subjects.append(kin)
-                continue
-            head = subject.words.split()[-1].lower()
-            if head not in rules.ROLE_NOUNS:
-                continue
-            who = self._role(head)
-            self._touch(who)
-            st.fresh.append(who)
-            st.fresh_subjects.append(who)
-            if who not in st.conv and who not in st.newcomers:
-                st.newcomers.append(who)
-
-    def _beat(self, unit: Unit) -> Optional[Person]:
-        """A person who is the subject of the paragraph's narration (an action beat)."""
-        seen_quote = False
-        for k, piece in enumerate(unit.pieces):
-            if piece.kind != "narration":
-                seen_quote = True
-                continue
-            # Between two quotations ('"Marcus." Ros was at my elbow. "Bay six."') the one acting
-            # is speaking, whoever they are.
-            between = seen_quote and any(p.kind == "dialogue" for p in unit.pieces[k + 1:])
-            body = self.text[piece.start:piece.end]
-            for sentence in beats.split_sentences(body)[:2]:
-                subject = tags.sentence_subject(sentence)
-                if subject is None:
-                    continue
-                if subject.kind == "name":
-                    who = self._person(subject)
-                    # After the quotation, a sentence may be about someone new ("Montel was a
-                    # gentleman who..."): only someone already on stage counts there.
-                    if isinstance(who, Person) and (not seen_quote or between or (
-                            who in self.state.recent[:4] and who is not self.state.last_speaker)):
-                        return who
-                if subject.kind == "noun" and (not seen_quote or between):
-                    # "The nurse put the jug down.", "Her dad straightened up."
-                    who = self.roles.person(self, subject.words)
-                    if who is not None:
-                        return who
-                if subject.kind == "pronoun" and subject.words == "i" and self.state.narrator:
-                    return self.state.narrator
-                if subject.kind == "pronoun" and subject.words != "i" and not seen_quote:
-                    # "She put her hand to her throat. 'I can't.'": the one the pronoun means.
-                    who = self._by_pronoun(subject.gender)
-                    if who is not None:
-                        return who
-        return None
-
-    def _entrance(self, addressed: list[Person]) -> Optional[Person]:
-        """After narration about one person alone, someone not yet in the conversation and the
-        subject of its sentences ("Mr. Martin came in late ... Mr. Martin was out of humour"), an
-        untagged line is theirs."""
-        st = self.state
-        if not st.gap or not st.fresh_subjects:
-            return None
-        who = st.fresh_subjects[-1]
-        if any(p is not who for p in st.fresh) or who in st.conv or who is st.narrator \
-                or who in addressed or not who.is_person:
-            return None
-        return who
-
-    def _turn(self, addressed: list[Person]) -> object:
-        """Turn-taking: the one who spoke before the last speaker, else anyone else about."""
-        st = self.state
-        if st.last_speaker is None:
-            for who in sorted(st.recent, key=lambda p: not p.is_person):
-                if who not in addressed:
-                    return who
-            return st.narrator
-        for p in st.addressed_last:
-            if p not in addressed and p is not st.last_speaker:
-                return p
-        if len(st.conv) >= 2 and st.conv[1] not in addressed:
-            return st.conv[1]
-        if len(st.conv) >= 2 and st.last_speaker not in addressed:
-            return st.last_speaker  # the other one is spoken to: the same speaker goes on
-        return self._other([st.last_speaker] + addressed)

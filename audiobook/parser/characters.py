@@ -8,7 +8,9 @@ from typing import Optional
 
 from audiobook.parser import rules
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w\u2019'-]*[^\W_])?|[.!?;:\"\u201c\u201d\u2014]")
+#: A word may hold one hyphen at a time ("Mary-Ann"); a double one is a dash between words
+#: ("Billy--ah"), never part of a name.
+_TOKEN = re.compile(r"[^\W\d_](?:(?:[\w\u2019']|-(?!-))*[^\W_])?|[.!?;:\"\u201c\u201d\u2014]")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
 
@@ -50,20 +52,32 @@ class Person:
     """Times it is named in a speech tag."""
     addressed: int = 0
     """Times a quotation addresses it by name."""
+    place_mentions: int = 0
+    """Mentions right after "in", "at", "from", "the"...: the way places and things are named."""
+
+    @property
+    def is_place(self) -> bool:
+        """Mostly named the way a place or a thing is ("out of Waukesha", "the Lusitania")."""
+        return not self.titles and self.place_mentions * 2 > self.narration_mentions + self.quoted_mentions
 
     @property
     def is_person(self) -> bool:
         """Evidence that the name is a character, not a place or a thing."""
         if self.titles or self.tagged or self.addressed >= 2 or self.prior:
             return True
+        if self.is_place:
+            return False
         votes = self.votes["male"] + self.votes["female"]
-        return votes >= 2 and votes * 3 >= self.narration_mentions
+        return votes >= 1 and votes * 3 >= self.narration_mentions
 
     @property
     def prior(self) -> Optional[str]:
         """The gender its given name usually carries, if the name is a common one."""
         for form in self.forms:
-            first = form.split()[0]
+            words = form.split()
+            if len(words) > 1 and words[0].lower() in rules.TITLES:
+                words = words[1:]  # "Dr. Howard Archie": Howard is the given name
+            first = words[0]
             if first in rules.MALE_NAMES:
                 return "male"
             if first in rules.FEMALE_NAMES:
@@ -114,7 +128,7 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
 
-class Cast:
+class Roster:
     """The people of a story and how their name forms resolve."""
 
     def __init__(self) -> None:
@@ -134,6 +148,22 @@ class Cast:
         self._by_form[_norm(name)] = person
         return person
 
+    def common_word_names(self) -> frozenset:
+        """Words of titled full names that are common words elsewhere ("Good" of Captain John
+        Good): names in this story wherever they stand."""
+        return frozenset(w for p in self.people if p.titles and len(p.words) > 1
+                         for w in p.words if w in rules.NOT_NAMES)
+
+    def merge(self, old: Person, into: Person) -> None:
+        """Every form of ``old`` names ``into`` from now on."""
+        if into.gender is None and old.gender is not None:
+            into.votes[old.gender] += 2
+        for form, person in list(self._by_form.items()):
+            if person is old:
+                self._by_form[form] = into
+        if old in self.people:
+            self.people.remove(old)
+
     def person_named(self, name: str) -> Optional[Person]:
         for p in self.people:
             if p.name == name:
@@ -145,9 +175,10 @@ def _norm(form: str) -> str:
     return " ".join(form.replace(".", "").split()).lower()
 
 
-def find_cast(text: str, tokens: list[Token]) -> Cast:
+def find_cast(text: str, tokens: list[Token]) -> Roster:
     """Find name forms (capitalised mid-sentence, not common words), merge aliases, count gender."""
     cap_mid: dict[str, int] = {}
+    pairs: dict[tuple[str, str], int] = {}
     lower: dict[str, int] = {}
     opens_with_verb: set[str] = set()
     for k, t in enumerate(tokens):
@@ -155,6 +186,8 @@ def find_cast(text: str, tokens: list[Token]) -> Cast:
         if _is_cap(w):
             if not t.sentence_start:
                 cap_mid[w] = cap_mid.get(w, 0) + 1
+                if k + 1 < len(tokens) and _is_cap(tokens[k + 1].text):
+                    pairs[(w, tokens[k + 1].text)] = pairs.get((w, tokens[k + 1].text), 0) + 1
             elif k + 1 < len(tokens) and not w.endswith("ly"):
                 nxt = tokens[k + 1].text
                 if nxt in rules.COMMON_PAST_VERBS or nxt in rules.SPEECH_VERBS or \
@@ -191,10 +224,21 @@ def find_cast(text: str, tokens: list[Token]) -> Cast:
             # After a given name, a capitalised word is a surname even if it is also a common
             # word elsewhere (Jonathan Small, Mary Brown).
             w = tokens[k].text
+            # With a title before them (Captain John Good) even a common word is the surname.
             return bool(words) and words[-1] in given_names and _is_cap(w) and not tokens[k].sentence_start \
-                and w not in rules.NOT_NAMES and w not in title_words
+                and (w not in rules.NOT_NAMES or (title is not None and len(words) == 1)) and w not in title_words
 
-        while k < n and (name_word(tokens[k].text) or continues_name(k)) or (title and k == j and k < n):
+        def leads_name(k: int) -> bool:
+            # A common word that, capitalised mid-sentence, always comes before the same name
+            # (Big Medicine, Old Billy) is part of it.
+            if words or k + 1 >= n or tokens[k].sentence_start and not title:
+                return False
+            w, nxt = tokens[k].text, tokens[k + 1].text
+            return _is_cap(w) and w not in rules.NOT_NAMES and w not in title_words \
+                and pairs.get((w, nxt), 0) >= 2 and pairs[(w, nxt)] == cap_mid.get(w, 0) and name_word(nxt)
+
+        while k < n and (name_word(tokens[k].text) or continues_name(k) or leads_name(k)) \
+                or (title and k == j and k < n):
             if words and tokens[k].start - (tokens[k - 1].start + len(tokens[k - 1].text)) > 2:
                 break
             gap = text[tokens[k - 1].start + len(tokens[k - 1].text):tokens[k].start] if words else " "
@@ -260,8 +304,8 @@ def _majority(votes: dict[str, int]) -> Optional[str]:
     return None
 
 
-def _cluster(text: str, tokens: list[Token], forms) -> Cast:
-    cast = Cast()
+def _cluster(text: str, tokens: list[Token], forms) -> Roster:
+    cast = Roster()
     counts: dict[str, int] = {}
     info: dict[str, tuple[Optional[str], tuple[str, ...]]] = {}
     form_votes: dict[str, dict[str, int]] = {}
@@ -332,6 +376,8 @@ def _cluster(text: str, tokens: list[Token], forms) -> Cast:
         if person is None:
             continue
         cast.mentions.append((start, person, quoted))
+        if rules.PLACE_CONTEXT.search(text, max(0, start - 16), start):
+            person.place_mentions += 1
         if quoted:
             person.quoted_mentions += 1
         else:
@@ -349,7 +395,13 @@ def _covers(p: Person, info, words: tuple[str, ...], title: Optional[str]) -> bo
     surnames = {info[f][1][-1] for f in p.forms if len(info[f][1]) > 1}
     given = {rules.NICKNAMES.get(info[f][1][0], info[f][1][0]) for f in p.forms
              if info[f][0] is None and (len(info[f][1]) > 1 or info[f][1][0] not in surnames)}
-    if rules.NICKNAMES.get(words[0], words[0]) in given and set(words[1:]) <= p.words:
+    raw_given = {info[f][1][0] for f in p.forms
+                 if info[f][0] is None and (len(info[f][1]) > 1 or info[f][1][0] not in surnames)}
+    # Frank with Francis, or Francis with Frank; but Bessie and Eliza (two familiar forms of
+    # Elizabeth) may well be two people.
+    familiar = rules.NICKNAMES.get(words[0]) in raw_given or any(rules.NICKNAMES.get(g) == words[0]
+                                                                   for g in raw_given)
+    if rules.NICKNAMES.get(words[0], words[0]) in given and familiar and set(words[1:]) <= p.words:
         return True
     # A given name cut short (Kit for Kitty, Sam for Samuel) is the same person.
     raw = {info[f][1][0] for f in p.forms

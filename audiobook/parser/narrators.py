@@ -1,15 +1,18 @@
 """First-person narration: which sections say "I", and who that "I" is."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from audiobook.parser.characters import Cast, Person
+from audiobook.parser import rules
+from audiobook.parser.characters import Person, Roster
 from audiobook.parser.quotes import Piece
 from audiobook.parser.structure import Paragraph
 
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself|I'm|I've|I'd|I'll)\b")
+
+
+#: What a first-person narrator nobody names is called.
+NAMELESS = "the narrator"
 
 
 @dataclass
@@ -23,35 +26,57 @@ class Unit:
 
 
 
-def pov_person(cast: Cast, name: Optional[str]) -> Optional[Person]:
+def pov_person(cast: Roster, name: Optional[str]) -> Optional[Person]:
     """The person a POV header names (registered if the text never names them otherwise)."""
     if not name:
         return None
     return cast.resolve(name) or cast.resolve(name.split()[0]) or cast.add(name, None)
 
 
-def narrators_by_unit(text: str, cast: Cast, units: list[Unit]) -> dict[int, Person]:
+def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
+                      called_by_i: Optional[dict[int, int]] = None) -> dict[int, Person]:
     """Unit index -> the "I" of its section: the POV header's person, else a guess: the person
-    the book talks to but never about (the narrator named elsewhere), else the most frequent
-    person the section does not name."""
+    the book talks to but never about (the narrator named elsewhere), else a nameless narrator."""
     out: dict[int, Person] = {}
     people = [p for p in cast.people if p.count >= 2]
-    book = [p for p in people if p.quoted_mentions >= 3 and p.narration_mentions * 4 <= p.quoted_mentions]
-    book.sort(key=lambda p: -p.quoted_mentions)
+    called = called_by_i or {}
+    # Called by name in the talk next to the narrator's own speeches and never named in a speech
+    # tag (one says "I said" of oneself), or called by name but seldom named in narration.
+    book = [p for p in people if (called.get(id(p), 0) >= 2 and not p.tagged) or (
+            (p.addressed >= 1 or p.quoted_mentions >= 3) and p.narration_mentions * 2 <= p.quoted_mentions)]
+    book.sort(key=lambda p: (-called.get(id(p), 0), -p.addressed, -p.quoted_mentions))
+    self_named = _self_named(text, cast)
     for start, stop, pov in first_person_sections(text, units):
         who = pov_person(cast, pov) if pov is not None else None
         if pov is None:
-            named = set()
             lo, hi = units[start].para.start, units[stop - 1].para.end
+            said = [p for at, p in self_named if lo <= at < hi]
+            named = set()
             for offset, person, quoted in cast.mentions:
                 if lo <= offset < hi and not quoted:
                     named.add(id(person))
-            pool = [p for p in book if id(p) not in named] or \
-                sorted((p for p in people if id(p) not in named), key=lambda p: -p.count)[:1]
-            who = pool[0] if pool else None
+            pool = said or [p for p in book if p.is_person and (id(p) not in named or called.get(id(p), 0) >= 2)]
+            if not pool and start > 0 and units[start - 1].para.kind in ("prose", "break") \
+                    and (units[start].para.wide_gap or units[start - 1].para.kind == "break"):
+                # A switch to "I" in the middle of a chapter: the story's other main character,
+                # whom this stretch never names.
+                pool = sorted((p for p in people if id(p) not in named and p.is_person and not p.is_place),
+                              key=lambda p: -p.count)[:1]
+            # Nobody the book talks to but never about: a narrator without a name.
+            who = pool[0] if pool else (cast.resolve(NAMELESS) or cast.add(NAMELESS, None))
         if who is not None:
             for i in range(start, stop):
                 out[i] = who
+    return out
+
+
+def _self_named(text: str, cast: Roster) -> list[tuple[int, Person]]:
+    """Where the narration says who "I" is ("I called myself Pip", "my name is Hale")."""
+    out = []
+    for m in rules.SELF_NAMING.finditer(text):
+        who = cast.resolve(m.group("name")) or cast.resolve(m.group("name").split()[0])
+        if who is not None:
+            out.append((m.start(), who))
     return out
 
 
@@ -68,8 +93,10 @@ def first_person_sections(text: str, units: list[Unit]) -> list[tuple[int, int, 
             if i > start:
                 narration = " ".join(narration_text(text, u) for u in units[start:i])
                 n_words = max(1, len(narration.split()))
-                hits = len(_FIRST_PERSON.findall(narration))
-                if hits >= 3 or (hits >= 2 and n_words < 200) or (pov and hits):
+                hits = len(rules.FIRST_PERSON.findall(narration))
+                # A first-person story says "I" often; a few in a long stretch are stray speech.
+                if (hits >= 3 and hits * rules.FIRST_PERSON_WORDS_PER_HIT >= n_words) \
+                        or (hits >= 2 and n_words < 200) or (pov and hits):
                     sections.append((start, i, pov if pov is not None else carried))
             if unit is not None and unit.para.kind not in ("prose", "note", "time"):
                 if unit.para.kind == "pov":

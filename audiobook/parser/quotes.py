@@ -77,9 +77,9 @@ def _single_close_strength(text: str, i: int, start: int, end: int) -> int:
 def _double_role(text: str, i: int, start: int, end: int) -> str:
     """``open``, ``close`` or ``either`` for a double mark, from the mark and its neighbours."""
     c = text[i]
-    if c in "\u201c\u201e\u00ab":
+    if c in rules.DOUBLE_OPEN and c != '"':
         return "open"
-    if c in "\u201d\u00bb":
+    if c in rules.DOUBLE_CLOSE and c != '"':
         return "close"
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
@@ -95,7 +95,7 @@ def find_quotes(text: str, start: int, end: int, style: str) -> list[tuple[int, 
     closing mark, or ``end`` when the paragraph ends inside the quotation."""
     spans: list[tuple[int, int, bool]] = []
     if style == "double":
-        marks = [i for i in range(start, end) if text[i] in '"\u201c\u201d\u201e\u00ab\u00bb']
+        marks = [i for i in range(start, end) if text[i] in rules.DOUBLE_MARKS]
         open_at: Optional[int] = None
         for i in marks:
             role = _double_role(text, i, start, end)
@@ -155,7 +155,7 @@ def starts_with_open_mark(text: str, start: int, end: int, style: str) -> bool:
         return False
     c = text[start]
     if style == "double":
-        return c in "\"\u201c\u201e\u00ab"
+        return c in rules.DOUBLE_OPEN
     return c in rules.SINGLE_OPEN and _single_opens(text, start, start, end)
 
 
@@ -240,3 +240,56 @@ def _absorb_crumbs(text: str, pieces: list[Piece]) -> list[Piece]:
         if p.kind == "crumb":
             p.kind = "narration"
     return out
+
+
+def dash_dialogue(text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """The text prints speech as paragraphs opened by a dash, without quote marks."""
+    dashed = sum(1 for s, e in paragraphs if rules.DASH_OPENING.match(text, s, e))
+    quoted = sum(1 for s, e in paragraphs if s < e and text[s] in rules.DOUBLE_OPEN + rules.SINGLE_OPEN)
+    return dashed >= rules.DASH_DIALOGUE_MIN and dashed > quoted
+
+
+_DASH_TAG = re.compile(r"(?<=[,.!?;:\u2026])\s+(?=[a-zA-Z])|(?<=[\u2014-])\s*(?=[a-z])")
+
+
+_TAG_STOP = re.compile(r"[,.!?:;](?=\s|$)")
+
+
+def split_dash_paragraph(text: str, start: int, end: int, is_tag) -> list[Piece]:
+    """Cut a paragraph of dash-opened speech into dialogue and the tags inside it
+    ("\u2014Thanks, old chap, he cried briskly. That will do nicely."): the speech runs to the first
+    place where ``is_tag(narration, last character of the speech)`` finds a speech tag; the tag runs
+    to the end of its sentence; what follows it is speech again."""
+    m = rules.DASH_OPENING.match(text, start, end)
+    if not m:
+        return [Piece("narration", start, end)]
+    pieces: list[Piece] = []
+    pos, inner = start, m.end()
+    while pos < end:
+        cut = None
+        for b in _DASH_TAG.finditer(text, inner, end):
+            speech = text[inner:b.start()].rstrip()
+            if speech and is_tag(text[b.end():end], speech[-1]):
+                cut = b
+                break
+        if cut is None:
+            close = end
+            while close > inner and text[close - 1] in "\u2014-" and text[close - 2:close] != " -":
+                close -= 1  # a speech broken off with a dash: the dash is not a word
+            pieces.append(Piece("dialogue", pos, end, inner, close))
+            break
+        pieces.append(Piece("dialogue", pos, cut.start(), inner, cut.start()))
+        # The tag ends with its clause: "he said, you dreadful bard!" goes back to speech.
+        tag_end = end
+        for stop in _TAG_STOP.finditer(text, cut.end(), end):
+            word = re.search(r"(\w+)$", text[cut.end():stop.start()])
+            if stop.group() == "." and word and word.group(1).lower() in rules.TITLES:
+                continue  # "said Mr. Pell": the stop of a title
+            tag_end = stop.end()
+            break
+        pieces.append(Piece("narration", cut.start(), tag_end))
+        rest = tag_end
+        while rest < end and text[rest].isspace():
+            rest += 1
+        pos = inner = rest
+    return _absorb_crumbs(text, pieces)

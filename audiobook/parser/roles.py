@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Optional
 
 from audiobook.parser import rules
-from audiobook.parser.characters import Cast, Person
+from audiobook.parser.characters import Person, Roster
 
 if TYPE_CHECKING:  # pragma: no cover
     from audiobook.parser.attribution import Attributor
@@ -41,7 +41,7 @@ def relation(word: str) -> Optional[str]:
 class Roles:
     """Role phrases of one text and the people they stand for."""
 
-    def __init__(self, text: str, cast: Cast) -> None:
+    def __init__(self, text: str, cast: Roster) -> None:
         self.text = text
         self.cast = cast
         counts = Counter(m.group(1) for m in _ROLE_PHRASE.finditer(text))

@@ -104,10 +104,28 @@ NOTE_WORDS = re.compile(
 #: How many paragraphs from either end of a story a thank-you note without a marker may sit.
 NOTE_EDGE_PARAGRAPHS = 2
 
+#: A first-person word in narration ("I", "me", "my"...): a word of its own, not part of "A.I".
+FIRST_PERSON = re.compile(r"(?<![\w'\u2019.-])(?:I|I'm|I've|I'd|I'll|I\u2019m|I\u2019ve|I\u2019d|I\u2019ll|me|my|myself)\b")
+
+#: A first-person narrator saying their own name ("I called myself Pip", "my name is Ishmael").
+SELF_NAMING = re.compile(r"\b(?:I (?:called|named) myself|[Mm]y name (?:is|was)|I am called|I was called|"
+                         r"(?:they|people|everyone|everybody) called me|[Cc]all me)\s+"
+                         r"(?P<name>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)")
+
+#: A speaker giving their own name at the start of a speech ("Tobias. My gran says...",
+#: "My name is Hale, sir", "I'm Kit").
+INTRODUCTION = re.compile(r"\s*(?:[Mm]y name(?:'s| is) |I'm |I am |I\u2019m |[Tt]hey call me |[Ii]t's |[Ii]t is )?"
+                          r"(?P<name>[A-Z][a-z][\w'\u2019-]*)(?:\.|,\s*(?:sir|ma'am|miss|madam)\b)")
+
+#: Most words of narration per first-person word for a section to count as told by an "I".
+FIRST_PERSON_WORDS_PER_HIT = 150
+
 # --------------------------------------------------------------------------- quotes
 #: Opening and closing double quote marks (the straight one serves as both).
 DOUBLE_OPEN = "\"\u201c\u201e\u00ab"
 DOUBLE_CLOSE = "\"\u201d\u00bb"
+#: Every double mark, either way round.
+DOUBLE_MARKS = "".join(sorted(set(DOUBLE_OPEN + DOUBLE_CLOSE)))
 #: Opening and closing single quote marks (the straight apostrophe serves as both).
 SINGLE_OPEN = "'\u2018"
 SINGLE_CLOSE = "'\u2019"
@@ -127,19 +145,27 @@ SCARE_QUOTE_MAX_WORDS = 4
 #: Characters that end a sentence or a spoken phrase just before a closing single quote.
 CLOSING_PUNCT = ".,!?;:\u2026\u2014-"
 
+#: A paragraph whose speech opens with a dash instead of a quote mark ("—Where are you going?",
+#: "-- Yes, sir"), as some editions print dialogue.
+DASH_OPENING = re.compile(r"(?:\u2014|\u2015|--)\s?(?=[^\W\d_]|[\"'\u2018\u201c(_.])")
+
+#: Fewest dash-opened paragraphs before a text is taken to print its dialogue that way (and more
+#: of them than paragraphs opened by a quote mark).
+DASH_DIALOGUE_MIN = 2
+
 # --------------------------------------------------------------------------- attribution
 #: Verbs that introduce or tag speech ("said James", "she sobbed").
 SPEECH_VERBS = set("""
 said says say asked asks ask replied replies reply answered answers answer cried cries shouted
 shouts yelled yells screamed screams whispered whispers murmured murmurs muttered mutters mumbled
 sobbed sighed snapped snarled growled hissed barked called exclaimed remarked observed added
-continued began begun went resumed repeated insisted interrupted interposed protested objected
+continued began begun resumed repeated insisted interrupted interposed protested objected
 argued agreed admitted confessed explained suggested declared announced stated demanded
 inquired enquired queried questioned responded retorted returned rejoined laughed giggled
 chuckled grinned smiled groaned moaned gasped breathed stammered stuttered sniffed sniffled
 winced pleaded begged urged warned whimpered wailed roared bellowed thundered shrieked squealed
 purred drawled teased joked mocked scoffed sneered grumbled grunted huffed panted blurted
-ventured offered pointed corrected conceded countered concluded commented noted mused wondered
+ventured offered corrected conceded countered concluded commented noted mused wondered
 thought cooed lied promised reminded assured informed told ordered commanded called chimed
 piped spoke uttered recited read echoed persisted pursued proceeded assented acquiesced
 volunteered prompted hazarded faltered gasped blustered bawled boomed chattered stormed raged
@@ -149,6 +175,12 @@ ejaculated vociferated expostulated remonstrated interjected explained observed 
 #: Verbs that say how a line sounds but are not relied on to attribute it ("she wept"): recorded
 #: as a quote's verb (for prosody) beside the speech verbs.
 MANNER_VERBS = {"wept", "sang", "hummed", "crooned", "rasped", "croaked", "whined", "lisped", "screeched"}
+
+#: Words that may stand between a tag's subject and its verb ("Then Lily had said:").
+AUXILIARIES = {"had", "has", "have", "would", "will", "could", "then", "now", "also", "only", "just"}
+
+#: Speech verbs that say the speaker has spoken before in the same talk ("the lady resumed").
+CONTINUATION_VERBS = {"resumed", "continued", "pursued", "repeated", "went", "added", "proceeded"}
 
 #: Verbs that tag speech only with the particle after them ("Oakley broke in", "she struck in").
 SPEECH_PHRASES = {
@@ -251,6 +283,26 @@ ROLE_NOUNS = {
     "scientist": None, "commander": None, "lieutenant": None, "ensign": None, "cadet": None,
 }
 
+#: Nouns that, after "my"/"our", stand for someone already in the conversation rather than a
+#: new character ("said my companion", "asked our visitor").
+RELATIONAL_NOUNS = {"companion", "friend", "visitor", "guest", "host", "hostess", "interlocutor",
+                    "client", "informant", "questioner"}
+
+#: Words that end a noun phrase in a tag before its verb ("the man was", "his voice had").
+NOT_NOUNS = {"was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should",
+             "did", "does", "then", "now", "again", "also", "only", "just", "still", "too", "not"}
+
+#: Nouns that may head a tag without naming anyone ("said a voice", "came the answer").
+NOT_SPEAKER_NOUNS = {"voice", "voices", "tone", "tones", "answer", "reply", "cry", "cries", "words",
+                     "word", "question", "response", "whisper", "shout", "call", "sound", "echo",
+                     "face", "head", "lips", "mouth", "eyes", "hand", "door", "letter", "note", "paper",
+                     "telegram", "message", "sign", "notice", "figure", "shadow", "silence", "laugh"}
+
+#: Determiners a character known only by a noun is named with: "the" for the articles and
+#: demonstratives ("a tall man" is "the man"), a possessive kept as written ("my father").
+NOUN_DETERMINERS = {"the": "the", "a": "the", "an": "the", "this": "the", "that": "the",
+                    "my": "my", "his": "his", "her": "her", "our": "our", "their": "their", "your": "your"}
+
 #: Family relations that, after "his"/"her", name a relative of someone in the story ("her mother
 #: went on"), with the relative's sex.
 KINSHIP_NOUNS = {
@@ -302,9 +354,6 @@ KIN_POSSESSIVES = {"his": "male", "her": "female"}
 PHRASE_STOPS = {"at", "in", "on", "with", "of", "from", "to", "and", "who", "which", "as", "by", "for",
                 "near", "beside", "behind", "that", "whose", "but", "or", "into", "upon"}
 
-#: Pronouns by gender, for counting what a name is referred to as.
-GENDER_PRONOUNS = {"male": {"he", "him", "his", "himself"}, "female": {"she", "her", "hers", "herself"}}
-
 #: Nouns that give the gender of a speaker ("my wife", "the old woman").
 GENDER_NOUNS = {
     "male": {"man", "boy", "husband", "father", "son", "brother", "uncle", "gentleman", "lad", "fellow", "king",
@@ -312,6 +361,14 @@ GENDER_NOUNS = {
     "female": {"woman", "girl", "wife", "mother", "daughter", "sister", "aunt", "lady", "lass", "queen",
                "madam", "madame", "niece", "grandmother", "bride", "princess", "maid", "mistress"},
 }
+
+#: Words before a capitalised name that show it names a place or a thing ("in Wisconsin",
+#: "out of Waukesha", "the Lusitania"), not a person.
+PLACE_CONTEXT = re.compile(r"\b(?:[Tt]he|in|at|from|into|near|towards?|across|through|out of|"
+                           r"inside|outside|beyond|round|around|[A-Z]\w+ of)\s+[_*]?$")
+
+#: Nouns for a person as such ("a boy", "the old woman"): someone the narration has not named.
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "lady", "gentleman", "lad", "lass", "fellow"}
 
 #: Capitalised words that are never a character's name (sentence openers, days, interjections...).
 NOT_NAMES = set("""
@@ -336,6 +393,8 @@ Frenchman Frenchwoman Englishman Englishwoman Irishman Irishwoman Scotchman Scot
 Welshman Dutchman Chinaman Norseman Yankee Frenchmen Englishmen Irishmen Dutchmen Scotchmen
 I'm I've I'd I'll It's That's There's He's She's We're You're They're Let's Don't Can't Won't
 I’m I’ve I’d I’ll It’s That’s There’s He’s She’s We’re You’re They’re Let’s
+Americans Europeans Indians Germans Italians Russians Spaniards Christians Catholics Protestants
+Yankees Britons Romans Greeks Jews Turks Arabs Africans Swedes Norwegians Danes Dutch Scots
 """.split())
 
 #: Common given names and the gender they usually carry: a prior that pronoun counts outweigh.

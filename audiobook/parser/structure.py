@@ -147,10 +147,12 @@ def _looks_like_title_line(line: str) -> bool:
 
 def _quoted_caps_title(line: str) -> bool:
     """A title set in quotation marks and capitals under a chapter number ("ALL THE WORLD'S A
-    STAGE" in quotes): a heading, not speech, since nobody talks in capitals alone."""
+    STAGE" in quotes): a heading, not speech, since nobody talks in capitals alone, short of
+    shouting ("TOM!")."""
     inner = line.strip().strip("\"\u201c\u201d")
     return len(line) <= 70 and line.strip()[:1] in "\"\u201c" and any(c.isalpha() for c in inner) \
-        and not any(c.islower() for c in inner) and len(inner.split()) <= 10
+        and not any(c.islower() for c in inner) and len(inner.split()) <= 10 \
+        and not inner.rstrip().endswith(("!", "?", "!--", "\u2014"))  # "TOM!" is a shout
 
 
 def undecorated(line: str) -> str:
@@ -259,7 +261,6 @@ def _mark_edge_notes(text: str, paragraphs: list[Paragraph]) -> None:
 
 
 _BARE_NAME = re.compile(r"^[A-Z][A-Za-z'\u2019-]+(?: [A-Z][A-Za-z'\u2019-]+)?$")
-_FIRST_PERSON = re.compile(r"(?:^|[\s\"\u201d])(?:I|I'm|I've|I'd|I'll|me|my)\b")
 
 
 def _mark_bare_name_pov(text: str, paragraphs: list[Paragraph]) -> None:
@@ -274,6 +275,6 @@ def _mark_bare_name_pov(text: str, paragraphs: list[Paragraph]) -> None:
         if nxt.kind != "prose":
             continue
         body = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", text[nxt.start:nxt.end])
-        if len(_FIRST_PERSON.findall(body)) >= 2:
+        if len(rules.FIRST_PERSON.findall(body)) >= 2:
             p.kind, p.title = "pov", line
             p.pov = " ".join(w.capitalize() if w.isupper() else w for w in line.split())

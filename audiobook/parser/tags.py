@@ -7,7 +7,7 @@ from typing import Optional
 
 from audiobook.parser import rules
 
-_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|[,;:.!?\u2014\u2026()]")
+_WORD = re.compile(r"[^\W\d_](?:[\w'\u2019]|-(?!-))*|--|[,;:.!?\u2014\u2026()]")
 _NOUN_DETERMINERS = {"the", "my", "his", "her", "our", "their", "your", "a", "an", "this", "that", "its"}
 _TITLE_WORDS = {k.rstrip(".") for k in rules.TITLES}
 _SENTENCE_END = {".", "!", "?"}
@@ -27,6 +27,8 @@ class Subject:
     """The words as written: ``James``, ``Mr. Holmes``, ``he``, ``the old man``."""
     gender: Optional[str] = None
     """Gender the words imply (pronoun, title or noun), if any."""
+    verb: str = ""
+    """The speech verb of the tag, where known (``said``, ``resumed``)."""
 
 
 def words(text: str) -> list[str]:
@@ -42,21 +44,43 @@ def _is_verb(w: str) -> bool:
     return w.lower() in rules.SPEECH_VERBS
 
 
-def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
-    """The subject phrase starting at ``toks[k]`` and the index after it."""
+def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optional[tuple[Subject, int]]:
+    """The subject phrase starting at ``toks[k]`` and the index after it. ``names``: words that
+    are names in this story although they are common words elsewhere (Captain Good's "Good")."""
     if k >= len(toks):
         return None
     w = toks[k]
     lw = w.lower()
     if lw in rules.SUBJECT_PRONOUNS:
         return Subject("pronoun", lw, rules.SUBJECT_PRONOUNS[lw]), k + 1
+    if lw == "one" and k + 2 < len(toks) and toks[k + 1] == "of" and toks[k + 2] in ("the", "his", "her", "their"):
+        # "said one of the colts": one of a group, named so
+        j = k + 3
+        while j < len(toks) and j - k <= 5 and toks[j].islower() and not _is_verb(toks[j]) \
+                and toks[j] not in rules.PHRASE_STOPS and not _is_adverb(toks[j]):
+            j += 1
+        if j > k + 3:
+            return Subject("noun", " ".join(toks[k:j])), j
     if lw in _NOUN_DETERMINERS:
         j = k + 1
         phrase = [w]
         while j < len(toks) and j - k <= 3 and toks[j].islower() and not _is_verb(toks[j]) \
-                and toks[j] not in rules.PHRASE_STOPS and toks[j] not in rules.SUBJECT_PRONOUNS:
+                and toks[j] not in rules.PHRASE_STOPS and toks[j] not in rules.SUBJECT_PRONOUNS \
+                and not _is_adverb(toks[j]) and toks[j] not in rules.NOT_NOUNS \
+                and toks[j] not in _NOUN_DETERMINERS and toks[j] not in rules.COMMON_PAST_VERBS:
             phrase.append(toks[j])
             j += 1
+        if j < len(toks) and toks[j][:1].isupper() and toks[j] not in rules.NOT_NAMES \
+                and lw in ("the", "my", "his", "her") and toks[j][1:].islower():
+            if len(phrase) > 1:
+                return subject_at(toks, j, names)  # "her brother Hugh": Hugh
+            # A role written with a capital: "the Hatter", "the General", "my Lady".
+            phrase.append(toks[j])
+            j += 1
+        if len(phrase) > 1 and phrase[-1].lower() in rules.NOT_SPEAKER_NOUNS:
+            if j + 1 < len(toks) and toks[j] == "of" and toks[j + 1] != "the":
+                return subject_at(toks, j + 1, names)  # "cried the voice of John Reed"
+            return None  # "said a voice": says nothing of who
         if len(phrase) > 1:
             gender = None
             for g, nouns in rules.GENDER_NOUNS.items():
@@ -64,12 +88,20 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
                     gender = g
             return Subject("noun", " ".join(phrase), gender), j
         return None
-    if w[:1].isupper() and (w not in rules.NOT_NAMES or lw in _TITLE_WORDS):
+    if w[:1].isupper() and re.search(r"['\u2019]s$", w) and k + 1 < len(toks) and toks[k + 1].islower() \
+            and toks[k + 1] not in rules.PHRASE_STOPS and not _is_verb(toks[k + 1]):
+        # "Strether's new acquaintance pursued": someone's companion, not the one named.
+        j = k + 1
+        while j < len(toks) and j - k <= 3 and toks[j].islower() and not _is_verb(toks[j]) \
+                and not _is_adverb(toks[j]) and toks[j] not in rules.PHRASE_STOPS:
+            j += 1
+        return Subject("noun", " ".join(toks[k:j])), j
+    if w[:1].isupper() and (w not in rules.NOT_NAMES or lw in _TITLE_WORDS or w in names):
         j = k
         name = []
         gender = None
         while j < len(toks) and toks[j][:1].isupper() and len(name) < 4:
-            if toks[j] in rules.NOT_NAMES and toks[j].lower() not in _TITLE_WORDS:
+            if toks[j] in rules.NOT_NAMES and toks[j].lower() not in _TITLE_WORDS and toks[j] not in names:
                 break
             if not name and toks[j].lower() in _TITLE_WORDS:
                 gender = rules.TITLES.get(toks[j].lower())
@@ -86,7 +118,7 @@ def subject_at(toks: list[str], k: int) -> Optional[tuple[Subject, int]]:
     return None
 
 
-def tag_after(narration: str, quote_end_char: str) -> Optional[Subject]:
+def tag_after(narration: str, quote_end_char: str, names: frozenset = frozenset()) -> Optional[Subject]:
     """The speaker named by narration right after a quotation (``, said James.`` / ``he winced``).
 
     ``quote_end_char``: the last character inside the quotation; a comma or dash there means the
@@ -111,16 +143,23 @@ def tag_after(narration: str, quote_end_char: str) -> Optional[Subject]:
         and (toks[j].endswith("ed") or particle or toks[j] in rules.SPEECH_VERBS) \
         and (after[:1].isupper() or after in ("he", "she", "I"))
     if j < len(toks) and (_is_verb(toks[j]) or inverted) and toks[j].islower():
+        verb = toks[j]
         j += 1
         if j < len(toks) and toks[j] in _PARTICLES:
             j += 1
         while j < len(toks) and _is_adverb(toks[j]):
             j += 1
-        found = subject_at(toks, j)
+        if j < len(toks) and toks[j] == ",":
+            # "interposed, more softly, a young wife": a manner set off by commas, then the subject
+            close = next((m for m in range(j + 1, min(j + 6, len(toks))) if toks[m] == ","), None)
+            if close is not None and all(t.islower() for t in toks[j + 1:close]):
+                j = close + 1
+        found = subject_at(toks, j, names)
         if found:
+            found[0].verb = verb
             return found[0]
         return None
-    found = subject_at(toks, k)
+    found = subject_at(toks, k, names)
     if not found:
         return None
     subject, j = found
@@ -129,6 +168,7 @@ def tag_after(narration: str, quote_end_char: str) -> Optional[Subject]:
         pass
     for m in range(j, min(j + 3, len(toks))):
         if _is_verb(toks[m]) and toks[m].islower():
+            subject.verb = toks[m]
             return subject
         if m + 1 < len(toks) and (toks[m], toks[m + 1]) in rules.SPEECH_PHRASES:
             return subject  # "Oakley broke in impetuously"
@@ -160,7 +200,7 @@ def tag_listener(narration: str) -> Optional[str]:
     return None
 
 
-def tag_before(narration: str) -> Optional[Subject]:
+def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subject]:
     """The speaker named by narration right before a quotation (``James said:`` / ``said Lily,``)."""
     tail = narration[-160:].rstrip()
     if not tail or tail[-1] not in ",:\u2014":
@@ -173,14 +213,23 @@ def tag_before(narration: str) -> Optional[Subject]:
     if not toks:
         return None
     for i, t in enumerate(toks):
-        if _is_verb(t) and t.islower() and i >= len(toks) - 4:
-            found = subject_at(toks, i + 1)
+        if _is_verb(t) and (t.islower() or i == 0) and i >= len(toks) - 4:  # "Said she:"
+            found = subject_at(toks, i + 1, names)
             if found and found[1] >= len(toks) - 1:
+                found[0].verb = t
                 return found[0]
             for s in range(max(0, i - 4), i):
-                found = subject_at(toks, s)
-                if found and found[1] <= i and all(_is_adverb(x) for x in toks[found[1]:i]):
+                found = subject_at(toks, s, names)
+                if found and found[1] <= i and all(_is_adverb(x) or x in rules.AUXILIARIES
+                                                   for x in toks[found[1]:i]):
+                    found[0].verb = t
                     return found[0]
+    if tail[-1] == ":" and any(_is_verb(t) and t.islower() for t in toks):
+        # "She lifted up her voice at an angle calculated for distance and shouted:"
+        subject = sentence_subject(" ".join(toks))
+        if subject is not None and subject.kind in ("name", "pronoun"):
+            subject.verb = next(t for t in toks if _is_verb(t) and t.islower())
+            return subject
     return None
 
 
@@ -228,3 +277,15 @@ def vocatives(quote: str) -> list[str]:
             if first not in rules.NOT_NAMES or first.lower() in _TITLE_WORDS:
                 found.append(name)
     return found
+
+
+def is_inline_tag(narration: str, quote_end_char: str) -> bool:
+    """Whether ``narration`` opens with a speech tag proper ("he said sternly", "cried Lily"): a
+    subject and a speech verb within its first words. Stricter than ``tag_after``, for telling a
+    tag from more speech where no quote mark closes the speech."""
+    toks = words(narration[:80])[:5]
+    if not any(_is_verb(t) and t.islower() for t in toks[:4]) and not any(
+            (a, b) in rules.SPEECH_PHRASES for a, b in zip(toks, toks[1:])):
+        return False
+    subject = tag_after(narration, quote_end_char)
+    return subject is not None and subject.kind in ("pronoun", "name", "noun")

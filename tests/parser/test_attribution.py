@@ -237,6 +237,334 @@ ATTRIBUTION_CASES = [
         '"A cup fell," said Lena.\n\n'
         '"You might cut yourself, ma\'am," insisted the young woman.\n',
         ["Lena", "the maid"], id="regression_a_role_entering_after_a_comma_phrase_comes_on_stage"),
+    pytest.param(
+        'The kettle sang on the stove and Ada stood at the window.\n\n'
+        '\u2014Where are you going? she asked.\n\n'
+        'Tom pulled on his boots.\n\n'
+        '\u2014To the quarry, he said. Back by dark.\n',
+        ["Ada", "Tom", "Tom"], id="dash_dialogue_em_dash_without_quote_marks"),
+    pytest.param(
+        'Mr. Pell looked over his spectacles at young Hugh Dale.\n\n'
+        '--Your name? said Mr. Pell.\n\n'
+        '--I am called Hugh, sir.\n\n'
+        '--Sit down, Hugh.\n\n'
+        '--Yes, sir, said Hugh.\n',
+        ["Mr. Pell", "Hugh Dale", "Mr. Pell", "Hugh Dale"], id="dash_dialogue_double_hyphen_without_quote_marks"),
+    pytest.param(
+        'The wind rose over the moor. Then Ada said:\n\n'
+        '"We must turn back."\n',
+        ["Ada"], id="tag_closing_the_paragraph_before_the_speech"),
+    pytest.param(
+        'Tom had been silent all evening. At last Tom had said:\n\n'
+        '--I am leaving in the morning.\n\n'
+        'Nobody answered him. Then Ada had asked:\n\n'
+        '--Where?\n\n'
+        '--Anywhere.\n\n'
+        '--Then go, said Ada.\n',
+        ["Tom", "Ada", "Tom", "Ada"], id="tag_closing_the_paragraph_before_the_speech_with_had"),
+    pytest.param(
+        'I had not seen the harbour for ten years, and I did not know the man who met me there.\n\n'
+        '"You are late," said the man.\n\n'
+        '"The train was slow," I said.\n',
+        ["the man", "the narrator"], id="nameless_first_person_narrator"),
+    pytest.param(
+        'My uncle sent me to the mill when I was twelve. I remember the noise of it still.\n\n'
+        '"Mind the belts," said the foreman.\n\n'
+        '"Yes, sir," I said.\n',
+        ["the foreman", "the narrator"], id="nameless_first_person_narrator_answering_a_role"),
+    pytest.param(
+        'We sailed for Port Averne in May. Tom Reed and Ned Hale came with me, though I told them the '
+        'voyage was a fool\'s errand.\n\n'
+        '"Port Averne is a long way," said Ned.\n\n'
+        '"It is," I said.\n\n'
+        '"Then why go to Port Averne?"\n',
+        ["Ned Hale", "the narrator", "Ned Hale"], id="regression_a_place_is_never_a_speaker"),
+    pytest.param(
+        'The Larkspur Hotel stood by the lake. Ada and Lena took tea on its terrace.\n\n'
+        '"The Larkspur Hotel is dear," said Lena.\n\n'
+        '"It is worth it," said Ada.\n\n'
+        '"Is it?"\n',
+        ["Lena", "Ada", "Lena"], id="regression_a_building_is_never_a_speaker"),
+    pytest.param(
+        '"Well, Tom--ah, there you are," said Ada.\n\n'
+        '"Here I am," said Tom.\n\n'
+        '"Sit down."\n',
+        ["Ada", "Tom", "Ada"], id="regression_a_name_never_runs_into_a_dash"),
+    pytest.param(
+        'Hugh stood at the gate. "Mother--no, wait," he said.\n\n'
+        '"What is it, Hugh?" asked Lena.\n\n'
+        '"Nothing."\n',
+        ["Hugh", "Lena", "Hugh"], id="regression_a_name_never_runs_into_a_double_hyphen"),
+    pytest.param(
+        'A tall man came out of the fog and caught Hugh by the collar.\n\n'
+        '"Keep still!" said the man.\n\n'
+        '"Let me go, sir," said Hugh.\n\n'
+        '"Not till you tell me your name," said the tall man.\n',
+        ["the man", "Hugh", "the man"], id="role_only_character_named_by_its_noun"),
+    pytest.param(
+        'Ada ran down to the boathouse.\n\n'
+        '"Is it ready?" said Ada.\n\n'
+        '"Nearly, miss," answered the old boatman.\n\n'
+        '"Then I shall wait," said Ada.\n\n'
+        '"Suit yourself," said the boatman.\n',
+        ["Ada", "the boatman", "Ada", "the boatman"], id="role_only_character_known_again_by_its_noun"),
+    pytest.param(
+        'Ada sat by the fire with her book.\n\n'
+        '"Come to supper," said my father.\n\n'
+        '"In a minute," said Ada.\n',
+        ["my father", "Ada"], id="role_only_character_with_a_possessive"),
+    pytest.param(
+        'Ada knocked at the great door of the hall.\n\n'
+        '"Who is there?" asked the Warden.\n\n'
+        '"Only me," said Ada.\n',
+        ["the Warden", "Ada"], id="role_only_character_written_with_a_capital"),
+    pytest.param(
+        'Tom was down in the cellar and Ada waited on the landing above.\n\n'
+        '"Are you there?" said Ada.\n\n'
+        '"Down here," said a voice.\n\n'
+        '"Then come up," said Ada.\n',
+        ["Ada", "Tom", "Ada"], id="regression_a_voice_is_not_a_character"),
+    pytest.param(
+        'Hugh was in the yard when the rain came. His sister Mary was in the house.\n\n'
+        '"Come in!" called a voice from the house.\n\n'
+        '"Coming," said Hugh.\n\n'
+        '"Hurry, then."\n',
+        ["Mary", "Hugh", "Mary"], id="regression_a_voice_from_somewhere_is_not_a_character"),
+    pytest.param(
+        'When I was small I could not say my name, and so I called myself Kit. Nobody minded.\n\n'
+        '"Kit, come here," said Tom Reed.\n\n'
+        '"Yes, Tom," I said.\n',
+        ["Tom Reed", "Kit"], id="first_person_narrator_saying_their_own_name"),
+    pytest.param(
+        'I knew Ned Hale from school, and I knew he would come.\n\n'
+        '"Ned," I said, "sit down."\n\n'
+        '"You look tired, Marlow," said Ned. "Are you sleeping, Marlow?"\n\n'
+        '"Not much," I said.\n',
+        ["Marlow", "Marlow", "Ned Hale", "Ned Hale", "Marlow"], id="first_person_narrator_named_only_by_others"),
+    pytest.param(
+        'Ada Quill and Lena sat at the piano.\n\n'
+        '"Now, listen," said Ada Quill. "Sing it through once."\n\n'
+        '"From the top?" asked Lena.\n\n'
+        '"Yes; and slower," the lady resumed, "much slower."\n',
+        ["Ada Quill", "Ada Quill", "Lena", "Ada Quill", "Ada Quill"], id="plain_noun_resuming_a_speech_is_the_named_speaker"),
+    pytest.param(
+        'Ada Quill mended nets on the jetty all afternoon.\n\n* * *\n\n'
+        'Down by the boats a girl was sitting on an upturned crate.\n\n'
+        '"Do you mend sails too?" she asked.\n',
+        ["the girl"], id="scene_noun_person_is_the_pronoun_when_nobody_is_named"),
+    pytest.param(
+        'Hugh Dale locked the mill and went home.\n\n* * *\n\n'
+        'At the crossroads an old man stood leaning on a stick.\n\n'
+        '"Is this the road to Fenby?" he asked.\n',
+        ["the man"], id="scene_noun_person_after_a_break_is_not_the_last_named_man"),
+    pytest.param(
+        'Ada Quill sat on the jetty. A boy came running along the planks.\n\n'
+        '"Are you the ferry-woman?" he asked.\n\n'
+        '"I am. Who asks?" said Ada.\n\n'
+        '"Kit. My mother sent me."\n\n'
+        'Ada walked with Kit to the boat.\n\n'
+        '"Is it far?" he asked.\n',
+        ["Kit", "Ada Quill", "Kit", "Kit"], id="self_introduction_names_the_noun_character"),
+    pytest.param(
+        'Lena kept the toll-gate. A girl came up the road with a basket.\n\n'
+        '"What is the toll?" the girl asked.\n\n'
+        '"A penny," said Lena. "And who are you?"\n\n'
+        '"My name is Hetty, ma\'am."\n',
+        ["Hetty", "Lena", "Lena", "Hetty"], id="self_introduction_my_name_is"),
+    pytest.param(
+        'Mr. Pell looked up from his counter. A boy stood in the doorway.\n\n'
+        '"What do you want?" asked Mr. Pell.\n\n'
+        '"Work, sir," said the boy. "I can read."\n\n'
+        '"Can you now." The old man smiled.\n',
+        ["Mr. Pell", "the boy", "the boy", "Mr. Pell"], id="described_noun_is_not_someone_called_by_another_noun"),
+    pytest.param(
+        'Mrs. Grey kept the apple stall. A girl came by with a basket.\n\n'
+        '"Apples?" asked the girl.\n\n'
+        '"Twopence," said Mrs. Grey.\n\n'
+        '"Too dear," said the girl.\n\n'
+        '"Then go without." The old woman turned away.\n',
+        ["the girl", "Mrs. Grey", "the girl", "Mrs. Grey"], id="described_noun_is_the_other_one_of_that_sex_in_the_talk"),
+    pytest.param(
+        'Ada Quill sold bread in Mill Lane. Mrs. Grey came every morning.\n\n'
+        '"Two loaves," said Mrs. Grey.\n\n'
+        '"Here you are," said Ada. Ada Quill wrapped them, and Ada Quill counted the change twice.\n\n'
+        '* * *\n\n'
+        'At noon a boy pushed the door open.\n\n'
+        '"Are you the baker?" he asked.\n\n'
+        '"I am. What do you want?"\n',
+        ["Mrs. Grey", "Ada Quill", "the boy", "Ada Quill"], id="regression_a_newcomer_in_a_new_scene_speaks_to_the_main_character"),
+    pytest.param(
+        'Mr. Pell and his step-son Hugh sat at breakfast.\n\n'
+        '"You are late again," said Mr. Pell.\n\n'
+        '"I was reading," said his step-son.\n',
+        ["Mr. Pell", "his step-son"], id="possessive_noun_tag_is_not_the_other_one_in_the_talk"),
+    pytest.param(
+        'Ada and Lena were at the window.\n\n'
+        '"Look at the rain," said Ada.\n\n'
+        '"It will stop," said her cousin.\n',
+        ["Ada", "her cousin"], id="possessive_noun_tag_names_its_own_character"),
+    pytest.param(
+        'A man shook Hugh awake on the bench.\n\n'
+        '"Get up," said the man a little sharply. "You cannot sleep here."\n',
+        ["the man", "the man"], id="regression_a_noun_phrase_stops_at_the_next_article"),
+    pytest.param(
+        'Ada met Lena at the door of the inn.\n\n'
+        '"I know the place," Ada\'s new friend said. "I stayed here once."\n',
+        ["Ada's new friend", "Ada's new friend"], id="regression_a_possessive_name_is_not_the_speaker"),
+    pytest.param(
+        'Ada and Tom stood in the cold by the wagon.\n\n'
+        '"It is late," said Ada.\n\n'
+        'When Tom turned away he said, "I will see to the horses." Ada went into the store.\n',
+        ["Ada", "Tom"], id="regression_went_alone_is_not_a_speech_verb"),
+    pytest.param(
+        'The old woman put down her knitting.\n\n'
+        '"NED!"\n\n'
+        'No answer came. She went to the stair and called up it:\n\n'
+        '"Ned, come down!"\n',
+        ["the woman", "the woman"], id="regression_a_shouted_name_in_capitals_is_speech_not_a_heading"),
+    pytest.param(
+        'Martha stood at the door with the broom.\n\n'
+        'Said she:\n\n'
+        '"Out, all of you."\n',
+        ["Martha"], id="tag_said_she_before_the_speech"),
+    pytest.param(
+        'Martha swept the step, leaned on her broom a minute, and then said, not loudly, but firmly:\n\n'
+        '"That will do for today."\n',
+        ["Martha"], id="tag_closing_a_long_sentence_with_a_colon"),
+    pytest.param(
+        'Ada and Tom sat by the fire.\n\n'
+        '"I am tired of this," said Ada. "I will go to bed, and I think I shall sleep well. My head aches. '
+        'I told you so, and I tell you again."\n\n'
+        'Tom poked the fire for a long while and said nothing at all, and the clock ticked on the shelf, '
+        'and the cat slept on the rug, and the rain kept on at the window as it had all the evening long, '
+        'and still Tom said nothing. The wind rose outside; a shutter banged somewhere in the house, and '
+        'the dog in the yard barked at it twice and was quiet. Presently the fire burned low [my own note: '
+        'I have kept the old spelling] and the room grew cold.\n\n'
+        '"Good night," said Tom.\n',
+        ["Ada", "Ada", "Tom"], id="regression_a_few_stray_first_person_words_do_not_make_a_narrator"),
+
+    pytest.param(
+        'Dr. Henry Marsh sat in his surgery. Peter Vane came in.\n\n'
+        '"Good evening, doctor," said Vane.\n\n'
+        'The doctor came back and took up his bag. "All ready," he said.\n',
+        ["Peter Vane", "Dr. Henry Marsh"], id="role_noun_before_the_quote_is_the_titled_person_for_its_pronoun"),
+    pytest.param(
+        'Captain Ada Rowe stood on the quay. Tom Vane came up with the papers.\n\n'
+        '"All signed," said Vane.\n\n'
+        'The captain read them through twice. "Good," she said.\n',
+        ["Tom Vane", "Captain Ada Rowe"], id="role_noun_before_the_quote_finds_the_title_of_a_woman"),
+
+    pytest.param(
+        'Mr. Pell walked home by the river path. A man with a basket came the other way.\n\n'
+        '"Good night to you," said the man with the basket.\n\n'
+        '"Good night, Sir Hugh," said Mr. Pell.\n\n'
+        '"Sir Hugh it is," said the man, pleased.\n',
+        ["Sir Hugh", "Mr. Pell", "Sir Hugh"], id="noun_character_named_by_the_reply_to_it"),
+    pytest.param(
+        'Lena stood at the gate. A woman in a grey shawl was passing.\n\n'
+        '"Fine evening," said the woman.\n\n'
+        '"It is, Mrs. Hale," said Lena.\n\n'
+        '"You remember me, then," she said.\n',
+        ["Mrs. Hale", "Lena", "Mrs. Hale"], id="noun_character_named_by_the_reply_to_it_a_woman"),
+
+    pytest.param(
+        'The big horse stood by the fence, and beside it stood Big Tully and a boy.\n\n'
+        '"Fine animal," said Big Tully.\n\n'
+        'The boy nodded, and Big Tully laughed.\n\n'
+        '"Ride him, then," said Big Tully.\n',
+        ["Big Tully", "Big Tully"], id="regression_a_common_word_always_before_a_name_is_part_of_it"),
+    pytest.param(
+        'It was an old house, and Old Nance kept it.\n\n'
+        '"Wipe your feet," said Old Nance.\n\n'
+        '"I did," said Hugh, and Old Nance sniffed.\n',
+        ["Old Nance", "Hugh"], id="regression_a_common_word_before_a_name_is_part_of_it_with_old"),
+
+    pytest.param(
+        'The foals ran in the field while Ada watched.\n\n'
+        '"Look at them go," said Ada.\n\n'
+        '"We are faster than the wind," said one of the foals.\n',
+        ["Ada", "one of the foals"], id="tag_one_of_a_group"),
+    pytest.param(
+        'The sailors sat about the fire with Tom.\n\n'
+        '"Sing us a song," said Tom.\n\n'
+        '"Not I," answered one of the sailors.\n',
+        ["Tom", "one of the sailors"], id="tag_one_of_a_group_after_the_verb"),
+    pytest.param(
+        'Ada stood among the women at the pump.\n\n'
+        '"She should be ashamed," said Ada.\n\n'
+        '"Hush," interposed, more gently, an old woman, "she is only a girl."\n',
+        ["Ada", "the woman", "the woman"], id="tag_with_a_manner_set_off_by_commas"),
+    pytest.param(
+        'Tom waited by the gate with Ned Hale.\n\n'
+        '"Late again," said Tom.\n\n'
+        '"Not I," replied, quite calmly, Ned Hale.\n',
+        ["Tom", "Ned Hale"], id="tag_with_a_manner_set_off_by_commas_then_a_name"),
+
+    pytest.param(
+        'Tom walked up the path to the cottage. He had not seen Mara for four years. Mara had not '
+        'written once, and she had sent no word. He knocked.\n\n\n\n'
+        'I opened the door and there he was. I could not breathe. I held on to the frame.\n\n'
+        '"Hello," I said.\n\n'
+        '"Hello, yourself," he said.\n',
+        ["Mara", "Tom"], id="first_person_switch_mid_chapter_is_the_other_main_character"),
+    pytest.param(
+        'Ada waited at the station for an hour. Ned Hale was late, and Ned Hale was never late. '
+        'She went home.\n\n* * *\n\n'
+        'I missed the train by a minute. I ran the whole way to her house, and my lungs burned.\n\n'
+        '"You came," she said.\n\n'
+        '"I did," I said.\n',
+        ["Ada", "Ned Hale"], id="first_person_switch_after_a_break_is_the_other_main_character"),
+
+    pytest.param(
+        'Tom and Ned stood on the tower. Ned held the bowl aloft.\n\n'
+        '"Come up!" cried Ned. "Come up, you lazy dog!"\n\n'
+        'Tom climbed slowly. Then he added, with a yawn:\n\n'
+        '"I am coming."\n\n'
+        'He added in a sleepy voice:\n\n'
+        '"Give me a minute."\n',
+        ["Ned", "Ned", "Tom", "Tom"], id="pronoun_with_added_is_the_one_who_spoke_last"),
+    pytest.param(
+        'Ada and Lena sat by the window.\n\n'
+        '"It is late," said Ada.\n\n'
+        '"It is," she repeated, "very late."\n',
+        ["Ada", "Ada", "Ada"], id="pronoun_with_repeated_is_the_one_who_spoke_last"),
+
+    pytest.param(
+        'In came my old friends Captain John Good and Sir Henry Curtis, and Good sat by the fire.\n\n'
+        '"A cold night," said Good.\n\n'
+        '"Very," said Sir Henry.\n',
+        ["Captain John Good", "Sir Henry Curtis"], id="a_common_word_after_a_title_and_given_name_is_a_surname"),
+    pytest.param(
+        'Mrs. Ada Young kept the shop, and Young was her pride.\n\n'
+        '"Fresh bread," said Young.\n\n'
+        '"Two loaves," said Tom.\n',
+        ["Mrs. Ada Young", "Tom"], id="a_common_word_after_a_title_and_given_name_is_a_surname_in_a_tag"),
+
+    pytest.param(
+        'Ada hid behind the curtain with her book.\n\n'
+        '"Where is she?" cried the voice of Tom Reed.\n',
+        ["Tom Reed"], id="the_voice_of_a_named_person_is_that_person"),
+    pytest.param(
+        'Lena waited in the hall.\n\n'
+        '"Come up," called the voice of her brother Hugh from the landing.\n\n'
+        '"Coming," said Lena.\n',
+        ["Hugh", "Lena"], id="the_voice_of_someone_named_in_apposition_is_that_person"),
+
+    pytest.param(
+        'Mr. Pell found Hugh Dale in his armchair.\n\n'
+        '"Get up," said Mr. Pell.\n\n'
+        '"Shan\'t," said Hugh.\n\n'
+        '"I will not be spoken to like that!"\n\n'
+        '"I thought you would say so," said his step-son.\n',
+        ["Mr. Pell", "Hugh Dale", "Mr. Pell", "Hugh Dale"], id="possessive_noun_answering_its_owner_is_the_other_in_the_talk"),
+    pytest.param(
+        'Mrs. Vane sat sewing, and Ada read by the lamp.\n\n'
+        '"Put that book away," said Mrs. Vane.\n\n'
+        '"In a minute," said Ada.\n\n'
+        '"Now, if you please."\n\n'
+        '"Very well," sighed her daughter.\n',
+        ["Mrs. Vane", "Ada", "Mrs. Vane", "Ada"], id="possessive_noun_answering_its_owner_is_the_other_in_the_talk_her"),
+
 ]
 
 

@@ -134,3 +134,11 @@ def test_regression_a_nationality_is_not_a_name():
     names = {f for p in cast_.people for f in p.forms}
     assert "Frenchman" not in names and "Englishman" not in names
     assert "Tom" in names
+
+
+def test_a_role_keeps_the_words_a_tag_calls_it_by():
+    from parser_helpers import parse_text
+    script = parse_text('The house was quiet.\n\n"Hush," said the child\'s nurse.\n\n'
+                        '"Hush now," said the old nurse.\n')
+    nurse = next(c for c in script.characters if c.name == "the nurse")
+    assert "the child's nurse" in nurse.aliases and "the old nurse" in nurse.aliases

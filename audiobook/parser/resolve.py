@@ -1,0 +1,329 @@
+"""Who a speech tag's subject means: a name, a pronoun by gender and recency, a kinship word, a
+title, a role, or a noun that is a character of its own ("the man", "my father")."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from audiobook.parser import rules, tags
+from audiobook.parser.characters import Person
+from audiobook.parser.quotes import Piece
+from audiobook.parser.scene import Stage
+
+#: A kinship word used to call someone: at the start of the quotation or of a clause, or after
+#: "Oh", and followed by punctuation ("Oh, ma, ma, ...", "Why, Father, you...").
+_KIN_CALL = re.compile(r"(?:^|[,;!?.]\s*|\b[Oo]h,?\s+)(%s)(?=\s*[,.!?;\u2014])" % "|".join(
+    sorted(rules.KIN_VOCATIVES, key=len, reverse=True)), re.I)
+
+#: How the names of characters known only by a noun begin.
+_NOUN_NAMED = tuple(f"{d} " for d in set(rules.NOUN_DETERMINERS.values()))
+
+
+def _surname(person: Person) -> Optional[str]:
+    """The family name of a person named with one (Hamilton for Mrs. Hamilton or Kitty Hamilton)."""
+    parts = person.name.split()
+    return parts[-1] if len(parts) > 1 and not parts[-1].islower() else None
+
+
+def _known_as_other(person: Person, noun: str) -> bool:
+    """``person`` has been called by another person noun ("the boy" is no "old man")."""
+    return any(f.split()[-1].lower() in rules.PERSON_NOUNS and f.split()[-1].lower() != noun
+               for f in person.forms if len(f.split()) > 1 and f.split()[0].lower() in rules.NOUN_DETERMINERS)
+
+
+def noun_name(words: str) -> str:
+    """How a character known by a noun phrase is named: its head noun after "the" or the
+    possessive ("the tall man" -> "the man", "his old mother" -> "his mother")."""
+    parts = words.split()
+    det = rules.NOUN_DETERMINERS.get(parts[0].lower())
+    if det is None or len(parts) < 2:
+        return words
+    return f"{det} {parts[-1]}"
+
+
+class Resolver(Stage):
+    """Resolves tag subjects against the roster and the scene."""
+
+    def _person(self, subject: tags.Subject, exclude: tuple = ()) -> object:
+        """The Person a tag subject refers to (a noun string when it names nobody)."""
+        st = self.state
+        if subject.kind == "pronoun":
+            if subject.words == "i":
+                return st.narrator or self.last_narrator
+            last = st.last_speaker
+            if subject.verb in rules.CONTINUATION_VERBS and isinstance(last, Person) \
+                    and last.gender in (subject.gender, None) and last not in exclude and st.gap <= 1 \
+                    and last is not st.narrator:
+                return last  # "he added": the one who spoke last goes on
+            return self._by_pronoun(subject.gender, exclude)
+        if subject.kind == "noun":
+            known = self.roles.person(self, subject.words, create=False)  # a relative or role the text links
+            if known is not None:
+                if known.name.startswith(_NOUN_NAMED) and subject.words.lower() != known.name:
+                    known.forms[subject.words] = known.forms.get(subject.words, 0) + 1  # "the old nurse"
+                return known
+            last = subject.words.split()[-1].lower()
+            if last in rules.ROLE_NOUNS:
+                who = self._role(last)
+                if who.name.startswith(_NOUN_NAMED) and subject.words.lower() != who.name:
+                    who.forms[subject.words] = who.forms.get(subject.words, 0) + 1  # "the child's nurse"
+                return who
+            kin = self._kin(subject.words, exclude)
+            if kin is not None:
+                return kin
+            if last in rules.TITLES:
+                titled = self._titled(last, anywhere=subject.words[:1].isupper())
+                if titled is not None:
+                    return titled
+            if subject.words.split()[0].lower() in ("a", "an"):
+                # "said a young wife": an indefinite article brings in someone new.
+                return self._noun_character(subject.words, subject.gender)
+            known = self.cast.resolve(noun_name(subject.words))
+            if known is not None and id(known) in st.scene:
+                return known
+            talking = [p for p in st.conv if isinstance(p, Person) and p is not st.narrator
+                       and p not in exclude and not p.name.startswith(_NOUN_NAMED)]
+            named_here = [p for p in talking if id(p) in st.tagged_here and p.gender == subject.gender]
+            if subject.gender and subject.verb in rules.CONTINUATION_VERBS and named_here:
+                # "the lady resumed": going on with a speech, so one of the talk already named,
+                # after another has broken in.
+                return next((p for p in named_here if p is not st.last_speaker), named_here[0])
+            if subject.gender and len(subject.words.split()) > 2:
+                # "said the pretty woman at his side": described, not named: someone of that sex
+                # taking part in the talk.
+                same = [p for p in talking if p.gender == subject.gender and not _known_as_other(p, last)]
+                if same:
+                    others = tuple(p for p in st.recent if _known_as_other(p, last))
+                    return self._by_pronoun(subject.gender, tuple(exclude) + others) or same[0]
+                # Else the one person of that sex the narration has just named.
+                named = {id(p): p for p in st.fresh if p.gender in (subject.gender, None)
+                         and p is not st.narrator and p not in exclude}
+                if len(named) == 1:
+                    return next(iter(named.values()))
+                pool = [p for p in st.recent if p is not st.narrator and p not in exclude]
+                who = self._fresh(subject.gender, pool)
+                if who is not None:
+                    return who
+            owner = rules.KIN_POSSESSIVES.get(subject.words.split()[0].lower())
+            if owner and len(talking) >= 2 and st.gap == 0 and isinstance(st.last_speaker, Person) \
+                    and st.last_speaker.gender == owner:
+                # "said his step-son" answering a man: the other one in the talk, called so.
+                other = next((p for p in talking if p is not st.last_speaker), None)
+                if other is not None:
+                    other.forms[subject.words] = other.forms.get(subject.words, 0) + 1
+                    return other
+            if not subject.gender and (last in rules.RELATIONAL_NOUNS or (
+                    len(talking) >= 2 and st.gap == 0 and subject.words.split()[0].lower() in ("the", "this"))):
+                # "said my companion", "said the musician" in the middle of a talk: the other one.
+                for who in talking:
+                    if who is not st.last_speaker:
+                        return who
+            return known or self._noun_character(subject.words, subject.gender)
+        person = self.cast.resolve(subject.words)
+        if person is None:
+            parts = subject.words.split()
+            for cut in (parts[1:], parts[-1:], parts[:1]):
+                person = self.cast.resolve(" ".join(cut)) if cut else None
+                if person:
+                    break
+        if person is None:
+            person = self.cast.add(subject.words, subject.gender)
+        return person
+
+    def _noun_character(self, words: str, gender: Optional[str]) -> Person:
+        """The character known only by a noun ("the man", "my father"), made on first use."""
+        name = noun_name(words)
+        person = self.cast.resolve(name)
+        if person is None:
+            person = self.cast.add(name, gender)
+        person.forms[words] = person.forms.get(words, 0) + 1
+        person.tagged = max(person.tagged, 1)
+        return person
+
+    def _kin(self, words: str, addressed: tuple = ()) -> Optional[Person]:
+        """The relative a "her mother" / "his brother" means: someone of the relation's sex who
+        shares the surname of the person the his/her stands for (Mrs. Hamilton for Kitty
+        Hamilton's mother). The possessor is sought only where it is clear: the one the quotation
+        speaks to ('"How could you, Frank?" gasped his brother'), those named in the narration
+        since the last quote, the last speaker."""
+        parts = words.lower().split()
+        # "her mother", "his old father" (a noun phrase may run on into its verb: take the kin word)
+        relation = next((w for w in parts[1:3] if w in rules.KINSHIP_NOUNS), None)
+        if len(parts) < 2 or parts[0] not in rules.KIN_POSSESSIVES or relation is None:
+            return None
+        st = self.state
+        owners = list(addressed) + list(reversed(st.fresh)) + [st.last_speaker]
+        gender = rules.KIN_POSSESSIVES[parts[0]]
+        seen: list[Person] = []
+        for owner in owners:
+            if not isinstance(owner, Person) or owner in seen or owner.gender != gender:
+                continue
+            seen.append(owner)
+            relative = self._relative(owner, relation)
+            if relative is not None:
+                return relative
+        return None
+
+    def _relative(self, owner: Person, relation: str) -> Optional[Person]:
+        """Someone of the ``relation``'s sex who shares ``owner``'s surname: one whose titles
+        fit the relation (a mother is Mrs., not Miss), then the one about most likely."""
+        family = _surname(owner)
+        if family is None:
+            return None
+        gender = rules.KINSHIP_NOUNS[relation]
+        fits, unfit = rules.KIN_TITLES.get(relation, (set(), set()))
+        relatives = [p for p in self.cast.people if p is not owner and p.gender == gender
+                     and _surname(p) == family and p.is_person]
+
+        def titles(p: Person) -> set[str]:
+            return {t.rstrip(".").lower() for t in p.titles}
+
+        relatives.sort(key=lambda p: (bool(titles(p) & unfit) and not titles(p) & fits,
+                                      not titles(p) & fits, p not in self.state.recent, -p.count))
+        return relatives[0] if relatives else None
+
+    def _parents_called(self, quotes: list[Piece], speaker: Person) -> list[Person]:
+        """The speaker's mother or father when a quotation calls them so ("Oh, ma, Miss Hattie
+        thinks...", "Why, Father, ..."): the one spoken to."""
+        out = []
+        for q in quotes:
+            for word in _KIN_CALL.findall(self.text[q.inner_start:q.inner_end]):
+                who = self._relative(speaker, rules.KIN_VOCATIVES[word.lower()])
+                if who is not None and who not in out:
+                    out.append(who)
+        return out
+
+    def _titled(self, title: str, anywhere: bool = False) -> Optional[Person]:
+        """The person on stage whose name is written with ``title`` (Mademoiselle Reisz for
+        "Mademoiselle"); with ``anywhere``, else the one last seen bearing it."""
+        st = self.state
+        titled = [p for p in st.recent if any(f.lower().startswith(title) for f in p.forms)]
+        for p in titled:
+            if id(p) in st.scene:
+                return p
+        return titled[0] if anywhere and titled else None
+
+    def _role(self, noun: str) -> Person:
+        """The person a role noun stands for: someone on stage with that title (Inspector Rudd),
+        else an unnamed character called by the role ("the detective")."""
+        st = self.state
+        known = self.roles.person(self, "the " + noun)  # linked, titled or already on stage
+        if known is not None:
+            return known
+        same = rules.TITLE_SAME.get(noun, noun)
+        titled = [p for p in st.recent if any(
+            rules.TITLE_SAME.get(f.split()[0].lower(), f.split()[0].lower().rstrip(".")) == same for f in p.forms)]
+        for p in sorted(titled, key=lambda p: id(p) not in st.scene):
+            return p
+        for p in st.addressed_last:
+            # "This is too bad of you, McMurdo!" ... "Very sorry," said the porter.
+            if p is not st.last_speaker and not p.name.startswith("the "):
+                return p
+        name = self.roles.name(noun)
+        person = self.cast.resolve(name)
+        if person is None:
+            person = self.cast.add(name, rules.ROLE_NOUNS.get(noun) or self.roles.genders.get(name))
+        person.tagged = max(person.tagged, 1)
+        return person
+
+    def _by_pronoun(self, gender: Optional[str], exclude: tuple = ()) -> Optional[Person]:
+        """The person a he/she refers to: the right gender, taking part in the talk, recent;
+        never one of ``exclude`` (those the quotation speaks to)."""
+        st = self.state
+        pool = [p for p in st.recent if p is not st.narrator and p not in exclude and not p.is_place]
+        fresh = self._fresh(gender, pool)
+        if fresh is not None:
+            return fresh
+        # Those taking part in the conversation come before people merely mentioned; names
+        # with evidence of being people before other names.
+        pool.sort(key=lambda p: (p not in st.conv, id(p) not in st.scene, not p.is_person))
+        matches = [p for p in pool if p.gender == gender] or \
+            [p for p in pool if p.gender is None and (
+                p.is_person or p in st.conv or (id(p) in st.scene and not p.place_mentions
+                                                and len(p.name.split()) == 1))]  # not "Ward Nine", "Hallam House"
+        if not matches:
+            noun = next((n for n, g in reversed(st.scene_nouns) if g == gender), None)
+            return self._noun_character(noun, gender) if noun and gender else None
+        if st.gap <= 1:
+            # Whoever was just spoken to by name answers.
+            for p in st.addressed_last:
+                if p in pool and p.gender in (gender, None) and p is not st.last_speaker:
+                    return p
+        top = matches[0]
+        if id(top) not in st.scene and top not in st.conv:
+            # Nobody of that sex named since the scene began: the one it spoke of by a noun.
+            noun = next((n for n, g in reversed(st.scene_nouns) if g == gender), None)
+            if noun is not None:
+                return self._noun_character(noun, gender)
+        # A new paragraph right after another's speech: the other one of the pair replies.
+        if st.gap == 0 and top is st.last_speaker and len(matches) > 1 and matches[1] in st.conv[:2]:
+            return matches[1]
+        return top
+
+    def _fresh(self, gender: Optional[str], pool: list[Person]) -> Optional[Person]:
+        """The one a he/she most likely means from the narration since the last quotation alone:
+        the only person of that gender named there, else the last of them to open a sentence
+        ("They went in, where Maurice poured the brandy. 'Who would have thought it?' he asked")."""
+        st = self.state
+
+        def of_gender(people: list) -> list[Person]:
+            out: list[Person] = []
+            for p in reversed(people):
+                if p in pool and p not in out and (
+                        p.gender == gender or (p.gender is None and p.name.startswith("the "))):
+                    out.append(p)
+            return out
+
+        # In the quotation's own paragraph ("Holmes filled three glasses. 'One bumper,' said he").
+        local = of_gender([p for at, p in st.fresh_at if at >= st.para_start])
+        if len(local) == 1:
+            return local[0]
+        named = of_gender(st.fresh)
+        if len(named) == 1:
+            return named[0]
+        for p in reversed(st.fresh_subjects):
+            if p in named:
+                return p
+        return None
+
+    def _introduced(self, speaker: object, piece: Piece) -> object:
+        """Someone known by a noun who says their name ("Tobias. My gran says...", "My name is
+        Hale") is that person from then on, and was all along."""
+        if not isinstance(speaker, Person) or not speaker.name.startswith(_NOUN_NAMED) \
+                or speaker is self.state.narrator:
+            return speaker
+        m = rules.INTRODUCTION.match(self.text, piece.inner_start, piece.inner_end)
+        who = self.cast.resolve(m.group("name")) if m else None
+        return self._turns_out(speaker, who)
+
+    def _turns_out(self, noun: Person, who: Optional[Person]) -> object:
+        """The character known by a noun turns out to be ``who``: so named from now on, and in
+        what the scene has given them so far."""
+        if who is None or who is noun or who in self.state.conv or (noun.gender and who.gender
+                                                                     and who.gender != noun.gender):
+            return noun
+        who.forms[noun.name] = who.forms.get(noun.name, 0) + noun.count
+        self.cast.merge(noun, who)
+        for unit in self.units[self.scene_start:self.unit_index + 1]:
+            for piece in unit.pieces:
+                if piece.speaker == noun.name:
+                    piece.speaker = who.name
+        st = self.state
+        for group in (st.conv, st.recent):
+            if noun in group:
+                group[group.index(noun)] = who
+        if st.last_speaker is noun:
+            st.last_speaker = who
+        return who
+
+    def _named_in_reply(self, speaker: object, addressed: list[Person]) -> None:
+        """'"Good night, Sir John," said the parson' right after the man spoke: the man is Sir John."""
+        st = self.state
+        last = st.last_speaker
+        called = list({id(p): p for p in addressed}.values())
+        if not isinstance(last, Person) or not last.name.startswith(_NOUN_NAMED) or last is st.narrator \
+                or last is speaker or len(called) != 1:
+            return
+        who = called[0]
+        if who.is_person and who is not speaker and not who.name.startswith(_NOUN_NAMED):
+            self._turns_out(last, who)

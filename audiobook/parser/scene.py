@@ -1,0 +1,178 @@
+"""The state of a scene while attribution walks it: who is on stage, who is talking, what the
+narration has just named."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from audiobook.parser import roles, rules, tags
+from audiobook.parser.characters import Person, Roster
+from audiobook.parser.narrators import Unit
+from audiobook.parser.quotes import Piece
+
+#: Paragraphs of narration without speech after which a conversation is taken to be over.
+CONVERSATION_GAP = 3
+
+#: A person noun after an article ("a girl", "the old man").
+_PERSON_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(%s)\b(?!['\u2019-])" % "|".join(
+    sorted(rules.PERSON_NOUNS)))
+
+
+@dataclass
+class SceneState:
+    recent: list[Person] = field(default_factory=list)
+    """People by last mention or speech, most recent first."""
+    conv: list[object] = field(default_factory=list)
+    """Speakers of the current conversation, most recent first (Person or a noun string)."""
+    quiet: int = 0
+    """Narration-only paragraphs since the last quotation."""
+    narrator: Optional[Person] = None
+    """The "I" of the current section."""
+    last_speaker: object = None
+    """Speaker of the previous dialogue paragraph."""
+    addressed_last: list = field(default_factory=list)
+    """People the previous dialogue paragraph spoke to by name: likely to answer next."""
+    gap: int = 0
+    """Narration-only paragraphs between the previous dialogue paragraph and this one."""
+    newcomers: list = field(default_factory=list)
+    """People the narration made the subject of a sentence since the last speech, not yet talking."""
+    scene: set = field(default_factory=set)
+    """Ids of the people named in narration or speaking since the last scene boundary."""
+    fresh: list = field(default_factory=list)
+    """People named in narration since the last quotation, in order."""
+    fresh_subjects: list = field(default_factory=list)
+    """Those of ``fresh`` (and unnamed roles) that opened a sentence of that narration, in order."""
+    fresh_at: list = field(default_factory=list)
+    """(offset, person) of each name in ``fresh``."""
+    scene_nouns: list = field(default_factory=list)
+    """(name, gender) of the people the scene's narration calls only by a noun ("a boy")."""
+    tagged_here: set = field(default_factory=set)
+    """Ids of the people a tag has named as speaking since the last scene boundary."""
+    para_start: int = 0
+    """Where the paragraph being attributed begins."""
+
+
+class Stage:
+    """The walk's memory: recency, the conversation, the scene; and what updates them."""
+
+    def __init__(self, text: str, cast: Roster, units: list[Unit]) -> None:
+        self.text = text
+        self.cast = cast
+        self.units = units
+        self.mention_index = 0
+        self.state = SceneState()
+        self.last_narrator: Optional[Person] = None
+        """The most recent first-person narrator in this chapter."""
+        self.scene_start = 0
+        """Index of the unit that opened the current scene."""
+        self.unit_index = 0
+        """Index of the unit being attributed."""
+        self.narrators: dict[int, Person] = {}
+        """Unit index -> the first-person narrator of its section (set by ``run``)."""
+        self.roles = roles.Roles(text, cast)
+        """Relatives ("my mum") and roles ("the stage manager") and who they are."""
+        self.actor: Optional[Person] = None
+        """Who acts in the last sentence of the narration since the last speech."""
+        self.after_message = False
+        """A text message or phone line in italics came right after the last speech."""
+        self.entrant: Optional[Person] = None
+        """Who opens the narration since the last speech, named."""
+
+    def _touch(self, who: object) -> None:
+        st = self.state
+        if isinstance(who, Person):
+            st.scene.add(id(who))
+            if who in st.recent:
+                st.recent.remove(who)
+            st.recent.insert(0, who)
+
+    def _mentions_until(self, offset: int) -> None:
+        """Bring the recency list up to ``offset`` with the names mentioned in narration."""
+        mentions = self.cast.mentions
+        while self.mention_index < len(mentions) and mentions[self.mention_index][0] < offset:
+            _, person, quoted = mentions[self.mention_index]
+            if not quoted:
+                self._touch(person)
+                self.state.fresh.append(person)
+                self.state.fresh_at.append((self.cast.mentions[self.mention_index][0], person))
+            self.mention_index += 1
+
+    def _spoke(self, who: object) -> None:
+        st = self.state
+        if who is None:
+            return
+        if who in st.conv:
+            st.conv.remove(who)
+        st.conv.insert(0, who)
+        del st.conv[4:]
+        self._touch(who)
+
+    def _addressed(self, piece: Piece) -> list[Person]:
+        out = []
+        for name in tags.vocatives(self.text[piece.inner_start:piece.inner_end]):
+            p = self.cast.resolve(name) or self.cast.resolve(name.split()[-1])
+            if p is None and name.lower() in rules.BARE_TITLES:
+                p = self._titled(name.lower(), anywhere=True)  # "Mademoiselle, I am going..."
+            if p is not None:
+                out.append(p)
+        return out
+
+    def _new_scene(self, scene_break: bool = False) -> None:
+        st = self.state
+        st.conv.clear()
+        st.last_speaker = None
+        st.quiet = 0
+        st.narrator = None
+        st.scene = set()
+        st.tagged_here = set()
+        st.scene_nouns = []
+        if scene_break:
+            # What the narration named before a scene break says nothing of who speaks after it
+            # (a chapter may open mid-scene).
+            st.fresh, st.fresh_subjects, st.fresh_at = [], [], []
+        st.addressed_last = []
+
+    def _note_nouns(self, start: int, end: int) -> None:
+        """Remember the people the narration of this scene speaks of only by a noun ("a boy was
+        waiting"), latest last."""
+        for m in _PERSON_NOUN.finditer(self.text, start, end):
+            noun = m.group(1).lower()
+            gender = next((g for g, nouns in rules.GENDER_NOUNS.items() if noun in nouns), None)
+            if gender is not None:
+                words = m.group(0).split()
+                self.state.scene_nouns.append((" ".join(["the"] + words[1:]), gender))
+
+    def _note_subjects(self, unit: Unit, end: Optional[int] = None) -> None:
+        """An unnamed role opening a sentence of narration ("The detective was waiting") comes on
+        stage, and is the likely listener of what is said next; with ``end``, only the narration
+        of the paragraph before that offset (what comes before its first quotation)."""
+        st = self.state
+        stop = unit.para.end if end is None else end
+        for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", self.text[unit.para.start:stop]):
+            sentence = m.group()
+            subject = tags.sentence_subject(sentence)
+            if subject is not None and subject.kind == "name":
+                who = self.cast.resolve(subject.words)
+                if who is not None and who in st.fresh:
+                    st.fresh_subjects.append(who)
+            if subject is None or subject.kind != "noun":
+                continue
+            kin = self._kin(subject.words)  # "His brother looked after him."
+            if kin is not None:
+                self._touch(kin)
+                st.fresh.append(kin)
+                st.fresh_subjects.append(kin)
+                continue
+            head = subject.words.split()[-1].lower()
+            if head not in rules.ROLE_NOUNS:
+                continue
+            who = self._role(head)
+            st.fresh.append(who)
+            st.fresh_subjects.append(who)
+            st.fresh_at.append((unit.para.start + m.start(), who))
+            if end is not None:
+                continue  # before a quotation of the same paragraph: only at hand for its tag
+            self._touch(who)
+            if who not in st.conv and who not in st.newcomers:
+                st.newcomers.append(who)

@@ -1,0 +1,136 @@
+"""Untagged speech: action beats, someone entering, turn-taking, the one spoken to answering."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from audiobook.parser import beats, rules, tags
+from audiobook.parser.characters import Person
+from audiobook.parser.narrators import Unit
+from audiobook.parser.resolve import _NOUN_NAMED, Resolver
+
+
+class TurnTaking(Resolver):
+    """Guesses the speaker of a paragraph whose quotations carry no tag."""
+
+    def _beat(self, unit: Unit) -> Optional[Person]:
+        """A person who is the subject of the paragraph's narration (an action beat)."""
+        seen_quote = False
+        for k, piece in enumerate(unit.pieces):
+            if piece.kind != "narration":
+                seen_quote = True
+                continue
+            # Between two quotations ('"Marcus." Ros was at my elbow. "Bay six."') the one acting
+            # is speaking, whoever they are.
+            between = seen_quote and any(p.kind == "dialogue" for p in unit.pieces[k + 1:])
+            body = self.text[piece.start:piece.end]
+            for sentence in beats.split_sentences(body)[:2]:
+                subject = tags.sentence_subject(sentence)
+                if subject is None:
+                    continue
+                if subject.kind == "name":
+                    who = self._person(subject)
+                    # After the quotation, a sentence may be about someone new ("Montel was a
+                    # gentleman who..."): only someone already on stage counts there.
+                    if isinstance(who, Person) and (not seen_quote or between or (
+                            who in self.state.recent[:4] and who is not self.state.last_speaker)):
+                        return who
+                if subject.kind == "noun" and (not seen_quote or between):
+                    # "The nurse put the jug down.", "Her dad straightened up."
+                    who = self.roles.person(self, subject.words)
+                    if who is not None:
+                        return who
+                if subject.kind == "noun" and subject.gender and \
+                        subject.words.split()[-1].lower() in rules.PERSON_NOUNS:
+                    # "The old man smiled": the one man in the talk besides the last speaker.
+                    st = self.state
+                    same = {id(p): p for p in st.conv if isinstance(p, Person) and p.gender == subject.gender
+                            and p is not st.last_speaker and p is not st.narrator
+                            and not p.name.startswith(_NOUN_NAMED)}
+                    if len(same) == 1:
+                        return next(iter(same.values()))
+                if subject.kind == "pronoun" and subject.words == "i" and self.state.narrator:
+                    return self.state.narrator
+                if subject.kind == "pronoun" and subject.words != "i" and not seen_quote:
+                    # "She put her hand to her throat. 'I can't.'": the one the pronoun means.
+                    who = self._by_pronoun(subject.gender)
+                    if who is not None:
+                        return who
+        return None
+
+    def _entrance(self, addressed: list[Person]) -> Optional[Person]:
+        """After narration about one person alone, someone not yet in the conversation and the
+        subject of its sentences ("Mr. Martin came in late ... Mr. Martin was out of humour"), an
+        untagged line is theirs."""
+        st = self.state
+        if not st.gap or not st.fresh_subjects:
+            return None
+        who = st.fresh_subjects[-1]
+        if any(p is not who for p in st.fresh) or who in st.conv or who is st.narrator \
+                or who in addressed or not who.is_person:
+            return None
+        return who
+
+    def _turn(self, addressed: list[Person]) -> object:
+        """Turn-taking: the one who spoke before the last speaker, else anyone else about."""
+        st = self.state
+        if st.last_speaker is None:
+            for who in st.recent:
+                if who not in addressed and who.is_person:
+                    return who
+            if st.narrator is None and st.scene_nouns:
+                # Nobody named about: the one the narration has just spoken of ("The old woman...").
+                words, gender = st.scene_nouns[-1]
+                return self._noun_character(words, gender)
+            return st.narrator
+        for p in st.addressed_last:
+            if p not in addressed and p is not st.last_speaker:
+                return p
+        if len(st.conv) >= 2 and st.conv[1] not in addressed:
+            return st.conv[1]
+        if len(st.conv) >= 2 and st.last_speaker not in addressed:
+            return st.last_speaker  # the other one is spoken to: the same speaker goes on
+        return self._other([st.last_speaker] + addressed)
+
+    def _other(self, not_these: list[object]) -> object:
+        st = self.state
+        for who in st.conv:
+            if who not in not_these:
+                return who
+        if st.narrator is not None and st.narrator not in not_these:
+            # In a first-person scene the one answering is "I" before anyone merely mentioned.
+            return st.narrator
+        about = [p for p in st.recent if p not in not_these and p.is_person]
+        if about and not any(id(p) in st.scene for p in about):
+            # A new scene that names nobody yet: of the last few people about, the one the story
+            # is most about.
+            return max(about[:3], key=lambda p: p.count)
+        if about:
+            return about[0]
+        if st.narrator is not None and st.narrator not in not_these:
+            return st.narrator
+        return None
+
+    def _listener(self, unit: Unit, speaker: Person) -> Optional[Person]:
+        """The one the tag after the paragraph's last quotation says is spoken to."""
+        pieces = unit.pieces
+        last = max(i for i, p in enumerate(pieces) if p.kind == "dialogue")
+        if last + 1 >= len(pieces):
+            return None
+        gender = tags.tag_listener(self.text[pieces[last + 1].start:pieces[last + 1].end])
+        if gender is None:
+            return None
+        who = self._by_pronoun(gender, (speaker,))
+        return who if who is not speaker else None
+
+    def _tag_end(self, unit: Unit) -> int:
+        """Where the last quotation of ``unit`` and the sentence of its tag after it end: the
+        narration after that point is what the next speech follows."""
+        pieces = unit.pieces
+        last = max(i for i, p in enumerate(pieces) if p.kind == "dialogue")
+        end = pieces[last].end
+        if last in self.tag_subjects.get(id(unit), {}) and last + 1 < len(pieces):
+            after = pieces[last + 1]
+            stop = re.search(r"[.!?]", self.text[after.start:after.end])
+            end = after.start + stop.end() if stop else after.end
+        return end
