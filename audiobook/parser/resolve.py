@@ -251,7 +251,12 @@ class Resolver(Stage):
                     return p
         top = matches[0]
         if id(top) not in st.scene and top not in st.conv:
-            # Nobody of that sex named since the scene began: the one it spoke of by a noun.
+            # Nobody of that sex named since the scene began: one of unknown sex already talking
+            # ("the night cook"), else the one the narration spoke of by a noun.
+            talking = [p for p in st.conv if isinstance(p, Person) and p.gender is None
+                       and p is not st.narrator and p not in exclude]
+            if talking:
+                return talking[0]
             noun = next((n for n, g in reversed(st.scene_nouns) if g == gender), None)
             if noun is not None:
                 return self._noun_character(noun, gender)

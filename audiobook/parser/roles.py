@@ -108,10 +108,13 @@ class Roles:
         else:
             owners = [self.cast.resolve(re.sub(r"['\u2019]s$", "", whose))]
         owners = [o for o in owners if isinstance(o, Person)]
-        for owner in owners:
-            found = att._relative(owner, rel)
-            if found is not None:
-                return found
+        found = [r for r in (att._relative(owner, rel) for owner in owners) if r is not None]
+        fits = rules.KIN_TITLES.get(rel, (set(), set()))[0]
+        for relative in found:  # "her mum" is the Okoro called Mrs., whoever "her" is
+            if {t.rstrip(".").lower() for t in relative.titles} & fits:
+                return relative
+        if found:
+            return found[0]
         if not owners or not create:
             return None
         owner = owners[0]

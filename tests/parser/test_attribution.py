@@ -564,6 +564,22 @@ ATTRIBUTION_CASES = [
         '"Now, if you please."\n\n'
         '"Very well," sighed her daughter.\n',
         ["Mrs. Vane", "Ada", "Mrs. Vane", "Ada"], id="possessive_noun_answering_its_owner_is_the_other_in_the_talk_her"),
+    pytest.param(
+        'Priya twisted her sleeve. Mrs. Okoro fixed her collar and Priya Okoro let her.\n\n'
+        '"I was dreadful," Priya said.\n\n'
+        '"You were not," Mrs. Okoro said.\n\n'
+        '"I forgot the second verse," Priya said.\n\n'
+        '"Nobody noticed," her mum said.\n',
+        ["Priya Okoro", "Mrs. Okoro", "Priya Okoro", "Mrs. Okoro"], id="relative_tag_is_the_one_whose_title_fits_mum_is_mrs"),
+    pytest.param(
+        'I could not sleep, so I went down to the kitchen. Marguerite was snoring upstairs.\n\n'
+        'The night porter was a broad woman with a lamp.\n\n'
+        '"You again," the night porter said.\n\n'
+        '"Me again."\n\n'
+        'I sat down. She poured the tea and went back to her chair.\n\n'
+        '"Is it the exams?"\n',
+        ["the night porter", "the narrator", "the night porter"],
+        id="pronoun_with_nobody_of_that_sex_on_stage_is_the_unknown_one_talking"),
 
 ]
 
