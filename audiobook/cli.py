@@ -1,6 +1,7 @@
 """The command line: thin wrappers that parse options, call the library and report errors."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -9,7 +10,8 @@ from pathlib import Path
 import click
 
 from audiobook import __version__, pipeline
-from audiobook.errors import AudiobookError, ChapterSelectionError
+from audiobook.errors import AudiobookError, BatchError, ChapterSelectionError
+from audiobook.library import batch
 
 
 class ChapterRange(click.ParamType):
@@ -101,7 +103,7 @@ def script(source: Path, fmt: str, encoding) -> None:
 
 
 @main.command()
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("source", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
               show_default=True, help="Folder to write the book's folder into.")
 @click.option("--voices", type=click.Path(path_type=Path), default=None,
@@ -124,19 +126,29 @@ def script(source: Path, fmt: str, encoding) -> None:
 @click.option("--no-cover", is_flag=True, help="Embed no cover at all.")
 @click.option("--profile", type=click.Choice(["default", "acx"]), default="default", show_default=True,
               help="default: 64 kbps mono at 22.05 kHz; acx: 192 kbps CBR mono at 44.1 kHz.")
-def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, chapters, encoding, fmt, cover,
-           no_cover, profile) -> None:
-    """Render SOURCE as an audiobook, one voice per character.
+@click.option("--cluster", default=None, metavar="ADDRESS",
+              help="Run synthesis and encoding on the Dask scheduler at ADDRESS (tcp://HOST:8786); "
+                   "needs pip install 'audiobook[dask]' here and on every worker.")
+def render(source: tuple, out_dir: Path, voices, jobs, cache_dir, quiet: bool, chapters, encoding, fmt, cover,
+           no_cover, profile, cluster) -> None:
+    """Render SOURCE as an audiobook, one voice per character; several books, or a folder of
+    books, each into its own folder under OUTPUT.
 
     Clips are cached: after a change to one voice or one paragraph only those clips are made
-    again, and an interrupted render picks up where it stopped.
+    again, and an interrupted render picks up where it stopped. Of several books, those whose
+    files are up to date are skipped, and one that fails does not stop the others.
 
+    \b
     Example: audiobook render input/the-lamplighters.txt -o output --voices voices.yaml --format all
+             audiobook render library/ -o output --cluster tcp://10.0.0.5:8786
     """
-    result = pipeline.render(source, out_dir, voices=pipeline.voices_path(voices), jobs=jobs, cache_dir=cache_dir,
-                             progress=pipeline.Progress(quiet=quiet), encoding=encoding, chapters=chapters,
-                             formats=pipeline.FORMATS if fmt == "all" else (fmt,), cover=cover,
-                             make_cover=not no_cover, profile=profile)
+    render_book = functools.partial(
+        pipeline.render, out_dir=out_dir, voices=pipeline.voices_path(voices), jobs=jobs, cache_dir=cache_dir,
+        encoding=encoding, chapters=chapters, formats=pipeline.FORMATS if fmt == "all" else (fmt,), cover=cover,
+        make_cover=not no_cover, profile=profile, cluster=cluster)
+    if batch.is_batch(source):
+        return _render_batch(batch.find_books(source), render_book, quiet)
+    result = render_book(source[0], progress=pipeline.Progress(quiet=quiet))
     if not quiet:
         wrote = []
         if result.files:
@@ -144,6 +156,15 @@ def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, ch
             wrote.append(f"{len(result.files)} chapter files ({total / 60:.1f} min) and {result.playlist.name}")
         wrote += [f"{book.path.name} ({len(book.marks)} chapters) and {book.cue.name}" for book in result.books]
         click.echo(f"wrote {', '.join(wrote)} to {result.folder}")
+
+
+def _render_batch(books: list, render_book, quiet: bool) -> None:
+    """Render each of ``books``; a summary at the end, exit status 1 if any failed."""
+    result = batch.render_library(books, render_book, batch.BatchProgress(len(books), quiet=quiet))
+    if not quiet:
+        click.echo(result.summary())
+    if result.failed:
+        raise BatchError(f"{len(result.failed)} of {len(books)} books failed")
 
 
 @main.command("cast")

@@ -19,6 +19,7 @@ from audiobook.output.files import atomic_path, book_folder, safe_name, writable
 from audiobook.output.player import play  # noqa: F401 (for the CLI)
 from audiobook.output.pcm import as_segment, encode_mp3
 from audiobook.output.profile import PROFILES
+from audiobook.output.remote import offload
 from audiobook.parser import parse
 from audiobook.parser.views import cast_table, screenplay  # noqa: F401 (for the CLI)
 from audiobook.readers import read_source
@@ -108,12 +109,14 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
            cache_dir: Optional[Path] = None, engine: Optional[SpeechEngine] = None,
            engine_spec: str = DEFAULT_ENGINE, progress: Optional[Progress] = None, encoding: Optional[str] = None,
            chapters: Optional[set[int]] = None, formats: Iterable[str] = ("mp3",),
-           cover: Optional[Path] = None, make_cover: bool = True, profile: str = "default") -> RenderResult:
+           cover: Optional[Path] = None, make_cover: bool = True, profile: str = "default",
+           cluster: Optional[str] = None) -> RenderResult:
     """Render ``source`` into ``out_dir/<book-slug>/`` in the given ``formats`` (see FORMATS).
 
     The voices file is checked before any audio is made. Clips are kept in the cache
     (``out_dir/.audiobook-cache`` unless given), so a second render makes only what changed.
     The cover is ``cover``, else the book's own, else a generated one unless ``make_cover`` is off.
+    ``cluster`` is the address of a Dask scheduler to run synthesis and encoding on (default: here).
     """
     began = time.perf_counter()
     formats = set(formats)
@@ -135,8 +138,14 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     blocks = make_blocks(plan, engine.identity)
     prepared = time.perf_counter()
     try:
-        written = schedule.run(plan, blocks, cache, chapter_jobs, book_jobs, jobs or cpu_count(), progress,
-                               engine_spec)
+        if cluster:
+            from audiobook.render import cluster as dask_cluster  # Dask is imported only when asked for
+
+            written = dask_cluster.run(cluster, plan, blocks, cache, chapter_jobs, book_jobs, progress, engine_spec,
+                                       engine, offload)
+        else:
+            written = schedule.run(plan, blocks, cache, chapter_jobs, book_jobs, jobs or cpu_count(), progress,
+                                   engine_spec)
     except ClipFailed as exc:
         line = document.text.count("\n", 0, exc.job.item.source_offset) + 1
         raise EngineError(f"{document.path}:{line}: the engine failed on this line (chapter {exc.job.chapter}) "
