@@ -119,6 +119,10 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     ``cluster`` is the address of a Dask scheduler to run synthesis and encoding on (default: here).
     """
     began = time.perf_counter()
+    if cluster:  # Dask is imported only when asked for; a scheduler out of reach is said before any work
+        from audiobook.render import cluster as dask_cluster
+
+        dask_cluster.connect(cluster)
     formats = set(formats)
     progress = progress or Progress(quiet=True)
     engine = engine or load_engine(engine_spec)
@@ -139,8 +143,6 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     prepared = time.perf_counter()
     try:
         if cluster:
-            from audiobook.render import cluster as dask_cluster  # Dask is imported only when asked for
-
             written = dask_cluster.run(cluster, plan, blocks, cache, chapter_jobs, book_jobs, progress, engine_spec,
                                        engine, offload)
         else:

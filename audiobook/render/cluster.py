@@ -12,6 +12,8 @@ Only this module imports Dask, and only a render with ``--cluster`` imports this
 """
 from __future__ import annotations
 
+import logging
+import warnings
 from concurrent.futures import CancelledError
 from typing import Callable, Optional
 
@@ -41,13 +43,15 @@ def connect(address: str) -> "Client":
     scheduler cannot be reached."""
     if Client is None:
         raise ClusterError("--cluster needs Dask on this machine: pip install 'audiobook[dask]'")
+    # Dask logs a lost connection as tracebacks; the render reports it in one line of its own.
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
     client = _clients.get(address)
     if client is not None and client.status == "running":
         return client
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address} ({exc}); start one with `dask scheduler` "
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}; start one with `dask scheduler` "
                            "or check the address") from exc
     _clients[address] = client
     return client
@@ -76,8 +80,8 @@ def run(address: str, plan: RenderPlan, blocks: list[ClipBlock], cache: ClipCach
         if client.status == "running":
             raise
         close_all()
-        raise ClusterError(f"lost the Dask scheduler at {address} ({type(exc).__name__}); what was made is in the "
-                           "cache: run the same command again to resume") from exc
+        raise ClusterError(f"lost the Dask scheduler at {address}; what was made is in the cache: "
+                           "run the same command again to resume") from exc
 
 
 class _Render:
@@ -124,7 +128,11 @@ class _Render:
                        [self.results[job.path] for job in self.book_jobs])
 
     def _submit(self, what: tuple, function, *args) -> None:
-        future = self.client.submit(function, *args, pure=False, retries=RETRIES)
+        with warnings.catch_warnings():
+            # An output job carries its clips to the worker (workers do not share the client's
+            # disk), which Dask takes for a mistake in building a graph; here it is the point.
+            warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
+            future = self.client.submit(function, *args, pure=False, retries=RETRIES)
         self.what[future] = what
         self.pending.add(future)
 

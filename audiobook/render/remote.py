@@ -66,9 +66,12 @@ def check_engine(engine, spec: EngineSpec, host: str) -> None:
         if callable(has_voice) and not has_voice(voice):
             raise BlockFailed(-1, f"worker {host} has no voice {voice!r}; install the same voices on every worker")
         got = digest(voice) if callable(digest) else None
+        if got is None:
+            raise BlockFailed(-1, f"worker {host} cannot check the voice {voice!r} by its hash; install the same "
+                                  "engine and voices on every worker")
         if got != wanted:
-            raise BlockFailed(-1, f"worker {host} has another voice {voice!r} (sha256 {str(got)[:12]}, the client "
-                                  f"{str(wanted)[:12]}); install the same voice files on every worker")
+            raise BlockFailed(-1, f"worker {host} has another voice {voice!r} (sha256 {got[:12]}, the client "
+                                  f"{wanted[:12]}); install the same voice files on every worker")
 
 
 def speak(spec: EngineSpec, sequence: tuple, host: Optional[str] = None) -> list:

@@ -1,0 +1,215 @@
+"""Rendering on a Dask cluster: a scheduler and two workers on 127.0.0.1, started here as the
+`dask` command line starts them; the books must come out byte for byte as a local render
+writes them, through a worker killed mid-render and a scheduler stopped mid-render."""
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+distributed = pytest.importorskip("distributed")
+
+from audiobook import pipeline  # noqa: E402
+from audiobook.cli import main  # noqa: E402
+from audiobook.model import VoiceSettings  # noqa: E402
+from audiobook.render import cluster  # noqa: E402
+from audiobook.render.engine import DEFAULT_ENGINE  # noqa: E402
+from audiobook.render.progress import Progress  # noqa: E402
+from audiobook.render.remote import BlockFailed, EngineSpec, synth_block  # noqa: E402
+from conftest import ROOT, SAMPLE, SHARED, VOICES  # noqa: E402
+
+NOVEL = SHARED / "corpus" / "TheSportOfTheGods.txt"
+#: The novel's shortest chapter and a later one: two blocks, one per worker.
+NOVEL_CHAPTERS = {1, 15}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start(*args) -> subprocess.Popen:
+    """A `dask` command in a process group of its own (so a kill takes its nanny and worker)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.Popen([sys.executable, "-m", "dask", *args, "--no-dashboard"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def kill_group(process: subprocess.Popen, sig=signal.SIGKILL) -> None:
+    try:
+        os.killpg(process.pid, sig)
+    except ProcessLookupError:
+        pass
+    process.wait()
+
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    """(address, monitoring client, scheduler process, worker processes)."""
+    address = f"tcp://127.0.0.1:{free_port()}"
+    scheduler = start("scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1])
+    workers = [start("worker", address, "--nworkers", "1", "--nthreads", "1", "--host", "127.0.0.1")
+               for _ in range(2)]
+    monitor = distributed.Client(address, timeout=60, set_as_default=False)
+    monitor.wait_for_workers(2, timeout=60)
+    yield address, monitor, scheduler, workers
+    monitor.close()
+    cluster.close_all()
+    for process in [*workers, scheduler]:
+        kill_group(process)
+
+
+def checksums(folder: Path) -> dict:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def local(tmp_path_factory):
+    """The sample and the novel's chapters rendered here, without a cluster: the bytes to match."""
+    out = tmp_path_factory.mktemp("local")
+    sample = pipeline.render(SAMPLE, out, VOICES)
+    found = {"sample": checksums(sample.folder)}
+    if NOVEL.is_file():
+        found["novel"] = checksums(pipeline.render(NOVEL, out, VOICES, chapters=NOVEL_CHAPTERS).folder)
+    return found
+
+
+def novel_or_skip():
+    if not NOVEL.is_file():
+        pytest.skip(f"{NOVEL} is absent")
+
+
+def wait_until(condition, what: str, limit: float = 120.0):
+    """Poll until ``condition()`` is true (a wait for an event, not a measure of speed)."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"never saw {what}")
+        time.sleep(0.05)
+
+
+def in_thread(function, **kwargs):
+    """Run ``function(**kwargs)`` in a thread; return it and a dict that gets its result or error."""
+    outcome: dict = {}
+
+    def body():
+        try:
+            outcome["result"] = function(**kwargs)
+        except BaseException as exc:  # handed to the test
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=body)
+    thread.start()
+    return thread, outcome
+
+
+def test_the_sample_renders_to_the_same_bytes_on_the_cluster(dask_cluster, local, tmp_path):
+    address = dask_cluster[0]
+    result = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(tmp_path), "--voices", str(VOICES),
+                                       "--cluster", address, "-q"])
+    assert (result.exit_code, result.output) == (0, "")
+    assert checksums(tmp_path / "the-lamplighters") == local["sample"]
+
+
+def test_a_worker_killed_mid_render_changes_nothing(dask_cluster, local, tmp_path):
+    novel_or_skip()
+    address, monitor, _scheduler, workers = dask_cluster
+    thread, outcome = in_thread(pipeline.render, source=NOVEL, out_dir=tmp_path, voices=VOICES,
+                                chapters=NOVEL_CHAPTERS, cluster=address)
+    wait_until(lambda: all(monitor.processing().values()), "both workers speaking a block")
+    worker_pid = next(iter(monitor.run(os.getpid).values()))
+    victim = next(w for w in workers if os.getpgid(worker_pid) == w.pid)
+    kill_group(victim)
+    thread.join()
+    assert "error" not in outcome, outcome.get("error")
+    assert checksums(outcome["result"].folder) == local["novel"]
+    assert len(monitor.scheduler_info()["workers"]) == 1
+
+
+def test_a_worker_without_the_engine_or_voice_refuses_its_block(dask_cluster, engine):
+    monitor = dask_cluster[1]
+    host, identity = socket.gethostname(), engine.identity  # the workers run on this machine
+    sequence = (("k", "Hello.", VoiceSettings("gmw/en-us"), True),)
+    with pytest.raises(BlockFailed) as failed:
+        monitor.submit(synth_block, EngineSpec(DEFAULT_ENGINE, "espeak-ng 0.1"), sequence, pure=False).result()
+    assert str(failed.value) == (f"worker {host} has {identity}, the client espeak-ng 0.1; "
+                                 "install the same engine version on every worker")
+    with pytest.raises(BlockFailed) as failed:
+        monitor.submit(synth_block, EngineSpec(DEFAULT_ENGINE, identity, {"gmw/en-us": "ab" * 32}), sequence,
+                       pure=False).result()
+    assert str(failed.value) == (f"worker {host} cannot check the voice 'gmw/en-us' by its hash; install the same "
+                                 "engine and voices on every worker")
+    made = monitor.submit(synth_block, EngineSpec(DEFAULT_ENGINE, identity), sequence, pure=False).result()
+    assert [(key, rate) for key, _pcm, rate in made] == [("k", 22050)] and len(made[0][1]) > 1000
+
+
+class FirstBlock(Progress):
+    """Progress that notes when the first block's clips are in the cache."""
+
+    def __init__(self):
+        super().__init__(quiet=True)
+        self.stored = threading.Event()
+
+    def clip_done(self) -> None:
+        super().clip_done()
+        self.stored.set()
+
+
+def test_a_stopped_scheduler_is_one_line_and_a_rerun_resumes(dask_cluster, local, tmp_path, monkeypatch):
+    """Last: it stops the scheduler."""
+    novel_or_skip()
+    address, _monitor, scheduler, _workers = dask_cluster
+    cluster.close_all()
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 2)  # how long the client tries to reconnect
+    first = FirstBlock()
+    thread, outcome = in_thread(pipeline.render, source=NOVEL, out_dir=tmp_path, voices=VOICES,
+                                chapters=NOVEL_CHAPTERS, cluster=address, progress=first)
+    assert first.stored.wait(120), outcome.get("error")
+    kill_group(scheduler, signal.SIGTERM)
+    thread.join()
+    assert str(outcome.get("error")) == (f"lost the Dask scheduler at {address}; what was made is in the cache: "
+                                         "run the same command again to resume")
+    again = Progress(quiet=True)
+    result = pipeline.render(NOVEL, tmp_path, VOICES, chapters=NOVEL_CHAPTERS, progress=again)
+    assert 0 < again.clips_total < first.clips_total
+    assert checksums(result.folder) == local["novel"]
+
+
+def test_a_scheduler_out_of_reach_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 1)
+    address = f"tcp://127.0.0.1:{free_port()}"
+    result = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(tmp_path), "--cluster", address])
+    assert (result.exit_code, result.output) == (
+        1, f"Error: cannot reach the Dask scheduler at {address}; start one with `dask scheduler` or check the "
+           "address\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_dask_installed_the_cluster_option_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setattr(cluster, "Client", None)
+    result = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(tmp_path), "--cluster", "tcp://h:8786"])
+    assert (result.exit_code, result.output) == (
+        1, "Error: --cluster needs Dask on this machine: pip install 'audiobook[dask]'\n")
+
+
+def test_a_local_render_does_not_import_dask(tmp_path):
+    code = ("import sys\nfrom audiobook.cli import main\n"
+            f"main(['render', {str(SAMPLE)!r}, '-o', {str(tmp_path)!r}, '--chapters', '1', '-q'], "
+            "standalone_mode=False)\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed', 'audiobook.render.cluster')"
+            " or m == 'audiobook.render.cluster'))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "[]\n"
+    assert len(list((tmp_path / "the-lamplighters").glob("*.mp3"))) == 1
