@@ -152,7 +152,7 @@ def render_books(books: list[Path], render: Callable, cache: ClipCache, progress
             progress.next_book(book)
             try:
                 value = stamp(book, inputs, options)
-            except OSError as exc:
+            except OSError:
                 value = None  # reported by the render itself, as for a single book
             if value is not None and up_to_date(cache, book, value):
                 progress.log(f"book {progress.book}/{progress.books}, {book.name}: up to date, skipped")
@@ -170,8 +170,10 @@ def render_books(books: list[Path], render: Callable, cache: ClipCache, progress
                 result.written.append(book)
                 if value is not None:
                     remember(cache, book, value, result_files(rendered))
+                progress.log(f"book {progress.book}/{progress.books}, {book.name}: written to {rendered.folder}")
                 continue
-            progress.error(f"{book}: failed: {result.failed[-1][1]}")
+            message = result.failed[-1][1]
+            progress.error(f"failed: {message if message.startswith(f'{book}:') else f'{book}: {message}'}")
     finally:
         progress.close()
     return result
