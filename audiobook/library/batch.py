@@ -1,7 +1,8 @@
 """Render a batch of books (``audiobook render A.epub B.txt`` or ``audiobook render FOLDER/``).
 
 Each book goes into its own folder under the output folder, through the same ``pipeline.render``
-as a single book, with one engine and one progress display for the whole batch. A book whose
+as a single book (in a process of its own, so it gives the same bytes), with one progress
+display for the whole batch. A book whose
 files are what the same command wrote last time (same source, voices, cover, options and
 engine; files untouched since) is skipped without being read again, so a library can be
 rendered again after adding a few books in seconds. A book that fails is reported in one line
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from audiobook.errors import AudiobookError, ClusterError, SourceError
+from audiobook.library.child import render_in_child
 from audiobook.render.cache import CACHE_DIRNAME, ClipCache
 from audiobook.render.engine import DEFAULT_ENGINE, load_engine
 from audiobook.render.progress import Progress
@@ -185,13 +187,13 @@ NOT_IN_STAMP = ("progress", "jobs", "cluster", "engine")
 
 def render_library(books: list[Path], render_book: Callable, progress: BatchProgress) -> BatchResult:
     """Render ``books`` with ``render_book``, a ``functools.partial`` of ``pipeline.render`` holding
-    every option but the book: one engine for all (espeak-ng starts once per process), the
-    options, voices file, cover and engine identity as what makes a book's files up to date."""
+    every option but the book, each in a process of its own (``child.py``); the options, voices
+    file, cover and engine identity are what makes a book's files up to date."""
     options = dict(render_book.keywords)
-    engine = options.get("engine") or load_engine(options.get("engine_spec", DEFAULT_ENGINE))
+    engine = options.get("engine") or load_engine(options.get("engine_spec", DEFAULT_ENGINE))  # never speaks here
     cache_root = options.get("cache_dir") or Path(options["out_dir"]) / CACHE_DIRNAME
     stamped = {k: repr(v) for k, v in options.items() if k not in NOT_IN_STAMP}
     stamped["engine"] = engine.identity
     inputs = [options.get("voices"), options.get("cover")]
-    return render_books(books, functools.partial(render_book, engine=engine), ClipCache(Path(cache_root)), progress,
-                        inputs, stamped)
+    return render_books(books, functools.partial(render_in_child, render_book), ClipCache(Path(cache_root)),
+                        progress, inputs, stamped)

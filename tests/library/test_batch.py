@@ -1,16 +1,19 @@
 """Many books in one render: each into its own folder, up-to-date ones skipped, failures one line each."""
 from __future__ import annotations
 
+import functools
 import io
+import os
+import signal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from audiobook import pipeline
 from audiobook.cli import main
 from audiobook.errors import ClusterError, SourceError
 from audiobook.library import batch
+from audiobook.library.child import render_in_child
 from audiobook.render.cache import ClipCache
 
 
@@ -58,19 +61,24 @@ def test_a_failing_book_is_one_line_and_the_others_go_on(library, tmp_path):
     assert (tmp_path / "out" / "the-quay" / "01 - Chapter 1.mp3").is_file()
 
 
-def test_an_unexpected_error_fails_only_its_book(library, tmp_path, monkeypatch):
-    real = pipeline.render
+def boom(book, progress):
+    raise ValueError("boom")
 
-    def broken_river(source, **kwargs):
-        if Path(source).suffix == ".md":
-            raise ValueError("boom")
-        return real(source, **kwargs)
 
-    monkeypatch.setattr(pipeline, "render", broken_river)
-    result = run("render", library, "-o", tmp_path / "out")
-    assert result.exit_code == 1
-    assert f"failed: {library / 'river.md'}: unexpected internal error (ValueError: boom)\n" in result.output
-    assert result.stdout == "2 books: 1 written, 0 skipped (up to date), 1 failed\n"
+def crash(book, progress):
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+
+def test_an_unexpected_error_or_a_crash_fails_only_its_book(tmp_path):
+    books = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for book in books:
+        book.write_text("x", encoding="utf-8")
+    renders = iter([functools.partial(render_in_child, boom), functools.partial(render_in_child, crash)])
+    result = batch.render_books(books, lambda book, progress: next(renders)(book, progress=progress),
+                                ClipCache(tmp_path / "cache"), batch.BatchProgress(2, quiet=True))
+    assert result.failed == [(books[0], "unexpected internal error (ValueError: boom)"),
+                             (books[1], f"{books[1]}: the render stopped unexpectedly (exit code -11)")]
+    assert result.summary() == "2 books: 0 written, 0 skipped (up to date), 2 failed"
 
 
 def test_a_lost_cluster_stops_the_batch(tmp_path):
