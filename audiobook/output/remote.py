@@ -29,6 +29,9 @@ class RemoteWork:
     """Its arguments (stretches, clip bytes: everything it needs)."""
     store: Callable[[object, ClipCache], None]
     """Puts the worker's result into the client's cache."""
+    needs: frozenset = frozenset()
+    """Clips it needs that are not in ``args``: made on the cluster in this run, passed along
+    as the (key, pcm, rate) lists of the blocks that made them, which stay on the workers."""
 
 
 class MemoryCache:
@@ -58,9 +61,12 @@ def job_stretches(job) -> Optional[list[Stretch]]:
     return None
 
 
-def encode_stretches(stretches: tuple, bitrate: int, sample_rate: int, clips: dict) -> list:
-    """The worker task: encode ``stretches`` from ``clips`` (key -> (pcm, rate)); return
-    (kind, key, bytes) for the client's cache."""
+def encode_stretches(stretches: tuple, bitrate: int, sample_rate: int, clips: dict, *made: list) -> list:
+    """The worker task: encode ``stretches`` from ``clips`` (key -> (pcm, rate)) and the clips of
+    the blocks in ``made`` ((key, pcm, rate) lists); return (kind, key, bytes) for the client's cache."""
+    clips = dict(clips)
+    for block in made:
+        clips.update((key, (pcm, rate)) for key, pcm, rate in block)
     cache = MemoryCache(clips)
     for stretch in stretches:
         encoded(stretch, bitrate, sample_rate, cache)
@@ -73,9 +79,10 @@ def store_stretches(result: list, cache: ClipCache) -> None:
         cache.put_bytes(kind, key, data)
 
 
-def offload(job, cache: ClipCache) -> Optional[RemoteWork]:
-    """The remote part of ``job``: its stretches missing from ``cache`` with the clips they need;
-    None when there is nothing to send (all cached, or a job that is not made of stretches)."""
+def offload(job, cache: ClipCache, made: frozenset = frozenset()) -> Optional[RemoteWork]:
+    """The remote part of ``job``: its stretches missing from ``cache`` with the clips they need
+    (but those in ``made``, which the cluster already holds: they go in ``needs``); None when
+    there is nothing to send (all cached, or a job that is not made of stretches)."""
     stretches = job_stretches(job)
     if stretches is None:
         return None
@@ -88,11 +95,13 @@ def offload(job, cache: ClipCache) -> Optional[RemoteWork]:
         seen.add(key)
     if not missing:
         return None
-    clips = {}
+    clips, needs = {}, set()
     for stretch in missing:
         for key in stretch.keys:
-            if key is not None and key not in clips:
+            if key in made:
+                needs.add(key)
+            elif key is not None and key not in clips:
                 clip = cache.get(key)
                 if clip is not None:  # a missing clip fails on the worker with the usual message
                     clips[key] = (clip.pcm, clip.sample_rate)
-    return RemoteWork(encode_stretches, (tuple(missing), bitrate, rate, clips), store_stretches)
+    return RemoteWork(encode_stretches, (tuple(missing), bitrate, rate, clips), store_stretches, frozenset(needs))

@@ -49,7 +49,8 @@ def connect(address: str) -> "Client":
     if client is not None and client.status == "running":
         return client
     try:
-        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        # Results come straight from the workers, not through the scheduler (a book is gigabytes).
+        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False, direct_to_workers=True)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}; start one with `dask scheduler` "
                            "or check the address") from exc
@@ -99,6 +100,8 @@ class _Render:
         self.results: dict = {}
         self.pending = as_completed(loop=client.loop)
         self.what: dict = {}
+        self.made: dict = {}  # block index -> its future, kept so encoding tasks take its clips on the workers
+        self.made_by: dict = {}  # clip key -> index of the block that makes it in this run
 
     def run(self) -> Written:
         sequences = {b.index: block_sequence(b, self.cache) for b in self.blocks}
@@ -111,7 +114,8 @@ class _Render:
                     continue
                 clip_blocks.begin(block, sequence, self.cache)
                 task = tuple((job.key, job.item.text, job.item.voice, store) for job, store in sequence)
-                self._submit(("synth", block, sequence), synth_block, self.spec, task)
+                self.made[block.index] = self._submit(("synth", block, sequence), synth_block, self.spec, task)
+                self.made_by.update((job.key, block.index) for job, store in sequence if store)
             self._release()
             for future in self.pending:
                 kind, *detail = self.what.pop(future)
@@ -121,13 +125,13 @@ class _Render:
                     self._encode_ended(future, *detail)
                 self._release()
         finally:
-            for future in self.what:
+            for future in [*self.what, *self.made.values()]:
                 future.cancel()
             self.progress.finish()
         return Written([self.results[self.chapter_jobs[n].path] for n in self.order] if self.chapter_jobs else [],
                        [self.results[job.path] for job in self.book_jobs])
 
-    def _submit(self, what: tuple, function, *args) -> None:
+    def _submit(self, what: tuple, function, *args):
         with warnings.catch_warnings():
             # An output job carries its clips to the worker (workers do not share the client's
             # disk), which Dask takes for a mistake in building a graph; here it is the point.
@@ -135,6 +139,7 @@ class _Render:
             future = self.client.submit(function, *args, pure=False, retries=RETRIES)
         self.what[future] = what
         self.pending.add(future)
+        return future
 
     def _synth_ended(self, future, block: ClipBlock, sequence: list) -> None:
         error = _error(future)
@@ -166,11 +171,12 @@ class _Render:
         if unchanged is not None:
             self._written(job, unchanged)
             return
-        work: Optional[object] = self.offload(job, self.cache)
+        work: Optional[object] = self.offload(job, self.cache, frozenset(self.made_by))
         if work is None:  # nothing to encode remotely: the client writes it now
             self._written(job, job.write(self.cache.root))
-        else:
-            self._submit(("encode", job, work), work.function, *work.args)
+        else:  # clips made in this run go from worker to worker, not through the client again
+            blocks = sorted({self.made_by[key] for key in work.needs})
+            self._submit(("encode", job, work), work.function, *work.args, *(self.made[i] for i in blocks))
 
     def _encode_ended(self, future, job, work) -> None:
         error = _error(future)
