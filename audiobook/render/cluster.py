@@ -27,11 +27,14 @@ from audiobook.render.remote import BlockFailed, engine_spec, synth_block
 from audiobook.render.schedule import Written
 
 try:
+    import dask
+    from dask.utils import parse_timedelta
     from distributed import Client, as_completed
 except ImportError:  # reported when a render asks for a cluster
     Client = None
 
-#: Seconds to wait for the scheduler before giving up on it.
+#: Seconds to wait for the scheduler (to connect, or to reconnect once lost) at the most; less
+#: when Dask's own ``distributed.comm.timeouts.connect`` says so.
 CONNECT_TIMEOUT = 10
 
 #: Open clients by scheduler address: a batch of books shares one connection.
@@ -50,7 +53,8 @@ def connect(address: str) -> "Client":
         return client
     try:
         # Results come straight from the workers, not through the scheduler (a book is gigabytes).
-        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False, direct_to_workers=True)
+        timeout = min(CONNECT_TIMEOUT, parse_timedelta(dask.config.get("distributed.comm.timeouts.connect")))
+        client = Client(address, timeout=timeout, set_as_default=False, direct_to_workers=True)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}; start one with `dask scheduler` "
                            "or check the address") from exc
