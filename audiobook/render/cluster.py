@@ -52,8 +52,8 @@ def connect(address: str) -> "Client":
     if client is not None and client.status == "running":
         return client
     try:
-        # Results come straight from the workers, not through the scheduler (a book is gigabytes).
         timeout = min(CONNECT_TIMEOUT, parse_timedelta(dask.config.get("distributed.comm.timeouts.connect")))
+        # Results come straight from the workers, not through the scheduler (a book is gigabytes).
         client = Client(address, timeout=timeout, set_as_default=False, direct_to_workers=True)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}; start one with `dask scheduler` "
@@ -75,7 +75,8 @@ def close_all() -> None:
 def run(address: str, plan: RenderPlan, blocks: list[ClipBlock], cache: ClipCache, chapter_jobs: dict,
         book_jobs: list, progress: Progress, spec: str, engine, offload: Callable) -> Written:
     """Make the missing clips and run the output jobs on the cluster at ``address`` (arguments
-    as ``schedule.run``; ``offload(job, cache)`` gives a job's remote part or None)."""
+    as ``schedule.run``; ``offload(job, cache, made)`` gives a job's remote part, or None, given
+    the keys of the clips made on the cluster in this run)."""
     client = connect(address)
     try:
         return _Render(client, plan, blocks, cache, chapter_jobs, book_jobs, progress,

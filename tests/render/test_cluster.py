@@ -157,6 +157,17 @@ def test_a_worker_without_the_engine_or_voice_refuses_its_block(dask_cluster, en
     assert [(key, rate) for key, _pcm, rate in made] == [("k", 22050)] and len(made[0][1]) > 1000
 
 
+def test_a_folder_of_books_on_the_cluster(dask_cluster, local, tmp_path):
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "lamplighters.txt").write_bytes(SAMPLE.read_bytes())
+    (library / "quay.txt").write_text('The Quay\n\nChapter 1\n\n"Hold it," said Mara.\n', encoding="utf-8")
+    done = render(library, tmp_path / "out", "--cluster", dask_cluster[0])
+    assert (done.returncode, done.stdout) == (0, "2 books: 2 written, 0 skipped (up to date), 0 failed\n")
+    assert checksums(tmp_path / "out" / "the-lamplighters") == local["sample"]
+    assert [p.name for p in (tmp_path / "out" / "the-quay").glob("*.mp3")] == ["01 - Chapter 1.mp3"]
+
+
 def test_a_stopped_scheduler_is_one_line_and_a_rerun_resumes(dask_cluster, local, tmp_path):
     """Last: it stops the scheduler."""
     novel_or_skip()
