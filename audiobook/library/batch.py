@@ -84,6 +84,7 @@ class BatchProgress(Progress):
         self.current = book.name
 
     def start(self, clips: int, chapters: int) -> None:
+        """The current book's work joins the batch's totals."""
         self.clips_total += clips
         self.chapters_total += chapters
         self.log(f"book {self.book}/{self.books}, {self.current}: {clips} clips to synthesize, {chapters} files to write")

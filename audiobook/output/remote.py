@@ -42,13 +42,16 @@ class MemoryCache:
         self.stored: dict = {}
 
     def get(self, key: str) -> Optional[Clip]:
+        """The clip given under ``key``, or None."""
         found = self.clips.get(key)
         return None if found is None else Clip(pcm=found[0], sample_rate=found[1])
 
     def get_bytes(self, kind: str, key: str) -> Optional[bytes]:
+        """Bytes kept under ``kind``/``key`` in this task, or None."""
         return self.stored.get((kind, key))
 
     def put_bytes(self, kind: str, key: str, data: bytes) -> None:
+        """Keep ``data`` (to send back to the client)."""
         self.stored[(kind, key)] = data
 
 

@@ -38,10 +38,12 @@ class BlockFailed(Exception):
 
     @property
     def position(self) -> int:
+        """Index in the block's sequence of the clip that failed; -1 for the block as a whole."""
         return self.args[0]
 
     @property
     def message(self) -> str:
+        """Why, in one line."""
         return self.args[1]
 
     def __str__(self) -> str:
