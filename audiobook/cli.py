@@ -129,8 +129,10 @@ def script(source: Path, fmt: str, encoding) -> None:
 @click.option("--cluster", default=None, metavar="ADDRESS",
               help="Run synthesis and encoding on the Dask scheduler at ADDRESS (tcp://HOST:8786); "
                    "needs pip install 'audiobook[dask]' here and on every worker.")
+@click.option("--books-at-once", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Of several books, how many to render side by side (to keep a large --cluster busy).")
 def render(source: tuple, out_dir: Path, voices, jobs, cache_dir, quiet: bool, chapters, encoding, fmt, cover,
-           no_cover, profile, cluster) -> None:
+           no_cover, profile, cluster, books_at_once) -> None:
     """Render SOURCE as an audiobook, one voice per character; several books, or a folder of
     books, each into its own folder under OUTPUT.
 
@@ -147,7 +149,7 @@ def render(source: tuple, out_dir: Path, voices, jobs, cache_dir, quiet: bool, c
         encoding=encoding, chapters=chapters, formats=pipeline.FORMATS if fmt == "all" else (fmt,), cover=cover,
         make_cover=not no_cover, profile=profile, cluster=cluster)
     if batch.is_batch(source):
-        return _render_batch(batch.find_books(source), render_book, quiet)
+        return _render_batch(batch.find_books(source), render_book, quiet, books_at_once)
     result = render_book(source[0], progress=pipeline.Progress(quiet=quiet))
     if not quiet:
         wrote = []
@@ -158,9 +160,9 @@ def render(source: tuple, out_dir: Path, voices, jobs, cache_dir, quiet: bool, c
         click.echo(f"wrote {', '.join(wrote)} to {result.folder}")
 
 
-def _render_batch(books: list, render_book, quiet: bool) -> None:
+def _render_batch(books: list, render_book, quiet: bool, at_once: int) -> None:
     """Render each of ``books``; a summary at the end, exit status 1 if any failed."""
-    result = batch.render_library(books, render_book, batch.BatchProgress(len(books), quiet=quiet))
+    result = batch.render_library(books, render_book, batch.BatchProgress(len(books), quiet=quiet), at_once)
     if not quiet:
         click.echo(result.summary())
     if result.failed:

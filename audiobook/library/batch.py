@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -71,23 +73,36 @@ def find_books(sources: Iterable[Path]) -> list[Path]:
 
 
 class BatchProgress(Progress):
-    """One display for the whole batch: totals grow as each book starts; errors always show."""
+    """One display for the whole batch: totals grow as each book starts; errors always show.
+    Books rendered side by side report through ``for_book`` views, one at a time."""
 
     def __init__(self, books: int, **kwargs):
         super().__init__(**kwargs)
-        self.books, self.book = books, 0
-        self.current = ""
+        self.books = books
+        self.lock = threading.RLock()
 
-    def next_book(self, book: Path) -> None:
-        """A new book starts."""
-        self.book += 1
-        self.current = book.name
+    def for_book(self, number: int, book: Path) -> "BookProgress":
+        """The view through which book ``number`` (1-based) reports."""
+        return BookProgress(self, f"book {number}/{self.books}, {Path(book).name}")
 
-    def start(self, clips: int, chapters: int) -> None:
-        """The current book's work joins the batch's totals."""
-        self.clips_total += clips
-        self.chapters_total += chapters
-        self.log(f"book {self.book}/{self.books}, {self.current}: {clips} clips to synthesize, {chapters} files to write")
+    def add(self, label: str, clips: int, chapters: int) -> None:
+        """A book's work joins the batch's totals."""
+        with self.lock:
+            self.clips_total += clips
+            self.chapters_total += chapters
+            self.log(f"{label}: {clips} clips to synthesize, {chapters} files to write")
+
+    def clip_done(self) -> None:
+        with self.lock:
+            super().clip_done()
+
+    def chapter_done(self, title: str) -> None:
+        with self.lock:
+            super().chapter_done(title)
+
+    def log(self, message: str) -> None:
+        with self.lock:
+            super().log(message)
 
     def finish(self) -> None:
         """Kept for the end of the batch (``close``), not the end of each book."""
@@ -98,11 +113,32 @@ class BatchProgress(Progress):
 
     def error(self, message: str) -> None:
         """A line that shows even with ``-q``."""
-        if self.quiet:
-            self.stream.write(message + "\n")
-            self.stream.flush()
-        else:
-            self.log(message)
+        with self.lock:
+            if self.quiet:
+                self.stream.write(message + "\n")
+                self.stream.flush()
+            else:
+                self.log(message)
+
+
+class BookProgress(Progress):
+    """One book's progress, shown on the batch's display with the book's label."""
+
+    def __init__(self, batch: BatchProgress, label: str):
+        super().__init__(quiet=True)
+        self.batch, self.label = batch, label
+
+    def start(self, clips: int, chapters: int) -> None:
+        self.batch.add(self.label, clips, chapters)
+
+    def clip_done(self) -> None:
+        self.batch.clip_done()
+
+    def chapter_done(self, title: str) -> None:
+        self.batch.chapter_done(title)
+
+    def log(self, message: str) -> None:
+        self.batch.log(message)
 
 
 def stamp(book: Path, inputs: Iterable[Optional[Path]], options: dict) -> str:
@@ -144,25 +180,31 @@ def result_files(result) -> list[Path]:
 
 
 def render_books(books: list[Path], render: Callable, cache: ClipCache, progress: BatchProgress,
-                 inputs: Iterable[Optional[Path]] = (), options: Optional[dict] = None) -> BatchResult:
+                 inputs: Iterable[Optional[Path]] = (), options: Optional[dict] = None,
+                 at_once: int = 1) -> BatchResult:
     """Render each of ``books`` with ``render(book, progress=...)`` (a ``pipeline.render`` with
-    everything else given), skipping those up to date under ``inputs`` and ``options`` (which
-    must hold all that changes the output, the engine's identity included)."""
+    everything else given), ``at_once`` side by side, skipping those up to date under ``inputs``
+    and ``options`` (which must hold all that changes the output, the engine's identity included)."""
     inputs, options = list(inputs), dict(options or {})
     result = BatchResult()
+    pool = ThreadPoolExecutor(max_workers=at_once)  # each thread only waits on its book's process
+    running: dict = {}
     try:
-        for book in books:
-            progress.next_book(book)
+        for number, book in enumerate(books, start=1):
+            shown = progress.for_book(number, book)
             try:
                 value = stamp(book, inputs, options)
             except OSError:
                 value = None  # reported by the render itself, as for a single book
             if value is not None and up_to_date(cache, book, value):
-                progress.log(f"book {progress.book}/{progress.books}, {book.name}: up to date, skipped")
+                shown.log(f"{shown.label}: up to date, skipped")
                 result.skipped.append(book)
-                continue
+            else:
+                running[pool.submit(render, book, progress=shown)] = (book, value, shown)
+        for future in as_completed(running):
+            book, value, shown = running[future]
             try:
-                rendered = render(book, progress=progress)
+                rendered = future.result()
             except ClusterError:
                 raise
             except AudiobookError as exc:
@@ -173,12 +215,16 @@ def render_books(books: list[Path], render: Callable, cache: ClipCache, progress
                 result.written.append(book)
                 if value is not None:
                     remember(cache, book, value, result_files(rendered))
-                progress.log(f"book {progress.book}/{progress.books}, {book.name}: written to {rendered.folder}")
+                shown.log(f"{shown.label}: written to {rendered.folder}")
                 continue
             message = result.failed[-1][1]
             progress.error(f"failed: {message if message.startswith(f'{book}:') else f'{book}: {message}'}")
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         progress.close()
+    order = {book: i for i, book in enumerate(books)}
+    result.written.sort(key=order.get)
+    result.failed.sort(key=lambda failure: order[failure[0]])
     return result
 
 
@@ -186,10 +232,11 @@ def render_books(books: list[Path], render: Callable, cache: ClipCache, progress
 NOT_IN_STAMP = ("progress", "jobs", "cluster", "engine")
 
 
-def render_library(books: list[Path], render_book: Callable, progress: BatchProgress) -> BatchResult:
+def render_library(books: list[Path], render_book: Callable, progress: BatchProgress,
+                   at_once: int = 1) -> BatchResult:
     """Render ``books`` with ``render_book``, a ``functools.partial`` of ``pipeline.render`` holding
-    every option but the book, each in a process of its own (``child.py``); the options, voices
-    file, cover and engine identity are what makes a book's files up to date."""
+    every option but the book, each in a process of its own (``child.py``), ``at_once`` side by
+    side; the options, voices file, cover and engine identity make a book's files up to date."""
     options = dict(render_book.keywords)
     engine = options.get("engine") or load_engine(options.get("engine_spec", DEFAULT_ENGINE))  # never speaks here
     cache_root = options.get("cache_dir") or Path(options["out_dir"]) / CACHE_DIRNAME
@@ -197,4 +244,4 @@ def render_library(books: list[Path], render_book: Callable, progress: BatchProg
     stamped["engine"] = engine.identity
     inputs = [options.get("voices"), options.get("cover")]
     return render_books(books, functools.partial(render_in_child, render_book), ClipCache(Path(cache_root)),
-                        progress, inputs, stamped)
+                        progress, inputs, stamped, at_once)

@@ -5,6 +5,8 @@ import functools
 import io
 import os
 import signal
+import threading
+import types
 from pathlib import Path
 
 import pytest
@@ -118,14 +120,34 @@ def test_books_are_found_in_name_order_without_hidden_folders_or_scripts(tmp_pat
 def test_one_display_for_the_batch():
     stream = io.StringIO()
     progress = batch.BatchProgress(2, stream=stream)
-    progress.next_book(Path("a.txt"))
-    progress.start(3, 1)
-    progress.finish()  # the end of one book is not the end of the display
-    progress.next_book(Path("b.txt"))
-    progress.start(4, 2)
-    assert (progress.clips_total, progress.chapters_total) == (7, 3)
+    first, second = progress.for_book(1, Path("a.txt")), progress.for_book(2, Path("b.txt"))
+    first.start(3, 1)
+    second.start(4, 2)
+    second.chapter_done("01 - One.mp3")
+    first.finish()  # the end of one book is not the end of the display
     assert stream.getvalue() == ("book 1/2, a.txt: 3 clips to synthesize, 1 files to write\n"
-                                 "book 2/2, b.txt: 4 clips to synthesize, 2 files to write\n")
+                                 "book 2/2, b.txt: 4 clips to synthesize, 2 files to write\n"
+                                 "file 1/3 written: 01 - One.mp3\n")
+    first.clip_done()
+    assert (progress.clips_total, progress.chapters_total, progress.clips_done, progress.chapters_done) == (7, 3, 1, 1)
+
+
+def test_books_side_by_side(tmp_path):
+    books = [tmp_path / f"{name}.txt" for name in "abc"]
+    for book in books:
+        book.write_text(book.name, encoding="utf-8")
+    together = threading.Barrier(2, timeout=60)  # the first two books wait for each other
+
+    def render(book, progress):
+        if book != books[2]:
+            together.wait()
+        if book == books[1]:
+            raise SourceError(f"{book}: unreadable")
+        return types.SimpleNamespace(folder=tmp_path, files=[], playlist=None, books=[])
+
+    result = batch.render_books(books, render, ClipCache(tmp_path / "cache"), batch.BatchProgress(3, quiet=True),
+                                at_once=2)
+    assert (result.written, result.failed) == ([books[0], books[2]], [(books[1], f"{books[1]}: unreadable")])
 
 
 def test_the_stamp_covers_the_book_its_inputs_and_the_options(tmp_path):

@@ -162,7 +162,7 @@ def test_a_folder_of_books_on_the_cluster(dask_cluster, local, tmp_path):
     library.mkdir()
     (library / "lamplighters.txt").write_bytes(SAMPLE.read_bytes())
     (library / "quay.txt").write_text('The Quay\n\nChapter 1\n\n"Hold it," said Mara.\n', encoding="utf-8")
-    done = render(library, tmp_path / "out", "--cluster", dask_cluster[0])
+    done = render(library, tmp_path / "out", "--cluster", dask_cluster[0], "--books-at-once", "2")
     assert (done.returncode, done.stdout) == (0, "2 books: 2 written, 0 skipped (up to date), 0 failed\n")
     assert checksums(tmp_path / "out" / "the-lamplighters") == local["sample"]
     assert [p.name for p in (tmp_path / "out" / "the-quay").glob("*.mp3")] == ["01 - Chapter 1.mp3"]
