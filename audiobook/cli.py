@@ -1,6 +1,7 @@
 """The command line: thin wrappers that parse options, call the library and report errors."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -9,7 +10,8 @@ from pathlib import Path
 import click
 
 from audiobook import __version__, pipeline
-from audiobook.errors import AudiobookError, ChapterSelectionError
+from audiobook.errors import AudiobookError, BatchError, ChapterSelectionError
+from audiobook.library import batch
 
 
 class ChapterRange(click.ParamType):
@@ -108,7 +110,7 @@ def script(source: Path, fmt: str, encoding) -> None:
 
 
 @main.command()
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("source", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
               show_default=True, help="Folder to write the book's folder into.")
 @click.option("--voices", type=click.Path(path_type=Path), default=None,
@@ -141,24 +143,36 @@ def script(source: Path, fmt: str, encoding) -> None:
 @click.option("--no-cover", is_flag=True, help="Embed no cover at all.")
 @click.option("--profile", type=click.Choice(["default", "acx"]), default="default", show_default=True,
               help="default: 64 kbps mono at 22.05 kHz; acx: 192 kbps CBR mono at 44.1 kHz.")
+@click.option("--cluster", default=None, metavar="ADDRESS",
+              help="Run synthesis and encoding on the Dask scheduler at ADDRESS (tcp://HOST:8786); "
+                   "needs pip install 'audiobook[dask]' here and on every worker.")
+@click.option("--books-at-once", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Of several books, how many to render side by side (to keep a large --cluster busy).")
 @voice_dir_option
-def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, chapters, encoding, fmt, subtitles,
-           title, author, narrator, series, series_index, year, description, cover, no_cover, profile,
-           voice_dir) -> None:
-    """Render SOURCE as an audiobook, one voice per character.
+def render(source: tuple, out_dir: Path, voices, jobs, cache_dir, quiet: bool, chapters, encoding, fmt, subtitles,
+           title, author, narrator, series, series_index, year, description, cover, no_cover, profile, cluster,
+           books_at_once, voice_dir) -> None:
+    """Render SOURCE as an audiobook, one voice per character; several books, or a folder of
+    books, each into its own folder under OUTPUT.
 
     Clips are cached: after a change to one voice or one paragraph only those clips are made
-    again, and an interrupted render picks up where it stopped.
+    again, and an interrupted render picks up where it stopped. Of several books, those whose
+    files are up to date are skipped, and one that fails does not stop the others.
 
+    \b
     Example: audiobook render input/the-lamplighters.txt -o output --voices voices.yaml --format all
     --narrator "Ann Reed" --series "Quay Street" --series-index 1
+             audiobook render library/ -o output --cluster tcp://10.0.0.5:8786
     """
     metadata = pipeline.BookInfo(title or "", author, narrator, series, series_index, year, description)
-    result = pipeline.render(source, out_dir, voices=pipeline.voices_path(voices), jobs=jobs, cache_dir=cache_dir,
-                             progress=pipeline.Progress(quiet=quiet), encoding=encoding, chapters=chapters,
-                             formats=pipeline.ALL_FORMATS if fmt == "all" else (fmt,), cover=cover,
-                             make_cover=not no_cover, profile=profile, metadata=metadata,
-                             subtitles=subtitles or fmt == "all", voice_dir=voice_dir)
+    render_book = functools.partial(
+        pipeline.render, out_dir=out_dir, voices=pipeline.voices_path(voices), jobs=jobs, cache_dir=cache_dir,
+        encoding=encoding, chapters=chapters, formats=pipeline.ALL_FORMATS if fmt == "all" else (fmt,), cover=cover,
+        make_cover=not no_cover, profile=profile, metadata=metadata, subtitles=subtitles or fmt == "all",
+        voice_dir=voice_dir, cluster=cluster)
+    if batch.is_batch(source):
+        return _render_batch(batch.find_books(source), render_book, quiet, books_at_once)
+    result = render_book(source[0], progress=pipeline.Progress(quiet=quiet))
     if not quiet:
         wrote = []
         if result.files:
@@ -170,6 +184,15 @@ def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, ch
         if result.subtitles:
             wrote.append(f"{len(result.subtitles)} subtitle files")
         click.echo(f"wrote {', '.join(wrote)} to {result.folder}")
+
+
+def _render_batch(books: list, render_book, quiet: bool, at_once: int) -> None:
+    """Render each of ``books``; a summary at the end, exit status 1 if any failed."""
+    result = batch.render_library(books, render_book, batch.BatchProgress(len(books), quiet=quiet), at_once)
+    if not quiet:
+        click.echo(result.summary())
+    if result.failed:
+        raise BatchError(f"{len(result.failed)} of {len(books)} books failed")
 
 
 @main.command("cast")

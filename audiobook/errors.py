@@ -42,3 +42,11 @@ class ClipTimeout(EngineError):
 
 class OutputError(AudiobookError):
     """The output folder cannot be written."""
+
+
+class ClusterError(AudiobookError):
+    """The Dask scheduler named by ``--cluster`` cannot be reached, went away, or Dask is missing."""
+
+
+class BatchError(AudiobookError):
+    """Some books of a batch render failed (each was reported on its own line)."""

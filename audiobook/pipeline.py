@@ -21,6 +21,7 @@ from audiobook.output.files import atomic_path, book_folder, safe_name, writable
 from audiobook.output.player import play  # noqa: F401 (for the CLI)
 from audiobook.output.pcm import as_segment, encode_mp3
 from audiobook.output.profile import PROFILES
+from audiobook.output.remote import offload
 from audiobook.parser import parse
 from audiobook.parser.views import cast_table, screenplay  # noqa: F401 (for the CLI)
 from audiobook.readers import read_source
@@ -122,7 +123,7 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
            chapters: Optional[set[int]] = None, formats: Iterable[str] = ("mp3",),
            cover: Optional[Path] = None, make_cover: bool = True, profile: str = "default",
            metadata: Optional[BookInfo] = None, subtitles: bool = False,
-           voice_dir: Optional[Path] = None) -> RenderResult:
+           voice_dir: Optional[Path] = None, cluster: Optional[str] = None) -> RenderResult:
     """Render ``source`` into ``out_dir/<book-slug>/`` in the given ``formats`` (see ALL_FORMATS),
     with .srt and .vtt subtitles beside each audio file if ``subtitles``; Piper voices are looked
     for in ``voice_dir`` too.
@@ -130,9 +131,14 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     The voices file is checked before any audio is made. Clips are kept in the cache
     (``out_dir/.audiobook-cache`` unless given), so a second render makes only what changed.
     The cover is ``cover``, else the book's own, else a generated one unless ``make_cover`` is off.
+    ``cluster`` is the address of a Dask scheduler to run synthesis and encoding on (default: here).
     """
     began = time.perf_counter()
     check_metadata(metadata or BookInfo())  # a wrong option stops the render before anything is made
+    if cluster:  # Dask is imported only when asked for; a scheduler out of reach is said before any work
+        from audiobook.render import cluster as dask_cluster
+
+        dask_cluster.connect(cluster)
     formats = set(formats)
     progress = progress or Progress(quiet=True)
     if voice_dir is not None and engine_spec == DEFAULT_ENGINE:
@@ -161,8 +167,12 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     blocks = make_blocks(plan, identity)
     prepared = time.perf_counter()
     try:
-        written = schedule.run(plan, blocks, cache, audio_jobs, book_jobs, jobs or cpu_count(), progress,
-                               engine_spec)
+        if cluster:
+            written = dask_cluster.run(cluster, plan, blocks, cache, audio_jobs, book_jobs, progress, engine_spec,
+                                       engine, offload)
+        else:
+            written = schedule.run(plan, blocks, cache, audio_jobs, book_jobs, jobs or cpu_count(), progress,
+                                   engine_spec)
     except ClipFailed as exc:
         line = document.text.count("\n", 0, exc.job.item.source_offset) + 1
         raise EngineError(f"{document.path}:{line}: the engine failed on this line (chapter {exc.job.chapter}) "

@@ -71,6 +71,21 @@ class Engines:
         """For a Piper voice, its model's identity (file hash, config, runtime); else espeak-ng's."""
         return self.piper(voice.voice).identity if is_piper(voice.voice) else self.espeak.identity
 
+    def has_voice(self, voice: str) -> bool:
+        """Whether ``voice`` is to be had here (a Piper voice installed and loadable)."""
+        from audiobook.errors import AudiobookError
+
+        try:
+            self.resolve_voice(voice)
+        except AudiobookError:
+            return False
+        return True
+
+    def voice_digest(self, voice: str) -> str:
+        """For a Piper voice, its model file's hash (a cluster worker must hold the very same
+        file); "" for espeak-ng voices, which the engine's identity covers."""
+        return self.piper(voice).sha256 if is_piper(voice) else ""
+
     def resolve_voice(self, voice: str, where: str = "voice") -> str:
         """The voice as stored: ``piper:NAME`` once its model loads, else espeak-ng's own id."""
         if is_piper(voice):
