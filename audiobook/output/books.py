@@ -20,7 +20,7 @@ from audiobook.output.files import atomic_path, temporary_paths
 from audiobook.output.mp3 import chapter_mp3
 from audiobook.output.pcm import at_rate, chapter_pieces
 from audiobook.output.profile import Profile
-from audiobook.output.tags import UNKNOWN_AUTHOR, id3_frames, tag_m4b
+from audiobook.output.tags import UNKNOWN_AUTHOR, front_cover, id3_frames, tag_m4b
 from audiobook.render.cache import ClipCache
 
 
@@ -134,8 +134,8 @@ def _write_mp3(job: BookJob, cache: ClipCache, tmp: Path) -> list:
             starts.append(starts[-1] + chapter_mp3(chapter.keys, chapter.pauses, chapter.gains, job.profile.bitrate,
                                                    job.profile.sample_rate, cache, sink))
     marks = _marks(job, starts)
-    tags = ID3()
-    for frame in id3_frames(job.title, job.title, job.artist, job.year, job.cover):
+    tags = OrderedID3()
+    for frame in id3_frames(job.title, job.title, job.artist, job.year, None):
         tags.add(frame)
     ids = [f"chp{i}" for i in range(1, len(marks) + 1)]
     tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
@@ -143,8 +143,21 @@ def _write_mp3(job: BookJob, cache: ClipCache, tmp: Path) -> list:
     for element, (title, start, end) in zip(ids, marks):
         tags.add(CHAP(element_id=element, start_time=round(start * 1000), end_time=round(end * 1000),
                       sub_frames=[TIT2(encoding=3, text=title)]))
+    if job.cover:
+        tags.add(front_cover(job.cover))
     tags.save(str(tmp), v2_version=3)
     return marks
+
+
+class OrderedID3(ID3):
+    """ID3 tags saved with their frames in the order they were added. mutagen sorts frames by
+    size, which scatters CHAP frames, and players (ffprobe among them) list chapters in the
+    order their frames appear in the file."""
+
+    def _write(self, config):
+        from mutagen.id3._tags import save_frame  # mutagen's own frame encoder; only the order differs
+
+        return bytearray().join(save_frame(frame, config=config) for frame in self.values())
 
 
 def book_job(path: Path, plan: RenderPlan, keys: dict, profile: Profile, cover: Optional[Cover]) -> BookJob:
