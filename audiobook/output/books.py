@@ -7,18 +7,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 from mutagen.id3 import CHAP, CTOC, ID3, TIT2, CTOCFlags
-from pydub import AudioSegment
 
 from audiobook.model import RenderPlan
 from audiobook.output import m4b
+from audiobook.output.aac import AacChapterJob
 from audiobook.output.chapters import job_hash, pauses_and_gains
 from audiobook.output.cover import Cover
 from audiobook.output.files import atomic_path, temporary_paths
 from audiobook.output.mp3 import chapter_mp3
-from audiobook.output.pcm import at_rate, chapter_pieces
 from audiobook.output.profile import Profile
 from audiobook.output.tags import UNKNOWN_AUTHOR, front_cover, id3_frames, tag_m4b
 from audiobook.render.cache import ClipCache
@@ -36,6 +35,8 @@ class ChapterAudio:
     """Pause length in ms per item."""
     gains: tuple
     """Gain in dB per item."""
+    number: int = 0
+    """Chapter number in the whole book (0: its place in the book job)."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,14 @@ class BookJob:
     def outputs(self) -> list[Path]:
         """The files this job writes."""
         return [self.path, cue_path(self.path)]
+
+    def parts(self) -> list[tuple[int, AacChapterJob]]:
+        """(chapter number, job) for the work that can run before this one, chapter by chapter
+        as each chapter's clips exist: an M4B's AAC stretches, encoded on every core."""
+        if self.path.suffix != ".m4b":
+            return []
+        return [(c.number or i + 1, AacChapterJob(self.path, c.number or i + 1, c.keys, c.pauses, c.gains, i == 0,
+                                                  self.profile)) for i, c in enumerate(self.chapters)]
 
     def partial_files(self, cache_root: Path) -> list[Path]:
         """Where a worker killed half-way through this job may have left a temporary file."""
@@ -95,9 +104,7 @@ def write_book(job: BookJob, cache_root: Path) -> BookFile:
     tmp_dir = cache_root / "tmp"
     with atomic_path(job.path, tmp_dir) as tmp:
         if job.path.suffix == ".m4b":
-            starts: list = []
-            m4b.write_m4b(tmp, _pieces(job, cache, starts), job.profile, lambda: _marks(job, starts), job.path)
-            marks = _marks(job, starts)
+            marks = m4b.write_m4b(tmp, job.chapters, job.profile, cache)
             tag_m4b(tmp, job.title, job.artist, job.year, job.cover)
         else:
             marks = _write_mp3(job, cache, tmp)
@@ -106,18 +113,6 @@ def write_book(job: BookJob, cache_root: Path) -> BookFile:
         tmp.write_text(cue_sheet(job, marks), encoding="utf-8")
     cache.remember_output(job_hash(job), job.path, {"marks": marks})
     return BookFile(job.path, tuple(marks), cue)
-
-
-def _pieces(job: BookJob, cache: ClipCache, starts: list) -> Iterator[AudioSegment]:
-    """The whole book at the job's rate; appends each chapter's first sample index to ``starts``."""
-    done = 0
-    for chapter in job.chapters:
-        starts.append(done)
-        for piece in chapter_pieces(chapter.keys, chapter.pauses, chapter.gains, cache):
-            piece = at_rate(piece, job.profile.sample_rate)
-            done += int(piece.frame_count())
-            yield piece
-    starts.append(done)
 
 
 def _marks(job: BookJob, starts: list) -> list:
@@ -166,7 +161,7 @@ def book_job(path: Path, plan: RenderPlan, keys: dict, profile: Profile, cover: 
     chapters = []
     for chapter in plan.chapters:
         pauses, gains = pauses_and_gains(chapter, keys[chapter.number])
-        chapters.append(ChapterAudio(chapter.title, tuple(keys[chapter.number]), pauses, gains))
+        chapters.append(ChapterAudio(chapter.title, tuple(keys[chapter.number]), pauses, gains, chapter.number))
     return BookJob(path, plan.title, plan.author or UNKNOWN_AUTHOR, cover, tuple(chapters), profile, plan.year)
 
 

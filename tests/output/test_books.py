@@ -186,8 +186,9 @@ def test_an_epub_brings_its_own_cover_author_and_year(tmp_path):
     assert str(ID3(single(result, ".mp3").path)["TDRC"]) == "1911"  # mutagen reads TYER as TDRC
 
 
-def test_m4b_without_ffmpeg_uses_pyav(tmp_path, monkeypatch):
-    """Without ffmpeg on PATH the M4B is muxed by PyAV: chapters and tags all the same."""
+def test_m4b_needs_no_ffmpeg(tmp_path, monkeypatch):
+    """With ffmpeg off the M4B is encoded and muxed by PyAV's own libraries: chapters and tags
+    all the same."""
     from audiobook.render.cache import ClipCache, clip_key
     from audiobook.model import Clip, VoiceSettings
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from audio import decode
+
 from audiobook.model import Clip, VoiceSettings
 from audiobook.output.books import BookJob, ChapterAudio, write_book
 from audiobook.render.cache import ClipCache, clip_key
@@ -78,5 +80,12 @@ def test_m4b_keeps_more_than_255_chapters(tmp_path):
     assert len(read) == 300
     assert [title for title, _ in read] == [roman(n) for n in range(1, 301)]
     starts = [start for _, start in read]
-    assert starts == pytest.approx([m[1] for m in written.marks], abs=0.05)
-    assert starts[-1] == pytest.approx(299 * 0.75, abs=0.05)
+    assert starts == pytest.approx([m[1] for m in written.marks], abs=0.001)
+    # each chapter is its 0.75 s to within a frame (1024 samples, 46 ms), and its tone starts
+    # 0.3 s after its mark, to within a few samples
+    assert np.diff(starts) == pytest.approx([0.75] * 299, abs=0.024)
+    x, rate = decode(written.path)
+    assert len(x) / rate == pytest.approx(written.marks[-1][2], abs=1 / rate)
+    for start in starts:
+        window = x[int(start * rate):int((start + 0.6) * rate)]
+        assert np.argmax(np.abs(window) > 0.02) / rate == pytest.approx(0.3, abs=0.003)
