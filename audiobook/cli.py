@@ -123,7 +123,8 @@ def script(source: Path, fmt: str, encoding) -> None:
               help="Cover image (PNG or JPEG); default: the book's own, else a generated one.")
 @click.option("--no-cover", is_flag=True, help="Embed no cover at all.")
 @click.option("--profile", type=click.Choice(["default", "acx"]), default="default", show_default=True,
-              help="default: 64 kbps mono at 22.05 kHz; acx: 192 kbps CBR mono at 44.1 kHz.")
+              help="default: 64 kbps mono at 22.05 kHz; acx: 192 kbps CBR mono at 44.1 kHz, with opening and "
+                   "closing credits, and chapters over 100 minutes in parts.")
 def render(source: Path, out_dir: Path, voices, jobs, cache_dir, quiet: bool, chapters, encoding, fmt, cover,
            no_cover, profile) -> None:
     """Render SOURCE as an audiobook, one voice per character.

@@ -23,6 +23,7 @@ from audiobook.parser import parse
 from audiobook.parser.views import cast_table, screenplay  # noqa: F401 (for the CLI)
 from audiobook.readers import read_source
 from audiobook.render import schedule
+from audiobook.render.acx import acx_plan, narrator_credit
 from audiobook.render.blocks import ClipFailed, chapter_keys, make_blocks
 from audiobook.render.cache import CACHE_DIRNAME, ClipCache
 from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, load_engine
@@ -74,16 +75,20 @@ def parse_source(source: Path, encoding: Optional[str] = None) -> tuple[Script, 
 
 
 def prepare(source: Path, config: VoiceConfig, engine: SpeechEngine, *, encoding: Optional[str] = None,
-            chapters: Optional[set[int]] = None, cache: Optional[ClipCache] = None) -> tuple[RenderPlan, Document]:
+            chapters: Optional[set[int]] = None, cache: Optional[ClipCache] = None,
+            acx: bool = False) -> tuple[RenderPlan, Document]:
     """Everything before audio: parse, cast, plan and level (``config`` is voices.yaml, checked).
 
     ``chapters`` selects 1-based chapter numbers of the whole book (default: all); a number past
-    the book's last chapter raises ChapterSelectionError.
+    the book's last chapter raises ChapterSelectionError. ``acx``: with credits, and long
+    chapters in parts (see ``render/acx.py``).
     """
     script, document = parse_source(source, encoding=encoding)
     if chapters is not None:
         check_chapters(chapters, len(script.chapters))
     plan = make_plan(script, cast(script, config), document.text, chapters, year=document.year)
+    if acx:
+        plan = acx_plan(plan, config.narrator, narrator_credit(config.narrator, getattr(engine, "voices", [])))
     return level_plan(plan, engine, cache), document
 
 
@@ -117,7 +122,8 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     config = load_config(voices, engine)  # a bad voices file stops the render before it touches the disk
     writable_folder(Path(out_dir))
     cache = ClipCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIRNAME)
-    plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, cache=cache)
+    plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, cache=cache,
+                             acx=profile == "acx")
     art = choose_cover(cover, document.cover, plan.title, plan.author, make_cover)
     folder = book_folder(out_dir, plan.title)
     name = safe_name(plan.title, "book")
