@@ -122,6 +122,7 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     config = load_config(voices, engine)  # a bad voices file stops the render before it touches the disk
     writable_folder(Path(out_dir))
     cache = ClipCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIRNAME)
+    cache.check_writable()
     plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, cache=cache,
                              acx=profile == "acx")
     art = choose_cover(cover, document.cover, plan.title, plan.author, make_cover)

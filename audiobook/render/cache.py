@@ -33,6 +33,17 @@ class ClipCache:
     def __init__(self, root: Path):
         self.root = Path(root)
 
+    def check_writable(self) -> None:
+        """OutputError, saying so, if the cache folder cannot be created or written."""
+        probe = self.root / f".write-test.{os.getpid()}"
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise OutputError(f"{self.root}: cannot write the clip cache there ({exc.strerror}); "
+                              "choose another folder with --cache") from exc
+
     def path(self, key: str) -> Path:
         return self.root / "clips" / key[:2] / f"{key}.wav"
 
