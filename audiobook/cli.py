@@ -208,3 +208,32 @@ def preview(character, voice, voices, out_file, play: bool, text) -> None:
     click.echo(f"wrote {path}")
     if play:
         pipeline.play(path)
+
+
+def _size(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+@main.command("cache")
+@click.argument("output", type=click.Path(path_type=Path), default=Path("output"), required=False)
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
+              help="Clip cache folder (default: OUTPUT/.audiobook-cache).")
+@click.option("--prune", is_flag=True, help="Remove what the last render of each book did not use.")
+@click.option("--clear", is_flag=True, help="Remove the whole cache.")
+def cache_command(output: Path, cache_dir, prune: bool, clear: bool) -> None:
+    """Show the clip cache of renders into OUTPUT (default: output), by book; or prune or clear it.
+
+    Example: audiobook cache output --prune
+    """
+    root = pipeline.cache_root(output, cache_dir)
+    if clear:
+        click.echo(f"{root}: removed {_size(pipeline.clear_cache(root))}")
+        return
+    if prune:
+        files, size = pipeline.prune_cache(root)
+        click.echo(f"{root}: removed {files} entries ({_size(size)}) that no book's last render used")
+    report = pipeline.cache_usage(root)
+    click.echo(f"{root}: {_size(report.total)} in {report.files} files")
+    for book in report.books:
+        click.echo(f"  {book.title} ({book.folder}): {_size(book.size)} in {book.files} entries")
+    click.echo(f"  not used by the last render of any book: {_size(report.unused)} in {report.unused_files} entries")

@@ -26,8 +26,10 @@ from audiobook.render import schedule
 from audiobook.render.acx import acx_plan, narrator_credit
 from audiobook.render.blocks import ClipFailed, chapter_keys, make_blocks
 from audiobook.render.cache import CACHE_DIRNAME, ClipCache
+from audiobook.render.cache_usage import clear as clear_cache, prune as prune_cache, usage as cache_usage  # noqa: F401
+from audiobook.render.cache_usage import record_book, used_entries
 from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, load_engine
-from audiobook.render.level import level_plan
+from audiobook.render.level import level_plan, measuring_keys
 from audiobook.render.plan import Pronouncer, make_plan
 from audiobook.render.progress import Progress
 from audiobook.render.voice_names import in_language
@@ -121,7 +123,7 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     engine = engine or load_engine(engine_spec)
     config = load_config(voices, engine)  # a bad voices file stops the render before it touches the disk
     writable_folder(Path(out_dir))
-    cache = ClipCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIRNAME)
+    cache = ClipCache(cache_root(out_dir, cache_dir))
     cache.check_writable()
     plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, cache=cache,
                              acx=profile == "acx")
@@ -143,10 +145,17 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
         line = document.text.count("\n", 0, exc.job.item.source_offset) + 1
         raise EngineError(f"{document.path}:{line}: the engine failed on this line (chapter {exc.job.chapter}) "
                           f"after several tries: {exc.cause}") from exc
+    clips = [*measuring_keys(plan, engine.identity), *(k for ks in keys.values() for k in ks)]
+    record_book(cache, folder.name, plan.title, folder, used_entries(clips, [*chapter_jobs.values(), *book_jobs]))
     playlist = chapter_files.write_playlist(folder, written.chapters, plan.title) if written.chapters else None
     done = time.perf_counter()
     return RenderResult(folder, written.chapters, playlist, {"prepare": prepared - began, "audio": done - prepared},
                         written.books)
+
+
+def cache_root(out_dir: Path, cache_dir: Optional[Path] = None) -> Path:
+    """The clip cache of renders into ``out_dir`` (``cache_dir`` if given)."""
+    return Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIRNAME
 
 
 def update_cast(source: Path, voices: Path, *, encoding: Optional[str] = None,

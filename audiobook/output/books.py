@@ -13,11 +13,11 @@ from mutagen.id3 import CHAP, CTOC, ID3, TIT2, CTOCFlags
 
 from audiobook.model import RenderPlan
 from audiobook.output import m4b
-from audiobook.output.aac import AacChapterJob
+from audiobook.output.aac import AacChapterJob, aac_key, chapter_stretches
 from audiobook.output.chapters import job_hash, pauses_and_gains
 from audiobook.output.cover import Cover
 from audiobook.output.files import atomic_path, temporary_paths
-from audiobook.output.mp3 import chapter_mp3
+from audiobook.output.mp3 import chapter_mp3, mp3_entries
 from audiobook.output.profile import Profile
 from audiobook.output.tags import UNKNOWN_AUTHOR, front_cover, id3_frames, tag_m4b
 from audiobook.render.cache import ClipCache
@@ -65,6 +65,17 @@ class BookJob:
     def outputs(self) -> list[Path]:
         """The files this job writes."""
         return [self.path, cue_path(self.path)]
+
+    def cache_entries(self) -> list[tuple[str, str]]:
+        """(kind, key) of every cache entry this job uses besides the clips."""
+        entries = [("outputs", job_hash(self))]
+        for i, c in enumerate(self.chapters):
+            if self.path.suffix == ".m4b":
+                entries += [("aac", aac_key(stretch, self.profile, first))
+                            for stretch, first in chapter_stretches(c.keys, c.pauses, c.gains, i == 0)]
+            else:
+                entries += mp3_entries(c.keys, c.pauses, c.gains, self.profile)
+        return entries
 
     def parts(self) -> list[tuple[int, AacChapterJob]]:
         """(chapter number, job) for the work that can run before this one, chapter by chapter

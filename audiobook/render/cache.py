@@ -79,6 +79,10 @@ class ClipCache:
         """Store ``data`` under ``kind``/``key``, atomically."""
         self._store(self.root / kind / key[:2] / key, data)
 
+    def put_file(self, relative: str, data: bytes) -> None:
+        """Store ``data`` at ``relative`` inside the cache, atomically (records kept beside the entries)."""
+        self._store(self.root / relative, data)
+
     def _store(self, final: Path, data: bytes) -> None:
         """Write ``data`` to ``final`` through a temporary file and a rename."""
         tmp = final.with_name(f".{final.name}.{os.getpid()}.part")
