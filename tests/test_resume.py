@@ -36,7 +36,7 @@ def files(folder):
 
 
 def clips_in(cache):
-    return sum(1 for _ in (cache / "clips").rglob("*.wav")) if (cache / "clips").exists() else 0
+    return sum(1 for _ in (cache / "clips").rglob("*.clip")) if (cache / "clips").exists() else 0
 
 
 # The story is long enough (some 700 clips) that a render stopped after its first 40 clips is
