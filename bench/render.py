@@ -117,8 +117,8 @@ def top_speaker(book: Path) -> str:
     return max(script.characters, key=lambda c: c.lines).name
 
 
-def aac_entries(out: Path) -> set[str]:
-    return {p.name for p in (out / ".audiobook-cache" / "aac").rglob("*") if p.is_file()}
+def cache_entries(out: Path, kind: str) -> set[str]:
+    return {p.name for p in (out / ".audiobook-cache" / kind).rglob("*") if p.is_file()}
 
 
 def m4b_versus_mp3(book: Path, work: Path, jobs: int | None, engine) -> None:
@@ -128,13 +128,15 @@ def m4b_versus_mp3(book: Path, work: Path, jobs: int | None, engine) -> None:
     hours = result.books[0].marks[-1][2] / 3600
     print(f"{book.name} ({hours:.2f} h): cold mp3 {mp3_cold:.1f} s, cold m4b {m4b_cold:.1f} s "
           f"= {m4b_cold / mp3_cold:.2f} x mp3 (target <= 1.3)")
-    before = aac_entries(work / "m4b")
+    before, clips = cache_entries(work / "m4b", "aac"), cache_entries(work / "m4b", "clips")
     name = top_speaker(book)
     voices = work / "m4b-voices.yaml"
     voices.write_text(f"characters:\n  {name}:\n    voice: gmw/en-us+m7\n    pitch: 20\n", encoding="utf-8")
     _, warm, _ = timed_render(book, work / "m4b", voices, jobs, engine, "m4b")
-    made = len(aac_entries(work / "m4b") - before)
+    made = len(cache_entries(work / "m4b", "aac") - before)
+    spoken = len(cache_entries(work / "m4b", "clips") - clips)
     print(f"  warm m4b after changing {name}'s voice: {warm:.1f} s = {warm / m4b_cold:.2f} x cold; "
+          f"{spoken} of {len(clips)} clips made again (the voice, and voices the casting moved), "
           f"{made} of {len(before)} AAC stretches encoded again ({100 * made / max(1, len(before)):.0f} %)")
 
 

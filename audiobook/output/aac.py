@@ -66,7 +66,7 @@ def packets(stretch: Stretch, profile: Profile, cache: ClipCache, first: bool = 
 
 def is_cached(stretch: Stretch, profile: Profile, cache: ClipCache, first: bool = False) -> bool:
     """Whether the stretch's packets are in the cache already."""
-    return cache.get_bytes("aac", aac_key(stretch, profile, first)) is not None
+    return cache.has_bytes("aac", aac_key(stretch, profile, first))
 
 
 def decoded_frames(count: int, first: bool) -> int:

@@ -120,6 +120,10 @@ class ClipCache:
         except OSError:
             return None
 
+    def has_bytes(self, kind: str, key: str) -> bool:
+        """Whether bytes are stored under ``kind``/``key``."""
+        return (self.root / kind / key[:2] / key).is_file()
+
     def put_bytes(self, kind: str, key: str, data: bytes) -> None:
         """Store ``data`` under ``kind``/``key``, atomically."""
         self._store(self.root / kind / key[:2] / key, data)
