@@ -35,8 +35,8 @@ class ChapterAudio:
     """Pause length in ms per item."""
     gains: tuple
     """Gain in dB per item."""
-    number: int = 0
-    """Chapter number in the whole book (0: its place in the book job)."""
+    number: Optional[int] = None
+    """Chapter number in the whole book (None: its place in the book job, from 1)."""
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,9 @@ class BookJob:
         as each chapter's clips exist: an M4B's AAC stretches, encoded on every core."""
         if self.path.suffix != ".m4b":
             return []
-        return [(c.number or i + 1, AacChapterJob(self.path, c.number or i + 1, c.keys, c.pauses, c.gains, i == 0,
-                                                  self.profile)) for i, c in enumerate(self.chapters)]
+        numbers = [i + 1 if c.number is None else c.number for i, c in enumerate(self.chapters)]
+        return [(n, AacChapterJob(self.path, n, c.keys, c.pauses, c.gains, i == 0, self.profile))
+                for i, (n, c) in enumerate(zip(numbers, self.chapters))]
 
     def partial_files(self, cache_root: Path) -> list[Path]:
         """Where a worker killed half-way through this job may have left a temporary file."""

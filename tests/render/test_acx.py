@@ -58,7 +58,8 @@ def test_acx_render_has_credit_files_and_parts_that_keep_the_limit(tmp_path, eng
     body = "\n\n".join(f"The boats came in one by one, and the harbour master counted them, number {n}."
                        for n in range(8))
     story.write_text(f"The Glass Harbour\n\nby Anna Vell\n\nChapter 1\n\n{body}\n", encoding="utf-8")
-    result = pipeline.render(story, tmp_path / "out", engine=engine, profile="acx", make_cover=False)
+    result = pipeline.render(story, tmp_path / "out", engine=engine, profile="acx", make_cover=False,
+                             formats=("mp3", "m4b"))
     names = [f.path.name for f in result.files]
     assert names[0] == "00 - Opening Credits.mp3" and names[-1].endswith(" - Closing Credits.mp3")
     assert len(names) >= 4 and names[1] == "01 - Chapter 1, Part 1.mp3" and names[2] == "02 - Chapter 1, Part 2.mp3"
@@ -72,3 +73,8 @@ def test_acx_render_has_credit_files_and_parts_that_keep_the_limit(tmp_path, eng
     tags = ID3(result.files[2].path)
     assert str(tags["TIT2"]) == "Chapter 1, Part 2" and str(tags["TALB"]) == "The Glass Harbour"
     assert str(tags["TPE1"]) == "Anna Vell"
+    # the M4B has the same files as chapters, credits first and last, each where its file's audio is
+    m4b = result.books[0]
+    assert [title for title, _s, _e in m4b.marks] == [str(ID3(f.path)["TIT2"]) for f in result.files]
+    lengths = [end - start for _t, start, end in m4b.marks]
+    assert lengths == pytest.approx([f.duration for f in result.files], abs=0.15)
