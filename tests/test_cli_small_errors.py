@@ -2,6 +2,7 @@
 played, a voices.yaml indented with tabs, a cache folder that cannot be written."""
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from audiobook.cli import main
@@ -37,23 +38,20 @@ def test_play_that_reports_no_device_but_exits_0_is_an_error_too(tmp_path, monke
 
     fake_player(tmp_path, "echo 'Could not open/initialize audio device -> no sound.' >&2\nexit 0\n")
     monkeypatch.setenv("PATH", str(tmp_path))
-    try:
+    with pytest.raises(AudiobookError) as err:
         play(tmp_path / "x.mp3")
-    except AudiobookError as exc:
-        assert str(exc).startswith("mpv could not play")
-    else:
-        raise AssertionError("no error")
+    assert str(err.value) == (f"mpv could not play {tmp_path / 'x.mp3'} (no sound device?); the sample is "
+                              "written, open it on a machine with sound")
 
 
-def test_a_tab_in_voices_yaml_says_to_indent_with_spaces(tmp_path):
+@pytest.mark.parametrize("text, where", [("narrator:\n\tvoice: gmw/en-us\n", "2:1"),
+                                         ("narrator:\n  voice: gmw/en-us\n  \trate: 100\n", "3:3")])
+def test_a_tab_in_voices_yaml_says_to_indent_with_spaces(tmp_path, text, where):
     voices = tmp_path / "voices.yaml"
-    voices.write_text("narrator:\n\tvoice: gmw/en-us\n")
-    result = run("render", str(SAMPLE), "-o", str(tmp_path / "out"), "--voices", str(voices))
-    assert result.exit_code == 1
-    assert result.output == f"Error: {voices}:2:1: a tab in the indentation; indent with spaces, as YAML requires\n"
-    voices.write_text("narrator:\n  voice: gmw/en-us\n  \trate: 100\n")
-    result = run("render", str(SAMPLE), "-o", str(tmp_path / "out"), "--voices", str(voices))
-    assert result.output == f"Error: {voices}:3:3: a tab in the indentation; indent with spaces, as YAML requires\n"
+    voices.write_text(text)
+    result = run("cast", str(SAMPLE), "--voices", str(voices))
+    assert (result.exit_code, result.output) == (
+        1, f"Error: {voices}:{where}: a tab in the indentation; indent with spaces, as YAML requires\n")
 
 
 def test_a_cache_folder_that_cannot_be_written_says_so(tmp_path):
