@@ -142,7 +142,8 @@ def script(source: Path, fmt: str, encoding) -> None:
               help="Cover image (PNG or JPEG); default: the book's own, else a generated one.")
 @click.option("--no-cover", is_flag=True, help="Embed no cover at all.")
 @click.option("--profile", type=click.Choice(["default", "acx"]), default="default", show_default=True,
-              help="default: 64 kbps mono at 22.05 kHz; acx: 192 kbps CBR mono at 44.1 kHz.")
+              help="default: 64 kbps mono at 22.05 kHz; acx: 192 kbps CBR mono at 44.1 kHz, with opening and "
+                   "closing credits, and chapters over 100 minutes in parts.")
 @click.option("--cluster", default=None, metavar="ADDRESS",
               help="Run synthesis and encoding on the Dask scheduler at ADDRESS (tcp://HOST:8786); "
                    "needs pip install 'audiobook[dask]' here and on every worker.")
@@ -303,3 +304,32 @@ def preview(character, voice, voices, out_file, play: bool, text, voice_dir) -> 
     click.echo(f"wrote {path}")
     if play:
         pipeline.play(path)
+
+
+def _size(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+@main.command("cache")
+@click.argument("output", type=click.Path(path_type=Path), default=Path("output"), required=False)
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
+              help="Clip cache folder (default: OUTPUT/.audiobook-cache).")
+@click.option("--prune", is_flag=True, help="Remove what the last render of each book did not use.")
+@click.option("--clear", is_flag=True, help="Remove the whole cache.")
+def cache_command(output: Path, cache_dir, prune: bool, clear: bool) -> None:
+    """Show the clip cache of renders into OUTPUT (default: output), by book; or prune or clear it.
+
+    Example: audiobook cache output --prune
+    """
+    root = pipeline.cache_root(output, cache_dir)
+    if clear:
+        click.echo(f"{root}: removed {_size(pipeline.clear_cache(root))}")
+        return
+    if prune:
+        files, size = pipeline.prune_cache(root)
+        click.echo(f"{root}: removed {files} entries ({_size(size)}) that no book's last render used")
+    report = pipeline.cache_usage(root)
+    click.echo(f"{root}: {_size(report.total)} in {report.files} files")
+    for book in report.books:
+        click.echo(f"  {book.title} ({book.folder}): {_size(book.size)} in {book.files} entries")
+    click.echo(f"  not used by the last render of any book: {_size(report.unused)} in {report.unused_files} entries")

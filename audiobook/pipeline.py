@@ -27,12 +27,15 @@ from audiobook.parser.views import cast_table, screenplay  # noqa: F401 (for the
 from audiobook.readers import read_source
 from audiobook.readers.script_file import read_script
 from audiobook.render import schedule
+from audiobook.render.acx import acx_plan, narrator_credit
 from audiobook.render.blocks import ClipFailed, chapter_keys, make_blocks
 from audiobook.render.bookinfo import book_info, check as check_metadata
 from audiobook.render.cache import CACHE_DIRNAME, ClipCache
+from audiobook.render.cache_usage import clear as clear_cache, prune as prune_cache, usage as cache_usage  # noqa: F401
+from audiobook.render.cache_usage import record_book, used_entries
 from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, engine_spec, load_engine, voice_identity
 from audiobook.render.engines import PIPER_PREFIX, TARGET as ENGINES
-from audiobook.render.level import level_plan
+from audiobook.render.level import level_plan, measuring_keys
 from audiobook.render.plan import Pronouncer, make_plan
 from audiobook.render.progress import Progress
 from audiobook.render.voice_names import in_language
@@ -89,17 +92,20 @@ def parse_source(source: Path, encoding: Optional[str] = None) -> tuple[Script, 
 
 def prepare(source: Path, config: VoiceConfig, engine: SpeechEngine, *, encoding: Optional[str] = None,
             chapters: Optional[set[int]] = None, cache: Optional[ClipCache] = None,
-            metadata: Optional[BookInfo] = None) -> tuple[RenderPlan, Document]:
+            metadata: Optional[BookInfo] = None, acx: bool = False) -> tuple[RenderPlan, Document]:
     """Everything before audio: parse, cast, plan and level (``config`` is voices.yaml, checked).
 
     ``chapters`` selects 1-based chapter numbers of the whole book (default: all); a number past
     the book's last chapter raises ChapterSelectionError. ``metadata`` overrides what the
-    source says about the book.
+    source says about the book. ``acx``: with credits, and long chapters in parts (see
+    ``render/acx.py``).
     """
     script, document = parse_source(source, encoding=encoding)
     if chapters is not None:
         check_chapters(chapters, len(script.chapters))
     plan = make_plan(script, cast(script, config), document.text, chapters, book_info(script, document, metadata))
+    if acx:
+        plan = acx_plan(plan, config.narrator, narrator_credit(config.narrator, getattr(engine, "voices", [])))
     return level_plan(plan, engine, cache), document
 
 
@@ -146,9 +152,10 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     engine = engine or load_engine(engine_spec)
     config = load_config(voices, engine)  # a bad voices file stops the render before it touches the disk
     writable_folder(Path(out_dir))
-    cache = ClipCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIRNAME)
+    cache = ClipCache(cache_root(out_dir, cache_dir))
+    cache.check_writable()
     plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, cache=cache,
-                             metadata=metadata)
+                             metadata=metadata, acx=profile == "acx")
     art = choose_cover(cover, document.cover, plan.title, plan.author, make_cover)
     folder = book_folder(out_dir, plan.title)
     name = safe_name(plan.title, "book")
@@ -178,6 +185,8 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
         raise EngineError(f"{document.path}:{line}: the engine failed on this line (chapter {exc.job.chapter}) "
                           f"after several tries: {exc.cause}") from exc
     files = written.chapters if chapter_jobs else []
+    clips = [*measuring_keys(plan, identity), *(k for ks in keys.values() for k in ks)]
+    record_book(cache, folder.name, plan.title, folder, used_entries(clips, [*audio_jobs.values(), *book_jobs]))
     playlist = chapter_files.write_playlist(folder, files, plan.title) if files else None
     if files:
         sidecar.write_sidecars(folder, plan.info, art)
@@ -191,6 +200,11 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
 def engines_spec(voice_dir: Optional[Path] = None) -> str:
     """The spec of the espeak-ng and Piper engines, Piper voices looked for in ``voice_dir``."""
     return engine_spec(ENGINES, voice_dir=str(voice_dir) if voice_dir else None)
+
+
+def cache_root(out_dir: Path, cache_dir: Optional[Path] = None) -> Path:
+    """The clip cache of renders into ``out_dir`` (``cache_dir`` if given)."""
+    return Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIRNAME
 
 
 def update_cast(source: Path, voices: Path, *, encoding: Optional[str] = None,

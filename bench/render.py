@@ -5,9 +5,11 @@ pipeline a user would otherwise run by hand, in the same run:
 
 Prints wall times, the ratio to that baseline, audio hours per wall minute, peak memory (of
 this process, and of it with all its workers together), the share of parsing and planning,
-and the warm ratio after one character's voice changes.
+and the warm ratio after one character's voice changes. Then, on one novel (The Sign of the
+Four), a cold M4B render against a cold MP3 render of the same book, each with a cache of its
+own, and a warm M4B render after one voice changes, with how many AAC stretches it encoded.
 
-    python bench/render.py [--corpus ../shared/corpus] [--skip-baseline] [--jobs N]
+    python bench/render.py [--corpus ../shared/corpus] [--skip-baseline] [--jobs N] [--only m4b]
 """
 from __future__ import annotations
 
@@ -96,13 +98,14 @@ def baseline(book: Path, work: Path) -> float | None:
     return done - began
 
 
-def timed_render(book: Path, out: Path, voices: Path | None, jobs: int | None, engine):
+def timed_render(book: Path, out: Path, voices: Path | None, jobs: int | None, engine, fmt: str = "mp3"):
     from audiobook import pipeline
     from audiobook.render.progress import Progress
 
     with TreeMemory() as memory:
         began = time.perf_counter()
-        result = pipeline.render(book, out, voices, jobs=jobs, engine=engine, progress=Progress(quiet=True))
+        result = pipeline.render(book, out, voices, jobs=jobs, engine=engine, progress=Progress(quiet=True),
+                                 formats=(fmt,))
         wall = time.perf_counter() - began
     return result, wall, memory
 
@@ -114,25 +117,71 @@ def top_speaker(book: Path) -> str:
     return max(script.characters, key=lambda c: c.lines).name
 
 
+def cache_entries(out: Path, kind: str) -> set[str]:
+    return {p.name for p in (out / ".audiobook-cache" / kind).rglob("*") if p.is_file()}
+
+
+def m4b_versus_mp3(book: Path, work: Path, jobs: int | None, engine) -> None:
+    """Cold M4B against cold MP3 on the same book (separate caches), then a warm M4B after a voice change."""
+    _, mp3_cold, _ = timed_render(book, work / "mp3", None, jobs, engine)
+    result, m4b_cold, _ = timed_render(book, work / "m4b", None, jobs, engine, "m4b")
+    hours = result.books[0].marks[-1][2] / 3600
+    print(f"{book.name} ({hours:.2f} h): cold mp3 {mp3_cold:.1f} s, cold m4b {m4b_cold:.1f} s "
+          f"= {m4b_cold / mp3_cold:.2f} x mp3 (target <= 1.3)")
+    # The whole cast pinned in a voices file first, so that changing one voice moves no other
+    # (automatic voices keep clear of each other, and would shift with it).
+    from audiobook import pipeline
+
+    voices = work / "m4b-voices.yaml"
+    pipeline.update_cast(book, voices)
+    _, pinned, _ = timed_render(book, work / "m4b", voices, jobs, engine, "m4b")
+    before, clips = cache_entries(work / "m4b", "aac"), cache_entries(work / "m4b", "clips")
+    name = top_speaker(book)
+    change_voice(voices, name)
+    _, warm, _ = timed_render(book, work / "m4b", voices, jobs, engine, "m4b")
+    made = len(cache_entries(work / "m4b", "aac") - before)
+    spoken = len(cache_entries(work / "m4b", "clips") - clips)
+    print(f"  warm m4b with the whole cast pinned in voices.yaml: {pinned:.1f} s; then after changing {name}'s "
+          f"voice: {warm:.1f} s = {warm / m4b_cold:.2f} x cold; {spoken} of {len(clips)} clips made again, "
+          f"{made} of {len(before)} AAC stretches encoded again ({100 * made / max(1, len(before)):.0f} %)")
+
+
+def change_voice(voices: Path, name: str) -> None:
+    """Give ``name`` another voice in the voices file ``voices``."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    data = yaml.load(voices.read_text(encoding="utf-8"))
+    entry = next(v for k, v in data["characters"].items() if k == name or name in v.get("aliases", []))
+    entry["voice"], entry["pitch"] = "gmw/en-us+m7", 20
+    with open(voices, "w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--skip-baseline", action="store_true")
     ap.add_argument("--jobs", type=int, default=None)
+    ap.add_argument("--only", choices=["all", "m4b"], default="all", help="m4b: only the M4B against MP3 part")
+    ap.add_argument("--m4b-book", default="TheSignOfTheFour.txt", help="the novel of the corpus for the M4B part")
     args = ap.parse_args()
     novels = sorted(args.corpus.glob("*.txt"))
     if not novels:
         sys.exit(f"bench/render.py: no .txt files in {args.corpus}; give --corpus")
     with tempfile.TemporaryDirectory(prefix="audiobook-bench-") as tmp:
         work = Path(tmp)
+        from audiobook.render.espeak import Pyttsx3Engine
+
+        engine = Pyttsx3Engine()
+        if args.only == "m4b":
+            m4b_versus_mp3(args.corpus / args.m4b_book, work, args.jobs, engine)
+            return
         book = work / "corpus-book.txt"
         book.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in novels), encoding="utf-8")
         print(f"book: {', '.join(p.name for p in novels)} joined, {book.stat().st_size / 1e3:.0f} KB")
         base = None if args.skip_baseline else baseline(book, work)
 
-        from audiobook.render.espeak import Pyttsx3Engine
-
-        engine = Pyttsx3Engine()
         result, cold, memory = timed_render(book, work / "out", None, args.jobs, engine)
         hours = sum(f.duration for f in result.files) / 3600
         prepare = result.timings["prepare"]
@@ -149,6 +198,7 @@ def main() -> None:
         print(f"warm render after changing {name}'s voice (the most lines): {warm:.1f} s")
         if base:
             print(f"ratio to baseline: cold {cold / base:.2f} (target <= 0.4), warm {warm / base:.3f} (target <= 0.1)")
+        m4b_versus_mp3(args.corpus / args.m4b_book, work, args.jobs, engine)
 
 
 if __name__ == "__main__":

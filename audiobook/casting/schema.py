@@ -106,6 +106,9 @@ def read_yaml(path: Path) -> Any:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        line = "".join(text.splitlines()[mark.line:mark.line + 1]) if mark else ""
+        if "'\\t'" in str(exc.problem) or "\t" in line[:mark.column + 1 if mark else 0]:
+            raise ConfigError(f"{path}{where}: a tab in the indentation; indent with spaces, as YAML requires") from exc
         raise ConfigError(f"{path}{where}: malformed YAML: {exc.problem or exc.context}") from exc
     except YAMLError as exc:
         raise ConfigError(f"{path}: malformed YAML: {exc}") from exc

@@ -85,12 +85,14 @@ class BatchProgress(Progress):
         """The view through which book ``number`` (1-based) reports."""
         return BookProgress(self, f"book {number}/{self.books}, {Path(book).name}")
 
-    def add(self, label: str, clips: int, chapters: int) -> None:
+    def add(self, label: str, clips: int, chapters: int, parts: int = 0) -> None:
         """A book's work joins the batch's totals."""
         with self.lock:
             self.clips_total += clips
             self.chapters_total += chapters
-            self.log(f"{label}: {clips} clips to synthesize, {chapters} files to write")
+            self.parts_total += parts
+            self.log(f"{label}: {clips} clips to synthesize, {chapters} files to write"
+                     + (f", {parts} chapters to encode for them" if parts else ""))
 
     def clip_done(self) -> None:
         with self.lock:
@@ -99,6 +101,10 @@ class BatchProgress(Progress):
     def chapter_done(self, title: str) -> None:
         with self.lock:
             super().chapter_done(title)
+
+    def part_done(self, label: str) -> None:
+        with self.lock:
+            super().part_done(label)
 
     def log(self, message: str) -> None:
         with self.lock:
@@ -128,14 +134,17 @@ class BookProgress(Progress):
         super().__init__(quiet=True)
         self.batch, self.label = batch, label
 
-    def start(self, clips: int, chapters: int) -> None:
-        self.batch.add(self.label, clips, chapters)
+    def start(self, clips: int, chapters: int, parts: int = 0) -> None:
+        self.batch.add(self.label, clips, chapters, parts)
 
     def clip_done(self) -> None:
         self.batch.clip_done()
 
     def chapter_done(self, title: str) -> None:
         self.batch.chapter_done(title)
+
+    def part_done(self, label: str) -> None:
+        self.batch.part_done(label)
 
     def log(self, message: str) -> None:
         self.batch.log(message)

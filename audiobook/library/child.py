@@ -28,14 +28,17 @@ class _Relay(Progress):
     def log(self, message: str) -> None:
         self.conn.send(("log", message))
 
-    def start(self, clips: int, chapters: int) -> None:
-        self.conn.send(("start", clips, chapters))
+    def start(self, clips: int, chapters: int, parts: int = 0) -> None:
+        self.conn.send(("start", clips, chapters, parts))
 
     def clip_done(self) -> None:
         self.conn.send(("clip",))
 
     def chapter_done(self, title: str) -> None:
         self.conn.send(("file", title))
+
+    def part_done(self, label: str) -> None:
+        self.conn.send(("part", label))
 
 
 def _child(conn: Connection, render: Callable, book: Path) -> None:
@@ -74,6 +77,8 @@ def render_in_child(render: Callable, book: Path, progress: Progress):
                 progress.clip_done()
             elif kind == "file":
                 progress.chapter_done(detail[0])
+            elif kind == "part":
+                progress.part_done(detail[0])
             elif kind == "log":
                 progress.log(detail[0])
             else:

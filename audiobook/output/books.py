@@ -7,20 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 from mutagen.id3 import CHAP, CTOC, ID3, TIT2, CTOCFlags
-from pydub import AudioSegment
 
 from audiobook.model import BookInfo, RenderPlan
 from audiobook.output import m4b
+from audiobook.output.aac import AacChapterJob, aac_key, chapter_stretches
 from audiobook.output.chapters import job_hash, pauses_and_gains
 from audiobook.output.cover import Cover
 from audiobook.output.files import atomic_path, temporary_paths
-from audiobook.output.mp3 import chapter_mp3
-from audiobook.output.pcm import at_rate, chapter_pieces
+from audiobook.output.mp3 import chapter_mp3, mp3_entries
 from audiobook.output.profile import Profile
-from audiobook.output.tags import UNKNOWN_AUTHOR, book_id3_frames, id3_frames, tag_m4b, tag_m4b_book
+from audiobook.output.tags import UNKNOWN_AUTHOR, book_id3_frames, front_cover, id3_frames, tag_m4b, tag_m4b_book
 from audiobook.render.cache import ClipCache
 
 
@@ -36,6 +35,8 @@ class ChapterAudio:
     """Pause length in ms per item."""
     gains: tuple
     """Gain in dB per item."""
+    number: Optional[int] = None
+    """Chapter number in the whole book (None: its place in the book job, from 1)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,26 @@ class BookJob:
         """The files this job writes."""
         return [self.path, cue_path(self.path)]
 
+    def cache_entries(self) -> list[tuple[str, str]]:
+        """(kind, key) of every cache entry this job uses besides the clips."""
+        entries = [("outputs", job_hash(self))]
+        for i, c in enumerate(self.chapters):
+            if self.path.suffix == ".m4b":
+                entries += [("aac", aac_key(stretch, self.profile, first))
+                            for stretch, first in chapter_stretches(c.keys, c.pauses, c.gains, i == 0)]
+            else:
+                entries += mp3_entries(c.keys, c.pauses, c.gains, self.profile)
+        return entries
+
+    def parts(self) -> list[tuple[int, AacChapterJob]]:
+        """(chapter number, job) for the work that can run before this one, chapter by chapter
+        as each chapter's clips exist: an M4B's AAC stretches, encoded on every core."""
+        if self.path.suffix != ".m4b":
+            return []
+        numbers = [i + 1 if c.number is None else c.number for i, c in enumerate(self.chapters)]
+        return [(n, AacChapterJob(self.path, n, c.keys, c.pauses, c.gains, i == 0, self.profile))
+                for i, (n, c) in enumerate(zip(numbers, self.chapters))]
+
     def partial_files(self, cache_root: Path) -> list[Path]:
         """Where a worker killed half-way through this job may have left a temporary file."""
         return [tmp for final in self.outputs() for tmp in temporary_paths(final, cache_root / "tmp")]
@@ -97,9 +118,7 @@ def write_book(job: BookJob, cache_root: Path) -> BookFile:
     tmp_dir = cache_root / "tmp"
     with atomic_path(job.path, tmp_dir) as tmp:
         if job.path.suffix == ".m4b":
-            starts: list = []
-            m4b.write_m4b(tmp, _pieces(job, cache, starts), job.profile, lambda: _marks(job, starts), job.path)
-            marks = _marks(job, starts)
+            marks = m4b.write_m4b(tmp, job.chapters, job.profile, cache)
             tag_m4b(tmp, job.title, job.artist, job.year, job.cover)
             tag_m4b_book(tmp, job.info or BookInfo(job.title))
         else:
@@ -109,18 +128,6 @@ def write_book(job: BookJob, cache_root: Path) -> BookFile:
         tmp.write_text(cue_sheet(job, marks), encoding="utf-8")
     cache.remember_output(job_hash(job), job.path, {"marks": marks})
     return BookFile(job.path, tuple(marks), cue)
-
-
-def _pieces(job: BookJob, cache: ClipCache, starts: list) -> Iterator[AudioSegment]:
-    """The whole book at the job's rate; appends each chapter's first sample index to ``starts``."""
-    done = 0
-    for chapter in job.chapters:
-        starts.append(done)
-        for piece in chapter_pieces(chapter.keys, chapter.pauses, chapter.gains, cache):
-            piece = at_rate(piece, job.profile.sample_rate)
-            done += int(piece.frame_count())
-            yield piece
-    starts.append(done)
 
 
 def _marks(job: BookJob, starts: list) -> list:
@@ -137,9 +144,9 @@ def _write_mp3(job: BookJob, cache: ClipCache, tmp: Path) -> list:
             starts.append(starts[-1] + chapter_mp3(chapter.keys, chapter.pauses, chapter.gains, job.profile.bitrate,
                                                    job.profile.sample_rate, cache, sink))
     marks = _marks(job, starts)
-    tags = ID3()
+    tags = OrderedID3()
     extra = book_id3_frames(job.info or BookInfo(job.title))
-    for frame in id3_frames(job.title, job.title, job.artist, job.year, job.cover) + extra:
+    for frame in id3_frames(job.title, job.title, job.artist, job.year, None) + extra:
         tags.add(frame)
     ids = [f"chp{i}" for i in range(1, len(marks) + 1)]
     tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
@@ -147,8 +154,21 @@ def _write_mp3(job: BookJob, cache: ClipCache, tmp: Path) -> list:
     for element, (title, start, end) in zip(ids, marks):
         tags.add(CHAP(element_id=element, start_time=round(start * 1000), end_time=round(end * 1000),
                       sub_frames=[TIT2(encoding=3, text=title)]))
+    if job.cover:
+        tags.add(front_cover(job.cover))
     tags.save(str(tmp), v2_version=3)
     return marks
+
+
+class OrderedID3(ID3):
+    """ID3 tags saved with their frames in the order they were added. mutagen sorts frames by
+    size, which scatters CHAP frames, and players (ffprobe among them) list chapters in the
+    order their frames appear in the file."""
+
+    def _write(self, config):
+        from mutagen.id3._tags import save_frame  # mutagen's own frame encoder; only the order differs
+
+        return bytearray().join(save_frame(frame, config=config) for frame in self.values())
 
 
 def book_job(path: Path, plan: RenderPlan, keys: dict, profile: Profile, cover: Optional[Cover]) -> BookJob:
@@ -157,7 +177,7 @@ def book_job(path: Path, plan: RenderPlan, keys: dict, profile: Profile, cover: 
     chapters = []
     for chapter in plan.chapters:
         pauses, gains = pauses_and_gains(chapter, keys[chapter.number])
-        chapters.append(ChapterAudio(chapter.title, tuple(keys[chapter.number]), pauses, gains))
+        chapters.append(ChapterAudio(chapter.title, tuple(keys[chapter.number]), pauses, gains, chapter.number))
     return BookJob(path, plan.title, plan.author or UNKNOWN_AUTHOR, cover, tuple(chapters), profile, plan.year,
                    plan.info)
 

@@ -12,7 +12,7 @@ from mutagen.id3 import ID3
 from audiobook.model import BookInfo, ChapterFile, ChapterPlan, RenderPlan
 from audiobook.output.cover import Cover
 from audiobook.output.files import atomic_path, safe_name, temporary_paths
-from audiobook.output.mp3 import chapter_mp3
+from audiobook.output.mp3 import chapter_mp3, mp3_entries
 from audiobook.output.profile import LAME_QUALITY, Profile
 from audiobook.output.tags import UNKNOWN_AUTHOR, book_id3_frames, id3_frames
 from audiobook.render.cache import CACHE_VERSION, ClipCache
@@ -84,6 +84,10 @@ class EncodeJob:
         """The file as an earlier run wrote it, if it is still so."""
         data = cache.recall_output(job_hash(self))
         return None if data is None else ChapterFile(self.path, data["number"], data["title"], data["duration"])
+
+    def cache_entries(self) -> list[tuple[str, str]]:
+        """(kind, key) of every cache entry this job uses besides the clips."""
+        return [*mp3_entries(self.keys, self.pauses, self.gains, self.profile), ("outputs", job_hash(self))]
 
 
 def encode_job(folder: Path, plan: RenderPlan, chapter: ChapterPlan, keys: list, profile: Profile = Profile(),

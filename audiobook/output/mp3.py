@@ -109,6 +109,11 @@ def delay_taken_out(stretch: Stretch, sample_rate: int) -> bool:
     return stretch.keys[0] is None and stretch.pauses[0] * sample_rate // 1000 >= ENCODER_DELAY
 
 
+def mp3_entries(keys: Sequence, pauses: Sequence, gains: Sequence, profile) -> list[tuple[str, str]]:
+    """(kind, key) of the cached MP3 stretches of a chapter at ``profile``."""
+    return [("stretches", stretch_key(s, profile.bitrate, profile.sample_rate)) for s in cut(keys, pauses, gains)]
+
+
 def encode(stretch: Stretch, bitrate: int, sample_rate: int, cache: ClipCache) -> bytes:
     """Encode one stretch alone, sized to the whole number of frames nearest its planned length."""
     pcm = b"".join(at_rate(piece, sample_rate).raw_data

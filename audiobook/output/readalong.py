@@ -16,7 +16,7 @@ from audiobook.output import epub_xml
 from audiobook.output.chapters import pauses_and_gains
 from audiobook.output.cover import Cover
 from audiobook.output.files import atomic_path
-from audiobook.output.mp3 import chapter_mp3, cut, encoded
+from audiobook.output.mp3 import chapter_mp3, cut, encoded, mp3_entries
 from audiobook.output.profile import Profile
 from audiobook.output.timeline import mp3_timeline
 from audiobook.render.cache import ClipCache
@@ -51,6 +51,10 @@ class ChapterAudioJob:
     def partial_files(self, cache_root: Path) -> list[Path]:
         """Cache entries are written atomically: nothing to clean up."""
         return []
+
+    def cache_entries(self) -> list[tuple[str, str]]:
+        """(kind, key) of every cache entry this job uses besides the clips."""
+        return mp3_entries(self.keys, self.pauses, self.gains, self.profile)
 
     def recall(self, cache: ClipCache) -> None:
         """Always run: a stretch already in the cache costs only a look-up."""

@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 from audiobook.model import ChapterFile, ChapterPlan, RenderPlan
 from audiobook.output.files import atomic_path
 from audiobook.output.profile import Profile
-from audiobook.output.timeline import ChapterTimeline, Cue, joined, mp3_timeline, pcm_timeline
+from audiobook.output.timeline import ChapterTimeline, Cue, aac_timeline, joined, mp3_timeline
 from audiobook.render.cache import ClipCache
 
 #: How the narrator is named in WebVTT voice spans.
@@ -85,7 +85,7 @@ def write_all(plan: RenderPlan, keys: dict, profile: Profile, cache: ClipCache, 
         written += write_subtitles(file.path, mp3_of(by_number[file.number]).cues, tmp_dir=tmp_dir)
     for book in books:
         if book.path.suffix == ".m4b":
-            timelines = [pcm_timeline(c, keys[c.number], profile, cache) for c in plan.chapters]
+            timelines = [aac_timeline(c, keys[c.number], profile, cache, i == 0) for i, c in enumerate(plan.chapters)]
         else:
             timelines = [mp3_of(c) for c in plan.chapters]
         written += write_subtitles(book.path, joined(timelines), keep_suffix=True, tmp_dir=tmp_dir)

@@ -9,13 +9,14 @@ clip's speech, without the engine's silence before and after it (up to 55 ms and
 """
 from __future__ import annotations
 
-import wave
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
+from audiobook.errors import EngineError
 from audiobook.model import ChapterPlan, ClipItem
+from audiobook.output import aac
 from audiobook.output.chapters import pauses_and_gains
 from audiobook.output.mp3 import ENCODER_DELAY, cut, delay_taken_out, encoded, samples_per_frame
 from audiobook.output.profile import SAMPLE_RATE, Profile
@@ -60,9 +61,11 @@ def clip_span(cache: ClipCache, key: str, rate: int) -> tuple[int, int, int]:
     Measured once and kept in the cache beside the clip."""
     stored = cache.get_bytes("spans", key)
     if stored is None or len(stored) != 16:
-        with wave.open(str(cache.path(key)), "rb") as wav:
-            clip_rate, pcm = wav.getframerate(), wav.readframes(wav.getnframes())
-        x = np.abs(np.frombuffer(pcm, dtype="<i2").astype(np.float32)) / 32768.0
+        clip = cache.get(key)
+        if clip is None:
+            raise EngineError(f"clip {key[:12]} is missing from the cache; run the render again")
+        clip_rate = clip.sample_rate
+        x = np.abs(np.frombuffer(clip.pcm, dtype="<i2").astype(np.float32)) / 32768.0
         loud = np.nonzero(x > SPEECH_LEVEL)[0]
         first, last = (int(loud[0]), int(loud[-1]) + 1) if loud.size else (0, len(x))
         stored = b"".join(v.to_bytes(4, "big") for v in (clip_rate, len(x), first, last))
@@ -110,18 +113,31 @@ def mp3_timeline(chapter: ChapterPlan, keys: Sequence[Optional[str]], profile: P
     return ChapterTimeline(chapter.number, tuple(cues), base / rate)
 
 
-def pcm_timeline(chapter: ChapterPlan, keys: Sequence[Optional[str]], profile: Profile,
-                 cache: ClipCache) -> ChapterTimeline:
-    """The chapter's cues in audio encoded straight from its PCM (the M4B)."""
+def aac_timeline(chapter: ChapterPlan, keys: Sequence[Optional[str]], profile: Profile, cache: ClipCache,
+                 opens_book: bool) -> ChapterTimeline:
+    """The chapter's cues in the M4B, which joins AAC stretches cut as the MP3's are (see
+    ``aac.encode``): a stretch opening with a pause keeps its samples where its PCM has them
+    (the priming frame stands in for the start of the pause), one opening with speech comes out
+    a frame later; the book's very first stretch has its priming skipped. ``opens_book``: the
+    chapter is the book's first."""
     rate = profile.sample_rate
-    pauses, _gains = pauses_and_gains(chapter, list(keys))
+    pauses, gains = pauses_and_gains(chapter, list(keys))
     cues: list[Cue] = []
-    position = 0
-    for item, (length, first, last) in zip(chapter.items, _spans(keys, pauses, rate, cache)):
-        if isinstance(item, ClipItem):
-            cues.append(Cue((position + first) / rate, (position + last) / rate, item, chapter.number))
-        position += length
-    return ChapterTimeline(chapter.number, tuple(cues), position / rate)
+    index = 0
+    base = 0
+    for stretch, first in aac.chapter_stretches(keys, pauses, gains, opens_book):
+        count = len(aac.packets(stretch, profile, cache, first))
+        delay = 0 if first else aac.PRIMING
+        taken = delay and stretch.keys[0] is None and stretch.pauses[0] * rate // 1000 >= delay
+        position = base + (0 if first or taken else aac.PRIMING)
+        for length, start, end in _spans(stretch.keys, stretch.pauses, rate, cache):
+            item = chapter.items[index]
+            if isinstance(item, ClipItem):
+                cues.append(Cue((position + start) / rate, (position + end) / rate, item, chapter.number))
+            position += length
+            index += 1
+        base += aac.decoded_frames(count, first) * aac.FRAME
+    return ChapterTimeline(chapter.number, tuple(cues), base / rate)
 
 
 def joined(timelines: Iterable[ChapterTimeline]) -> list[Cue]:

@@ -49,15 +49,27 @@ def level_plan(plan: RenderPlan, engine, cache: Optional[ClipCache] = None) -> R
     The measuring clips are kept in ``cache``: espeak-ng's output shifts a little with what it
     said before, and a gain that moved by 0.1 dB between runs would re-encode every chapter.
     """
-    voices = sorted({item.base_voice or item.voice for chapter in plan.chapters for item in chapter.items
-                     if isinstance(item, ClipItem)}, key=repr)
-    gains = {voice: voice_gain(voice, engine, cache) for voice in voices}
+    gains = {voice: voice_gain(voice, engine, cache) for voice in plan_voices(plan)}
     chapters = []
     for chapter in plan.chapters:
         items = [dataclasses.replace(item, gain_db=gains[item.base_voice or item.voice])
                  if isinstance(item, ClipItem) else item for item in chapter.items]
         chapters.append(dataclasses.replace(chapter, items=items))
     return dataclasses.replace(plan, chapters=chapters)
+
+
+def plan_voices(plan: RenderPlan) -> list[VoiceSettings]:
+    """Every voice the plan's clips are levelled by, in a fixed order."""
+    return sorted({item.base_voice or item.voice for chapter in plan.chapters for item in chapter.items
+                   if isinstance(item, ClipItem)}, key=repr)
+
+
+def measuring_keys(plan: RenderPlan, identity) -> list[str]:
+    """Cache keys of the clips that measure the plan's voices; ``identity`` is a voice's
+    identity for the cache (``engine.voice_identity``), or one string for every voice."""
+    identity_of = identity if callable(identity) else (lambda _voice: identity)
+    measured = [dataclasses.replace(voice, volume=1.0) for voice in plan_voices(plan)]  # as voice_gain measures
+    return [clip_key(identity_of(voice), voice, CALIBRATION_TEXT) for voice in measured]
 
 
 def voice_gain(voice: VoiceSettings, engine, cache: Optional[ClipCache] = None) -> float:

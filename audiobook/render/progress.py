@@ -7,7 +7,8 @@ from typing import Optional, TextIO
 
 
 class Progress:
-    """Counts clips synthesized and chapters encoded, and shows them."""
+    """Counts clips synthesized, files written and parts of single-file books encoded (an
+    M4B's AAC, chapter by chapter), and shows them."""
 
     def __init__(self, stream: Optional[TextIO] = None, quiet: bool = False, interval: float = 10.0):
         self.stream = stream if stream is not None else sys.stderr
@@ -16,6 +17,7 @@ class Progress:
         self.interval = interval
         self.clips_total = self.clips_done = 0
         self.chapters_total = self.chapters_done = 0
+        self.parts_total = self.parts_done = 0
         self._start = time.monotonic()
         self._last = 0.0
 
@@ -28,10 +30,12 @@ class Progress:
         self.stream.write(message + "\n")
         self.stream.flush()
 
-    def start(self, clips: int, chapters: int) -> None:
-        self.clips_total, self.chapters_total = clips, chapters
+    def start(self, clips: int, chapters: int, parts: int = 0) -> None:
+        """The work ahead: clips, files and parts of single-file books."""
+        self.clips_total, self.chapters_total, self.parts_total = clips, chapters, parts
         self._start = time.monotonic()
-        self.log(f"{clips} clips to synthesize, {chapters} files to write")
+        self.log(f"{clips} clips to synthesize, {chapters} files to write"
+                 + (f", {parts} chapters to encode for them" if parts else ""))
 
     def clip_done(self) -> None:
         self.clips_done += 1
@@ -43,15 +47,22 @@ class Progress:
             self.log(f"file {self.chapters_done}/{self.chapters_total} written: {title}")
         self._show(force=True)
 
+    def part_done(self, label: str) -> None:
+        """One chapter of a single-file book encoded."""
+        self.parts_done += 1
+        if not self.tty:
+            self.log(f"encoded {self.parts_done}/{self.parts_total}: {label}")
+        self._show(force=True)
+
     def finish(self) -> None:
         if self.tty and not self.quiet:
             self.stream.write("\r\x1b[2K")
             self.stream.flush()
 
     def eta(self) -> Optional[float]:
-        """Seconds left, from the share of work done so far (clips and chapters weigh alike)."""
-        total = self.clips_total + self.chapters_total
-        done = self.clips_done + self.chapters_done
+        """Seconds left, from the share of work done so far (clips, files and parts weigh alike)."""
+        total = self.clips_total + self.chapters_total + self.parts_total
+        done = self.clips_done + self.chapters_done + self.parts_done
         if not done or not total:
             return None
         elapsed = time.monotonic() - self._start
@@ -68,9 +79,11 @@ class Progress:
         eta_text = f"ETA {int(eta // 60)}:{int(eta % 60):02d}" if eta is not None else "ETA --:--"
         clips = f"clips {self.clips_done}/{self.clips_total}"
         chapters = f"files {self.chapters_done}/{self.chapters_total}"
+        if self.parts_total:
+            chapters += f"  encoded {self.parts_done}/{self.parts_total}"
         if self.tty:
-            total = self.clips_total + self.chapters_total or 1
-            filled = int(30 * (self.clips_done + self.chapters_done) / total)
+            total = self.clips_total + self.chapters_total + self.parts_total or 1
+            filled = int(30 * (self.clips_done + self.chapters_done + self.parts_done) / total)
             self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {clips}  {chapters}  {eta_text}")
             self.stream.flush()
         elif not force:

@@ -1,6 +1,6 @@
-"""Runs a render's work on every core: clip blocks first, each chapter's encoding as soon as
-all its clips exist, single-file books once every clip exists; retries for failed or hung
-workers."""
+"""Runs a render's work on every core: clip blocks first, each chapter's encoding (its file, and
+its part of a single-file book) as soon as all its clips exist, single-file books once every
+clip and every part exists; retries for failed or hung workers."""
 from __future__ import annotations
 
 from collections import Counter, deque
@@ -29,13 +29,20 @@ class Written:
 def run(plan: RenderPlan, blocks: list[ClipBlock], cache: ClipCache, chapter_jobs: dict, book_jobs: list,
         jobs: int, progress: Progress, engine_spec: str = DEFAULT_ENGINE) -> Written:
     """Make the missing clips and run the output jobs: ``chapter_jobs`` by chapter number (each
-    as soon as its chapter's clips exist), ``book_jobs`` once every clip exists. A job has
-    ``path``, ``write(cache_root)``, ``recall(cache)`` and ``partial_files(cache_root)``."""
+    as soon as its chapter's clips exist), ``book_jobs`` once every clip exists and the parts
+    their ``parts()`` give ((chapter number, job) pairs, run like chapter jobs) are done. A job
+    has ``path``, ``write(cache_root)``, ``recall(cache)`` and ``partial_files(cache_root)``."""
     by_chapter: dict[int, list[int]] = {c.number: [] for c in plan.chapters}
     for block in blocks:
         by_chapter[block.chapter].append(block.index)
     order = [c.number for c in plan.chapters]
-    progress.start(sum(len(block_sequence(b, cache)) for b in blocks), len(chapter_jobs) + len(book_jobs))
+    parts: dict[int, list] = {n: [] for n in order}
+    for book in book_jobs:
+        for number, part in getattr(book, "parts", list)():
+            parts[number].append(part)
+    part_ids = {id(part) for jobs_of in parts.values() for part in jobs_of}
+    progress.start(sum(len(block_sequence(b, cache)) for b in blocks), len(chapter_jobs) + len(book_jobs),
+                   len(part_ids))
 
     supervisor = Supervisor(jobs, cache.root, engine_spec,
                             on_event=lambda kind, run, detail: progress.clip_done() if kind == "done" else None)
@@ -52,8 +59,9 @@ def run(plan: RenderPlan, blocks: list[ClipBlock], cache: ClipCache, chapter_job
             while next_chapter < len(order) and all(i in done for i in by_chapter[order[next_chapter]]):
                 if chapter_jobs:
                     ready.append(chapter_jobs[order[next_chapter]])
+                ready.extend(parts[order[next_chapter]])
                 next_chapter += 1
-            if next_chapter == len(order):  # every clip exists: the single-file books can start
+            if next_chapter == len(order) and not part_ids:  # every clip and part exists: books can start
                 ready.extend(book_jobs)
                 next_chapter += 1
             while supervisor.free_slots() > 0 and (ready or pending):
@@ -61,10 +69,9 @@ def run(plan: RenderPlan, blocks: list[ClipBlock], cache: ClipCache, chapter_job
                     job = ready.popleft()
                     unchanged = job.recall(cache)
                     if unchanged is not None:
-                        results[job.path] = unchanged
-                        progress.chapter_done(job.path.name)
+                        _job_done(job, unchanged, results, part_ids, progress)
                     else:
-                        supervisor.start(EncodeTask(job.path.name, job))
+                        supervisor.start(EncodeTask(getattr(job, "label", job.path.name), job))
                     continue
                 block = pending.popleft()
                 sequence = block_sequence(block, cache)
@@ -81,7 +88,7 @@ def run(plan: RenderPlan, blocks: list[ClipBlock], cache: ClipCache, chapter_job
                 if isinstance(run.task, SynthTask):
                     _synth_ended(run, sequences, failures, done, pending, blocks, cache)
                 else:
-                    _write_ended(run, failures, results, ready, progress)
+                    _write_ended(run, failures, results, part_ids, ready, progress)
     finally:
         supervisor.stop_all()
         progress.finish()
@@ -103,15 +110,23 @@ def _synth_ended(run, sequences, failures, done, pending, blocks, cache) -> None
     pending.appendleft(blocks[index])  # again from the cache's new state: a fresh engine replays it
 
 
-def _write_ended(run, failures, results, ready, progress) -> None:
+def _job_done(job, result, results, part_ids, progress) -> None:
+    if id(job) in part_ids:  # a part of a book: its work is in the cache
+        part_ids.discard(id(job))
+        progress.part_done(job.label)
+        return
+    results[job.path] = result
+    progress.chapter_done(job.path.name)
+
+
+def _write_ended(run, failures, results, part_ids, ready, progress) -> None:
     job = run.task.job
     if run.finished:
-        results[job.path] = run.result
-        progress.chapter_done(job.path.name)
+        _job_done(job, run.result, results, part_ids, progress)
         return
     if run.fatal:
         raise (OutputError if run.fatal == "OutputError" else EngineError)(run.error)
-    failures[job.path] += 1
-    if failures[job.path] > RETRIES:
+    failures[id(job)] += 1
+    if failures[id(job)] > RETRIES:
         raise EngineError(f"{job.path}: could not be written: {run.error}")
     ready.appendleft(job)

@@ -73,7 +73,9 @@ def test_m4b_is_an_audiobook_with_both_chapter_kinds(book):
         assert container.streams.audio[0].codec_context.name == "aac"
     assert [c["metadata"]["title"] for c in chapters] == [f.title for f in book.files]
     starts = [float(c["start"] * c["time_base"]) for c in chapters]
-    assert starts[0] == 0 and abs(starts[1] - book.files[0].duration) < 0.05
+    # the M4B's stretches are whole AAC frames (46 ms), the MP3's whole MP3 frames (26 ms): each
+    # rounds its stretches apart, so a chapter's two lengths differ by a few frames at most
+    assert starts[0] == 0 and abs(starts[1] - book.files[0].duration) < 0.15
     for seconds in speech_starts(m4b.path, m4b.marks):
         assert 0.74 < seconds < 0.85
     tags = MP4(m4b.path).tags
@@ -186,8 +188,9 @@ def test_an_epub_brings_its_own_cover_author_and_year(tmp_path):
     assert str(ID3(single(result, ".mp3").path)["TDRC"]) == "1911"  # mutagen reads TYER as TDRC
 
 
-def test_m4b_without_ffmpeg_uses_pyav(tmp_path, monkeypatch):
-    """Without ffmpeg on PATH the M4B is muxed by PyAV: chapters and tags all the same."""
+def test_m4b_needs_no_ffmpeg(tmp_path, monkeypatch):
+    """With ffmpeg off the M4B is encoded and muxed by PyAV's own libraries: chapters and tags
+    all the same."""
     from audiobook.render.cache import ClipCache, clip_key
     from audiobook.model import Clip, VoiceSettings
 

@@ -28,14 +28,39 @@ def test_a_clip_comes_back_as_it_went_in_and_leaves_no_temporary_file(tmp_path):
     assert cache.get(key) is None and not cache.has(key)
     cache.put(key, clip)
     assert cache.has(key) and cache.get(key) == clip
-    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [f"{key}.wav"]
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [f"{key}.clip"]
+
+
+def test_clips_are_stored_compactly_and_losslessly(tmp_path, engine):
+    clip = engine.synthesize("The lamps along the quay were lit one by one, as the fog came in.",
+                             VoiceSettings("gmw/en-us"))
+    cache = ClipCache(tmp_path)
+    cache.put("k1", clip)
+    assert cache.get("k1") == clip
+    assert cache.path("k1").stat().st_size < 0.75 * len(clip.pcm)
+
+
+def test_clips_an_older_version_stored_as_wav_are_read(tmp_path):
+    import wave
+
+    cache = ClipCache(tmp_path)
+    cache.wav_path("k1").parent.mkdir(parents=True)
+    with wave.open(str(cache.wav_path("k1")), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(22050)
+        wav.writeframes(bytes(range(200)))
+    assert cache.has("k1") and cache.get("k1") == Clip(bytes(range(200)), 22050)
 
 
 def test_an_unreadable_clip_is_missing_so_it_is_made_again(tmp_path):
     cache = ClipCache(tmp_path)
     key = clip_key("e", V, "x")
-    cache.path(key).parent.mkdir(parents=True)
-    cache.path(key).write_bytes(b"RIFF....WAVEfmt half written")
+    cache.put(key, Clip(bytes(4000), 22050))
+    cache.path(key).write_bytes(cache.path(key).read_bytes()[:-5])  # cut short
+    assert cache.get(key) is None
+    cache.path(key).unlink()
+    cache.wav_path(key).write_bytes(b"RIFF....WAVEfmt half written")
     assert cache.get(key) is None
 
 

@@ -50,3 +50,18 @@ def test_eta_from_the_share_done():
     for _ in range(5):
         progress.clip_done()
     assert 9 < progress.eta() < 11
+
+
+def test_parts_of_a_single_file_book_are_counted_and_shown():
+    stream = io.StringIO()
+    progress = Progress(stream)
+    progress.start(2, 1, 3)
+    progress.part_done("b.m4b: AAC of chapter 1")
+    lines = stream.getvalue().splitlines()
+    assert lines == ["2 clips to synthesize, 1 files to write, 3 chapters to encode for them",
+                     "encoded 1/3: b.m4b: AAC of chapter 1"]
+    terminal = Terminal()
+    bar = Progress(terminal)
+    bar.start(2, 1, 3)
+    bar.part_done("b.m4b: AAC of chapter 1")
+    assert "files 0/1  encoded 1/3" in terminal.getvalue() and "[#####....." in terminal.getvalue()

@@ -1,0 +1,190 @@
+"""AAC made of independently encoded stretches, cut at pauses and cached by their content.
+
+The same stretches as the MP3's (``mp3.cut``: each runs from just after one pause to the end of
+the next) are each encoded alone, so a chapter's AAC can be made on any core as soon as its
+clips exist, and a voice change re-encodes only the stretches that hold it. The M4B is their
+packets joined (``m4b.py``), with no encoding at all.
+
+AAC frames hold 1024 samples, and FFmpeg's encoder puts one frame of priming before the audio:
+n samples come out as ``ceil(n / 1024) + 1`` packets that decode to that many frames, the first
+of them (near) silence. Each stretch is cut to whole frames so that it decodes to the whole
+number of frames nearest its planned length, and, as for the MP3, the priming frame stands in
+for the start of the pause before it (or, when a stretch opens with speech, the stretch before
+it ends a frame early). Since every join falls in silence, the overlap of the last frame of
+one stretch with the first of the next adds nothing audible. The book's very first priming
+frame is skipped by the M4B's edit list instead, so the book starts exactly where it should.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional, Sequence
+
+from audiobook.output.mp3 import Stretch, cut
+from audiobook.output.pcm import at_rate, chapter_pieces
+from audiobook.output.profile import Profile
+from audiobook.render.cache import CACHE_VERSION, ClipCache
+
+#: Samples in an AAC-LC frame.
+FRAME = 1024
+#: Samples of priming FFmpeg's AAC encoder puts before the audio (one frame).
+PRIMING = 1024
+#: The AAC encoder's fast coder: several times quicker than the default, and no worse for speech.
+AAC_OPTIONS = {"aac_coder": "fast"}
+#: Bump when what is stored for a stretch changes (packet count, sizes, then the packets).
+AAC_FORMAT = 1
+
+
+def codec_version() -> int:
+    """libavcodec's version: another build may encode the same stretch to other bytes."""
+    import av
+
+    return av.library_versions.get("libavcodec", (0,))[0]
+
+
+def aac_key(stretch: Stretch, profile: Profile, first: bool) -> str:
+    """Identifies a stretch's AAC packets: same key, same bytes."""
+    payload = repr((CACHE_VERSION, AAC_FORMAT, codec_version(), sorted(AAC_OPTIONS.items()), stretch,
+                    profile.bitrate, profile.sample_rate, first))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def packets(stretch: Stretch, profile: Profile, cache: ClipCache, first: bool = False) -> list[bytes]:
+    """The stretch's AAC packets, from the cache or encoded now (and kept). ``first``: the
+    book's first stretch, whose priming the edit list skips."""
+    key = aac_key(stretch, profile, first)
+    stored = cache.get_bytes("aac", key)
+    if stored is not None:
+        unpacked = _unpack(stored)
+        if unpacked is not None:
+            return unpacked
+    encoded = encode(stretch, profile, cache, first)
+    cache.put_bytes("aac", key, _pack(encoded))
+    return encoded
+
+
+def is_cached(stretch: Stretch, profile: Profile, cache: ClipCache, first: bool = False) -> bool:
+    """Whether the stretch's packets are in the cache already."""
+    return cache.has_bytes("aac", aac_key(stretch, profile, first))
+
+
+def decoded_frames(count: int, first: bool) -> int:
+    """Frames ``count`` packets of a stretch add to the book (the first stretch's priming is skipped)."""
+    return count - 1 if first else count
+
+
+def encode(stretch: Stretch, profile: Profile, cache: ClipCache, first: bool = False) -> list[bytes]:
+    """Encode one stretch alone, cut to the whole number of frames nearest its planned length."""
+    pcm = b"".join(at_rate(piece, profile.sample_rate).raw_data
+                   for piece in chapter_pieces(stretch.keys, stretch.pauses, stretch.gains, cache))
+    planned = len(pcm) // 2
+    delay = 0 if first else PRIMING
+    if delay and stretch.keys[0] is None and stretch.pauses[0] * profile.sample_rate // 1000 >= delay:
+        pcm = pcm[2 * delay:]  # the priming frame stands in for this much of the opening pause
+    else:
+        planned += delay  # speech from the start comes out a frame late: keep the pause at the end whole
+    if stretch.followed:
+        planned -= PRIMING  # and the next stretch's priming stands in for the end of this one's pause
+    frames = max(2, round(planned / FRAME))
+    body = (frames - 1 if delay else frames) * FRAME
+    pcm = pcm[:2 * body] if 2 * body <= len(pcm) else pcm + bytes(2 * body - len(pcm))
+    out = encode_pcm(pcm, profile)
+    if len(out) != body // FRAME + 1:
+        raise RuntimeError(f"the AAC encoder gave {len(out)} packets for {body // FRAME} frames")
+    return out
+
+
+def encode_pcm(pcm: bytes, profile: Profile) -> list[bytes]:
+    """Mono 16-bit PCM as AAC-LC packets from a fresh encoder (priming first, flushed at the end)."""
+    import av
+    import numpy as np
+
+    context = new_encoder(profile)
+    frame = av.AudioFrame.from_ndarray(np.frombuffer(pcm, dtype="<i2").reshape(1, -1), format="s16",
+                                       layout="mono")
+    frame.rate, frame.pts = profile.sample_rate, 0
+    return [bytes(packet) for packet in [*context.encode(frame), *context.encode(None)]]
+
+
+def new_encoder(profile: Profile):
+    """An open AAC encoder for mono audio at the profile's rate and bitrate."""
+    import av
+
+    context = av.CodecContext.create("aac", "w")
+    context.sample_rate, context.layout, context.format = profile.sample_rate, "mono", "fltp"
+    context.bit_rate = profile.bitrate * 1000
+    context.options = dict(AAC_OPTIONS)
+    context.open()
+    return context
+
+
+def _pack(encoded: list[bytes]) -> bytes:
+    head = len(encoded).to_bytes(4, "big") + b"".join(len(p).to_bytes(2, "big") for p in encoded)
+    return head + b"".join(encoded)
+
+
+def _unpack(stored: bytes) -> Optional[list[bytes]]:
+    if len(stored) < 4:
+        return None
+    count = int.from_bytes(stored[:4], "big")
+    sizes = [int.from_bytes(stored[4 + 2 * i:6 + 2 * i], "big") for i in range(count)]
+    pos, out = 4 + 2 * count, []
+    for size in sizes:
+        out.append(stored[pos:pos + size])
+        pos += size
+    return out if pos == len(stored) else None
+
+
+def chapter_stretches(keys: Sequence, pauses: Sequence, gains: Sequence, first: bool) -> Iterator[tuple]:
+    """(stretch, first) for each stretch of a chapter; ``first``: the chapter opens the book."""
+    for index, stretch in enumerate(cut(keys, pauses, gains)):
+        yield stretch, first and index == 0
+
+
+@dataclass(frozen=True)
+class AacChapterJob:
+    """Encodes one chapter's AAC stretches into the cache, for a single-file book to join."""
+
+    path: Path
+    """The book the stretches are for (for messages)."""
+    number: int
+    """Chapter number in the whole book."""
+    keys: tuple
+    """Cache key per item, None for a pause."""
+    pauses: tuple
+    """Pause length in ms per item."""
+    gains: tuple
+    """Gain in dB per item."""
+    first: bool
+    """The chapter opens the book (its first stretch's priming is skipped)."""
+    profile: Profile = Profile()
+    """Bitrate and sample rate."""
+
+    @property
+    def label(self) -> str:
+        """What the job makes, for messages and progress."""
+        return f"{self.path.name}: AAC of chapter {self.number}"
+
+    def write(self, cache_root: Path) -> int:
+        """Encode the stretches not in the cache yet; worker entry point. Returns how many."""
+        cache, made = ClipCache(cache_root), 0
+        for stretch, first in chapter_stretches(self.keys, self.pauses, self.gains, self.first):
+            if not is_cached(stretch, self.profile, cache, first):
+                packets(stretch, self.profile, cache, first)
+                made += 1
+        return made
+
+    def recall(self, cache: ClipCache) -> Optional[int]:
+        """0 when every stretch is in the cache already (nothing to do), else None."""
+        done = all(is_cached(stretch, self.profile, cache, first)
+                   for stretch, first in chapter_stretches(self.keys, self.pauses, self.gains, self.first))
+        return 0 if done else None
+
+    def outputs(self) -> list[Path]:
+        """No output file: the stretches go to the cache."""
+        return []
+
+    def partial_files(self, cache_root: Path) -> list[Path]:
+        """Cache entries are written atomically: nothing to clean up."""
+        return []
