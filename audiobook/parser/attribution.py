@@ -112,6 +112,16 @@ class Attributor(TurnTaking):
             return
         st.gap, st.quiet = st.quiet, 0
         st.para_start = unit.para.start
+        if st.gap == 0 and st.last_speaker is None and self.last_dialogue is not None:
+            # '"Uncle, you look ill." / "I am not well, Florence."': the one this reply calls by
+            # name said the line before it.
+            called = list({id(p): p for p in self._addressed(quotes[0])}.values())
+            if len(called) == 1 and called[0].is_person and called[0] is not st.narrator:
+                for piece in self.last_dialogue.pieces:
+                    if piece.kind == "dialogue" and piece.speaker is None:
+                        piece.speaker = called[0].name
+                self._spoke(called[0])
+                st.last_speaker = called[0]
         if quotes[0].start > unit.para.start:
             # "The doctor came back. 'All ready,' he announced": the role it names is at hand.
             self._mentions_until(quotes[0].start)
@@ -171,6 +181,7 @@ class Attributor(TurnTaking):
         if last is not speaker:
             self._spoke(last)
         st.last_speaker = last
+        self.last_dialogue = unit
         # A name called out on its own ("Victor!") summons someone who may not be there to answer.
         st.addressed_last = [p for q in quotes for p in self._addressed(q)
                              if p is not last and (p is st.narrator or (id(p) in st.scene and p.is_person))

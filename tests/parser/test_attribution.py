@@ -565,6 +565,18 @@ ATTRIBUTION_CASES = [
         '"Very well," sighed her daughter.\n',
         ["Mrs. Vane", "Ada", "Mrs. Vane", "Ada"], id="possessive_noun_answering_its_owner_is_the_other_in_the_talk_her"),
 
+    pytest.param(
+        '"Uncle, you look tired tonight."\n\n'
+        '"I am tired, Florence. I am old."\n\n'
+        '"You are not old," said Florence.\n',
+        ["Florence", None, "Florence"], id="an_opening_line_is_the_one_the_reply_calls_by_name"),
+    pytest.param(
+        '* * *\n\n'
+        '"Is the boat ready?"\n\n'
+        '"Not yet, Captain Rowe. The tide is wrong."\n\n'
+        '"Then we wait," said Captain Rowe.\n',
+        ["Captain Rowe", None, "Captain Rowe"], id="an_opening_line_is_the_one_the_reply_calls_by_name_with_a_title"),
+
 ]
 
 
