@@ -29,6 +29,8 @@ class Subject:
     """Gender the words imply (pronoun, title or noun), if any."""
     verb: str = ""
     """The speech verb of the tag, where known (``said``, ``resumed``)."""
+    full: str = ""
+    """For someone new brought in by a noun: the whole description ("a man in the crowd")."""
 
 
 def words(text: str) -> list[str]:
@@ -86,7 +88,14 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
             for g, nouns in rules.GENDER_NOUNS.items():
                 if any(w.lower() in nouns for w in phrase[1:]):
                     gender = g
-            return Subject("noun", " ".join(phrase), gender), j
+            subject = Subject("noun", " ".join(phrase), gender)
+            if lw in ("a", "an") and j + 1 < len(toks) and toks[j] in ("of", "in", "with", "from", "at"):
+                # "a man in the crowd", "a dame of fifty": how the text calls someone new
+                end = j + 1
+                while end < len(toks) and end - j <= 3 and toks[end][:1].isalnum() and not _is_verb(toks[end]):
+                    end += 1
+                subject.full = " ".join(toks[k:end])
+            return subject, j
         return None
     if w[:1].isupper() and re.search(r"['\u2019]s$", w) and k + 1 < len(toks) and toks[k + 1].islower() \
             and toks[k + 1] not in rules.PHRASE_STOPS and not _is_verb(toks[k + 1]):
