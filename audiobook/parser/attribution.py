@@ -131,11 +131,13 @@ class Attributor(TurnTaking):
         """Genders of he/she tags that found nobody: the fallback must not contradict them."""
         for i, subject in self.tag_subjects.get(id(unit), {}).items():
             self._mentions_until(pieces[i].start)
-            who = self._person(subject, tuple(self._addressed(pieces[i])))
+            spoken_to = tuple(self._addressed(pieces[i]))
+            who = self._person(subject, spoken_to)
             if subject.kind == "pronoun" and subject.words != "i":
                 # '"Yes," said Edna. Then she said, "..."': within one paragraph a he/she is
                 # the one already named speaking there.
-                same = [w for w in own.values() if isinstance(w, Person) and w.gender == subject.gender]
+                same = [w for w in own.values() if isinstance(w, Person) and w.gender == subject.gender
+                        and w not in spoken_to]
                 if same:
                     who = same[-1]
             if who is None and subject.gender:

@@ -224,7 +224,7 @@ SHORT_NAME_MIN = 3
 #: gender the word implies (None: either).
 ROLE_NOUNS = {
     "detective": None, "officer": None, "inspector": None, "constable": None, "sergeant": None,
-    "policeman": "male", "doctor": None, "surgeon": None, "nurse": None, "servant": None, "maid": "female",
+    "policeman": "male", "doctor": None, "surgeon": None, "nurse": "female", "servant": None, "maid": "female",
     "butler": "male", "footman": "male", "porter": None, "clerk": None, "waiter": "male",
     "waitress": "female", "landlady": "female", "landlord": "male", "proprietor": None, "stranger": None,
     "driver": None, "cabman": "male", "coachman": "male", "captain": None, "colonel": None,

@@ -577,6 +577,17 @@ ATTRIBUTION_CASES = [
         '"Then we wait," said Captain Rowe.\n',
         ["Captain Rowe", None, "Captain Rowe"], id="an_opening_line_is_the_one_the_reply_calls_by_name_with_a_title"),
 
+    pytest.param(
+        'Dr. Henry Marsh walked with Peter Vane to the house.\n\n'
+        '"Fine night," said Vane.\n\n'
+        'The doctor felt in his pocket. "Well enough," he thought. "Have a mint, Vane," he said.\n',
+        ["Peter Vane", "Dr. Henry Marsh", "Dr. Henry Marsh"], id="regression_a_pronoun_in_the_same_paragraph_is_never_the_one_addressed"),
+    pytest.param(
+        'Ada and Lena sat by the fire.\n\n'
+        '"Tea?" said Ada.\n\n'
+        'Lena shook her head. "No," she said. "Not now, Ada," she added.\n',
+        ["Ada", "Lena", "Lena"], id="regression_a_pronoun_in_the_same_paragraph_is_never_the_one_addressed_her"),
+
 ]
 
 
