@@ -90,7 +90,7 @@ def litbank(worst: int) -> None:
     for kind in KINDS:
         n = total[f"{kind} n"]
         print(f"  {kind}: {total[f'{kind} right'] / max(1, n):.3f} ({total[f'{kind} right']}/{n})")
-    print(f"  worst texts (by quotes wrong):")
+    print("  worst texts (by quotes wrong):")
     for share, wrong, name, right, n in sorted(per_text, key=lambda t: (-t[1], t[0]))[:worst]:
         print(f"    {name}: {share:.3f} ({right}/{n})")
 

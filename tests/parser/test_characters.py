@@ -127,10 +127,10 @@ def test_regression_bare_surname_goes_to_the_man_so_titled():
 
 
 def test_regression_a_nationality_is_not_a_name():
-    from audiobook.parser import characters
+    from audiobook.parser import characters, names
     text = ('The room was full. I admired the Frenchman at the window; the Englishman '
             'beside him said nothing, and the Frenchman smiled at Tom.\n')
-    cast_ = characters.find_cast(text, characters.tokenize(text, []))
+    cast_ = names.find_cast(text, characters.tokenize(text, []))
     names = {f for p in cast_.people for f in p.forms}
     assert "Frenchman" not in names and "Englishman" not in names
     assert "Tom" in names
