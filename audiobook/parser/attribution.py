@@ -170,7 +170,7 @@ class Attributor(TurnTaking):
                     and speaker.gender not in unresolved:
                 speaker = None
         speaker = self._introduced(speaker, pieces[first_q])
-        if st.gap == 0:
+        if st.gap <= 2:
             self._named_in_reply(speaker, self._addressed(pieces[first_q]))
         current = speaker
         for i, piece in enumerate(pieces):

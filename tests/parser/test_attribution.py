@@ -588,6 +588,15 @@ ATTRIBUTION_CASES = [
         'Lena shook her head. "No," she said. "Not now, Ada," she added.\n',
         ["Ada", "Lena", "Lena"], id="regression_a_pronoun_in_the_same_paragraph_is_never_the_one_addressed_her"),
 
+    pytest.param(
+        'Hugh lay still in the loft. Below him the door opened and boots crossed the floor. '
+        'Snake Rowe and his men were known in every camp. Snake was the worst of them; he had shot two men.\n\n'
+        '"Nobody here," growled the man.\n\n'
+        'The spurs jingled again.\n\n'
+        'Another man came in out of the rain.\n\n'
+        '"Snake, we should have brought food," said the newcomer.\n',
+        ["Snake Rowe", "the newcomer"], id="noun_character_named_by_a_reply_after_a_little_narration"),
+
 ]
 
 
