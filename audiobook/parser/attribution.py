@@ -3,11 +3,12 @@ turn-taking, and first-person narration. The walk over the paragraphs lives here
 means is in ``resolve``, untagged speech in ``turns``, the state of the scene in ``scene``."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
-from audiobook.parser import tags
+from audiobook.parser import rules, tags
 from audiobook.parser.characters import Person
-from audiobook.parser.narrators import Unit, narrators_by_unit
+from audiobook.parser.narrators import NAMELESS, Unit, narrators_by_unit
 from audiobook.parser.scene import CONVERSATION_GAP
 from audiobook.parser.turns import TurnTaking
 
@@ -42,6 +43,31 @@ class Attributor(TurnTaking):
             self.unit_index = index
             self._paragraph(unit)
 
+    def _narrator_introduced(self, piece) -> Optional[Person]:
+        """A nameless "I" who gives their name ('"Yes," I said, "Jonathan Harker."') is that
+        person, in the whole book."""
+        nameless = self.state.narrator
+        if nameless is None or nameless.name != NAMELESS:
+            return None
+        m = rules.INTRODUCTION.match(self.text, piece.inner_start, piece.inner_end)
+        who = self.cast.resolve(m.group("name")) if m else None
+        if who is None and re.fullmatch(r"\s*[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)+[.!]?\s*",
+                                               self.text[piece.inner_start:piece.inner_end]):
+            who = self.cast.resolve(self.text[piece.inner_start:piece.inner_end].strip(" .!"))
+        if who is None or who is nameless:
+            return None
+        for index, person in self.narrators.items():
+            if person is nameless:
+                self.narrators[index] = who
+        for unit in self.units:
+            for p in unit.pieces:
+                if p.speaker == nameless.name:
+                    p.speaker = who.name
+        self.cast.merge(nameless, who)
+        self.state.narrator = who
+        self.last_narrator = who
+        return who
+
     def _find_tags(self) -> None:
         """Each quotation's own tag (after it, else before it), and who is addressed by name."""
         self.tag_subjects: dict[int, dict[int, tags.Subject]] = {}
@@ -61,8 +87,11 @@ class Attributor(TurnTaking):
                 subject = None
                 if after is not None:
                     subject = tags.tag_after(self.text[after.start:after.end], inner[-1:] if inner else "", names)
-                if subject is None and before is not None:
-                    subject = tags.tag_before(self.text[before.start:before.end], names)
+                if before is not None and (subject is None or (
+                        inner[-1:] == "." and self.text[after.start:after.end].lstrip()[:1].isupper())):
+                    # '"Yes," I said, "Jonathan Harker." She smiled.': a new sentence after a
+                    # full stop is a beat; the tag before the quotation wins.
+                    subject = tags.tag_before(self.text[before.start:before.end], names) or subject
                 if subject is None and i == 0 and _narration_only(before_para):
                     # "Then Lily said:" closing the paragraph before the speech.
                     subject = tags.tag_before(self.text[before_para.para.start:before_para.para.end], names)
@@ -170,6 +199,11 @@ class Attributor(TurnTaking):
                     and speaker.gender not in unresolved:
                 speaker = None
         speaker = self._introduced(speaker, pieces[first_q])
+        for i, who in list(own.items()):
+            named = self._narrator_introduced(pieces[i]) if who is st.narrator else None
+            if named is not None:
+                own = {k: named if w is who else w for k, w in own.items()}
+                speaker = named if speaker is who else speaker
         if st.gap <= 2:
             self._named_in_reply(speaker, self._addressed(pieces[first_q]))
         current = speaker

@@ -42,6 +42,11 @@ def _is_adverb(w: str) -> bool:
     return w.islower() and w.endswith("ly") and len(w) > 3
 
 
+def _is_past(w: str) -> bool:
+    """A verb in the past tense, or "and" between two ("she bowed and said")."""
+    return w == "and" or w in rules.COMMON_PAST_VERBS or (w.islower() and w.endswith("ed") and len(w) > 3)
+
+
 def _is_verb(w: str) -> bool:
     return w.lower() in rules.SPEECH_VERBS
 
@@ -229,8 +234,9 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
                 return found[0]
             for s in range(max(0, i - 4), i):
                 found = subject_at(toks, s, names)
-                if found and found[1] <= i and all(_is_adverb(x) or x in rules.AUXILIARIES
-                                                   for x in toks[found[1]:i]):
+                if found and found[1] <= i and all(
+                        _is_adverb(x) or x in rules.AUXILIARIES or (_is_past(x) and found[0].kind != "noun")
+                        for x in toks[found[1]:i]):
                     found[0].verb = t
                     return found[0]
     if tail[-1] == ":" and any(_is_verb(t) and t.islower() for t in toks):

@@ -597,6 +597,21 @@ ATTRIBUTION_CASES = [
         '"Snake, we should have brought food," said the newcomer.\n',
         ["Snake Rowe", "the newcomer"], id="noun_character_named_by_a_reply_after_a_little_narration"),
 
+    pytest.param(
+        'I reached the inn at dusk, and a woman met me at the door.\n\n'
+        'She bowed and said, "The English gentleman?" "Yes," I said, "Walter Grey." She smiled and let me in.\n\n'
+        '"Your room is ready," she said.\n\n'
+        '"Thank you," I said.\n',
+        ["the woman", "Walter Grey", "Walter Grey", "the woman", "Walter Grey"],
+        id="a_nameless_narrator_who_gives_a_name_is_that_person"),
+    pytest.param(
+        'I knocked twice before the clerk looked up.\n\n'
+        '"Name?" said the clerk.\n\n'
+        '"Yes, of course," I said, "Anna Brook." He wrote it down.\n\n'
+        '"Room four," he said.\n',
+        ["the clerk", "Anna Brook", "Anna Brook", "the clerk"],
+        id="a_nameless_narrator_who_gives_a_name_is_that_person_after_a_role"),
+
 ]
 
 
