@@ -8,7 +8,7 @@ from typing import Optional
 
 from audiobook.parser import rules, tags
 from audiobook.parser.characters import Person
-from audiobook.parser.narrators import NAMELESS, Unit, narrators_by_unit
+from audiobook.parser.narrators import CALLED_BY_THE_NARRATOR, NAMELESS, Unit, narrators_by_unit
 from audiobook.parser.scene import CONVERSATION_GAP
 from audiobook.parser.turns import TurnTaking
 
@@ -116,14 +116,22 @@ class Attributor(TurnTaking):
         said_i = [any(s.kind == "pronoun" and s.words == "i" for s in self.tag_subjects.get(id(u), {}).values())
                   for u in self.units]
         for k, unit in enumerate(self.units):
-            if said_i[k] or not any(p.kind == "dialogue" for p in unit.pieces):
+            if said_i[k]:
+                # Whom the narrator calls by name is someone else: never the "I".
+                for i, subject in self.tag_subjects.get(id(unit), {}).items():
+                    if subject.kind == "pronoun" and subject.words == "i":
+                        for person in self._addressed(unit.pieces[i]):
+                            counts[id(person)] = CALLED_BY_THE_NARRATOR
+                continue
+            if not any(p.kind == "dialogue" for p in unit.pieces):
                 continue
             if not (k + 1 < len(said_i) and said_i[k + 1]) and not (k > 0 and said_i[k - 1]):
                 continue
             for piece in unit.pieces:
                 if piece.kind == "dialogue":
                     for person in self._addressed(piece):
-                        counts[id(person)] = counts.get(id(person), 0) + 1
+                        if counts.get(id(person), 0) != CALLED_BY_THE_NARRATOR:
+                            counts[id(person)] = counts.get(id(person), 0) + 1
         return counts
 
     def _paragraph(self, unit: Unit) -> None:

@@ -271,7 +271,7 @@ _VOCATIVE = re.compile("|".join([
     r",\s*" + _NAME + r"\s*(?=[.!?\u2026\u2014;]|,?\s*$)",           # "Come here, Lily!"
     r"\b(?:[Dd]ear|[Oo]h|O)\s+" + _NAME,                              # "my dear Watson"
 ]))
-_VOCATIVE_MID = re.compile(r"(?:^|[,;:])([^,;:.!?]{1,40}),\s*" + _NAME + r"\s*,")  # "Pardon me, Frank, for..."
+_VOCATIVE_MID = re.compile(r"(?:^|[,;:])([^,;:.!?]{1,80}),\s*" + _NAME + r"\s*,")  # "Pardon me, Frank, for..."
 _APPOSITION = re.compile(r"^(?:his|her|my|our|their|your|the|a|an|this|that)\b", re.I)
 
 

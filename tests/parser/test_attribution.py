@@ -612,6 +612,14 @@ ATTRIBUTION_CASES = [
         ["the clerk", "Anna Brook", "Anna Brook", "the clerk"],
         id="a_nameless_narrator_who_gives_a_name_is_that_person_after_a_role"),
 
+    pytest.param(
+        'I sat by the fire with my brother Fergus and my sister Rose.\n\n'
+        '"Fergus, you are idle," said I.\n\n'
+        '"And you, Hale, are a prig," said Fergus. "A dreadful prig, Hale."\n\n'
+        '"He is, Fergus," said Rose.\n\n'
+        '"Hush, both of you," I said.\n',
+        ["Hale", "Fergus", "Fergus", "Rose", "Hale"], id="regression_one_the_narrator_calls_by_name_is_not_the_narrator"),
+
 ]
 
 
