@@ -159,6 +159,9 @@ class Attributor(TurnTaking):
                         piece.speaker = called[0].name
                 self._spoke(called[0])
                 st.last_speaker = called[0]
+                # ... and the one that line called by name ("TOMMY, old thing!") answers now.
+                st.addressed_last = [p for q in self.last_dialogue.pieces if q.kind == "dialogue"
+                                     for p in self._addressed(q) if p is not called[0] and p.is_person][:1]
         if quotes[0].start > unit.para.start:
             # "The doctor came back. 'All ready,' he announced": the role it names is at hand.
             self._mentions_until(quotes[0].start)

@@ -70,7 +70,7 @@ class Resolver(Stage):
                 titled = self._titled(last, anywhere=subject.words[:1].isupper())
                 if titled is not None:
                     return titled
-            if subject.words.split()[0].lower() in ("a", "an"):
+            if subject.words.split()[0].lower() in ("a", "an", "another"):
                 # "said a young wife": an indefinite article brings in someone new.
                 who = self._noun_character(subject.words, subject.gender)
                 if subject.full:

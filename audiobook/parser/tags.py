@@ -8,7 +8,7 @@ from typing import Optional
 from audiobook.parser import rules
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'\u2019]|-(?!-))*|--|[,;:.!?\u2014\u2026()]")
-_NOUN_DETERMINERS = {"the", "my", "his", "her", "our", "their", "your", "a", "an", "this", "that", "its"}
+_NOUN_DETERMINERS = {"the", "my", "his", "her", "our", "their", "your", "a", "an", "another", "this", "that", "its"}
 _TITLE_WORDS = {k.rstrip(".") for k in rules.TITLES}
 _SENTENCE_END = {".", "!", "?"}
 _PARTICLES = {"out", "up", "in", "on", "back", "forth"}
@@ -94,7 +94,7 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
                 if any(w.lower() in nouns for w in phrase[1:]):
                     gender = g
             subject = Subject("noun", " ".join(phrase), gender)
-            if lw in ("a", "an") and j + 1 < len(toks) and toks[j] in ("of", "in", "with", "from", "at"):
+            if lw in ("a", "an", "another") and j + 1 < len(toks) and toks[j] in ("of", "in", "with", "from", "at"):
                 # "a man in the crowd", "a dame of fifty": how the text calls someone new
                 end = j + 1
                 while end < len(toks) and end - j <= 3 and toks[end][:1].isalnum() and not _is_verb(toks[end]):

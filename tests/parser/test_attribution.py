@@ -620,6 +620,18 @@ ATTRIBUTION_CASES = [
         '"Hush, both of you," I said.\n',
         ["Hale", "Fergus", "Fergus", "Rose", "Hale"], id="regression_one_the_narrator_calls_by_name_is_not_the_narrator"),
 
+    pytest.param(
+        'The soldiers sat about the fire.\n\n'
+        '"We march at dawn," said a tall private.\n\n'
+        '"It is a lie!" said another private loudly.\n',
+        ["the private", "another private"], id="another_brings_in_someone_new"),
+    pytest.param(
+        'CHAPTER ONE\n\n'
+        '"TOM, old friend!"\n\n'
+        '"Mary, old girl!"\n\n'
+        'The two friends shook hands in the street, and Tom laughed, and Mary laughed too.\n',
+        ["Mary", "Tom"], id="an_opening_exchange_of_names_gives_both_speakers"),
+
 ]
 
 
