@@ -4,7 +4,7 @@ The work is split by concern:
 
 - ``structure``: paragraphs, chapter headings, scene breaks, POV/time headers, notes;
 - ``quotes``: quotation spans inside paragraphs;
-- ``characters``: names, aliases and gender found in the text;
+- ``characters`` and ``names``: the people of the text, their name forms, aliases and gender;
 - ``tags``: speech tags next to a quotation ("said James", "she sobbed");
 - ``attribution``: the walk that gives each quotation its speaker, built on ``scene`` (who is on
   stage and talking), ``resolve`` (who a tag's subject means) and ``turns`` (untagged speech);
@@ -17,7 +17,7 @@ import re
 from typing import Optional
 
 from audiobook.model import Chapter, Character, Document, Script, Segment, SegmentKind
-from audiobook.parser import attribution, characters, quotes, rules, structure, tags, verbs
+from audiobook.parser import attribution, characters, names, quotes, rules, structure, tags, verbs
 from audiobook.parser.narrators import Unit
 from audiobook.parser.aliases import refine as refine_aliases
 
@@ -62,7 +62,7 @@ def parse(document: Document) -> Script:
     units, _ = build_units(text)
     spans = [(p.start, p.end) for u in units for p in u.pieces if p.kind == "dialogue"]
     tokens = characters.tokenize(text, spans)
-    cast = characters.find_cast(text, tokens)
+    cast = names.find_cast(text, tokens)
     refine_aliases(text, tokens, cast)
     attributor = attribution.Attributor(text, cast, units)
     attributor.run()

@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import Optional
 
 from audiobook.parser import rules
-from audiobook.parser.characters import Person, Roster, Token, _form_votes, _norm
+from audiobook.parser.characters import Person, Roster, Token, _norm
+from audiobook.parser.names import _form_votes
 
 _SENTENCE = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+")
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d\n]*[\"\u201d]")

@@ -3,11 +3,12 @@ turn-taking, and first-person narration. The walk over the paragraphs lives here
 means is in ``resolve``, untagged speech in ``turns``, the state of the scene in ``scene``."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
-from audiobook.parser import beats, tags
+from audiobook.parser import beats, rules, tags
 from audiobook.parser.characters import Person
-from audiobook.parser.narrators import Unit, narrators_by_unit
+from audiobook.parser.narrators import CALLED_BY_THE_NARRATOR, NAMELESS, Unit, narrators_by_unit
 from audiobook.parser.scene import CONVERSATION_GAP
 from audiobook.parser.turns import TurnTaking
 
@@ -42,6 +43,31 @@ class Attributor(TurnTaking):
             self.unit_index = index
             self._paragraph(unit)
 
+    def _narrator_introduced(self, piece) -> Optional[Person]:
+        """A nameless "I" who gives their name ('"Yes," I said, "Jonathan Harker."') is that
+        person, in the whole book."""
+        nameless = self.state.narrator
+        if nameless is None or nameless.name != NAMELESS:
+            return None
+        m = rules.INTRODUCTION.match(self.text, piece.inner_start, piece.inner_end)
+        who = self.cast.resolve(m.group("name")) if m else None
+        if who is None and re.fullmatch(r"\s*[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)+[.!]?\s*",
+                                               self.text[piece.inner_start:piece.inner_end]):
+            who = self.cast.resolve(self.text[piece.inner_start:piece.inner_end].strip(" .!"))
+        if who is None or who is nameless:
+            return None
+        for index, person in self.narrators.items():
+            if person is nameless:
+                self.narrators[index] = who
+        for unit in self.units:
+            for p in unit.pieces:
+                if p.speaker == nameless.name:
+                    p.speaker = who.name
+        self.cast.merge(nameless, who)
+        self.state.narrator = who
+        self.last_narrator = who
+        return who
+
     def _find_tags(self) -> None:
         """Each quotation's own tag (after it, else before it), and who is addressed by name."""
         self.tag_subjects: dict[int, dict[int, tags.Subject]] = {}
@@ -61,8 +87,11 @@ class Attributor(TurnTaking):
                 subject = None
                 if after is not None:
                     subject = tags.tag_after(self.text[after.start:after.end], inner[-1:] if inner else "", names)
-                if subject is None and before is not None:
-                    subject = tags.tag_before(self.text[before.start:before.end], names)
+                if before is not None and (subject is None or (
+                        inner[-1:] == "." and self.text[after.start:after.end].lstrip()[:1].isupper())):
+                    # '"Yes," I said, "Jonathan Harker." She smiled.': a new sentence after a
+                    # full stop is a beat; the tag before the quotation wins.
+                    subject = tags.tag_before(self.text[before.start:before.end], names) or subject
                 if subject is None and i == 0 and _narration_only(before_para):
                     # "Then Lily said:" closing the paragraph before the speech.
                     subject = tags.tag_before(self.text[before_para.para.start:before_para.para.end], names)
@@ -87,14 +116,22 @@ class Attributor(TurnTaking):
         said_i = [any(s.kind == "pronoun" and s.words == "i" for s in self.tag_subjects.get(id(u), {}).values())
                   for u in self.units]
         for k, unit in enumerate(self.units):
-            if said_i[k] or not any(p.kind == "dialogue" for p in unit.pieces):
+            if said_i[k]:
+                # Whom the narrator calls by name is someone else: never the "I".
+                for i, subject in self.tag_subjects.get(id(unit), {}).items():
+                    if subject.kind == "pronoun" and subject.words == "i":
+                        for person in self._addressed(unit.pieces[i]):
+                            counts[id(person)] = CALLED_BY_THE_NARRATOR
+                continue
+            if not any(p.kind == "dialogue" for p in unit.pieces):
                 continue
             if not (k + 1 < len(said_i) and said_i[k + 1]) and not (k > 0 and said_i[k - 1]):
                 continue
             for piece in unit.pieces:
                 if piece.kind == "dialogue":
                     for person in self._addressed(piece):
-                        counts[id(person)] = counts.get(id(person), 0) + 1
+                        if counts.get(id(person), 0) != CALLED_BY_THE_NARRATOR:
+                            counts[id(person)] = counts.get(id(person), 0) + 1
         return counts
 
     def _paragraph(self, unit: Unit) -> None:
@@ -125,6 +162,19 @@ class Attributor(TurnTaking):
         st.gap, st.quiet = st.quiet, 0
         st.para_start = unit.para.start
         self.roles.on_stage(self, unit.para.start, quotes[0].start)
+        if st.gap == 0 and st.last_speaker is None and self.last_dialogue is not None:
+            # '"Uncle, you look ill." / "I am not well, Florence."': the one this reply calls by
+            # name said the line before it.
+            called = list({id(p): p for p in self._addressed(quotes[0])}.values())
+            if len(called) == 1 and called[0].is_person and called[0] is not st.narrator:
+                for piece in self.last_dialogue.pieces:
+                    if piece.kind == "dialogue" and piece.speaker is None:
+                        piece.speaker = called[0].name
+                self._spoke(called[0])
+                st.last_speaker = called[0]
+                # ... and the one that line called by name ("TOMMY, old thing!") answers now.
+                st.addressed_last = [p for q in self.last_dialogue.pieces if q.kind == "dialogue"
+                                     for p in self._addressed(q) if p is not called[0] and p.is_person][:1]
         if quotes[0].start > unit.para.start:
             # "The doctor came back. 'All ready,' he announced": the role it names is at hand.
             self._mentions_until(quotes[0].start)
@@ -134,14 +184,16 @@ class Attributor(TurnTaking):
         """Genders of he/she tags that found nobody: the fallback must not contradict them."""
         for i, subject in self.tag_subjects.get(id(unit), {}).items():
             self._mentions_until(pieces[i].start)
-            who = self._person(subject, tuple(self._addressed(pieces[i])))
+            spoken_to = tuple(self._addressed(pieces[i]))
+            who = self._person(subject, spoken_to)
             if subject.kind == "pronoun" and subject.words != "i":
                 # '"Dad," she whispered': the daughter of the father on stage.
                 who = beats.kin_caller(self, self.text[pieces[i].inner_start:pieces[i].inner_end],
                                        subject.gender) or who
                 # '"Yes," said Edna. Then she said, "..."': within one paragraph a he/she is
                 # the one already named speaking there.
-                same = [w for w in own.values() if isinstance(w, Person) and w.gender == subject.gender]
+                same = [w for w in own.values() if isinstance(w, Person) and w.gender == subject.gender
+                        and w not in spoken_to]
                 if same:
                     who = same[-1]
             if who is None and subject.gender:
@@ -187,7 +239,12 @@ class Attributor(TurnTaking):
                 speaker = None
         self.actor, self.entrant, self.after_message = None, None, False
         speaker = self._introduced(speaker, pieces[first_q])
-        if st.gap == 0:
+        for i, who in list(own.items()):
+            named = self._narrator_introduced(pieces[i]) if who is st.narrator else None
+            if named is not None:
+                own = {k: named if w is who else w for k, w in own.items()}
+                speaker = named if speaker is who else speaker
+        if st.gap <= 2:
             self._named_in_reply(speaker, self._addressed(pieces[first_q]))
         current = speaker
         for i, piece in enumerate(pieces):
@@ -200,6 +257,7 @@ class Attributor(TurnTaking):
         if last is not speaker:
             self._spoke(last)
         st.last_speaker = last
+        self.last_dialogue = unit
         # A name called out on its own ("Victor!") summons someone who may not be there to answer.
         st.addressed_last = [p for q in quotes for p in self._addressed(q)
                              if p is not last and (p is st.narrator or (id(p) in st.scene and p.is_person))

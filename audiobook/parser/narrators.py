@@ -11,6 +11,9 @@ from audiobook.parser.structure import Paragraph
 
 
 
+#: In ``called_by_i``: someone the narrator calls by name, so not the narrator.
+CALLED_BY_THE_NARRATOR = -1
+
 #: What a first-person narrator nobody names is called.
 NAMELESS = "the narrator"
 
@@ -42,8 +45,9 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
     called = called_by_i or {}
     # Called by name in the talk next to the narrator's own speeches and never named in a speech
     # tag (one says "I said" of oneself), or called by name but seldom named in narration.
-    book = [p for p in people if (called.get(id(p), 0) >= 2 and not p.tagged) or (
-            (p.addressed >= 1 or p.quoted_mentions >= 3) and p.narration_mentions * 2 <= p.quoted_mentions)]
+    book = [p for p in people if called.get(id(p), 0) != CALLED_BY_THE_NARRATOR and (
+            (called.get(id(p), 0) >= 2 and not p.tagged) or (
+            (p.addressed >= 1 or p.quoted_mentions >= 3) and p.narration_mentions * 2 <= p.quoted_mentions))]
     book.sort(key=lambda p: (-called.get(id(p), 0), -p.addressed, -p.quoted_mentions))
     self_named = _self_named(text, cast)
     for start, stop, pov in first_person_sections(text, units):

@@ -75,9 +75,12 @@ class Resolver(Stage):
                 titled = self._titled(last, anywhere=subject.words[:1].isupper())
                 if titled is not None:
                     return titled
-            if subject.words.split()[0].lower() in ("a", "an"):
+            if subject.words.split()[0].lower() in ("a", "an", "another"):
                 # "said a young wife": an indefinite article brings in someone new.
-                return self._noun_character(subject.words, subject.gender)
+                who = self._noun_character(subject.words, subject.gender)
+                if subject.full:
+                    who.forms[subject.full] = who.forms.get(subject.full, 0) + 1
+                return who
             known = self.cast.resolve(noun_name(subject.words))
             if known is not None and id(known) in st.scene:
                 return known

@@ -264,7 +264,7 @@ SHORT_NAME_MIN = 3
 #: gender the word implies (None: either).
 ROLE_NOUNS = {
     "detective": None, "officer": None, "inspector": None, "constable": None, "sergeant": None,
-    "policeman": "male", "doctor": None, "surgeon": None, "nurse": None, "servant": None, "maid": "female",
+    "policeman": "male", "doctor": None, "surgeon": None, "nurse": "female", "servant": None, "maid": "female",
     "butler": "male", "footman": "male", "porter": None, "clerk": None, "waiter": "male",
     "waitress": "female", "landlady": "female", "landlord": "male", "proprietor": None, "stranger": None,
     "driver": None, "cabman": "male", "coachman": "male", "captain": None, "colonel": None,
@@ -299,8 +299,9 @@ NOT_SPEAKER_NOUNS = {"voice", "voices", "tone", "tones", "answer", "reply", "cry
                      "telegram", "message", "sign", "notice", "figure", "shadow", "silence", "laugh"}
 
 #: Determiners a character known only by a noun is named with: "the" for the articles and
-#: demonstratives ("a tall man" is "the man"), a possessive kept as written ("my father").
-NOUN_DETERMINERS = {"the": "the", "a": "the", "an": "the", "this": "the", "that": "the",
+#: demonstratives ("a tall man" is "the man"), a possessive or "another" kept as written ("my
+#: father", "another private").
+NOUN_DETERMINERS = {"the": "the", "a": "the", "an": "the", "another": "another", "this": "the", "that": "the",
                     "my": "my", "his": "his", "her": "her", "our": "our", "their": "their", "your": "your"}
 
 #: Family relations that, after "his"/"her", name a relative of someone in the story ("her mother

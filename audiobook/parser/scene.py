@@ -64,6 +64,8 @@ class Stage:
         self.state = SceneState()
         self.last_narrator: Optional[Person] = None
         """The most recent first-person narrator in this chapter."""
+        self.last_dialogue: Optional[Unit] = None
+        """The last paragraph with speech in this scene."""
         self.scene_start = 0
         """Index of the unit that opened the current scene."""
         self.unit_index = 0
@@ -120,6 +122,7 @@ class Stage:
 
     def _new_scene(self, scene_break: bool = False) -> None:
         st = self.state
+        self.last_dialogue = None
         st.conv.clear()
         st.last_speaker = None
         st.quiet = 0

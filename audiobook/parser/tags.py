@@ -8,7 +8,7 @@ from typing import Optional
 from audiobook.parser import rules
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'\u2019]|-(?!-))*|--|[,;:.!?\u2014\u2026()]")
-_NOUN_DETERMINERS = {"the", "my", "his", "her", "our", "their", "your", "a", "an", "this", "that", "its"}
+_NOUN_DETERMINERS = {"the", "my", "his", "her", "our", "their", "your", "a", "an", "another", "this", "that", "its"}
 _TITLE_WORDS = {k.rstrip(".") for k in rules.TITLES}
 _SENTENCE_END = {".", "!", "?"}
 _PARTICLES = {"out", "up", "in", "on", "back", "forth"}
@@ -29,6 +29,8 @@ class Subject:
     """Gender the words imply (pronoun, title or noun), if any."""
     verb: str = ""
     """The speech verb of the tag, where known (``said``, ``resumed``)."""
+    full: str = ""
+    """For someone new brought in by a noun: the whole description ("a man in the crowd")."""
 
 
 def words(text: str) -> list[str]:
@@ -38,6 +40,11 @@ def words(text: str) -> list[str]:
 
 def _is_adverb(w: str) -> bool:
     return w.islower() and w.endswith("ly") and len(w) > 3
+
+
+def _is_past(w: str) -> bool:
+    """A verb in the past tense, or "and" between two ("she bowed and said")."""
+    return w == "and" or w in rules.COMMON_PAST_VERBS or (w.islower() and w.endswith("ed") and len(w) > 3)
 
 
 def _is_verb(w: str) -> bool:
@@ -86,7 +93,14 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
             for g, nouns in rules.GENDER_NOUNS.items():
                 if any(w.lower() in nouns for w in phrase[1:]):
                     gender = g
-            return Subject("noun", " ".join(phrase), gender), j
+            subject = Subject("noun", " ".join(phrase), gender)
+            if lw in ("a", "an", "another") and j + 1 < len(toks) and toks[j] in ("of", "in", "with", "from", "at"):
+                # "a man in the crowd", "a dame of fifty": how the text calls someone new
+                end = j + 1
+                while end < len(toks) and end - j <= 3 and toks[end][:1].isalnum() and not _is_verb(toks[end]):
+                    end += 1
+                subject.full = " ".join(toks[k:end])
+            return subject, j
         return None
     if w[:1].isupper() and re.search(r"['\u2019]s$", w) and k + 1 < len(toks) and toks[k + 1].islower() \
             and toks[k + 1] not in rules.PHRASE_STOPS and not _is_verb(toks[k + 1]):
@@ -220,8 +234,9 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
                 return found[0]
             for s in range(max(0, i - 4), i):
                 found = subject_at(toks, s, names)
-                if found and found[1] <= i and all(_is_adverb(x) or x in rules.AUXILIARIES
-                                                   for x in toks[found[1]:i]):
+                if found and found[1] <= i and all(
+                        _is_adverb(x) or x in rules.AUXILIARIES or (_is_past(x) and found[0].kind != "noun")
+                        for x in toks[found[1]:i]):
                     found[0].verb = t
                     return found[0]
     if tail[-1] == ":" and any(_is_verb(t) and t.islower() for t in toks):
@@ -256,7 +271,7 @@ _VOCATIVE = re.compile("|".join([
     r",\s*" + _NAME + r"\s*(?=[.!?\u2026\u2014;]|,?\s*$)",           # "Come here, Lily!"
     r"\b(?:[Dd]ear|[Oo]h|O)\s+" + _NAME,                              # "my dear Watson"
 ]))
-_VOCATIVE_MID = re.compile(r"(?:^|[,;:])([^,;:.!?]{1,40}),\s*" + _NAME + r"\s*,")  # "Pardon me, Frank, for..."
+_VOCATIVE_MID = re.compile(r"(?:^|[,;:])([^,;:.!?]{1,80}),\s*" + _NAME + r"\s*,")  # "Pardon me, Frank, for..."
 _APPOSITION = re.compile(r"^(?:his|her|my|our|their|your|the|a|an|this|that)\b", re.I)
 
 

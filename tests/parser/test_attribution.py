@@ -581,6 +581,73 @@ ATTRIBUTION_CASES = [
         ["the night porter", "the narrator", "the night porter"],
         id="pronoun_with_nobody_of_that_sex_on_stage_is_the_unknown_one_talking"),
 
+    pytest.param(
+        '"Uncle, you look tired tonight."\n\n'
+        '"I am tired, Florence. I am old."\n\n'
+        '"You are not old," said Florence.\n',
+        ["Florence", None, "Florence"], id="an_opening_line_is_the_one_the_reply_calls_by_name"),
+    pytest.param(
+        '* * *\n\n'
+        '"Is the boat ready?"\n\n'
+        '"Not yet, Captain Rowe. The tide is wrong."\n\n'
+        '"Then we wait," said Captain Rowe.\n',
+        ["Captain Rowe", None, "Captain Rowe"], id="an_opening_line_is_the_one_the_reply_calls_by_name_with_a_title"),
+
+    pytest.param(
+        'Dr. Henry Marsh walked with Peter Vane to the house.\n\n'
+        '"Fine night," said Vane.\n\n'
+        'The doctor felt in his pocket. "Well enough," he thought. "Have a mint, Vane," he said.\n',
+        ["Peter Vane", "Dr. Henry Marsh", "Dr. Henry Marsh"], id="regression_a_pronoun_in_the_same_paragraph_is_never_the_one_addressed"),
+    pytest.param(
+        'Ada and Lena sat by the fire.\n\n'
+        '"Tea?" said Ada.\n\n'
+        'Lena shook her head. "No," she said. "Not now, Ada," she added.\n',
+        ["Ada", "Lena", "Lena"], id="regression_a_pronoun_in_the_same_paragraph_is_never_the_one_addressed_her"),
+
+    pytest.param(
+        'Hugh lay still in the loft. Below him the door opened and boots crossed the floor. '
+        'Snake Rowe and his men were known in every camp. Snake was the worst of them; he had shot two men.\n\n'
+        '"Nobody here," growled the man.\n\n'
+        'The spurs jingled again.\n\n'
+        'Another man came in out of the rain.\n\n'
+        '"Snake, we should have brought food," said the newcomer.\n',
+        ["Snake Rowe", "the newcomer"], id="noun_character_named_by_a_reply_after_a_little_narration"),
+
+    pytest.param(
+        'I reached the inn at dusk, and a woman met me at the door.\n\n'
+        'She bowed and said, "The English gentleman?" "Yes," I said, "Walter Grey." She smiled and let me in.\n\n'
+        '"Your room is ready," she said.\n\n'
+        '"Thank you," I said.\n',
+        ["the woman", "Walter Grey", "Walter Grey", "the woman", "Walter Grey"],
+        id="a_nameless_narrator_who_gives_a_name_is_that_person"),
+    pytest.param(
+        'I knocked twice before the clerk looked up.\n\n'
+        '"Name?" said the clerk.\n\n'
+        '"Yes, of course," I said, "Anna Brook." He wrote it down.\n\n'
+        '"Room four," he said.\n',
+        ["the clerk", "Anna Brook", "Anna Brook", "the clerk"],
+        id="a_nameless_narrator_who_gives_a_name_is_that_person_after_a_role"),
+
+    pytest.param(
+        'I sat by the fire with my brother Fergus and my sister Rose.\n\n'
+        '"Fergus, you are idle," said I.\n\n'
+        '"And you, Hale, are a prig," said Fergus. "A dreadful prig, Hale."\n\n'
+        '"He is, Fergus," said Rose.\n\n'
+        '"Hush, both of you," I said.\n',
+        ["Hale", "Fergus", "Fergus", "Rose", "Hale"], id="regression_one_the_narrator_calls_by_name_is_not_the_narrator"),
+
+    pytest.param(
+        'The soldiers sat about the fire.\n\n'
+        '"We march at dawn," said a tall private.\n\n'
+        '"It is a lie!" said another private loudly.\n',
+        ["the private", "another private"], id="another_brings_in_someone_new"),
+    pytest.param(
+        'CHAPTER ONE\n\n'
+        '"TOM, old friend!"\n\n'
+        '"Mary, old girl!"\n\n'
+        'The two friends shook hands in the street, and Tom laughed, and Mary laughed too.\n',
+        ["Mary", "Tom"], id="an_opening_exchange_of_names_gives_both_speakers"),
+
 ]
 
 

@@ -127,10 +127,10 @@ def test_regression_bare_surname_goes_to_the_man_so_titled():
 
 
 def test_regression_a_nationality_is_not_a_name():
-    from audiobook.parser import characters
+    from audiobook.parser import characters, names
     text = ('The room was full. I admired the Frenchman at the window; the Englishman '
             'beside him said nothing, and the Frenchman smiled at Tom.\n')
-    cast_ = characters.find_cast(text, characters.tokenize(text, []))
+    cast_ = names.find_cast(text, characters.tokenize(text, []))
     names = {f for p in cast_.people for f in p.forms}
     assert "Frenchman" not in names and "Englishman" not in names
     assert "Tom" in names
@@ -142,3 +142,13 @@ def test_a_role_keeps_the_words_a_tag_calls_it_by():
                         '"Hush now," said the old nurse.\n')
     nurse = next(c for c in script.characters if c.name == "the nurse")
     assert "the child's nurse" in nurse.aliases and "the old nurse" in nurse.aliases
+
+
+def test_someone_new_keeps_the_whole_description_as_an_alias():
+    from parser_helpers import parse_text
+    script = parse_text('The crowd pressed round the scaffold.\n\n'
+                        '"Shame on her!" cried a man in the crowd.\n\n'
+                        '"Hush, now," said a stout dame of sixty.\n')
+    man = next(c for c in script.characters if c.name == "the man")
+    dame = next(c for c in script.characters if c.name == "the dame")
+    assert "a man in the crowd" in man.aliases and "a stout dame of sixty" in dame.aliases
