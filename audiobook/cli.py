@@ -14,6 +14,11 @@ from audiobook.errors import AudiobookError, BatchError, ChapterSelectionError
 from audiobook.library import batch
 
 
+def _warn(message: str) -> None:
+    """A warning: one line on standard error; the command goes on."""
+    click.echo(f"Warning: {message}", err=True)
+
+
 class ChapterRange(click.ParamType):
     """``3``, ``2-4`` or ``1,3-5``: a set of 1-based chapter numbers."""
 
@@ -83,13 +88,17 @@ def main() -> None:
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "text", "plain", "screenplay", "table"]),
+@click.option("--format", "fmt", type=click.Choice(["json", "text", "plain", "screenplay", "table", "review"]),
               default="json", show_default=True,
               help="json: the script contract; text: for .md, .html and .epub the plain text the offsets "
                    "refer to, for .txt a screenplay view; plain: that text for any source; "
-                   "screenplay: who says what as a screenplay; table: the cast.")
+                   "screenplay: who says what as a screenplay; table: the cast; review: the least "
+                   "certain lines first, each with the lines: key that would pin it.")
 @click.option("--encoding", default=None, help=ENCODING_HELP)
-def script(source: Path, fmt: str, encoding) -> None:
+@click.option("--voices", type=click.Path(path_type=Path), default=None,
+              help=f"voices.yaml whose cast, not_characters and lines the parser takes (default: "
+                   f"./{pipeline.DEFAULT_VOICES} if present).")
+def script(source: Path, fmt: str, encoding, voices) -> None:
     """Parse SOURCE and print who says what.
 
     SOURCE may be .txt, .md, .html/.htm or .epub; JSON offsets index the decoded text of a .txt
@@ -97,7 +106,12 @@ def script(source: Path, fmt: str, encoding) -> None:
 
     Example: audiobook script input/the-lamplighters.txt --format text
     """
-    parsed, document = pipeline.parse_source(source, encoding=encoding)
+    voices = pipeline.voices_path(voices)
+    config = pipeline.load_config(voices) if voices is not None else None
+    parsed, document = pipeline.parse_source(source, encoding=encoding, config=config, warn=_warn)
+    if fmt == "review":
+        click.echo(pipeline.review(parsed), nl=False)
+        return
     if fmt == "json":
         json.dump(parsed.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -170,7 +184,7 @@ def render(source: tuple, out_dir: Path, voices, jobs, cache_dir, quiet: bool, c
         pipeline.render, out_dir=out_dir, voices=pipeline.voices_path(voices), jobs=jobs, cache_dir=cache_dir,
         encoding=encoding, chapters=chapters, formats=pipeline.ALL_FORMATS if fmt == "all" else (fmt,), cover=cover,
         make_cover=not no_cover, profile=profile, metadata=metadata, subtitles=subtitles or fmt == "all",
-        voice_dir=voice_dir, cluster=cluster)
+        voice_dir=voice_dir, cluster=cluster, warn=_warn)
     if batch.is_batch(source):
         return _render_batch(batch.find_books(source), render_book, quiet, books_at_once)
     result = render_book(source[0], progress=pipeline.Progress(quiet=quiet))
@@ -217,7 +231,7 @@ def cast_command(source: Path, voices: Path, encoding, engine, model, voice_dir)
     if model is not None and engine != "piper":
         raise click.UsageError("--model goes with --engine piper")
     script, added = pipeline.update_cast(source, voices, encoding=encoding, voice_dir=voice_dir,
-                                         piper_model=(model or "") if engine == "piper" else None)
+                                         piper_model=(model or "") if engine == "piper" else None, warn=_warn)
     click.echo(f"{voices}: {len(script.characters)} speaking characters, {len(added)} added"
                + (f" ({', '.join(added)})" if added else ""))
 

@@ -71,6 +71,8 @@ class Segment:
     verb: Optional[str] = None
     """For dialogue: the speech verb of the tag that goes with it (``shouted``), lower case;
     None when its tag has none or it has no tag."""
+    how: Optional[str] = None
+    """For dialogue: how the speaker was found, one of HOW, most certain first; None otherwise."""
 
     def to_json(self) -> dict:
         out = {
@@ -82,7 +84,52 @@ class Segment:
         }
         if self.verb:
             out["verb"] = self.verb
+        if self.how:
+            out["how"] = self.how
         return out
+
+
+#: How a quote's speaker was found, most certain first: pinned in voices.yaml; a tag naming
+#: them; a tag naming a form of theirs that voices.yaml gives; the first-person narrator's own
+#: tag ("I said"); a he/she tag; called by name in the line before (vocative); turn-taking;
+#: a guess from who is about.
+HOW = ("pinned", "tag", "cast", "narrator", "pronoun", "vocative", "turn", "guess")
+
+
+@dataclass(frozen=True)
+class KnownCharacter:
+    """A character the user lists in voices.yaml."""
+
+    name: str
+    """The name the book's script uses for them."""
+    aliases: tuple[str, ...] = ()
+    """Other names the text uses for them."""
+    gender: Optional[str] = None
+    """``male``/``female``, or None to let the parser judge."""
+
+
+@dataclass(frozen=True)
+class Pin:
+    """A pinned line: whatever the parser thinks, the quote holding ``words`` is ``speaker``'s."""
+
+    words: str
+    """A stretch of the quote's words (matched case-, space- and quote-mark-insensitively)."""
+    speaker: Optional[str]
+    """A character's name or alias; None for the narrator."""
+    where: str
+    """``file:line: lines."..."``, for messages."""
+
+
+@dataclass(frozen=True)
+class KnownCast:
+    """What the user's voices.yaml says about the people of a book, for the parser."""
+
+    characters: tuple[KnownCharacter, ...] = ()
+    """The cast as listed: never split or merged otherwise; others are still discovered."""
+    not_characters: tuple[str, ...] = ()
+    """Names that are never speakers."""
+    pins: tuple[Pin, ...] = ()
+    """Pinned lines."""
 
 
 @dataclass

@@ -5,10 +5,11 @@ import time
 from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from audiobook.casting.assign import auto_voice, cast
 from audiobook.casting.castfile import updated_voices_file
+from audiobook.casting.checks import known_cast, unmentioned
 from audiobook.casting.schema import VoiceConfig, load_config
 from audiobook.errors import (AudiobookError, ChapterSelectionError, ConfigError, EngineError, SourceError,
                               VoiceNotFound)
@@ -23,7 +24,7 @@ from audiobook.output.pcm import as_segment, encode_mp3
 from audiobook.output.profile import PROFILES
 from audiobook.output.remote import offload
 from audiobook.parser import parse
-from audiobook.parser.views import cast_table, screenplay  # noqa: F401 (for the CLI)
+from audiobook.parser.views import cast_table, review, screenplay  # noqa: F401 (for the CLI)
 from audiobook.readers import read_source
 from audiobook.readers.script_file import read_script
 from audiobook.render import schedule
@@ -77,22 +78,30 @@ class RenderResult:
 MAX_TEXT_CHARS = 20_000_000
 
 
-def parse_source(source: Path, encoding: Optional[str] = None) -> tuple[Script, Document]:
+def parse_source(source: Path, encoding: Optional[str] = None, config: Optional[VoiceConfig] = None,
+                 warn: Optional[Callable[[str], None]] = None) -> tuple[Script, Document]:
     """Read and parse ``source``; return the script and the document its offsets refer to.
     A ``.json`` source is a script saved by ``audiobook script --format json`` (and maybe edited):
-    it is taken as it is, with the source it names."""
+    it is taken as it is, with the source it names. ``config`` (voices.yaml) tells the parser the
+    cast, the names that are no people and the pinned lines; ``warn`` hears of characters it
+    lists that the book never mentions."""
     if Path(source).suffix.lower() == ".json":
         return read_script(Path(source), encoding)
     document = read_source(Path(source), encoding=encoding)
     if len(document.text) > MAX_TEXT_CHARS:
         raise SourceError(f"{document.path}: has {len(document.text) / 1e6:.0f} million characters, more than the "
                           f"{MAX_TEXT_CHARS // 1_000_000} million a book may have; split it into parts and render each")
-    return parse(document), document
+    script = parse(document, known_cast(config) if config is not None else None)
+    if config is not None and warn is not None:
+        for line in unmentioned(config, script, document.text):
+            warn(line)
+    return script, document
 
 
 def prepare(source: Path, config: VoiceConfig, engine: SpeechEngine, *, encoding: Optional[str] = None,
             chapters: Optional[set[int]] = None, cache: Optional[ClipCache] = None,
-            metadata: Optional[BookInfo] = None, acx: bool = False) -> tuple[RenderPlan, Document]:
+            metadata: Optional[BookInfo] = None, acx: bool = False,
+            warn: Optional[Callable[[str], None]] = None) -> tuple[RenderPlan, Document]:
     """Everything before audio: parse, cast, plan and level (``config`` is voices.yaml, checked).
 
     ``chapters`` selects 1-based chapter numbers of the whole book (default: all); a number past
@@ -100,7 +109,7 @@ def prepare(source: Path, config: VoiceConfig, engine: SpeechEngine, *, encoding
     source says about the book. ``acx``: with credits, and long chapters in parts (see
     ``render/acx.py``).
     """
-    script, document = parse_source(source, encoding=encoding)
+    script, document = parse_source(source, encoding=encoding, config=config, warn=warn)
     if chapters is not None:
         check_chapters(chapters, len(script.chapters))
     plan = make_plan(script, cast(script, config), document.text, chapters, book_info(script, document, metadata))
@@ -129,7 +138,8 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
            chapters: Optional[set[int]] = None, formats: Iterable[str] = ("mp3",),
            cover: Optional[Path] = None, make_cover: bool = True, profile: str = "default",
            metadata: Optional[BookInfo] = None, subtitles: bool = False,
-           voice_dir: Optional[Path] = None, cluster: Optional[str] = None) -> RenderResult:
+           voice_dir: Optional[Path] = None, cluster: Optional[str] = None,
+           warn: Optional[Callable[[str], None]] = None) -> RenderResult:
     """Render ``source`` into ``out_dir/<book-slug>/`` in the given ``formats`` (see ALL_FORMATS),
     with .srt and .vtt subtitles beside each audio file if ``subtitles``; Piper voices are looked
     for in ``voice_dir`` too.
@@ -155,7 +165,7 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     cache = ClipCache(cache_root(out_dir, cache_dir))
     cache.check_writable()
     plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, cache=cache,
-                             metadata=metadata, acx=profile == "acx")
+                             metadata=metadata, acx=profile == "acx", warn=warn)
     art = choose_cover(cover, document.cover, plan.title, plan.author, make_cover)
     folder = book_folder(out_dir, plan.title)
     name = safe_name(plan.title, "book")
@@ -209,7 +219,8 @@ def cache_root(out_dir: Path, cache_dir: Optional[Path] = None) -> Path:
 
 def update_cast(source: Path, voices: Path, *, encoding: Optional[str] = None,
                 engine: Optional[SpeechEngine] = None, voice_dir: Optional[Path] = None,
-                piper_model: Optional[str] = None) -> tuple[Script, list[str]]:
+                piper_model: Optional[str] = None,
+                warn: Optional[Callable[[str], None]] = None) -> tuple[Script, list[str]]:
     """Add the characters of ``source`` missing from the voices file ``voices`` (created if
     absent), keeping what is there; returns the script and the names added. With
     ``piper_model`` (a multi-speaker Piper voice, or "" for the first installed), characters
@@ -221,7 +232,7 @@ def update_cast(source: Path, voices: Path, *, encoding: Optional[str] = None,
         config.pools = speaker_pools(engine, piper_model, voice_dir)
         if not voices.exists():
             narrator = config.narrator = auto_voice("narrator", "male", set(), set(), config)
-    script, _document = parse_source(source, encoding=encoding)
+    script, _document = parse_source(source, encoding=encoding, config=config, warn=warn)
     text, added = updated_voices_file(voices, script, cast(script, config), narrator)
     with atomic_path(voices) as tmp:
         tmp.write_text(text, encoding="utf-8")

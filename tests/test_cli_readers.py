@@ -76,9 +76,9 @@ def run(*args):
 
 
 def test_offsets_index_the_text_that_format_text_prints(marked_up):
-    text = run("script", marked_up, "--format", "text").output
-    assert run("script", marked_up, "--format", "plain").output == text
-    script = json.loads(run("script", marked_up, "--format", "json").output)
+    text = run("script", marked_up, "--format", "text").stdout
+    assert run("script", marked_up, "--format", "plain").stdout == text
+    script = json.loads(run("script", marked_up, "--format", "json").stdout)
     assert (script["title"], script["author"]) == ("The Glass Harbour", None if marked_up.suffix == ".md"
                                                   else "Anna Vell")
     assert len(script["chapters"]) == 2
@@ -99,14 +99,14 @@ def test_offsets_index_the_text_that_format_text_prints(marked_up):
 
 
 def test_format_text_stays_the_screenplay_for_plain_text():
-    screenplay = run("script", SAMPLE, "--format", "text").output
-    assert screenplay == run("script", SAMPLE, "--format", "screenplay").output
+    screenplay = run("script", SAMPLE, "--format", "text").stdout
+    assert screenplay == run("script", SAMPLE, "--format", "screenplay").stdout
     assert screenplay.startswith("# The Lamplighters\n")
-    assert run("script", SAMPLE, "--format", "plain").output == SAMPLE.read_text(encoding="utf-8")
+    assert run("script", SAMPLE, "--format", "plain").stdout == SAMPLE.read_text(encoding="utf-8")
 
 
 def test_format_screenplay_of_a_marked_up_source(marked_up):
-    out = run("script", marked_up, "--format", "screenplay").output
+    out = run("script", marked_up, "--format", "screenplay").stdout
     assert out.startswith("# The Glass Harbour\n")
     assert 'Mara: "Hold it steady,"' in out
 
@@ -117,7 +117,7 @@ def test_encoding_option_reaches_the_reader(tmp_path):
     result = run("script", path, "--encoding", "utf-8")
     assert result.exit_code == 1
     assert result.output == f"Error: {path}: is not valid utf-8 at byte 0; try another --encoding\n"
-    assert run("script", path, "--encoding", "cp1252", "--format", "plain").output == "\u201cWait,\u201d said Ren\u00e9e.\n"
+    assert run("script", path, "--encoding", "cp1252", "--format", "plain").stdout == "\u201cWait,\u201d said Ren\u00e9e.\n"
     result = run("render", path, "--encoding", "no-such-codec", "-o", tmp_path / "out")
     assert result.output == f"Error: {path}: unknown encoding 'no-such-codec'; try utf-8, cp1252 or latin-1\n"
 

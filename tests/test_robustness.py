@@ -46,7 +46,7 @@ def test_a_long_single_paragraph_is_parsed(tmp_path):
     source.write_text('The fog rolled in, "and nobody came," said Mara. ' * 20_000, encoding="utf-8")
     result = run("script", source, "--format", "json")
     assert result.exit_code == 0
-    segments = [s for c in json.loads(result.output)["chapters"] for s in c["segments"]]
+    segments = [s for c in json.loads(result.stdout)["chapters"] for s in c["segments"]]
     assert sum(s["kind"] == "dialogue" for s in segments) == 20_000
 
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from audiobook.model import Chapter, Character, Document, Script, Segment, SegmentKind
+from audiobook.model import Chapter, Character, Document, KnownCast, Script, Segment, SegmentKind
 from audiobook.parser import attribution, characters, names, quotes, rules, structure, tags, verbs
 from audiobook.parser.narrators import Unit
 from audiobook.parser.aliases import refine as refine_aliases
+from audiobook.parser.known import apply_cast, pin_lines
 
 
 def _join(text: str) -> str:
@@ -55,15 +56,21 @@ def build_units(text: str) -> tuple[list[Unit], str]:
     return units, style
 
 
-def parse(document: Document) -> Script:
+def parse(document: Document, known: Optional[KnownCast] = None) -> Script:
     """Parse ``document`` into a Script: chapters of headings, narration, dialogue, breaks and notes,
-    every quotation attributed to a speaker where a guess is possible."""
+    every quotation attributed to a speaker where a guess is possible. ``known`` is what the
+    user's voices.yaml says of the cast (listed characters, names that are no people, pinned
+    lines); ConfigError for a pinned line that matches no quote or several."""
     text = document.text
     units, _ = build_units(text)
+    if known is not None:
+        pin_lines(text, units, known)
     spans = [(p.start, p.end) for u in units for p in u.pieces if p.kind == "dialogue"]
     tokens = characters.tokenize(text, spans)
     cast = names.find_cast(text, tokens)
     refine_aliases(text, tokens, cast)
+    if known is not None:
+        apply_cast(text, cast, known)
     attributor = attribution.Attributor(text, cast, units)
     attributor.run()
     narrators = attributor.narrators
@@ -118,7 +125,8 @@ def _assemble(document: Document, units: list[Unit], cast: characters.Roster,
             for piece in unit.pieces:
                 if piece.kind == "dialogue":
                     segs.append(Segment(SegmentKind.DIALOGUE, piece.speaker,
-                                        _join(text[piece.inner_start:piece.inner_end]), piece.start, piece.end))
+                                        _join(text[piece.inner_start:piece.inner_end]), piece.start, piece.end,
+                                        how=piece.how))
                 else:
                     segs.append(Segment(SegmentKind.NARRATION, narrator.name if narrator else None,
                                         _join(text[piece.start:piece.end]).lstrip(",;:.) ").strip(),

@@ -7,7 +7,7 @@ import re
 from typing import Optional
 
 from audiobook.parser import beats, rules, tags
-from audiobook.parser.characters import Person
+from audiobook.parser.characters import Person, _norm
 from audiobook.parser.narrators import CALLED_BY_THE_NARRATOR, NAMELESS, Unit, narrators_by_unit
 from audiobook.parser.scene import CONVERSATION_GAP
 from audiobook.parser.turns import TurnTaking
@@ -16,6 +16,15 @@ from audiobook.parser.turns import TurnTaking
 def _narration_only(unit: Optional[Unit]) -> bool:
     return unit is not None and unit.para.kind == "prose" and bool(unit.pieces) and \
         all(p.kind == "narration" for p in unit.pieces)
+
+
+def _how(subject: tags.Subject, piece) -> str:
+    """How a tagged quotation's speaker was found (``model.HOW``)."""
+    if piece.pinned is not None:
+        return "pinned"
+    if subject.kind == "pronoun":
+        return "narrator" if subject.words == "i" else "pronoun"
+    return "tag"
 
 
 class Attributor(TurnTaking):
@@ -95,6 +104,10 @@ class Attributor(TurnTaking):
                 if subject is None and i == 0 and _narration_only(before_para):
                     # "Then Lily said:" closing the paragraph before the speech.
                     subject = tags.tag_before(self.text[before_para.para.start:before_para.para.end], names)
+                if subject is not None and subject.kind == "name" and _norm(subject.words) in self.cast.banned:
+                    subject = None  # voices.yaml: never a speaker; the line is as if untagged
+                if piece.pinned is not None:  # voices.yaml pins it: an explicit tag, whatever the text says
+                    subject = tags.Subject("name", piece.pinned) if piece.pinned else tags.Subject("pronoun", "i")
                 if subject is not None:
                     found[i] = subject
                     if subject.kind == "name":
@@ -169,7 +182,7 @@ class Attributor(TurnTaking):
             if len(called) == 1 and called[0].is_person and called[0] is not st.narrator:
                 for piece in self.last_dialogue.pieces:
                     if piece.kind == "dialogue" and piece.speaker is None:
-                        piece.speaker = called[0].name
+                        piece.speaker, piece.how = called[0].name, "vocative"
                 self._spoke(called[0])
                 st.last_speaker = called[0]
                 # ... and the one that line called by name ("TOMMY, old thing!") answers now.
@@ -205,6 +218,7 @@ class Attributor(TurnTaking):
         self._mentions_until(quotes[0].start)
         speaker = None
         first_q = next(i for i, p in enumerate(pieces) if p.kind == "dialogue")
+        how = "turn"
         if own:
             speaker = own[min(own)]
         elif pieces[first_q].continues and st.last_speaker is not None:
@@ -216,6 +230,7 @@ class Attributor(TurnTaking):
         else:
             speaker = self._beat(unit)
             addressed = self._addressed(pieces[first_q])
+            how = "turn" if speaker is not None else "guess"
             if speaker is None and self.after_message and st.gap == 0:
                 speaker = st.last_speaker  # answering the phone or the message keeps the floor
             # In a first-person scene the other one acting just before speaks (in third person a
@@ -232,6 +247,7 @@ class Attributor(TurnTaking):
                 speaker = self._entrance(addressed)
             if speaker is None:
                 speaker = self._turn(addressed)
+                how = "vocative" if speaker in st.addressed_last else "turn" if speaker in st.conv else "guess"
             elif speaker in addressed:
                 speaker = self._other([speaker])
             if unresolved and isinstance(speaker, Person) and speaker.gender \
@@ -247,11 +263,19 @@ class Attributor(TurnTaking):
         if st.gap <= 2:
             self._named_in_reply(speaker, self._addressed(pieces[first_q]))
         current = speaker
+        subjects = self.tag_subjects.get(id(unit), {})
         for i, piece in enumerate(pieces):
             if piece.kind == "dialogue":
                 if i in own:
-                    current = own[i]
+                    current, how = own[i], _how(subjects[i], piece)
+                elif how == "pinned":
+                    how = "tag"  # the rest of a pinned speech: as sure as a tag
                 piece.speaker = current.name if isinstance(current, Person) else None
+                piece.how = how if piece.speaker is not None else None
+                if piece.pinned is not None:
+                    piece.how = "pinned"
+                    if piece.pinned == "":
+                        piece.speaker = None  # pinned to the narrator
         last = own[max(own)] if own else speaker
         self._spoke(speaker)
         if last is not speaker:

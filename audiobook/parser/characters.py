@@ -136,6 +136,8 @@ class Roster:
     def __init__(self) -> None:
         self.people: list[Person] = []
         self._by_form: dict[str, Person] = {}
+        self.banned: set[str] = set()
+        """Names (normalised) voices.yaml says are never speakers."""
         self.mentions: list[tuple[int, Person, bool]] = []
         """(offset, person, quoted) of every name mention, in order."""
 

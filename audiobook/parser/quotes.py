@@ -29,6 +29,10 @@ class Piece:
     """For dialogue: this quotation carries on from the previous paragraph."""
     speaker: Optional[str] = None
     """Who says it (dialogue) or whose first-person narration it is (narration); None: narrator."""
+    how: Optional[str] = None
+    """For dialogue: how its speaker was found (``model.HOW``)."""
+    pinned: Optional[str] = None
+    """For dialogue: the speaker a pinned line in voices.yaml gives it ("" for the narrator)."""
 
 
 def quote_style(text: str) -> str:

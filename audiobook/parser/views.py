@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import textwrap
 
-from audiobook.model import Document, Script, SegmentKind
+from audiobook.model import HOW, Document, Script, SegmentKind
+from audiobook.parser.known import quote_key
 
 #: Width the screenplay's narration is folded to.
 WIDTH = 100
@@ -43,4 +44,31 @@ def cast_table(script: Script) -> str:
     out = [f"{'character':<{width}}  lines  gender  aliases\n"]
     for c in rows:
         out.append(f"{c.name:<{width}}  {c.lines:>5}  {c.gender or '-':<6}  {', '.join(c.aliases)}\n")
+    return "".join(out)
+
+
+#: Review order: least certain first (no speaker at all before any guess).
+_CERTAINTY = {None: -1, **{how: -i for i, how in enumerate(reversed(HOW))}}
+
+
+def review(script: Script) -> str:
+    """Every line of dialogue, least certain first, each with the ``lines:`` entry for
+    voices.yaml that would pin it to the speaker shown (change the name to correct it)."""
+    quotes = [(number, seg) for number, chapter in enumerate(script.chapters, start=1)
+              for seg in chapter.segments if seg.kind is SegmentKind.DIALOGUE]
+    keys = [quote_key(seg.text) for _n, seg in quotes]
+    rows = sorted(range(len(quotes)), key=lambda i: (_CERTAINTY.get(quotes[i][1].how, -1), i))
+    out = []
+    for i in rows:
+        number, seg = quotes[i]
+        words = seg.text.split()
+        key = seg.text
+        for n in range(min(4, len(words)), len(words) + 1):
+            key = " ".join(words[:n]).rstrip(",;:")
+            if sum(quote_key(key) in other for other in keys) == 1:
+                break
+        speaker = seg.speaker or "narrator"
+        key = key.replace("\\", "\\\\").replace('"', '\\"')
+        out.append(f"[{seg.how or 'none'}] chapter {number}: {speaker}: \u201c{seg.text}\u201d\n"
+                   f"    lines: {{\"{key}\": {speaker}}}\n")
     return "".join(out)

@@ -90,7 +90,7 @@ def test_vtt_names_each_speaker_and_srt_has_the_same_cues(book):
     text = vtt.read_text(encoding="utf-8")
     assert text.startswith("WEBVTT\n\n1\n00:00:00.7")
     assert "<v Narrator>Chapter 1: The Last Lamp on Quay Street</v>" in text
-    assert "<v Mr. Okafor>\"You're late again,\"</v>" in text
+    assert "<v Okafor>\"You're late again,\"</v>" in text
     voices = set(re.findall(r"<v ([^>]+)>", text))
     assert "Narrator" in voices and len(voices) >= 3
     assert cue_times(srt) == cue_times(vtt)

@@ -1,0 +1,97 @@
+"""What the user's voices.yaml tells the parser: the cast as listed (names and aliases are one
+character each, with the gender given), names that are never speakers, and pinned lines."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from audiobook.errors import ConfigError
+from audiobook.model import KnownCast
+from audiobook.parser.characters import Person, Roster, _norm
+from audiobook.parser.narrators import Unit
+
+#: Quote marks and dashes a pinned line's words may have or lack.
+_MARKS = re.compile(r"[\"'\u2018\u2019\u201c\u201d\u00ab\u00bb\u2014\u2013-]+")
+
+
+def quote_key(text: str) -> str:
+    """How pinned lines are matched: lower case, quote marks and dashes dropped, spaces folded."""
+    return " ".join(_MARKS.sub(" ", text).lower().split())
+
+
+def mentioned(text: str, names) -> bool:
+    """Whether ``text`` has any of ``names`` as whole words."""
+    return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in names)
+
+
+def apply_cast(text: str, roster: Roster, known: KnownCast) -> None:
+    """Make the listed characters the roster's: every form that is a listed name or alias names
+    that character (so mentions, pronoun gender and turn-taking use it), whatever the parser had
+    merged or split; a given gender holds; names never to be speakers leave the roster. A listed
+    character the text never names is left out (one voices.yaml may serve a whole series)."""
+    for character in known.characters:
+        names = [character.name, *character.aliases]
+        if not mentioned(text, names):
+            continue
+        found = [roster.resolve(n) for n in names]
+        person = next((p for p in found if p is not None and p.name == character.name), None) \
+            or next((p for p in found if p is not None), None)
+        if person is None:
+            person = roster.add(character.name, character.gender)
+        others = {id(p): p for p in found if p is not None and p is not person}
+        for other in others.values():  # forms of other listed names stay with their own character
+            if not any(_norm(f) in {_norm(n) for n in names} for f in other.forms):
+                continue
+            for form in list(other.forms):
+                if _norm(form) in {_norm(n) for n in names}:
+                    person.forms[form] = person.forms.get(form, 0) + other.forms.pop(form)
+            if not other.forms:
+                roster.merge(other, person)
+        person.name = character.name
+        for name in names:
+            person.forms.setdefault(name, 0)
+            person.words.update(w for w in name.split() if w[:1].isupper())
+            roster._by_form[_norm(name)] = person
+        if character.gender:
+            person.title_gender = character.gender
+        person.tagged = max(person.tagged, 1)  # a listed character is a person
+    roster.banned = {_norm(n) for n in known.not_characters}
+    for person in list(roster.people):
+        if _norm(person.name) in roster.banned or any(_norm(f) in roster.banned for f in person.forms):
+            roster.people.remove(person)
+            for form, owner in list(roster._by_form.items()):
+                if owner is person:
+                    del roster._by_form[form]
+            roster.mentions = [m for m in roster.mentions if m[1] is not person]
+
+
+def pin_lines(text: str, units: list[Unit], known: KnownCast) -> None:
+    """Mark the one quote each pinned line matches; ConfigError, naming the key and the candidates
+    with their chapter, for a key that matches no quote or several."""
+    quotes, chapter = [], 1
+    for unit in units:
+        if unit.para.kind == "chapter":
+            chapter += 1 if quotes or chapter > 1 else 0
+        for piece in unit.pieces:
+            if piece.kind == "dialogue":
+                quotes.append((chapter, piece, quote_key(text[piece.inner_start:piece.inner_end])))
+    for pin in known.pins:
+        wanted = quote_key(pin.words)
+        matches = [(c, p) for c, p, words in quotes if wanted and wanted in words]
+        if not matches:
+            raise ConfigError(f"{pin.where}: matches no quote of the book; copy a few words of the line as printed")
+        if len(matches) > 1:
+            shown = "; ".join(f"{_short(text, p)} (chapter {c})" for c, p in matches[:4])
+            more = f" and {len(matches) - 4} more" if len(matches) > 4 else ""
+            raise ConfigError(f"{pin.where}: matches {len(matches)} quotes: {shown}{more}; add words to tell them apart")
+        matches[0][1].pinned = pin.speaker or ""
+
+
+def _short(text: str, piece, limit: int = 50) -> str:
+    words = " ".join(text[piece.inner_start:piece.inner_end].split())
+    return "\u201c" + (words if len(words) <= limit else words[:limit - 1] + "\u2026") + "\u201d"
+
+
+def pinned_person(roster: Roster, name: str) -> Optional[Person]:
+    """The person a pin names (a listed name or alias, or one the parser found), made if new."""
+    return roster.resolve(name) or roster.add(name, None)
