@@ -18,7 +18,7 @@ from audiobook.errors import EngineError
 from audiobook.model import ChapterPlan, ClipItem
 from audiobook.output import aac
 from audiobook.output.chapters import pauses_and_gains
-from audiobook.output.mp3 import ENCODER_DELAY, cut, delay_taken_out, encoded, samples_per_frame
+from audiobook.output.mp3 import ENCODER_DELAY, Stretch, cut, delay_taken_out, encoded, samples_per_frame
 from audiobook.output.profile import SAMPLE_RATE, Profile
 from audiobook.render.cache import ClipCache
 
@@ -91,26 +91,38 @@ def _spans(keys: Sequence, pauses: Sequence, rate: int, cache: ClipCache) -> lis
     return spans
 
 
+def _timeline(chapter: ChapterPlan, keys: Sequence[Optional[str]], rate: int, cache: ClipCache,
+              stretches: Iterable[tuple[Stretch, int, int]]) -> ChapterTimeline:
+    """Cues from ``stretches``: (stretch, where its first item's audio starts past the
+    stretch's own start, samples the stretch adds to the file), in order."""
+    cues: list[Cue] = []
+    index = base = 0
+    for stretch, lead, length_in_file in stretches:
+        position = base + lead
+        for length, start, end in _spans(stretch.keys, stretch.pauses, rate, cache):
+            item = chapter.items[index]
+            if isinstance(item, ClipItem):
+                cues.append(Cue((position + start) / rate, (position + end) / rate, item, chapter.number))
+            position += length
+            index += 1
+        base += length_in_file
+    return ChapterTimeline(chapter.number, tuple(cues), base / rate)
+
+
 def mp3_timeline(chapter: ChapterPlan, keys: Sequence[Optional[str]], profile: Profile,
                  cache: ClipCache) -> ChapterTimeline:
     """The chapter's cues in its MP3 (a chapter file, or its part of the single MP3); stretches
     not yet in the cache are encoded and kept."""
     rate = profile.sample_rate
     pauses, gains = pauses_and_gains(chapter, list(keys))
-    cues: list[Cue] = []
-    index = 0
-    base = 0
-    for stretch in cut(keys, pauses, gains):
-        _data, frames = encoded(stretch, profile.bitrate, rate, cache)
-        position = base + (0 if delay_taken_out(stretch, rate) else ENCODER_DELAY)
-        for length, first, last in _spans(stretch.keys, stretch.pauses, rate, cache):
-            item = chapter.items[index]
-            if isinstance(item, ClipItem):
-                cues.append(Cue((position + first) / rate, (position + last) / rate, item, chapter.number))
-            position += length
-            index += 1
-        base += frames * samples_per_frame(rate)
-    return ChapterTimeline(chapter.number, tuple(cues), base / rate)
+
+    def placed():
+        for stretch in cut(keys, pauses, gains):
+            _data, frames = encoded(stretch, profile.bitrate, rate, cache)
+            yield (stretch, 0 if delay_taken_out(stretch, rate) else ENCODER_DELAY,
+                   frames * samples_per_frame(rate))
+
+    return _timeline(chapter, keys, rate, cache, placed())
 
 
 def aac_timeline(chapter: ChapterPlan, keys: Sequence[Optional[str]], profile: Profile, cache: ClipCache,
@@ -122,22 +134,14 @@ def aac_timeline(chapter: ChapterPlan, keys: Sequence[Optional[str]], profile: P
     chapter is the book's first."""
     rate = profile.sample_rate
     pauses, gains = pauses_and_gains(chapter, list(keys))
-    cues: list[Cue] = []
-    index = 0
-    base = 0
-    for stretch, first in aac.chapter_stretches(keys, pauses, gains, opens_book):
-        count = len(aac.packets(stretch, profile, cache, first))
-        delay = 0 if first else aac.PRIMING
-        taken = delay and stretch.keys[0] is None and stretch.pauses[0] * rate // 1000 >= delay
-        position = base + (0 if first or taken else aac.PRIMING)
-        for length, start, end in _spans(stretch.keys, stretch.pauses, rate, cache):
-            item = chapter.items[index]
-            if isinstance(item, ClipItem):
-                cues.append(Cue((position + start) / rate, (position + end) / rate, item, chapter.number))
-            position += length
-            index += 1
-        base += aac.decoded_frames(count, first) * aac.FRAME
-    return ChapterTimeline(chapter.number, tuple(cues), base / rate)
+
+    def placed():
+        for stretch, first in aac.chapter_stretches(keys, pauses, gains, opens_book):
+            count = len(aac.packets(stretch, profile, cache, first))
+            taken = not first and stretch.keys[0] is None and stretch.pauses[0] * rate // 1000 >= aac.PRIMING
+            yield stretch, 0 if first or taken else aac.PRIMING, aac.decoded_frames(count, first) * aac.FRAME
+
+    return _timeline(chapter, keys, rate, cache, placed())
 
 
 def joined(timelines: Iterable[ChapterTimeline]) -> list[Cue]:

@@ -54,3 +54,14 @@ def voice_identity(engine: SpeechEngine, voice: VoiceSettings) -> str:
     it gives that voice."""
     per_voice = getattr(engine, "voice_identity", None)
     return per_voice(voice) if per_voice is not None else engine.identity
+
+
+def resolvable(engine: SpeechEngine, voice: str) -> bool:
+    """Whether ``engine`` has the voice ``voice`` (as a person may type it), in working order."""
+    from audiobook.errors import AudiobookError
+
+    try:
+        engine.resolve_voice(voice)
+    except AudiobookError:
+        return False
+    return True

@@ -9,6 +9,7 @@ from typing import Optional
 
 from audiobook.errors import VoiceNotFound
 from audiobook.model import Clip, VoiceSettings
+from audiobook.render.engine import resolvable
 from audiobook.render.espeak import Pyttsx3Engine
 
 #: How a voice in voices.yaml says it is a Piper voice.
@@ -73,13 +74,7 @@ class Engines:
 
     def has_voice(self, voice: str) -> bool:
         """Whether ``voice`` is to be had here (a Piper voice installed and loadable)."""
-        from audiobook.errors import AudiobookError
-
-        try:
-            self.resolve_voice(voice)
-        except AudiobookError:
-            return False
-        return True
+        return resolvable(self, voice)
 
     def voice_digest(self, voice: str) -> str:
         """For a Piper voice, its model file's hash (a cluster worker must hold the very same

@@ -24,7 +24,6 @@ import tempfile
 import threading
 import time
 import wave
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -193,11 +192,9 @@ class Pyttsx3Engine:
 
     def has_voice(self, voice: str) -> bool:
         """Whether ``voice`` (an id or name, with an optional ``+variant``) exists."""
-        try:
-            self.resolve_voice(voice)
-        except VoiceNotFound:
-            return False
-        return True
+        from audiobook.render.engine import resolvable
+
+        return resolvable(self, voice)
 
     def check_voice(self, voice: str, where: str = "voice") -> None:
         """Raise VoiceNotFound naming ``where`` and the nearest valid voices if ``voice`` is unknown."""
