@@ -19,6 +19,17 @@ def quote_key(text: str) -> str:
     return " ".join(_MARKS.sub(" ", text).lower().split())
 
 
+#: Words a list of aliases may hold that are no names: a form of one would stand for everyone.
+_NOT_NAME_WORDS = {"i", "me", "my", "he", "him", "his", "she", "her", "we", "us", "you", "they", "them", "sir",
+                   "madam", "ma'am", "narrator"}
+
+
+def _is_name(form: str) -> bool:
+    """Whether a listed name or alias can be a name form: it has a capitalised word and is not a
+    pronoun or a bare form of address ("I", "Sir")."""
+    return any(w[:1].isupper() for w in form.split()) and form.lower() not in _NOT_NAME_WORDS
+
+
 def mentioned(text: str, names) -> bool:
     """Whether ``text`` has any of ``names`` as whole words."""
     return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in names)
@@ -30,9 +41,9 @@ def apply_cast(text: str, roster: Roster, known: KnownCast) -> None:
     merged or split; a given gender holds; names never to be speakers leave the roster. A listed
     character the text never names is left out (one voices.yaml may serve a whole series)."""
     for character in known.characters:
-        names = [character.name, *character.aliases]
-        if not mentioned(text, names):
-            continue
+        names = [n for n in (character.name, *character.aliases) if _is_name(n)]
+        if not names or not mentioned(text, names):
+            continue  # only pronouns and common nouns ("I", "her mother"): the parser's own noun characters serve
         found = [roster.resolve(n) for n in names]
         person = next((p for p in found if p is not None and p.name == character.name), None) \
             or next((p for p in found if p is not None), None)
@@ -47,14 +58,13 @@ def apply_cast(text: str, roster: Roster, known: KnownCast) -> None:
                     person.forms[form] = person.forms.get(form, 0) + other.forms.pop(form)
             if not other.forms:
                 roster.merge(other, person)
-        person.name = character.name
+        person.name = character.name if _is_name(character.name) else names[0]
         for name in names:
             person.forms.setdefault(name, 0)
             person.words.update(w for w in name.split() if w[:1].isupper())
             roster._by_form[_norm(name)] = person
         if character.gender:
             person.title_gender = character.gender
-        person.tagged = max(person.tagged, 1)  # a listed character is a person
     roster.banned = {_norm(n) for n in known.not_characters}
     for person in list(roster.people):
         if _norm(person.name) in roster.banned or any(_norm(f) in roster.banned for f in person.forms):
