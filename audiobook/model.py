@@ -20,24 +20,13 @@ class Document:
     """Where the source was read from."""
     text: str
     """The decoded plain text (for EPUB/HTML: the extracted text)."""
-    title: Optional[str] = None
-    """Title from the file's own metadata, if it has any (EPUB, HTML <title>)."""
-    author: Optional[str] = None
-    """Author from the file's own metadata, if any."""
+    info: BookInfo = field(default_factory=lambda: BookInfo())
+    """What the file's own metadata says of the book (EPUB package, HTML <title> and author):
+    an empty title, and None or the default elsewhere, where it says nothing."""
     cover: Optional[bytes] = None
     """Cover image bytes from the file's metadata (EPUB), if any."""
     cover_type: Optional[str] = None
     """MIME type of ``cover`` (``image/jpeg``, ``image/png``), None without a cover."""
-    year: Optional[str] = None
-    """Year of publication from the file's metadata (EPUB ``dc:date``), if any."""
-    description: Optional[str] = None
-    """Summary from the file's metadata (EPUB ``dc:description``, as plain text), if any."""
-    series: Optional[str] = None
-    """Series from the file's metadata (EPUB 3 ``belongs-to-collection`` or calibre's), if any."""
-    series_index: Optional[str] = None
-    """The book's place in ``series`` (``2``, ``2.5``), if the file says."""
-    language: Optional[str] = None
-    """Language of the text from the file's metadata (EPUB ``dc:language``), if any."""
     plain: bool = True
     """False when ``text`` was extracted from a marked-up format (Markdown, HTML, EPUB) rather
     than decoded from a plain-text file."""

@@ -87,8 +87,8 @@ def _pov_words(p, text: str) -> str:
 
 
 def _book_title(document: Document, units: list[Unit]) -> str:
-    if document.title:
-        return document.title
+    if document.info.title:
+        return document.info.title
     for u in units:
         if u.para.kind == "title":
             return u.para.title
@@ -144,7 +144,7 @@ def _assemble(document: Document, units: list[Unit], cast: characters.Roster,
             chapters[0].segments[:0] = front
     for chapter in chapters:
         verbs.mark_verbs(chapter.segments, text)
-    author = document.author or next((" ".join(u.para.title.split()) for u in units if u.para.kind == "author"), None)
+    author = document.info.author or next((" ".join(u.para.title.split()) for u in units if u.para.kind == "author"), None)
     return Script(source=document.path.name, title=title, author=author,
                   chapters=chapters, characters=_characters(chapters, cast))
 

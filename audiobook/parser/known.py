@@ -3,11 +3,10 @@ character each, with the gender given), names that are never speakers, and pinne
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from audiobook.errors import ConfigError
 from audiobook.model import KnownCast
-from audiobook.parser.characters import Person, Roster, _norm
+from audiobook.parser.characters import Roster, _norm
 from audiobook.parser.narrators import Unit
 
 #: Quote marks and dashes a pinned line's words may have or lack.
@@ -100,8 +99,3 @@ def pin_lines(text: str, units: list[Unit], known: KnownCast) -> None:
 def _short(text: str, piece, limit: int = 50) -> str:
     words = " ".join(text[piece.inner_start:piece.inner_end].split())
     return "\u201c" + (words if len(words) <= limit else words[:limit - 1] + "\u2026") + "\u201d"
-
-
-def pinned_person(roster: Roster, name: str) -> Optional[Person]:
-    """The person a pin names (a listed name or alias, or one the parser found), made if new."""
-    return roster.resolve(name) or roster.add(name, None)

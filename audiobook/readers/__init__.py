@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from audiobook.errors import SourceError
-from audiobook.model import Document
+from audiobook.model import BookInfo, Document
 from audiobook.readers.text import decode, normalise_newlines, read_text
 
 def _read_markdown(data: bytes, path: Path, encoding: Optional[str]) -> Document:
@@ -34,7 +34,7 @@ def _read_html(data: bytes, path: Path, encoding: Optional[str]) -> Document:
     if source is None:
         source = decode(data, path, encoding)
     page = html.parse_page(normalise_newlines(source).lstrip("\ufeff"))
-    return Document(path=path, text=to_text(page.blocks), title=page.title, author=page.author, plain=False)
+    return Document(path=path, text=to_text(page.blocks), info=BookInfo(page.title or "", page.author), plain=False)
 
 
 def _read_epub(data: bytes, path: Path, encoding: Optional[str]) -> Document:

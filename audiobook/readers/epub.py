@@ -15,7 +15,7 @@ from posixpath import normpath
 from typing import Optional
 
 from audiobook.errors import SourceError
-from audiobook.model import Document
+from audiobook.model import BookInfo, Document
 from audiobook.readers import html
 from audiobook.parser.rules import CHAPTER_HEADING_PATTERNS
 from audiobook.readers.blocks import CHAPTER_LEVELS, Block, clean, to_text
@@ -196,10 +196,11 @@ def read_epub(path: Path) -> Document:
     authors = _metadata(book, "creator")
     years = [m.group(0) for m in (re.search(r"\b\d{4}\b", d) for d in _metadata(book, "date")) if m]
     series, series_index = _series(book)
-    return Document(path=path, text=to_text(blocks), title=next(iter(_metadata(book, "title")), None),
-                    author=" and ".join(authors) if authors else None, cover=cover, cover_type=cover_type,
-                    year=years[0] if years else None, plain=False, description=_description(book),
-                    series=series, series_index=series_index, language=next(iter(_metadata(book, "language")), None))
+    info = BookInfo(title=next(iter(_metadata(book, "title")), ""), author=" and ".join(authors) if authors else None,
+                    series=series, series_index=series_index if series else None, year=years[0] if years else None,
+                    description=_description(book),
+                    language=next(iter(_metadata(book, "language")), None) or BookInfo.language)
+    return Document(path=path, text=to_text(blocks), info=info, cover=cover, cover_type=cover_type, plain=False)
 
 
 def _description(book) -> Optional[str]:

@@ -64,13 +64,14 @@ class ClipFailed(EngineError):
 Identity = Union[str, Callable[[VoiceSettings], str]]
 
 
-def _identity(identity: Identity) -> Callable[[VoiceSettings], str]:
+def identity_function(identity: Identity) -> Callable[[VoiceSettings], str]:
+    """``identity`` as a function of the voice."""
     return identity if callable(identity) else (lambda _voice: identity)
 
 
 def make_blocks(plan: RenderPlan, identity: Identity, max_clips: int = MAX_BLOCK_CLIPS) -> list[ClipBlock]:
     """Cut the plan's clips into blocks: chapters, sliced every ``max_clips``."""
-    identity_of = _identity(identity)
+    identity_of = identity_function(identity)
     seen: set[str] = set()
     blocks: list[ClipBlock] = []
     for chapter in plan.chapters:
@@ -115,6 +116,6 @@ def end(block: ClipBlock, cache: ClipCache) -> None:
 
 def chapter_keys(chapter: ChapterPlan, identity: Identity) -> list[Optional[str]]:
     """The chapter's items as cache keys, None for pauses."""
-    identity_of = _identity(identity)
+    identity_of = identity_function(identity)
     return [clip_key(identity_of(item.voice), item.voice, item.text) if isinstance(item, ClipItem) else None
             for item in chapter.items]

@@ -28,13 +28,12 @@ def book_info(script: Script, document: Document, given: Optional[BookInfo] = No
     given = given or BookInfo()
     check(given)
     title, author = script.title, script.author
-    if not document.title:  # a title line of the text, or the file name; a file's own metadata is kept as is
+    own = document.info
+    if not own.title:  # a title line of the text, or the file name; a file's own metadata is kept as is
         title = plain_capitals(words_of_file_name(title) if title == document.path.stem else title)
-    if author and not document.author:
+    if author and not own.author:
         author = plain_capitals(author)
-    source = BookInfo(title, author, year=document.year, description=document.description, series=document.series,
-                      series_index=document.series_index if document.series else None,
-                      language=document.language or BookInfo.language)
+    source = replace(own, title=title, author=author)
     overrides = {f.name: _clean(getattr(given, f.name)) for f in fields(BookInfo) if f.name != "language"}
     return replace(source, **{name: value for name, value in overrides.items() if value})
 

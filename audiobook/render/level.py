@@ -14,6 +14,7 @@ from typing import Optional
 import numpy as np
 
 from audiobook.model import ClipItem, RenderPlan, VoiceSettings
+from audiobook.render.blocks import identity_function
 from audiobook.render.cache import ClipCache, clip_key
 from audiobook.render.engine import voice_identity
 
@@ -67,7 +68,7 @@ def plan_voices(plan: RenderPlan) -> list[VoiceSettings]:
 def measuring_keys(plan: RenderPlan, identity) -> list[str]:
     """Cache keys of the clips that measure the plan's voices; ``identity`` is a voice's
     identity for the cache (``engine.voice_identity``), or one string for every voice."""
-    identity_of = identity if callable(identity) else (lambda _voice: identity)
+    identity_of = identity_function(identity)
     measured = [dataclasses.replace(voice, volume=1.0) for voice in plan_voices(plan)]  # as voice_gain measures
     return [clip_key(identity_of(voice), voice, CALIBRATION_TEXT) for voice in measured]
 

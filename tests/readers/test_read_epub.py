@@ -82,7 +82,7 @@ def test_chapters_in_spine_order_titled_from_the_toc(full_book):
 
 def test_title_author_and_cover_come_from_the_package(full_book):
     document = read_source(full_book)
-    assert (document.title, document.author) == ("The Glass Harbour", "Anna Vell")
+    assert (document.info.title, document.info.author) == ("The Glass Harbour", "Anna Vell")
     assert (document.cover, document.cover_type) == (PNG, "image/png")
     script = parse(document)
     assert (script.title, script.author) == ("The Glass Harbour", "Anna Vell")
@@ -104,7 +104,7 @@ def test_epub2_with_ncx_only_and_a_cover_meta(tmp_path):
     write(path, book)
     document = read_source(path)
     assert document.text == "# One\n\nFirst words of the book, read aloud.\n\n# Two\n\nSecond.\n"
-    assert (document.title, document.author) == ("Two Hands", "Ann Lee and Bo Park")
+    assert (document.info.title, document.info.author) == ("Two Hands", "Ann Lee and Bo Park")
     assert (document.cover, document.cover_type) == (JPEG, "image/jpeg")
 
 

@@ -62,7 +62,7 @@ def test_a_saved_page_keeps_the_story_with_title_and_author(tmp_path):
     path.write_bytes(PAGE.encode("latin-1"))
     document = read_source(path)
     assert document.plain is False
-    assert (document.title, document.author) == ("The Glass Harbour", "Anna Vell")
+    assert (document.info.title, document.info.author) == ("The Glass Harbour", "Anna Vell")
     assert document.text == ("# Chapter 1: Lamps\n\n\u201cHold it steady,\u201d said Ren\u00e9e.\n\nMara nodded.\n\n"
                              "* * *\n\nLater, by the river.\n\n# Chapter 2: River\n\n\u201cLook,\u201d said Mara.\n")
     script = parse(document)

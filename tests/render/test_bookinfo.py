@@ -50,9 +50,9 @@ def test_options_win_over_the_source_and_are_tidied(tmp_path):
 
 
 def test_an_epub_keeps_its_own_capitals_and_year(tmp_path):
-    script = parse(Document(tmp_path / "x.epub", "CHAPTER ONE\n\nWords.\n", title="HMS ULYSSES",
-                            author="Alistair MacLean", year="1955", plain=False))
-    info = book_info(script, Document(tmp_path / "x.epub", "", title="HMS ULYSSES", year="1955", plain=False))
+    script = parse(Document(tmp_path / "x.epub", "CHAPTER ONE\n\nWords.\n",
+                            info=BookInfo("HMS ULYSSES", "Alistair MacLean", year="1955"), plain=False))
+    info = book_info(script, Document(tmp_path / "x.epub", "", info=BookInfo("HMS ULYSSES", year="1955"), plain=False))
     assert (info.title, info.author, info.year) == ("HMS ULYSSES", "Alistair MacLean", "1955")
 
 
