@@ -1,7 +1,10 @@
-"""Attribution on LitBank with each text's character list given as a voices.yaml (name and aliases),
-beside the figure without it: how much knowing the cast helps.
+"""Attribution on LitBank with each text's character list given as a voices.yaml (name and aliases,
+and gender where bench/data/litbank_genders.json gives it), beside the figure without it: how
+much knowing the cast helps. Also split by even and odd files, as a check that no half carries it.
 
     python bench/cast_given.py [--dir ../shared/attribution/litbank] [--jobs 2]
+
+LitBank (CC BY 4.0) is the work of its authors; the genders file is this project's own reading.
 """
 from __future__ import annotations
 
@@ -13,13 +16,18 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 SCORE = ROOT.parent / "shared" / "tools" / "score-script"
 
 
-def voices_file(gold: dict, folder: Path, name: str) -> Path:
-    """The gold characters as voices.yaml; an alias listed under two characters is kept by the first."""
+GENDERS = ROOT / "bench" / "data" / "litbank_genders.json"
+
+
+def voices_file(gold: dict, folder: Path, name: str, genders: Optional[dict] = None) -> Path:
+    """The gold characters as voices.yaml; an alias listed under two characters is kept by the first.
+    ``genders``: character name -> male/female/None."""
     seen: set = set()
     lines = ["characters:"]
     for character in gold.get("characters") or []:
@@ -27,8 +35,10 @@ def voices_file(gold: dict, folder: Path, name: str) -> Path:
         if character["name"].lower() in seen:
             continue
         seen.update(a.lower() for a in [character["name"], *aliases])
-        lines.append(f"  {json.dumps(character['name'])}: {{aliases: {json.dumps(aliases)}}}")
-    path = folder / f"{name}.yaml"
+        gender = (genders or {}).get(character["name"])
+        extra = f", gender: {gender}" if gender else ""
+        lines.append(f"  {json.dumps(character['name'])}: {{aliases: {json.dumps(aliases)}{extra}}}")
+    path = folder / f"{name}{'.g' if genders else ''}.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -37,10 +47,9 @@ def score(gold_path: Path, voices) -> tuple[int, int]:
     run = f"{sys.executable} -m audiobook script {{input}} --format json"
     if voices is not None:
         run += f" --voices {voices}"
-    else:
-        run += " --voices /dev/null/none"  # not even ./voices.yaml
-    done = subprocess.run([sys.executable, str(SCORE), str(gold_path), "--run", run], capture_output=True, text=True,
-                          cwd=ROOT)
+    with tempfile.TemporaryDirectory() as empty:  # no ./voices.yaml to find
+        done = subprocess.run([sys.executable, str(SCORE), str(gold_path), "--run", run], capture_output=True,
+                              text=True, cwd=empty)
     m = re.search(r"attribution [\d.]+ \((\d+)/(\d+)\)", done.stdout)
     n = len(json.loads(gold_path.read_text(encoding="utf-8"))["quotes"])
     return (int(m.group(1)), int(m.group(2))) if m else (0, n)
@@ -52,12 +61,23 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     golds = sorted(args.dir.glob("*.gold.json"))
+    genders = json.loads(GENDERS.read_text(encoding="utf-8")) if GENDERS.exists() else None
+    runs = {}
     with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        runs["without the list"] = list(pool.map(score, golds, [None] * len(golds)))
         files = [voices_file(json.loads(g.read_text(encoding="utf-8")), Path(tmp), g.stem) for g in golds]
-        given = list(pool.map(score, golds, files))
-    for label, results in (("with the character list", given),):
+        runs["with the list (names, aliases)"] = list(pool.map(score, golds, files))
+        if genders is not None:
+            files = [voices_file(json.loads(g.read_text(encoding="utf-8")), Path(tmp), g.stem,
+                                 genders.get(g.name[:-len(".gold.json")], {})) for g in golds]
+            runs["with the list and genders"] = list(pool.map(score, golds, files))
+    for label, results in runs.items():
         right, n = map(sum, zip(*results))
-        print(f"litbank {label}: {right / n:.3f} ({right}/{n})")
+        halves = []
+        for parity in (0, 1):
+            r, m = map(sum, zip(*results[parity::2]))
+            halves.append(f"{r / m:.3f}")
+        print(f"litbank {label}: {right / n:.3f} ({right}/{n}); even/odd files {halves[0]}/{halves[1]}")
 
 
 if __name__ == "__main__":

@@ -56,6 +56,8 @@ class Person:
     """Times a quotation addresses it by name."""
     place_mentions: int = 0
     """Mentions right after "in", "at", "from", "the"...: the way places and things are named."""
+    listed: bool = False
+    """voices.yaml lists this character."""
 
     @property
     def is_place(self) -> bool:
@@ -140,6 +142,27 @@ class Roster:
         """Names (normalised) voices.yaml says are never speakers."""
         self.mentions: list[tuple[int, Person, bool]] = []
         """(offset, person, quoted) of every name mention, in order."""
+        self.phrases: dict[str, tuple[str, Optional[str]]] = {}
+        """Descriptions voices.yaml lists as aliases ("her mother", "the old seaman"), normalised:
+        the listed character's name and gender. A speech tag with one of them means that character."""
+        self.closed = False
+        """voices.yaml lists the cast: people it does not list are not the first guess for a he or
+        she or a turn in the talk."""
+
+    def listed_phrase(self, words: str, gender: Optional[str] = None) -> Optional[Person]:
+        """The listed character a description in a speech tag is an alias of, or None; ``gender``:
+        what the words imply ("the man"), for a character listed without one."""
+        found = self.phrases.get(_norm(words))
+        if found is None:
+            return None
+        name, given = found
+        person = self.resolve(name) or self.add(name, given or gender)
+        if person.title_gender is None and person.gender is None:
+            person.title_gender = gender
+        person.listed = True
+        person.forms[words] = person.forms.get(words, 0) + 1
+        person.tagged = max(person.tagged, 1)
+        return person
 
     def resolve(self, form: str) -> Optional[Person]:
         """The person a name form refers to, or None."""
@@ -165,6 +188,9 @@ class Roster:
         for form, person in list(self._by_form.items()):
             if person is old:
                 self._by_form[form] = into
+        for i, (at, person, quoted) in enumerate(self.mentions):
+            if person is old:  # in place: the attribution may be walking the list
+                self.mentions[i] = (at, into, quoted)
         if old in self.people:
             self.people.remove(old)
 

@@ -30,8 +30,8 @@ def _is_name(form: str) -> bool:
 
 
 def mentioned(text: str, names) -> bool:
-    """Whether ``text`` has any of ``names`` as whole words."""
-    return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in names)
+    """Whether ``text`` has any of ``names`` as whole words (a line may break between them)."""
+    return any(re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, n.split())) + r"(?!\w)", text) for n in names)
 
 
 def apply_cast(text: str, roster: Roster, known: KnownCast) -> None:
@@ -40,9 +40,16 @@ def apply_cast(text: str, roster: Roster, known: KnownCast) -> None:
     merged or split; a given gender holds; names never to be speakers leave the roster. A listed
     character the text never names is left out (one voices.yaml may serve a whole series)."""
     for character in known.characters:
+        for phrase in (character.name, *character.aliases):
+            if not _is_name(phrase) and phrase.lower() not in _NOT_NAME_WORDS:
+                roster.phrases.setdefault(_norm(phrase), (character.name, character.gender))
         names = [n for n in (character.name, *character.aliases) if _is_name(n)]
         if not names or not mentioned(text, names):
-            continue  # only pronouns and common nouns ("I", "her mother"): the parser's own noun characters serve
+            # Only pronouns and common nouns ("I", "her mother"): known by a speech tag's words.
+            roster.closed |= mentioned(text.lower(), [p.lower() for p in (character.name, *character.aliases)
+                                                      if p.lower() not in _NOT_NAME_WORDS])
+            continue
+        roster.closed = True  # a cast for this book, not (only) for another of the series
         found = [roster.resolve(n) for n in names]
         person = next((p for p in found if p is not None and p.name == character.name), None) \
             or next((p for p in found if p is not None), None)
@@ -52,11 +59,17 @@ def apply_cast(text: str, roster: Roster, known: KnownCast) -> None:
         for other in others.values():  # forms of other listed names stay with their own character
             if not any(_norm(f) in {_norm(n) for n in names} for f in other.forms):
                 continue
-            for form in list(other.forms):
-                if _norm(form) in {_norm(n) for n in names}:
-                    person.forms[form] = person.forms.get(form, 0) + other.forms.pop(form)
+            moved = [form for form in other.forms if _norm(form) in {_norm(n) for n in names}]
+            for form in moved:
+                person.forms[form] = person.forms.get(form, 0) + other.forms.pop(form)
             if not other.forms:
                 roster.merge(other, person)
+                continue
+            # The mentions written with a moved form are the listed character's now.
+            roster.mentions = [(at, person if who is other and any(text.startswith(f, at) for f in moved) else who,
+                                quoted) for at, who, quoted in roster.mentions]
+            if other.name in moved:
+                other.name = max(other.forms, key=other.forms.get)
         person.name = character.name if _is_name(character.name) else names[0]
         for name in names:
             person.forms.setdefault(name, 0)
@@ -64,6 +77,7 @@ def apply_cast(text: str, roster: Roster, known: KnownCast) -> None:
             roster._by_form[_norm(name)] = person
         if character.gender:
             person.title_gender = character.gender
+        person.listed = True
     roster.banned = {_norm(n) for n in known.not_characters}
     for person in list(roster.people):
         if _norm(person.name) in roster.banned or any(_norm(f) in roster.banned for f in person.forms):

@@ -57,6 +57,10 @@ class Resolver(Stage):
                 return last  # "he added": the one who spoke last goes on
             return self._by_pronoun(subject.gender, exclude)
         if subject.kind == "noun":
+            listed = self.cast.listed_phrase(subject.full or subject.words, subject.gender) \
+                or self.cast.listed_phrase(subject.words, subject.gender)
+            if listed is not None:
+                return listed
             known = self.roles.person(self, subject.words, create=False)  # a relative or role the text links
             if known is not None:
                 if known.name.startswith(_NOUN_NAMED) and subject.words.lower() != known.name:

@@ -90,11 +90,12 @@ class Stage:
             st.recent.insert(0, who)
 
     def _mentions_until(self, offset: int) -> None:
-        """Bring the recency list up to ``offset`` with the names mentioned in narration."""
+        """Bring the recency list up to ``offset`` with the names mentioned in narration (when
+        voices.yaml lists the cast, only those it lists: the others can still speak by a tag)."""
         mentions = self.cast.mentions
         while self.mention_index < len(mentions) and mentions[self.mention_index][0] < offset:
             _, person, quoted = mentions[self.mention_index]
-            if not quoted:
+            if not quoted and (person.listed or not self.cast.closed):
                 self._touch(person)
                 self.state.fresh.append(person)
                 self.state.fresh_at.append((self.cast.mentions[self.mention_index][0], person))

@@ -81,3 +81,52 @@ def test_every_line_says_how_its_speaker_was_found():
     said, _ = lines('Mara stood at the door of the shop.\n\n"Who is there?" she asked.\n\n"Only me," said Tom.\n\n'
                     '"Come in, Tom."\n\n"Thank you."\n')
     assert said == [("Mara", "pronoun"), ("Tom", "tag"), ("Mara", "turn"), ("Tom", "vocative")]
+
+
+# Giving the cast: (text, listed characters, speakers without the list, speakers with it), a
+# case named after each kind of mistake the list puts right.
+CAST_GIVEN = {
+    "a description listed as an alias names its character": (
+        'The captain came up the road with his sea-chest behind him.\n\n'
+        '"This is a handy cove," said the brown old seaman.\n\n'
+        '"It is," said Jim.\n',
+        (KnownCharacter("Billy Bones", ("the brown old seaman",), "male"), KnownCharacter("Jim", (), "male")),
+        ["the seaman", "Jim"], ["Billy Bones", "Jim"]),
+    "a he or she means a listed character before one the list leaves out": (
+        'Emma came up the stairs with the tray. Mrs. Foster had sent her up from the kitchen.\n\n'
+        '"Your uncle is waiting to see you," she said.\n\n'
+        '"I will come," said Philip.\n',
+        (KnownCharacter("Emma", (), "female"), KnownCharacter("Philip", (), "male")),
+        ["Mrs. Foster", "Philip"], ["Emma", "Philip"]),
+    "a listed name broken over two lines is still that character": (
+        'Master John\nRolfe rode in at dusk.\n\n'
+        '"I have ridden from Jamestown," said he.\n',
+        (KnownCharacter("John Rolfe", ("Master John Rolfe",), "male"),),
+        ["Master John Rolfe"], ["John Rolfe"]),
+    "a list for another book of the series leaves this one's talk alone": (
+        'Mara crossed the square. Ada waited by the lamp.\n\n'
+        '"Is it late?" she said.\n',
+        (KnownCharacter("Tobias", (), "male"),),
+        ["Ada"], ["Ada"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CAST_GIVEN))
+def test_the_listed_cast_puts_right(case):
+    text, listed, before, after = CAST_GIVEN[case]
+    assert [who for who, _how in lines(text)[0]] == before
+    assert [who for who, _how in lines(text, KnownCast(listed))[0]] == after
+
+
+def test_a_merged_name_moves_its_mentions_too():
+    # Regression: when a listed alias joined two clusters ("Philip" into "Master Philip"), the
+    # mentions of the one merged away still pointed at it, so a "he" after one found a
+    # character nobody listed.
+    from audiobook.parser.characters import Roster
+
+    roster = Roster()
+    master, philip = roster.add("Master Philip", "male"), roster.add("Philip", None)
+    roster.mentions = [(0, master, False), (40, philip, False), (90, philip, True)]
+    roster.merge(philip, master)
+    assert [who.name for _at, who, _q in roster.mentions] == ["Master Philip"] * 3
+    assert roster.resolve("Philip") is master and philip not in roster.people
