@@ -66,6 +66,13 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
                 # whom this stretch never names.
                 pool = sorted((p for p in people if id(p) not in named and p.is_person and not p.is_place),
                               key=lambda p: -p.count)[:1]
+            if not pool and cast.closed and NAMELESS not in cast.phrases:
+                # voices.yaml lists the cast, so the "I" is one of them: the one the talk calls by
+                # name most that this stretch's narration never names.
+                pool = sorted((p for p in cast.people if p.listed and id(p) not in named
+                               and called.get(id(p), 0) != CALLED_BY_THE_NARRATOR
+                               and (p.addressed or p.quoted_mentions)),
+                              key=lambda p: (-called.get(id(p), 0), -p.addressed, -p.quoted_mentions))[:1]
             # Nobody the book talks to but never about: a narrator without a name.
             who = pool[0] if pool else (cast.resolve(NAMELESS) or cast.add(NAMELESS, None))
         if who is not None:

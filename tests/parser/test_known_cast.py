@@ -103,6 +103,21 @@ CAST_GIVEN = {
         '"I have ridden from Jamestown," said he.\n',
         (KnownCharacter("John Rolfe", ("Master John Rolfe",), "male"),),
         ["Master John Rolfe"], ["John Rolfe"]),
+    "a first-person narrator nobody names is one of the listed cast": (
+        'I came home late that night, and I found my brother Fergus at the table with my mother. '
+        'I sat down by the fire.\n\n'
+        '"Gilbert will see to the horses," said my mother.\n\n'
+        '"I will," I said.\n',
+        (KnownCharacter("Gilbert", (), "male"), KnownCharacter("Fergus", ("my brother",), "male"),
+         KnownCharacter("Mrs. Markham", ("my mother",), "female")),
+        ["my mother", "the narrator"], ["Mrs. Markham", "Gilbert"]),
+    "a list that names the narrator so keeps them so": (
+        'I came home late that night, and I found my brother Fergus at the table with my mother. '
+        'I sat down by the fire.\n\n'
+        '"Gilbert will see to the horses," said my mother.\n\n'
+        '"I will," I said.\n',
+        (KnownCharacter("Gilbert", (), "male"), KnownCharacter("the narrator", (), "male")),
+        ["my mother", "the narrator"], ["my mother", "the narrator"]),
     "a list for another book of the series leaves this one's talk alone": (
         'Mara crossed the square. Ada waited by the lamp.\n\n'
         '"Is it late?" she said.\n',
