@@ -149,6 +149,15 @@ class Roster:
         """voices.yaml lists the cast: people it does not list are not the first guess for a he or
         she or a turn in the talk."""
 
+    def described(self, gender: Optional[str]) -> Optional[Person]:
+        """The one character voices.yaml lists by a description alone ("the individual", "his
+        comrade") who has ``gender``, or None when there are none or several."""
+        if gender is None:
+            return None
+        fits = {name for phrase, (name, given) in self.phrases.items()
+                if given == gender and _norm(name) == phrase}
+        return self.listed_phrase(fits.pop(), gender) if len(fits) == 1 else None
+
     def listed_phrase(self, words: str, gender: Optional[str] = None) -> Optional[Person]:
         """The listed character a description in a speech tag is an alias of, or None; ``gender``:
         what the words imply ("the man"), for a character listed without one."""

@@ -141,6 +141,9 @@ class Resolver(Stage):
         """The character known only by a noun ("the man", "my father"), made on first use."""
         name = noun_name(words)
         person = self.cast.resolve(name)
+        if person is None and self.cast.closed:
+            # Someone known by a description, in a listed cast: the one listed so, if one alone fits.
+            person = self.cast.described(gender)
         if person is None:
             person = self.cast.add(name, gender)
         person.forms[words] = person.forms.get(words, 0) + 1

@@ -118,6 +118,20 @@ CAST_GIVEN = {
         '"I will," I said.\n',
         (KnownCharacter("Gilbert", (), "male"), KnownCharacter("the narrator", (), "male")),
         ["my mother", "the narrator"], ["my mother", "the narrator"]),
+    "someone known by a description is the one the list knows so, if one alone fits": (
+        'Carrie looked out of the window at the passing fields.\n\n'
+        '"That is a great resort for city people," said a man at her elbow.\n\n'
+        '"Is it?" said Carrie.\n\n'
+        '"Oh yes," said the man.\n',
+        (KnownCharacter("Caroline Meeber", ("Carrie",), "female"), KnownCharacter("the individual", (), "male")),
+        ["the man", "Carrie", "the man"], ["the individual", "Caroline Meeber", "the individual"]),
+    "a description two listed characters could fit keeps its own name": (
+        'Carrie looked out of the window at the passing fields.\n\n'
+        '"That is a great resort for city people," said a man at her elbow.\n\n'
+        '"Is it?" said Carrie.\n',
+        (KnownCharacter("Caroline Meeber", ("Carrie",), "female"), KnownCharacter("the individual", (), "male"),
+         KnownCharacter("the porter", (), "male")),
+        ["the man", "Carrie"], ["the man", "Caroline Meeber"]),
     "a list for another book of the series leaves this one's talk alone": (
         'Mara crossed the square. Ada waited by the lamp.\n\n'
         '"Is it late?" she said.\n',
