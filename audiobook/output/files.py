@@ -42,7 +42,7 @@ def writable_folder(folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / ".audiobook-write-test"
         probe.write_bytes(b"")
-        probe.unlink()
+        probe.unlink(missing_ok=True)  # books rendered side by side probe the same folder
     except OSError as exc:
         raise OutputError(f"{folder}: cannot write there ({exc.strerror}); choose another folder with -o") from exc
     return folder
