@@ -140,7 +140,8 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
            metadata: Optional[BookInfo] = None, subtitles: bool = False,
            voice_dir: Optional[Path] = None, cluster: Optional[str] = None,
            warn: Optional[Callable[[str], None]] = None) -> RenderResult:
-    """Render ``source`` into ``out_dir/<book-slug>/`` in the given ``formats`` (see ALL_FORMATS),
+    """Render ``source`` into its folder under ``out_dir`` (``out_dir/<book-slug>/`` unless another
+    book with that title has it: see ``files.book_folder``) in the given ``formats`` (see ALL_FORMATS),
     with .srt and .vtt subtitles beside each audio file if ``subtitles``; Piper voices are looked
     for in ``voice_dir`` too.
 
@@ -167,7 +168,7 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, cache=cache,
                              metadata=metadata, acx=profile == "acx", warn=warn)
     art = choose_cover(cover, document.cover, plan.title, plan.author, make_cover)
-    folder = book_folder(out_dir, plan.title)
+    folder = book_folder(out_dir, plan.title, document.path)
     name = safe_name(plan.title, "book")
     encoding_profile = PROFILES[profile]
     identity = partial(voice_identity, engine)

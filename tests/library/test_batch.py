@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from audiobook import pipeline
 from audiobook.cli import main
 from audiobook.errors import ClusterError, SourceError
 from audiobook.library import batch
 from audiobook.library.child import render_in_child
 from audiobook.render.cache import ClipCache
+from fakes import FakeEngine
 
 
 def run(*args):
@@ -51,6 +53,43 @@ def test_a_folder_renders_each_book_into_its_own_folder_then_skips_them(library,
     third = run("render", library, "-o", out)
     assert third.stdout == "2 books: 2 written, 0 skipped (up to date), 0 failed\n"
     assert (out / "the-quay" / "playlist.m3u8").is_file()
+
+
+def same_title(tmp_path):
+    """Two books both titled The Quay, told apart by their chapter titles."""
+    books = [tmp_path / "first" / "quay.txt", tmp_path / "second" / "harbour.txt"]
+    for book, chapter in zip(books, ("Dawn", "Dusk")):
+        book.parent.mkdir()
+        book.write_text(f"The Quay\n\nChapter 1: {chapter}\n\nThe quay was quiet.\n", encoding="utf-8")
+    return books
+
+
+def files(folder):
+    return {p: (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+
+
+def test_books_with_one_title_get_a_folder_each_then_are_skipped(tmp_path):
+    books, out = same_title(tmp_path), tmp_path / "out"
+    first = run("render", *books, "-o", out)
+    assert first.stdout == "2 books: 2 written, 0 skipped (up to date), 0 failed\n", first.output
+    assert [p.name for p in (out / "the-quay").glob("*.mp3")] == ["01 - Chapter 1 Dawn.mp3"]
+    assert [p.name for p in (out / "the-quay-harbour").glob("*.mp3")] == ["01 - Chapter 1 Dusk.mp3"]
+
+    before = files(out)
+    again = run("render", *books, "-o", out)
+    assert again.stdout == "2 books: 0 written, 2 skipped (up to date), 0 failed\n", again.output
+    assert files(out) == before
+
+
+def test_books_with_one_title_side_by_side_get_a_folder_each(tmp_path):
+    books, out = same_title(tmp_path), tmp_path / "out"
+    render_book = functools.partial(pipeline.render, out_dir=out, engine=FakeEngine(), engine_spec="fakes:FakeEngine",
+                                    jobs=1, make_cover=False)
+    result = batch.render_library(books, render_book, batch.BatchProgress(2, quiet=True), at_once=2)
+    assert (result.written, result.failed) == (books, [])
+    folders = {p.parent.name: p.name for p in out.glob("*/*.mp3")}
+    assert folders in ({"the-quay": "01 - Chapter 1 Dawn.mp3", "the-quay-harbour": "01 - Chapter 1 Dusk.mp3"},
+                       {"the-quay": "01 - Chapter 1 Dusk.mp3", "the-quay-quay": "01 - Chapter 1 Dawn.mp3"})
 
 
 def test_a_failing_book_is_one_line_and_the_others_go_on(library, tmp_path):
