@@ -68,6 +68,7 @@ def parse(document: Document, known: Optional[KnownCast] = None) -> Script:
     spans = [(p.start, p.end) for u in units for p in u.pieces if p.kind == "dialogue"]
     tokens = characters.tokenize(text, spans)
     cast = names.find_cast(text, tokens)
+    cast.common = {t.text for t in tokens if t.text.islower()}
     refine_aliases(text, tokens, cast)
     if known is not None:
         apply_cast(text, cast, known)

@@ -140,6 +140,9 @@ class Roster:
         self._by_form: dict[str, Person] = {}
         self.banned: set[str] = set()
         """Names (normalised) voices.yaml says are never speakers."""
+        self.common: set[str] = set()
+        """Words the text also writes in lower case ("night", "finally"): capitalised at the start
+        of a sentence they are no name, unless the cast has them."""
         self.mentions: list[tuple[int, Person, bool]] = []
         """(offset, person, quoted) of every name mention, in order."""
         self.phrases: dict[str, tuple[str, Optional[str]]] = {}

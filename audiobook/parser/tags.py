@@ -248,6 +248,9 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
     return None
 
 
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+
+
 def sentence_subject(narration: str) -> Optional[Subject]:
     """The subject opening the first sentence of some narration (``Lily opened the door.``)."""
     toks = words(narration[:200])
@@ -258,6 +261,8 @@ def sentence_subject(narration: str) -> Optional[Subject]:
     if not found:
         return None
     subject, j = found
+    if subject.kind == "name" and j < len(toks) and toks[j] in _SUBJECT_PRONOUNS:
+        return None  # "Finally she went down on her knees": an adverb opens it, the pronoun is the subject
     if j < len(toks) and toks[j][:1].islower() and toks[j] not in _NOUN_DETERMINERS:
         return subject
     if subject.kind == "noun" and j + 1 < len(toks) and toks[j] == "," and toks[j + 1].islower():

@@ -28,6 +28,9 @@ class TurnTaking(Resolver):
                 subject = tags.sentence_subject(sentence)
                 if subject is None:
                     continue
+                if subject.kind == "name" and self.cast.resolve(subject.words) is None \
+                        and subject.words.lower() in self.cast.common:
+                    continue  # "Finally she went down on her knees": a common word opening the sentence
                 if subject.kind == "name":
                     who = self._person(subject)
                     # After the quotation, a sentence may be about someone new ("Montel was a

@@ -73,6 +73,14 @@ def test_regression_reply_with_an_adjective_is_a_tag():
 #: (text, speaker of each quote in order): one case per rule or per bug it fixed.
 ATTRIBUTION_CASES = [
     pytest.param(
+        'Mara and Tom stood at the gate.\n\n"Must you go?" said Mara.\n\n"I must," said Tom.\n\n'
+        'Finally she went down on her knees. "For your mother\'s sake, stay."\n',
+        ["Mara", "Tom", "Mara"], id="adverb_before_a_pronoun_is_no_name_regression_beat_subject"),
+    pytest.param(
+        'Mara and Tom stood at the gate, and the night came down.\n\n"Must you go?" said Mara.\n\n'
+        '"I must," said Tom.\n\nNight after night she had watched that road. "Then go."\n',
+        ["Mara", "Tom", "Mara"], id="common_word_opening_a_sentence_is_no_name_regression_beat_subject"),
+    pytest.param(
         'Tom and Mara walked to the pier. Mara was cold and she said so.\n\n'
         '"We should go back," he said.\n\n'
         '"Not yet," she sobbed.\n',
