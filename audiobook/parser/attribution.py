@@ -268,6 +268,8 @@ class Attributor(TurnTaking):
             if piece.kind == "dialogue":
                 if i in own:
                     current, how = own[i], _how(subjects[i], piece)
+                    if how == "tag" and id(subjects[i]) in self.by_cast:
+                        how = "cast"
                 elif how == "pinned":
                     how = "tag"  # the rest of a pinned speech: as sure as a tag
                 piece.speaker = current.name if isinstance(current, Person) else None

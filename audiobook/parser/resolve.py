@@ -60,6 +60,7 @@ class Resolver(Stage):
             listed = self.cast.listed_phrase(subject.full or subject.words, subject.gender) \
                 or self.cast.listed_phrase(subject.words, subject.gender)
             if listed is not None:
+                self.by_cast.add(id(subject))
                 return listed
             known = self.roles.person(self, subject.words, create=False)  # a relative or role the text links
             if known is not None:

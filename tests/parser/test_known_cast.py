@@ -159,3 +159,9 @@ def test_a_merged_name_moves_its_mentions_too():
     roster.merge(philip, master)
     assert [who.name for _at, who, _q in roster.mentions] == ["Master Philip"] * 3
     assert roster.resolve("Philip") is master and philip not in roster.people
+
+
+def test_a_line_found_through_a_listed_description_says_cast():
+    text, listed, _before, _after = CAST_GIVEN["a description listed as an alias names its character"]
+    said, _ = lines(text, KnownCast(listed))
+    assert said == [("Billy Bones", "cast"), ("Jim", "tag")]
