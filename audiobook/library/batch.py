@@ -92,7 +92,7 @@ class BatchProgress(Progress):
             self.chapters_total += chapters
             self.parts_total += parts
             self.log(f"{label}: {clips} clips to synthesize, {chapters} files to write"
-                     + (f", {parts} chapters to encode for them" if parts else ""))
+                     + (f", {parts} parts to encode for them" if parts else ""))
 
     def clip_done(self) -> None:
         with self.lock:

@@ -34,6 +34,16 @@ PRIMING = 1024
 AAC_OPTIONS = {"aac_coder": "fast"}
 #: Bump when what is stored for a stretch changes (packet count, sizes, then the packets).
 AAC_FORMAT = 1
+#: Most stretches one job encodes. A chapter's AAC can start only once all its clips exist, so
+#: the last chapter's starts when synthesis ends; encoded as one job it ran on one core while
+#: the others idled (about 20 s for a long chapter of a novel). In runs of at most this many
+#: stretches every worker takes a share. Counted in stretches, not minutes, because the jobs
+#: are made before any clip exists, so the audio's length is not known yet; a stretch is a
+#: sentence or a few, about 11 s in the corpus novels, so a run is some 3 minutes of audio and
+#: a couple of seconds of encoding: short enough to even out the tail, long enough that starting a
+#: worker for each costs little. The stretches (and their cache keys) stay the same whatever
+#: this is: only how many of them a job encodes changes.
+JOB_STRETCHES = 16
 
 
 def codec_version() -> int:
@@ -142,34 +152,43 @@ def chapter_stretches(keys: Sequence, pauses: Sequence, gains: Sequence, first: 
         yield stretch, first and index == 0
 
 
+def chapter_runs(keys: Sequence, pauses: Sequence, gains: Sequence, first: bool) -> list[tuple]:
+    """A chapter's (stretch, first) pairs in runs of consecutive stretches, as even as can be and
+    none longer than JOB_STRETCHES: one AacPartJob each."""
+    stretches = list(chapter_stretches(keys, pauses, gains, first))
+    count = max(1, -(-len(stretches) // JOB_STRETCHES))
+    bounds = [len(stretches) * i // count for i in range(count + 1)]
+    return [tuple(stretches[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
 @dataclass(frozen=True)
-class AacChapterJob:
-    """Encodes one chapter's AAC stretches into the cache, for a single-file book to join."""
+class AacPartJob:
+    """Encodes a run of one chapter's AAC stretches into the cache, for a single-file book to join."""
 
     path: Path
     """The book the stretches are for (for messages)."""
     number: int
     """Chapter number in the whole book."""
-    keys: tuple
-    """Cache key per item, None for a pause."""
-    pauses: tuple
-    """Pause length in ms per item."""
-    gains: tuple
-    """Gain in dB per item."""
-    first: bool
-    """The chapter opens the book (its first stretch's priming is skipped)."""
+    stretches: tuple
+    """(stretch, first) per stretch of the run, in order (``first``: the book's first stretch,
+    whose priming is skipped)."""
+    part: int = 1
+    """Which run of the chapter this is, from 1."""
+    parts: int = 1
+    """How many runs the chapter is cut into."""
     profile: Profile = Profile()
     """Bitrate and sample rate."""
 
     @property
     def label(self) -> str:
         """What the job makes, for messages and progress."""
-        return f"{self.path.name}: AAC of chapter {self.number}"
+        of = f", part {self.part} of {self.parts}" if self.parts > 1 else ""
+        return f"{self.path.name}: AAC of chapter {self.number}{of}"
 
     def write(self, cache_root: Path) -> int:
         """Encode the stretches not in the cache yet; worker entry point. Returns how many."""
         cache, made = ClipCache(cache_root), 0
-        for stretch, first in chapter_stretches(self.keys, self.pauses, self.gains, self.first):
+        for stretch, first in self.stretches:
             if not is_cached(stretch, self.profile, cache, first):
                 packets(stretch, self.profile, cache, first)
                 made += 1
@@ -177,8 +196,7 @@ class AacChapterJob:
 
     def recall(self, cache: ClipCache) -> Optional[int]:
         """0 when every stretch is in the cache already (nothing to do), else None."""
-        done = all(is_cached(stretch, self.profile, cache, first)
-                   for stretch, first in chapter_stretches(self.keys, self.pauses, self.gains, self.first))
+        done = all(is_cached(stretch, self.profile, cache, first) for stretch, first in self.stretches)
         return 0 if done else None
 
     def outputs(self) -> list[Path]:
@@ -188,3 +206,10 @@ class AacChapterJob:
     def partial_files(self, cache_root: Path) -> list[Path]:
         """Cache entries are written atomically: nothing to clean up."""
         return []
+
+
+def part_jobs(path: Path, number: int, keys: Sequence, pauses: Sequence, gains: Sequence, first: bool,
+              profile: Profile) -> list[AacPartJob]:
+    """The jobs that encode chapter ``number``'s stretches (``first``: it opens the book)."""
+    runs = chapter_runs(keys, pauses, gains, first)
+    return [AacPartJob(path, number, run, i, len(runs), profile) for i, run in enumerate(runs, start=1)]

@@ -13,7 +13,7 @@ from mutagen.id3 import CHAP, CTOC, ID3, TIT2, CTOCFlags
 
 from audiobook.model import BookInfo, RenderPlan
 from audiobook.output import m4b
-from audiobook.output.aac import AacChapterJob, aac_key, chapter_stretches
+from audiobook.output.aac import AacPartJob, aac_key, chapter_stretches, part_jobs
 from audiobook.output.chapters import job_hash, pauses_and_gains
 from audiobook.output.cover import Cover
 from audiobook.output.files import atomic_path, temporary_paths
@@ -79,14 +79,15 @@ class BookJob:
                 entries += mp3_entries(c.keys, c.pauses, c.gains, self.profile)
         return entries
 
-    def parts(self) -> list[tuple[int, AacChapterJob]]:
+    def parts(self) -> list[tuple[int, AacPartJob]]:
         """(chapter number, job) for the work that can run before this one, chapter by chapter
-        as each chapter's clips exist: an M4B's AAC stretches, encoded on every core."""
+        as each chapter's clips exist: an M4B's AAC stretches, encoded on every core, a few
+        minutes of audio a job (``aac.JOB_STRETCHES``)."""
         if self.path.suffix != ".m4b":
             return []
         numbers = [i + 1 if c.number is None else c.number for i, c in enumerate(self.chapters)]
-        return [(n, AacChapterJob(self.path, n, c.keys, c.pauses, c.gains, i == 0, self.profile))
-                for i, (n, c) in enumerate(zip(numbers, self.chapters))]
+        return [(n, job) for i, (n, c) in enumerate(zip(numbers, self.chapters))
+                for job in part_jobs(self.path, n, c.keys, c.pauses, c.gains, i == 0, self.profile)]
 
     def partial_files(self, cache_root: Path) -> list[Path]:
         """Where a worker killed half-way through this job may have left a temporary file."""

@@ -35,7 +35,7 @@ class Progress:
         self.clips_total, self.chapters_total, self.parts_total = clips, chapters, parts
         self._start = time.monotonic()
         self.log(f"{clips} clips to synthesize, {chapters} files to write"
-                 + (f", {parts} chapters to encode for them" if parts else ""))
+                 + (f", {parts} parts to encode for them" if parts else ""))
 
     def clip_done(self) -> None:
         self.clips_done += 1
@@ -48,7 +48,7 @@ class Progress:
         self._show(force=True)
 
     def part_done(self, label: str) -> None:
-        """One chapter of a single-file book encoded."""
+        """One part of a single-file book encoded (a run of a chapter's AAC stretches)."""
         self.parts_done += 1
         if not self.tty:
             self.log(f"encoded {self.parts_done}/{self.parts_total}: {label}")

@@ -70,7 +70,9 @@ def context():
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         # Imported once in the fork server, not again in every worker; importing loads no engine.
-        ctx.set_forkserver_preload(["audiobook.render.workers", "audiobook.output.books", "audiobook.render.engines"])
+        # PyAV too (some 70 ms a worker): an M4B's AAC is encoded in many short jobs.
+        ctx.set_forkserver_preload(["audiobook.render.workers", "audiobook.output.books", "audiobook.render.engines",
+                                    "av"])
         return ctx
     return multiprocessing.get_context("spawn")
 

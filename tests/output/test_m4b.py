@@ -3,6 +3,8 @@ a voice change re-encodes only the stretches that hold it, and the joined audio 
 its chapters, with every chapter's speech where its mark says."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -89,3 +91,41 @@ def test_a_stretch_decodes_to_whole_frames_with_priming_taken_from_its_pause():
     assert len(packets) == 22 and aac.decoded_frames(len(packets), False) == 22
     first = aac.encode(pause, profile, ClipCache("/nonexistent"), first=True)
     assert aac.decoded_frames(len(first), True) == 22
+
+
+def test_a_long_chapter_is_encoded_in_several_jobs_that_hold_its_stretches_once_each():
+    from audiobook.output.books import BookJob, ChapterAudio
+
+    # 40 sentences, each followed by a pause long enough to cut at: 40 stretches
+    keys = tuple(k for i in range(40) for k in (f"clip{i}", None))
+    pauses = tuple(ms for _ in range(40) for ms in (0, 400))
+    gains = (0.0,) * len(keys)
+    book = BookJob(Path("b.m4b"), "B", "A", None,
+                   (ChapterAudio("One", keys[:4], pauses[:4], gains[:4]), ChapterAudio("Two", keys, pauses, gains)))
+    parts = book.parts()
+    whole = list(aac.chapter_stretches(keys, pauses, gains, False))
+    long_parts = [job for number, job in parts if number == 2]
+    assert len(whole) == 40 and len(long_parts) == 3  # at most JOB_STRETCHES (16) each
+    assert [s for job in long_parts for s in job.stretches] == whole
+    assert all(len(job.stretches) <= aac.JOB_STRETCHES for job in long_parts)
+    assert [job.label for job in long_parts] == [f"b.m4b: AAC of chapter 2, part {i} of 3" for i in (1, 2, 3)]
+    # a short chapter stays one job, and only the book's first stretch is marked first
+    assert [job.label for number, job in parts if number == 1] == ["b.m4b: AAC of chapter 1"]
+    assert [first for _n, job in parts for _s, first in job.stretches].count(True) == 1
+    # the cache keys the book job joins are exactly those the parts make
+    assert {("aac", aac.aac_key(s, job.profile, first)) for _n, job in parts for s, first in job.stretches} \
+        == set(book.cache_entries()) - {book.cache_entries()[0]}
+
+
+def test_the_m4b_is_the_same_bytes_however_its_chapters_are_cut_into_jobs(tmp_path, monkeypatch):
+    import io
+
+    from audiobook.render.progress import Progress
+
+    whole = render(tmp_path, "whole").books[0].path.read_bytes()  # each chapter's few stretches in one job
+    monkeypatch.setattr(aac, "JOB_STRETCHES", 2)
+    story, log = tmp_path / "lamps.txt", io.StringIO()
+    cut = pipeline.render(story, tmp_path / "cut", engine=FakeEngine(), engine_spec="fakes:FakeEngine",
+                          formats=("m4b",), make_cover=False, jobs=2, progress=Progress(log))
+    assert cut.books[0].path.read_bytes() == whole
+    assert "AAC of chapter 2, part 2 of" in log.getvalue()  # the stretches were encoded by the parts

@@ -58,7 +58,7 @@ def test_parts_of_a_single_file_book_are_counted_and_shown():
     progress.start(2, 1, 3)
     progress.part_done("b.m4b: AAC of chapter 1")
     lines = stream.getvalue().splitlines()
-    assert lines == ["2 clips to synthesize, 1 files to write, 3 chapters to encode for them",
+    assert lines == ["2 clips to synthesize, 1 files to write, 3 parts to encode for them",
                      "encoded 1/3: b.m4b: AAC of chapter 1"]
     terminal = Terminal()
     bar = Progress(terminal)
