@@ -121,6 +121,13 @@ class Attributor(TurnTaking):
             if found:
                 self.tag_subjects[id(unit)] = found
 
+    def _told(self, pieces: list, i: int) -> tuple:
+        """The one the tag after quotation ``i`` names as spoken to ("he said to Oak"): not the speaker."""
+        after = pieces[i + 1] if i + 1 < len(pieces) and pieces[i + 1].kind == "narration" else None
+        name = tags.tag_addressee(self.text[after.start:after.end]) if after is not None else None
+        who = self.cast.resolve(name) if name else None
+        return (who,) if who is not None else ()
+
     def _called_by_i(self) -> dict[int, int]:
         """Person id -> how often a quotation calls them by name right next to a speech of the
         first-person narrator ("Rose," I said / "... my dear Rudolf?" ... "Why?" said I): the
@@ -197,7 +204,7 @@ class Attributor(TurnTaking):
         """Genders of he/she tags that found nobody: the fallback must not contradict them."""
         for i, subject in self.tag_subjects.get(id(unit), {}).items():
             self._mentions_until(pieces[i].start)
-            spoken_to = tuple(self._addressed(pieces[i]))
+            spoken_to = tuple(self._addressed(pieces[i])) + self._told(pieces, i)
             who = self._person(subject, spoken_to)
             if subject.kind == "pronoun" and subject.words != "i":
                 # '"Dad," she whispered': the daughter of the father on stage.

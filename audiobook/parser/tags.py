@@ -214,6 +214,17 @@ def tag_listener(narration: str) -> Optional[str]:
     return None
 
 
+_ADDRESSEE = re.compile(r"^\W*(?:[a-z]+\s+){1,3}?to\s+((?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+)")
+
+
+def tag_addressee(narration: str) -> Optional[str]:
+    """The name a tag after a quotation says is spoken to (``he said to Oak``), if any."""
+    m = _ADDRESSEE.match(narration[:80])
+    if m is None or not any(_is_verb(w) for w in m.group(0).split()[:-2]):
+        return None
+    return m.group(1)
+
+
 def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subject]:
     """The speaker named by narration right before a quotation (``James said:`` / ``said Lily,``)."""
     tail = narration[-160:].rstrip()

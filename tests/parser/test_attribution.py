@@ -73,6 +73,10 @@ def test_regression_reply_with_an_adjective_is_a_tag():
 #: (text, speaker of each quote in order): one case per rule or per bug it fixed.
 ATTRIBUTION_CASES = [
     pytest.param(
+        'Oak and Coggan came down to the gate. Coggan leaned on the post and watched the road.\n\n'
+        '"That\'s a handsome maid," he said to Oak.\n\n"She has her faults," said Oak.\n',
+        ["Coggan", "Oak"], id="the_one_spoken_to_in_the_tag_is_not_the_he_regression_said_to_name"),
+    pytest.param(
         'Mara and Tom stood at the gate.\n\n"Must you go?" said Mara.\n\n"I must," said Tom.\n\n'
         'Finally she went down on her knees. "For your mother\'s sake, stay."\n',
         ["Mara", "Tom", "Mara"], id="adverb_before_a_pronoun_is_no_name_regression_beat_subject"),
