@@ -161,9 +161,10 @@ class Roster:
                 if given == gender and _norm(name) == phrase}
         return self.listed_phrase(fits.pop(), gender) if len(fits) == 1 else None
 
-    def listed_phrase(self, words: str, gender: Optional[str] = None) -> Optional[Person]:
-        """The listed character a description in a speech tag is an alias of, or None; ``gender``:
-        what the words imply ("the man"), for a character listed without one."""
+    def listed_phrase(self, words: str, gender: Optional[str] = None, tag: bool = True) -> Optional[Person]:
+        """The listed character a description is an alias of, or None; ``gender``: what the words
+        imply ("the man"), for a character listed without one; ``tag``: the words are a speech
+        tag's (else a sentence's subject in narration)."""
         found = self.phrases.get(_norm(words))
         if found is None:
             return None
@@ -173,7 +174,8 @@ class Roster:
             person.title_gender = gender
         person.listed = True
         person.forms[words] = person.forms.get(words, 0) + 1
-        person.tagged = max(person.tagged, 1)
+        if tag:
+            person.tagged = max(person.tagged, 1)
         return person
 
     def resolve(self, form: str) -> Optional[Person]:

@@ -164,6 +164,14 @@ class Stage:
                     st.fresh_subjects.append(who)
             if subject is None or subject.kind != "noun":
                 continue
+            listed = self.cast.listed_phrase(subject.words, subject.gender, tag=False) if self.cast.closed else None
+            if listed is not None:  # "As the doctor crossed the room he paused": a listed description
+                st.fresh.append(listed)
+                st.fresh_subjects.append(listed)
+                st.fresh_at.append((unit.para.start + m.start(), listed))
+                if end is None:
+                    self._touch(listed)
+                continue
             kin = self._kin(subject.words)  # "His brother looked after him."
             if kin is not None:
                 self._touch(kin)

@@ -132,6 +132,11 @@ CAST_GIVEN = {
         (KnownCharacter("Caroline Meeber", ("Carrie",), "female"), KnownCharacter("the individual", (), "male"),
          KnownCharacter("the porter", (), "male")),
         ["the man", "Carrie"], ["the man", "Caroline Meeber"]),
+    "a listed description opening a sentence is who a he or she after it means": (
+        'Cameron knelt by the fire and fed it with sticks. His comrade looked up from the blankets.\n\n'
+        '"We might stay together, if it is all right with you," he said.\n',
+        (KnownCharacter("Cameron", (), "male"), KnownCharacter("the stranger", ("his comrade",), "male")),
+        ["Cameron"], ["the stranger"]),
     "a list for another book of the series leaves this one's talk alone": (
         'Mara crossed the square. Ada waited by the lamp.\n\n'
         '"Is it late?" she said.\n',
