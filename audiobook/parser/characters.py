@@ -148,6 +148,8 @@ class Roster:
         self.phrases: dict[str, tuple[str, Optional[str]]] = {}
         """Descriptions voices.yaml lists as aliases ("her mother", "the old seaman"), normalised:
         the listed character's name and gender. A speech tag with one of them means that character."""
+        self.first_person: Optional[str] = None
+        """The listed character voices.yaml gives "I" as an alias: the first-person narrator."""
         self.closed = False
         """voices.yaml lists the cast: people it does not list are not the first guess for a he or
         she or a turn in the talk."""

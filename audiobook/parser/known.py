@@ -40,6 +40,8 @@ def apply_cast(text: str, roster: Roster, known: KnownCast) -> None:
     merged or split; a given gender holds; names never to be speakers leave the roster. A listed
     character the text never names is left out (one voices.yaml may serve a whole series)."""
     for character in known.characters:
+        if any(a.lower() in ("i", "me", "myself") for a in character.aliases) and roster.first_person is None:
+            roster.first_person = character.name
         for phrase in (character.name, *character.aliases):
             if not _is_name(phrase) and phrase.lower() not in _NOT_NAME_WORDS:
                 roster.phrases.setdefault(_norm(phrase), (character.name, character.gender))

@@ -66,6 +66,10 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
                 # whom this stretch never names.
                 pool = sorted((p for p in people if id(p) not in named and p.is_person and not p.is_place),
                               key=lambda p: -p.count)[:1]
+            if not pool and cast.first_person is not None:
+                # voices.yaml says who "I" is.
+                pool = [cast.resolve(cast.first_person) or cast.add(cast.first_person, None)]
+                pool[0].listed = True
             if not pool and cast.closed and NAMELESS not in cast.phrases:
                 # voices.yaml lists the cast, so the "I" is one of them: the one the talk calls by
                 # name most that this stretch's narration never names.

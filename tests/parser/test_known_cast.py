@@ -111,6 +111,12 @@ CAST_GIVEN = {
         (KnownCharacter("Gilbert", (), "male"), KnownCharacter("Fergus", ("my brother",), "male"),
          KnownCharacter("Mrs. Markham", ("my mother",), "female")),
         ["my mother", "the narrator"], ["Mrs. Markham", "Gilbert"]),
+    "a character listed with I as an alias is the first-person narrator": (
+        'I came home late that night, and I found my aunt at the table. I sat down by the fire.\n\n'
+        '"Where have you been?" said my aunt.\n\n'
+        '"Out," I said.\n',
+        (KnownCharacter("Jane Eyre", ("I", "Jane"), "female"), KnownCharacter("Mrs. Reed", ("my aunt",), "female")),
+        ["my aunt", "the narrator"], ["Mrs. Reed", "Jane Eyre"]),
     "a list that names the narrator so keeps them so": (
         'I came home late that night, and I found my brother Fergus at the table with my mother. '
         'I sat down by the fire.\n\n'
