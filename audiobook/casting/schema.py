@@ -19,6 +19,10 @@ TOP_KEYS = ("narrator", "characters", "defaults", "pov_narration", "pauses", "re
 CHARACTER_KEYS = VOICE_KEYS + ("aliases", "gender")
 PROSODY_KEYS = ("rate", "volume", "pitch", "variant")
 GENDERS = ("male", "female")
+#: How a gender may be written, whatever the case: a character list may say ``Male``, ``F`` or
+#: ``unknown`` (None: the parser judges).
+GENDER_WORDS = {"male": "male", "m": "male", "female": "female", "f": "female",
+                "unknown": None, "none": None, "": None, "?": None}
 POV_CHOICES = ("character", "narrator")
 
 
@@ -228,6 +232,9 @@ def _from_mapping(data: Any, path: Path, engine: Optional[VoiceChecker] = None) 
         r.keys(node, VOICE_KEYS, "narrator.")
         config.narrator = r.voice(node, "narrator", DEFAULT_NARRATOR)
     if "characters" in data:
+        if isinstance(data["characters"], list):
+            raise r.fail(data, "characters", "characters", "must map each name to its settings, not be a list; "
+                         "write `Lily: {aliases: [Lil], gender: female}` for each character")
         chars = r.mapping(data, "characters", "characters")
         for name in chars:
             config.characters[str(name)] = _character(r, chars, name)
@@ -289,8 +296,11 @@ def _character(r: _Reader, chars: Any, name: Any) -> CharacterEntry:
         raise r.fail(chars, name, key_path, "rate, pitch or volume given without a voice; add voice:")
     aliases = r.names(node, "aliases", key_path + ".aliases") if "aliases" in node else []
     gender = node.get("gender")
+    if gender is not None:
+        gender = GENDER_WORDS.get(str(gender).strip().lower(), gender)
     if gender is not None and gender not in GENDERS:
-        raise r.fail(node, "gender", key_path + ".gender", f"must be male or female, not {gender!r}")
+        raise r.fail(node, "gender", key_path + ".gender",
+                     f"must be male or female (or unknown, to let the parser judge), not {gender!r}")
     return CharacterEntry(str(name), settings, aliases, gender, r.where(chars, name, key_path))
 
 
