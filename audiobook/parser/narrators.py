@@ -72,11 +72,13 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
                 pool[0].listed = True
             if not pool and cast.closed and NAMELESS not in cast.phrases:
                 # voices.yaml lists the cast, so the "I" is one of them: the one the talk calls by
-                # name most that this stretch's narration never names.
-                pool = sorted((p for p in cast.people if p.listed and id(p) not in named
-                               and called.get(id(p), 0) != CALLED_BY_THE_NARRATOR
-                               and (p.addressed or p.quoted_mentions)),
-                              key=lambda p: (-called.get(id(p), 0), -p.addressed, -p.quoted_mentions))[:1]
+                # name most that this stretch's narration never names, or names once (a narrator
+                # may name themself: "you will get a fair idea of Allan Quatermain").
+                pool = sorted((p for p in cast.people if p.listed and called.get(id(p), 0) != CALLED_BY_THE_NARRATOR
+                               and (p.addressed or p.quoted_mentions)
+                               and (id(p) not in named or p.narration_mentions <= 1)),
+                              key=lambda p: (id(p) in named, -called.get(id(p), 0), -p.addressed,
+                                             -p.quoted_mentions))[:1]
             # Nobody the book talks to but never about: a narrator without a name.
             who = pool[0] if pool else (cast.resolve(NAMELESS) or cast.add(NAMELESS, None))
         if who is not None:

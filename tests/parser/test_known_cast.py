@@ -117,6 +117,13 @@ CAST_GIVEN = {
         '"Out," I said.\n',
         (KnownCharacter("Jane Eyre", ("I", "Jane"), "female"), KnownCharacter("Mrs. Reed", ("my aunt",), "female")),
         ["my aunt", "the narrator"], ["Mrs. Reed", "Jane Eyre"]),
+    "a first-person narrator who names themself once is still the listed one the talk calls": (
+        'I am a small, withered man of sixty-three, and you will get a fair idea of Allan Quatermain '
+        'if you imagine a half-worn scrubbing-brush. I sat by the fire with my old friends.\n\n'
+        '"And now, Quatermain, tell us where we are to go," said Sir Henry.\n\n'
+        '"North," I said.\n',
+        (KnownCharacter("Allan Quatermain", ("Quatermain",), "male"), KnownCharacter("Sir Henry", (), "male")),
+        ["Sir Henry", "the narrator"], ["Sir Henry", "Allan Quatermain"]),
     "a list that names the narrator so keeps them so": (
         'I came home late that night, and I found my brother Fergus at the table with my mother. '
         'I sat down by the fire.\n\n'
