@@ -140,6 +140,9 @@ class Resolver(Stage):
 
     def _noun_character(self, words: str, gender: Optional[str]) -> Person:
         """The character known only by a noun ("the man", "my father"), made on first use."""
+        listed = self.cast.listed_phrase(words, gender, tag=False) if self.cast.closed else None
+        if listed is not None:  # "The old lady pulled her spectacles down", listed as Aunt Polly's
+            return listed
         name = noun_name(words)
         person = self.cast.resolve(name)
         if person is None and self.cast.closed:

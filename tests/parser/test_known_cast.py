@@ -150,6 +150,12 @@ CAST_GIVEN = {
         '"We might stay together, if it is all right with you," he said.\n',
         (KnownCharacter("Cameron", (), "male"), KnownCharacter("the stranger", ("his comrade",), "male")),
         ["Cameron"], ["the stranger"]),
+    "a listed description in the narration is that character, not someone new": (
+        'Tom was nowhere to be seen. The old lady pulled her spectacles down and looked over them about '
+        'the room.\n\n'
+        '"Well, I lay if I get hold of you I\'ll--" she said.\n',
+        (KnownCharacter("Aunt Polly", ("the old lady", "Polly"), "female"), KnownCharacter("Tom", (), "male")),
+        ["the lady"], ["Aunt Polly"]),
     "a list for another book of the series leaves this one's talk alone": (
         'Mara crossed the square. Ada waited by the lamp.\n\n'
         '"Is it late?" she said.\n',
