@@ -100,6 +100,24 @@ def loaded_espeak_library() -> Optional[str]:
     return None
 
 
+#: Every pyttsx3 engine this process made. pyttsx3 keeps them only weakly, and when one is
+#: collected its driver's destructor sets espeak-ng's callback to nothing; were that to happen
+#: inside another engine's synthesis, espeak-ng would call a null callback. Kept alive, none is.
+_KEEP_ALIVE: list = []
+#: espeak-ng has one state per process (voice, parameters, callback): every engine object in a
+#: process speaks through it one clip at a time, whatever thread it is called from.
+_ESPEAK_LOCK = threading.RLock()
+
+
+def _new_lock_in_child() -> None:
+    # A process forked while another thread held the lock must not inherit it held.
+    global _ESPEAK_LOCK
+    _ESPEAK_LOCK = threading.RLock()
+
+
+os.register_at_fork(after_in_child=_new_lock_in_child)
+
+
 class Pyttsx3Engine:
     """One pyttsx3 engine in this process, turning (text, voice settings) into a Clip.
 
@@ -108,16 +126,20 @@ class Pyttsx3Engine:
 
     def __init__(self, driver: Optional[str] = None):
         prepare_espeak()
+        with _ESPEAK_LOCK:
+            self._start(driver)
+
+    def _start(self, driver: Optional[str]) -> None:
         try:
             self._engine = pyttsx3.init(driver)
         except Exception as exc:  # pyttsx3 raises bare RuntimeError/ImportError/OSError
             raise EngineError(
                 f"cannot start the speech engine ({exc}); on Linux install espeak-ng or pip install espeakng-loader"
             ) from exc
+        _KEEP_ALIVE.append(self._engine)
         self.driver = str(self._engine)
         self._voices = self._read_voices()
         self._variants = self._read_variants() if self.driver == "espeak" else ()
-        self._lock = threading.Lock()
         if self.driver == "espeak":
             from pyttsx3.drivers import _espeak
 
@@ -213,7 +235,7 @@ class Pyttsx3Engine:
         self.check_voice(settings.voice)
         if timeout is None:
             timeout = CLIP_TIMEOUT_BASE + CLIP_TIMEOUT_PER_CHAR * len(text)
-        with self._lock:
+        with _ESPEAK_LOCK:  # the module's, looked up now: a forked child has a fresh one
             if self.driver == "espeak":
                 return self._synthesize_espeak(text, settings, timeout)
             return self._synthesize_file(text, settings, timeout)
