@@ -118,6 +118,11 @@ def _new_lock_in_child() -> None:
 os.register_at_fork(after_in_child=_new_lock_in_child)
 
 
+def espeak_lock() -> threading.RLock:
+    """The lock every use of espeak-ng in this process holds (synthesis, Piper's phonemes)."""
+    return _ESPEAK_LOCK
+
+
 class Pyttsx3Engine:
     """One pyttsx3 engine in this process, turning (text, voice settings) into a Clip.
 

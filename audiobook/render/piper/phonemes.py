@@ -13,16 +13,15 @@ Phonemization needs the library initialised but no audio output; it initialises 
 when nobody has yet (``AUDIO_OUTPUT_SYNCHRONOUS``, which starts no thread), and never again
 after pyttsx3 has: a second ``espeak_Initialize`` would switch pyttsx3's asynchronous output
 mode under it. A later ``pyttsx3.init`` re-initialises with its own mode, which phonemization
-does not depend on. Every call holds one module lock, and sets the espeak voice it needs;
-SpeechEngine sets its voice and parameters before every clip, so neither sees the other's
-voice. The lock cannot cover pyttsx3's own synthesis thread: do not phonemize in one thread
-while a SpeechEngine of the same process is speaking in another (render workers use one thread).
+does not depend on. Every call holds the lock espeak-ng synthesis holds too
+(``audiobook.render.espeak.espeak_lock``), and sets the espeak voice it needs; SpeechEngine sets
+its voice and parameters before every clip, so neither sees the other's voice, and the two never
+run at once in one process.
 """
 from __future__ import annotations
 
 import ctypes
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass
 from typing import Mapping, Optional, Sequence
@@ -50,7 +49,6 @@ ENGLISH_ABBREVIATIONS = frozenset(
     "fr vol fig vs esq".split()
 )
 
-_lock = threading.RLock()
 _library: Optional[ctypes.CDLL] = None
 
 
@@ -64,6 +62,12 @@ class Clause:
     """One of ``. ? ! , : ;``, ``…`` for an ellipsis, or "" when none was found."""
     source: str
     """The source text espeak-ng consumed for this clause (without its look-ahead character)."""
+
+
+def _espeak_lock():
+    from audiobook.render.espeak import espeak_lock
+
+    return espeak_lock()
 
 
 def _espeak() -> ctypes.CDLL:
@@ -107,7 +111,7 @@ def espeak_initialized(lib: ctypes.CDLL) -> bool:
 
 def espeak_version() -> str:
     """The version of the espeak-ng that makes the phonemes (part of a clip's cache key)."""
-    with _lock:
+    with _espeak_lock():
         return (_espeak().espeak_Info(None) or b"?").decode()
 
 
@@ -126,7 +130,7 @@ def espeak_clauses(text: str, voice: str) -> list[Clause]:
     """Phonemize ``text`` with espeak-ng ``voice`` into clauses, in order. Raises EngineError."""
     data = text.encode("utf-8")
     clauses: list[Clause] = []
-    with _lock:
+    with _espeak_lock():
         lib = _espeak()
         if lib.espeak_SetVoiceByName(voice.encode("utf-8")) != 0:
             raise EngineError(f"espeak-ng has no voice {voice!r} for Piper phonemes")
