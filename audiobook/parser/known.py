@@ -29,9 +29,11 @@ def _is_name(form: str) -> bool:
     return any(w[:1].isupper() for w in form.split()) and form.lower() not in _NOT_NAME_WORDS
 
 
-def mentioned(text: str, names) -> bool:
+def mentioned(text: str, names, ignore_case: bool = False) -> bool:
     """Whether ``text`` has any of ``names`` as whole words (a line may break between them)."""
-    return any(re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, n.split())) + r"(?!\w)", text) for n in names)
+    flags = re.I if ignore_case else 0
+    return any(re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, n.split())) + r"(?!\w)", text, flags)
+               for n in names)
 
 
 def apply_cast(text: str, roster: Roster, known: KnownCast) -> None:
@@ -48,8 +50,8 @@ def apply_cast(text: str, roster: Roster, known: KnownCast) -> None:
         names = [n for n in (character.name, *character.aliases) if _is_name(n)]
         if not names or not mentioned(text, names):
             # Only pronouns and common nouns ("I", "her mother"): known by a speech tag's words.
-            roster.closed |= mentioned(text.lower(), [p.lower() for p in (character.name, *character.aliases)
-                                                      if p.lower() not in _NOT_NAME_WORDS])
+            roster.closed |= mentioned(text, [p for p in (character.name, *character.aliases)
+                                              if p.lower() not in _NOT_NAME_WORDS], ignore_case=True)
             continue
         roster.closed = True  # a cast for this book, not (only) for another of the series
         found = [roster.resolve(n) for n in names]

@@ -30,7 +30,7 @@ class TurnTaking(Resolver):
                     continue
                 if subject.kind == "name" and self.cast.resolve(subject.words) is None \
                         and subject.words.lower() in self.cast.common:
-                    continue  # "Finally she went down on her knees": a common word opening the sentence
+                    continue  # "Night after night she watched": a common word opening the sentence
                 if subject.kind == "name":
                     who = self._person(subject)
                     # After the quotation, a sentence may be about someone new ("Montel was a
