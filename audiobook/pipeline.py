@@ -34,7 +34,7 @@ from audiobook.render.bookinfo import book_info, check as check_metadata
 from audiobook.render.cache import CACHE_DIRNAME, ClipCache
 from audiobook.render.cache_usage import clear as clear_cache, prune as prune_cache, usage as cache_usage  # noqa: F401
 from audiobook.render.cache_usage import record_book, used_entries
-from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, engine_spec, load_engine, voice_identity
+from audiobook.render.engine import DEFAULT_ENGINE, SpeechEngine, book_voice_identity, engine_spec, load_engine
 from audiobook.render.engines import PIPER_PREFIX, TARGET as ENGINES
 from audiobook.render.level import level_plan, measuring_keys
 from audiobook.render.plan import Pronouncer, make_plan
@@ -100,9 +100,10 @@ def parse_source(source: Path, encoding: Optional[str] = None, config: Optional[
 
 def prepare(source: Path, config: VoiceConfig, engine: SpeechEngine, *, encoding: Optional[str] = None,
             chapters: Optional[set[int]] = None, cache: Optional[ClipCache] = None,
-            metadata: Optional[BookInfo] = None, acx: bool = False,
+            metadata: Optional[BookInfo] = None, acx: bool = False, level: bool = True,
             warn: Optional[Callable[[str], None]] = None) -> tuple[RenderPlan, Document]:
-    """Everything before audio: parse, cast, plan and level (``config`` is voices.yaml, checked).
+    """Everything before audio: parse, cast, plan and (unless not ``level``) level (``config`` is
+    voices.yaml, checked).
 
     ``chapters`` selects 1-based chapter numbers of the whole book (default: all); a number past
     the book's last chapter raises ChapterSelectionError. ``metadata`` overrides what the
@@ -115,7 +116,7 @@ def prepare(source: Path, config: VoiceConfig, engine: SpeechEngine, *, encoding
     plan = make_plan(script, cast(script, config), document.text, chapters, book_info(script, document, metadata))
     if acx:
         plan = acx_plan(plan, config.narrator, narrator_credit(config.narrator, getattr(engine, "voices", [])))
-    return level_plan(plan, engine, cache), document
+    return (level_plan(plan, engine, cache) if level else plan), document
 
 
 def check_chapters(chapters: set[int], total: int) -> None:
@@ -165,13 +166,14 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
     writable_folder(Path(out_dir))
     cache = ClipCache(cache_root(out_dir, cache_dir))
     cache.check_writable()
-    plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, cache=cache,
+    plan, document = prepare(source, config, engine, encoding=encoding, chapters=chapters, level=False,
                              metadata=metadata, acx=profile == "acx", warn=warn)
     art = choose_cover(cover, document.cover, plan.title, plan.author, make_cover)
     folder = book_folder(out_dir, plan.title, document.path)
     name = safe_name(plan.title, "book")
     encoding_profile = PROFILES[profile]
-    identity = partial(voice_identity, engine)
+    identity = partial(book_voice_identity, engine, folder.name)
+    plan = level_plan(plan, engine, cache, identity)
     keys = {c.number: chapter_keys(c, identity) for c in plan.chapters}
     chapter_jobs = {c.number: chapter_files.encode_job(folder, plan, c, keys[c.number], encoding_profile, art)
                     for c in plan.chapters} if "mp3" in formats else {}

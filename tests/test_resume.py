@@ -71,3 +71,21 @@ def test_killed_render_resumes_to_identical_files(tmp_path, sig):
     again = subprocess.run(render_cmd(story, out), env=env, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert files(book) == expected
+
+
+def test_a_book_rendered_after_another_into_the_same_cache_is_unchanged(tmp_path):
+    """Regression: clips were shared between books, so a chapter whose sentence ("said Ada.")
+    another book had stored first skipped it, and espeak-ng, whose output shifts with what it
+    spoke before, gave the rest of that chapter other bytes than the book rendered alone."""
+    story = tmp_path / "river.txt"
+    long_story(story, chapters=2, paragraphs=12)
+    other = tmp_path / "other.txt"
+    other.write_text('The Other Book\n\nChapter 1\n\n"Nobody believes me when I tell them that." said Ada.\n',
+                     encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    alone = tmp_path / "alone"
+    assert subprocess.run(render_cmd(story, alone)[:-2], env=env, timeout=300).returncode == 0
+    shared = tmp_path / "shared"
+    for book in (other, story):
+        assert subprocess.run(render_cmd(book, shared)[:-2], env=env, timeout=300).returncode == 0
+    assert files(shared / "the-river-book") == files(alone / "the-river-book")

@@ -56,6 +56,16 @@ def voice_identity(engine: SpeechEngine, voice: VoiceSettings) -> str:
     return per_voice(voice) if per_voice is not None else engine.identity
 
 
+def book_voice_identity(engine: SpeechEngine, book: str, voice: VoiceSettings) -> str:
+    """``voice_identity`` within the book ``book``: clips are never shared between books.
+
+    espeak-ng's output for a clip shifts with what it spoke before, and a block speaks only the
+    clips missing from the cache: were a sentence ("said Mara.") shared with another book, one
+    book's bytes would depend on which books went into the same cache before it, or beside it.
+    """
+    return f"{voice_identity(engine, voice)}; book {book}"
+
+
 def resolvable(engine: SpeechEngine, voice: str) -> bool:
     """Whether ``engine`` has the voice ``voice`` (as a person may type it), in working order."""
     from audiobook.errors import AudiobookError

@@ -44,13 +44,14 @@ def voiced_rms_db(pcm: bytes) -> float:
     return 20 * math.log10(float(np.sqrt(np.mean(voiced ** 2))) + 1e-12)
 
 
-def level_plan(plan: RenderPlan, engine, cache: Optional[ClipCache] = None) -> RenderPlan:
+def level_plan(plan: RenderPlan, engine, cache: Optional[ClipCache] = None, identity=None) -> RenderPlan:
     """The plan with each clip's ``gain_db`` set from its speaker's measured voice.
 
-    The measuring clips are kept in ``cache``: espeak-ng's output shifts a little with what it
-    said before, and a gain that moved by 0.1 dB between runs would re-encode every chapter.
+    The measuring clips are kept in ``cache`` under ``identity`` (as for ``measuring_keys``;
+    default ``voice_identity``): espeak-ng's output shifts a little with what it said before,
+    and a gain that moved by 0.1 dB between runs would re-encode every chapter.
     """
-    gains = {voice: voice_gain(voice, engine, cache) for voice in plan_voices(plan)}
+    gains = {voice: voice_gain(voice, engine, cache, identity) for voice in plan_voices(plan)}
     chapters = []
     for chapter in plan.chapters:
         items = [dataclasses.replace(item, gain_db=gains[item.base_voice or item.voice])
@@ -73,14 +74,15 @@ def measuring_keys(plan: RenderPlan, identity) -> list[str]:
     return [clip_key(identity_of(voice), voice, CALIBRATION_TEXT) for voice in measured]
 
 
-def voice_gain(voice: VoiceSettings, engine, cache: Optional[ClipCache] = None) -> float:
+def voice_gain(voice: VoiceSettings, engine, cache: Optional[ClipCache] = None, identity=None) -> float:
     """The gain (dB, to 0.1) that brings ``voice`` to TARGET_RMS_DB.
 
     Measured at volume 1.0: the gain evens out what the voice and variant do to loudness,
     while a volume set in voices.yaml stays a deliberate difference.
     """
     voice = dataclasses.replace(voice, volume=1.0)
-    key = clip_key(voice_identity(engine, voice), voice, CALIBRATION_TEXT)
+    identity_of = identity_function(identity) if identity is not None else (lambda v: voice_identity(engine, v))
+    key = clip_key(identity_of(voice), voice, CALIBRATION_TEXT)
     clip = cache.get(key) if cache else None
     if clip is None:
         clip = engine.synthesize(CALIBRATION_TEXT, voice)
