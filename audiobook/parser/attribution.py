@@ -18,6 +18,21 @@ def _narration_only(unit: Optional[Unit]) -> bool:
         all(p.kind == "narration" for p in unit.pieces)
 
 
+def _called_names(quote: str) -> list[str]:
+    """The names a quotation calls out where only a listener's name stands: opening it
+    ("Uncle, you look ill") or closing a sentence or the quotation ("Feel pretty sick, Thea?",
+    "It's time, Fergus," said I), with other words besides."""
+    names = tags.vocatives(quote)
+    quote = tags.plain_titles(quote)
+    rest = quote
+    for name in names:
+        rest = rest.replace(name, " ")
+    if not re.search(r"[^\W\d_]", rest):
+        return []
+    return [n for n in names if quote.lstrip(" '\u2018\u201c\"").startswith(n)
+            or re.search(re.escape(n) + r"(?:\s*[?!.]|[,;:]?\W*$)", quote)]
+
+
 def _how(subject: tags.Subject, piece) -> str:
     """How a tagged quotation's speaker was found (``model.HOW``)."""
     if piece.pinned is not None:
@@ -120,6 +135,27 @@ class Attributor(TurnTaking):
                     person.addressed += 1
             if found:
                 self.tag_subjects[id(unit)] = found
+
+    def _on_stage_called(self, quotes: list, speaker: object) -> None:
+        """Whom a speech calls by name, opening it or closing a sentence of it, is there to hear
+        it ('"Feel pretty sick, Thea?" he asked'): on stage for the he/she that follows, even if
+        the narration has not named them yet. Not a name between commas mid-sentence ("my
+        employer, Mrs. Forrester, ..."), nor a name alone ("Victor!" may call someone away).
+        The speaker stays the one most recently about."""
+        st = self.state
+        called = []
+        for q in quotes:
+            quote = self.text[q.inner_start:q.inner_end]
+            for name in _called_names(quote):
+                person = self.cast.resolve(name) or self.cast.resolve(name.split()[-1])
+                if person is None and self.cast.closed:
+                    person = self.cast.called_kin(name)
+                if person is not None and person is not speaker and person.is_person and person is not st.narrator:
+                    called.append(person)
+        for person in called:
+            self._touch(person)
+        if called and isinstance(speaker, Person):
+            self._touch(speaker)
 
     def _told(self, pieces: list, i: int) -> tuple:
         """The one the tag after quotation ``i`` names as spoken to ("he said to Oak"): not the speaker."""
@@ -309,6 +345,7 @@ class Attributor(TurnTaking):
             listener = self._listener(unit, last)
             if listener is not None:
                 st.addressed_last = [listener]
+        self._on_stage_called(quotes, last)
         st.newcomers = []
         self._mentions_until(self._tag_end(unit))
         st.fresh, st.fresh_subjects, st.fresh_at = [], [], []

@@ -67,7 +67,7 @@ class Person:
     @property
     def is_person(self) -> bool:
         """Evidence that the name is a character, not a place or a thing."""
-        if self.titles or self.tagged or self.addressed >= 2 or self.prior:
+        if self.listed or self.titles or self.tagged or self.addressed >= 2 or self.prior:
             return True
         if self.is_place:
             return False
@@ -179,6 +179,18 @@ class Roster:
         if tag:
             person.tagged = max(person.tagged, 1)
         return person
+
+    def called_kin(self, word: str) -> Optional[Person]:
+        """The one listed character a kin word called out ("Uncle, you look ill") means: the only
+        one voices.yaml gives as "his uncle" / "her uncle" or as "Uncle John"; else None."""
+        kin = rules.KIN_SYNONYMS.get(word.lower(), word.lower())
+        if kin not in rules.KINSHIP_NOUNS:
+            return None
+        names = {name for phrase, (name, _g) in self.phrases.items()
+                 if phrase.split()[-1:] == [kin] and phrase.split()[0] in ("his", "her", "my", "their", "your")}
+        names |= {p.name for p in self.people if p.listed and any(_norm(f).split()[0] == kin and len(f.split()) > 1
+                                                               for f in p.forms)}
+        return self.resolve(names.pop()) if len(names) == 1 else None
 
     def resolve(self, form: str) -> Optional[Person]:
         """The person a name form refers to, or None."""

@@ -119,6 +119,8 @@ class Stage:
             p = self.cast.resolve(name) or self.cast.resolve(name.split()[-1])
             if p is None and name.lower() in rules.BARE_TITLES:
                 p = self._titled(name.lower(), anywhere=True)  # "Mademoiselle, I am going..."
+            if p is None and self.cast.closed:
+                p = self.cast.called_kin(name)
             if p is not None:
                 out.append(p)
         return out

@@ -1,6 +1,7 @@
 """Speech tags: the few words next to a quotation that say who speaks it ("said James", "she sobbed")."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -291,10 +292,18 @@ _VOCATIVE_MID = re.compile(r"(?:^|[,;:])([^,;:.!?]{1,80}),\s*" + _NAME + r"\s*,"
 _APPOSITION = re.compile(r"^(?:his|her|my|our|their|your|the|a|an|this|that)\b", re.I)
 
 
-def vocatives(quote: str) -> list[str]:
-    """Names the quotation addresses (``James, meet your son`` / ``Come here, Lily!``)."""
+def plain_titles(quote: str) -> str:
+    """``quote`` with the full stop after a title dropped ("Mr. Holmes" as "Mr Holmes"), as
+    ``vocatives`` gives the names it finds."""
+    return re.sub(r"\b(Mr|Mrs|Ms|Dr|St)\.\s+", r"\1 ", quote)
+
+
+@functools.lru_cache(maxsize=8192)
+def vocatives(quote: str) -> tuple[str, ...]:
+    """Names the quotation addresses (``James, meet your son`` / ``Come here, Lily!``). Kept
+    per quotation: every paragraph asks again of the one before."""
     found = []
-    quote = re.sub(r"\b(Mr|Mrs|Ms|Dr|St)\.\s+", r"\1 ", quote)
+    quote = plain_titles(quote)
     for sentence in re.split(r"(?<=[.!?])\s+", quote):
         names = []
         for m in _VOCATIVE_MID.finditer(sentence):
@@ -307,7 +316,7 @@ def vocatives(quote: str) -> list[str]:
             first = name.split()[0]
             if first not in rules.NOT_NAMES or first.lower() in _TITLE_WORDS:
                 found.append(name)
-    return found
+    return tuple(found)
 
 
 def is_inline_tag(narration: str, quote_end_char: str) -> bool:

@@ -156,6 +156,29 @@ CAST_GIVEN = {
         '"Well, I lay if I get hold of you I\'ll--" she said.\n',
         (KnownCharacter("Aunt Polly", ("the old lady", "Polly"), "female"), KnownCharacter("Tom", (), "male")),
         ["the lady"], ["Aunt Polly"]),
+    "a kin word called out is the one listed as that relation": (
+        '"Uncle, you are not looking well to-night."\n\n'
+        '"I am not well, Florence. I doubt if I shall ever be better."\n\n'
+        '"Surely you cannot mean it."\n\n'
+        'John Linden said no more that night.\n',
+        (KnownCharacter("Florence Linden", ("Florence",), "female"),
+         KnownCharacter("John Linden", ("her uncle", "Uncle John"), "male")),
+        ["Florence", None, "Florence"], ["Florence Linden", "John Linden", "Florence Linden"]),
+    "one called by name is on stage for the she that follows, though the narration never named her": (
+        'The doctor shut the door behind him. "Feel pretty sick, Thea?" he asked.\n\n'
+        'She looked at him with greedy affection. "I thought you were here," she said.\n',
+        (KnownCharacter("Dr. Archie", ("the doctor",), "male"), KnownCharacter("Thea", (), "female")),
+        ["the doctor", "the doctor"], ["the doctor", "Thea"]),
+    "a name between commas mid-sentence is no listener brought on stage": (
+        'Miss Morstan sat down across from Holmes.\n\n'
+        '"You once helped my employer, Mrs. Cecil Forrester, with a small matter," she said.\n\n'
+        '"Mrs. Cecil Forrester," he repeated. "I remember it."\n\n'
+        'She put her hand to her throat.\n\n'
+        '"My father went missing ten years ago," she said.\n',
+        (KnownCharacter("Mary Morstan", ("Miss Morstan",), "female"), KnownCharacter("Sherlock Holmes", ("Holmes",), "male"),
+         KnownCharacter("Mrs. Cecil Forrester", (), "female")),
+        ["Miss Morstan", None, None, "Miss Morstan"],
+        ["Mary Morstan", "Sherlock Holmes", "Sherlock Holmes", "Mary Morstan"]),
     "a list for another book of the series leaves this one's talk alone": (
         'Mara crossed the square. Ada waited by the lamp.\n\n'
         '"Is it late?" she said.\n',
