@@ -163,6 +163,15 @@ class Roster:
                 if given == gender and _norm(name) == phrase}
         return self.listed_phrase(fits.pop(), gender) if len(fits) == 1 else None
 
+    def only_listed(self, gender: str) -> Optional[Person]:
+        """The one character of ``gender`` voices.yaml lists (by a name the text has, or by a
+        description alone), or None when it lists none or several."""
+        named = {p.name for p in self.people if p.listed and p.gender == gender}
+        described = {name for phrase, (name, given) in self.phrases.items() if given == gender and _norm(name) == phrase}
+        if len(named | described) != 1:
+            return None
+        return self.person_named(named.pop()) if named else self.listed_phrase(described.pop(), gender, tag=False)
+
     def listed_phrase(self, words: str, gender: Optional[str] = None, tag: bool = True) -> Optional[Person]:
         """The listed character a description is an alias of, or None; ``gender``: what the words
         imply ("the man"), for a character listed without one; ``tag``: the words are a speech

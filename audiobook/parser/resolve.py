@@ -257,7 +257,9 @@ class Resolver(Stage):
                                                 and len(p.name.split()) == 1))]  # not "Ward Nine", "Hallam House"
         if not matches:
             noun = next((n for n, g in reversed(st.scene_nouns) if g == gender), None)
-            return self._noun_character(noun, gender) if noun and gender else None
+            if noun and gender:
+                return self._noun_character(noun, gender)
+            return self._only_listed(gender, exclude)
         if st.gap <= 1:
             # Whoever was just spoken to by name answers.
             for p in st.addressed_last:
@@ -278,6 +280,15 @@ class Resolver(Stage):
         if st.gap == 0 and top is st.last_speaker and len(matches) > 1 and matches[1] in st.conv[:2]:
             return matches[1]
         return top
+
+    def _only_listed(self, gender: Optional[str], exclude: tuple = ()) -> Optional[Person]:
+        """A he/she that finds nobody of that sex about: the one character of that sex
+        voices.yaml lists, if it lists only one ("When I came close she bowed and said" of "a
+        cheery-looking elderly woman" the list gives as "his wife")."""
+        if gender is None or not self.cast.closed:
+            return None
+        who = self.cast.only_listed(gender)
+        return who if who is not None and who is not self.state.narrator and who not in exclude else None
 
     def _fresh(self, gender: Optional[str], pool: list[Person]) -> Optional[Person]:
         """The one a he/she most likely means from the narration since the last quotation alone:
