@@ -246,12 +246,9 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
                 return found[0]
             for s in range(max(0, i - 4), i):
                 found = subject_at(toks, s, names)
-                between = toks[found[1]:i] if found and found[1] <= i else None
-                if between is not None and all(
+                if found and found[1] <= i and all(
                         _is_adverb(x) or x in rules.AUXILIARIES or (_is_past(x) and found[0].kind != "noun")
-                        # "she bowed and said,": one more thing the speaker did first
-                        or (x == "and" and k > 0 and _is_past(between[k - 1]) and found[0].kind != "noun")
-                        for k, x in enumerate(between)):
+                        for x in toks[found[1]:i]):
                     found[0].verb = t
                     return found[0]
     if tail[-1] == ":" and any(_is_verb(t) and t.islower() for t in toks):

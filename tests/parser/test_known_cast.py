@@ -181,7 +181,7 @@ CAST_GIVEN = {
         ["Mary Morstan", "Sherlock Holmes", "Sherlock Holmes", "Mary Morstan"]),
     "a she who finds nobody about is the one woman the list gives": (
         'I was expected, for at the door I faced a cheery-looking elderly woman in peasant dress. '
-        'When I came close she bowed and said, "The Herr Englishman?"\n\n'
+        'When I came close she said, "The Herr Englishman?"\n\n'
         '"Yes," I said, "Jonathan Harker."\n',
         (KnownCharacter("his wife", ("the old lady",), "female"), KnownCharacter("Jonathan Harker", (), "male")),
         ["Jonathan Harker"] * 3, ["his wife", "Jonathan Harker", "Jonathan Harker"]),
