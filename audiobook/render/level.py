@@ -28,6 +28,8 @@ LIMITER_KNEE_DB = -9.0
 #: What every voice says to be measured.
 CALIBRATION_TEXT = ("The quick brown fox jumps over the lazy dog, while the evening fog rolls in "
                     "over the quiet harbour and the lamps are lit one by one.")
+#: What silence measures (dBFS).
+SILENT_DB = -120.0
 #: Frames quieter than this, relative to the loudest, are pauses and do not count.
 VOICED_BELOW_PEAK_DB = 35.0
 
@@ -38,9 +40,11 @@ def voiced_rms_db(pcm: bytes) -> float:
     frame = 441
     usable = len(x) // frame * frame
     if usable == 0:
-        return -120.0
+        return SILENT_DB
     energy = np.sqrt(np.mean(x[:usable].reshape(-1, frame) ** 2, axis=1))
     voiced = energy[energy > energy.max() * 10 ** (-VOICED_BELOW_PEAK_DB / 20)]
+    if voiced.size == 0:  # digital silence
+        return SILENT_DB
     return 20 * math.log10(float(np.sqrt(np.mean(voiced ** 2))) + 1e-12)
 
 
@@ -88,7 +92,10 @@ def voice_gain(voice: VoiceSettings, engine, cache: Optional[ClipCache] = None, 
         clip = engine.synthesize(CALIBRATION_TEXT, voice)
         if cache:
             cache.put(key, clip)
-    return round(TARGET_RMS_DB - voiced_rms_db(clip.pcm), 1)
+    level = voiced_rms_db(clip.pcm)
+    if level <= SILENT_DB:
+        return 0.0  # a voice that says nothing cannot be measured: left as it is
+    return round(TARGET_RMS_DB - level, 1)
 
 
 def apply(pcm: bytes, gain_db: float) -> bytes:

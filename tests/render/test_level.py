@@ -54,6 +54,23 @@ def test_voiced_rms_of_a_sine_ignores_the_silence_around_it():
     assert voiced_rms_db(b"") == -120.0
 
 
+def test_a_voice_that_says_nothing_keeps_its_level():
+    """Regression: a calibration clip of digital silence measured as NaN dB, and the NaN gain
+    turned every clip of that voice into noise."""
+    assert voiced_rms_db(bytes(RATE * 2)) == -120.0
+    silent = VoiceSettings("silent")
+    plan = RenderPlan(BookInfo("B"), [ChapterPlan(1, "One", [ClipItem("a", silent, "A", 0)])])
+
+    class Silent:
+        identity = "silent 1"
+
+        def synthesize(self, text, settings, timeout=None):
+            return Clip(bytes(RATE * 2), RATE)
+
+    [item] = level_plan(plan, Silent()).chapters[0].items
+    assert item.gain_db == 0.0
+
+
 class LoudnessEngine:
     """Speaks a sine whose loudness depends on the voice; counts what it is asked."""
 
