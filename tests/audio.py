@@ -14,6 +14,8 @@ def samples(pcm: bytes) -> np.ndarray:
 def rms_db(x: np.ndarray) -> float:
     """RMS level in dBFS of the non-silent part."""
     voiced = x[np.abs(x) > 1e-3]
+    if voiced.size == 0:
+        return -120.0  # silence (a second between two lines, say)
     return 20 * np.log10(np.sqrt(np.mean(voiced**2)) + 1e-12)
 
 
