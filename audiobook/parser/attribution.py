@@ -209,6 +209,7 @@ class Attributor(TurnTaking):
             # Who acts last matters in a first-person scene or after someone comes in.
             self.actor = beats.last_actor(self, unit.para.start, unit.para.end) \
                 if st.narrator is not None or entrant is not None else None
+            self.closing = beats.closing_actor(self, unit.para.start, unit.para.end)
             self.entrant = entrant
             st.quiet += 1
             if st.quiet >= CONVERSATION_GAP:
@@ -286,6 +287,11 @@ class Attributor(TurnTaking):
                     and self.entrant is self.actor and self.entrant not in addressed:
                 # One who comes in, opening the paragraph and acting at its end, speaks next.
                 speaker = self.entrant
+            if speaker is None and st.gap == 1 and self.closing is not None and self.closing is not st.narrator \
+                    and self.closing not in addressed:
+                # "The doctor bent down." / "Let me take him.": the talk resumes with the one the
+                # narration between has just shown acting.
+                speaker = self.closing
             if speaker is None:
                 speaker = self._entrance(addressed)
             if speaker is None:
@@ -296,7 +302,7 @@ class Attributor(TurnTaking):
             if unresolved and isinstance(speaker, Person) and speaker.gender \
                     and speaker.gender not in unresolved:
                 speaker = None
-        self.actor, self.entrant, self.after_message = None, None, False
+        self.actor, self.entrant, self.after_message, self.closing = None, None, False, None
         speaker = self._introduced(speaker, pieces[first_q])
         for i, who in list(own.items()):
             named = self._narrator_introduced(pieces[i]) if who is st.narrator else None

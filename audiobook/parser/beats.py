@@ -50,6 +50,34 @@ def first_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
     return who if who is not None and who.is_person else None
 
 
+#: Most words in a paragraph's closing sentence for its subject to be the one who speaks next.
+CLOSING_ACTION_WORDS = 12
+
+
+def closing_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
+    """The one a paragraph of narration ends on, named, in a short sentence of their own ("The
+    doctor bent down.", "Buck Mulligan's gay voice went on."): None for a he/she, a long sentence
+    or nobody."""
+    sentences = [s for s in _SENTENCES.split(att.text[start:end].strip()) if s.strip()]
+    if not sentences or len(sentences[-1].split()) > CLOSING_ACTION_WORDS:
+        return None
+    last = sentences[-1].strip()
+    subject = tags.sentence_subject(last)
+    if subject is None:
+        m = _ROLE_OPENING.match(last)
+        words = m.group(0) if m else None
+    elif subject.kind == "noun":
+        words = subject.words
+    if subject is None or subject.kind == "noun":
+        # A description voices.yaml lists ("my uncle") is its character, not a new role.
+        return (att.cast.listed_phrase(words, subject.gender if subject else None, tag=False)
+                or att.roles.person(att, words)) if words else None
+    if subject.kind == "name":
+        found = att._person(subject)
+        return found if isinstance(found, Person) and found.is_person else None
+    return None
+
+
 def last_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
     """The one who acts last in the narration ``text[start:end]``: the subject of its last
     sentence that has one (a name, a he/she, a role or a relative); None for nobody."""

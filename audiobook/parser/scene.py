@@ -82,6 +82,8 @@ class Stage:
         """Ids of the tag subjects voices.yaml resolved (a listed description): ``how`` is ``cast``."""
         self.entrant: Optional[Person] = None
         """Who opens the narration since the last speech, named."""
+        self.closing: Optional[Person] = None
+        """Who the narration paragraph right before ends on, named, in a short sentence."""
 
     def _touch(self, who: object) -> None:
         st = self.state

@@ -73,6 +73,18 @@ def test_regression_reply_with_an_adjective_is_a_tag():
 #: (text, speaker of each quote in order): one case per rule or per bug it fixed.
 ATTRIBUTION_CASES = [
     pytest.param(
+        'The doctor came in with the nurse. "What is the matter?" said the doctor. "You are tired."\n\n'
+        'She shook her head, unable to speak, and the tears rolled down her cheeks. The doctor bent down.\n\n'
+        '"Let me take him."\n',
+        ["the doctor", "the doctor", "the doctor"], id="a_short_sentence_closing_the_narration_names_who_speaks_next"),
+    pytest.param(
+        'Mr. Pett sat at his desk. Ogden came in, and he stood by the window with his hands in his pockets.\n\n'
+        '"You have been smoking," said Mr. Pett.\n\n"Me!" said Ogden.\n\n"Smoking cigarettes."\n\n'
+        'Ogden looked at the ceiling. Mr. Pett pointed at the tray.\n\n'
+        '"There are two butts in the ash-tray."\n\n"I did not put them there."\n',
+        ["Mr. Pett", "Ogden", "Mr. Pett", "Mr. Pett", "Ogden"],
+        id="the_one_the_narration_ends_on_speaks_though_they_spoke_last"),
+    pytest.param(
         'Oak and Coggan came down to the gate. Coggan leaned on the post and watched the road.\n\n'
         '"That\'s a handsome maid," he said to Oak.\n\n"She has her faults," said Oak.\n',
         ["Coggan", "Oak"], id="the_one_spoken_to_in_the_tag_is_not_the_he_regression_said_to_name"),
