@@ -147,9 +147,7 @@ class Attributor(TurnTaking):
         for q in quotes:
             quote = self.text[q.inner_start:q.inner_end]
             for name in _called_names(quote):
-                person = self.cast.resolve(name) or self.cast.resolve(name.split()[-1])
-                if person is None and self.cast.closed:
-                    person = self.cast.called_kin(name)
+                person = self._called(name)
                 if person is not None and person is not speaker and person.is_person and person is not st.narrator:
                     called.append(person)
         for person in called:

@@ -116,16 +116,17 @@ class Stage:
         self._touch(who)
 
     def _addressed(self, piece: Piece) -> list[Person]:
-        out = []
-        for name in tags.vocatives(self.text[piece.inner_start:piece.inner_end]):
-            p = self.cast.resolve(name) or self.cast.resolve(name.split()[-1])
-            if p is None and name.lower() in rules.BARE_TITLES:
-                p = self._titled(name.lower(), anywhere=True)  # "Mademoiselle, I am going..."
-            if p is None and self.cast.closed:
-                p = self.cast.called_kin(name)
-            if p is not None:
-                out.append(p)
-        return out
+        called = (self._called(name) for name in tags.vocatives(self.text[piece.inner_start:piece.inner_end]))
+        return [p for p in called if p is not None]
+
+    def _called(self, name: str) -> Optional[Person]:
+        """The person a name called out in a quotation means, or None."""
+        p = self.cast.resolve(name) or self.cast.resolve(name.split()[-1])
+        if p is None and name.lower() in rules.BARE_TITLES:
+            p = self._titled(name.lower(), anywhere=True)  # "Mademoiselle, I am going..."
+        if p is None and self.cast.closed:
+            p = self.cast.called_kin(name)
+        return p
 
     def _new_scene(self, scene_break: bool = False) -> None:
         st = self.state
