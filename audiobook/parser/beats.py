@@ -61,21 +61,8 @@ def closing_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
     sentences = [s for s in _SENTENCES.split(att.text[start:end].strip()) if s.strip()]
     if not sentences or len(sentences[-1].split()) > CLOSING_ACTION_WORDS:
         return None
-    last = sentences[-1].strip()
-    subject = tags.sentence_subject(last)
-    if subject is None:
-        m = _ROLE_OPENING.match(last)
-        words = m.group(0) if m else None
-    elif subject.kind == "noun":
-        words = subject.words
-    if subject is None or subject.kind == "noun":
-        # A description voices.yaml lists ("my uncle") is its character, not a new role.
-        return (att.cast.listed_phrase(words, subject.gender if subject else None, tag=False)
-                or att.roles.person(att, words)) if words else None
-    if subject.kind == "name":
-        found = att._person(subject)
-        return found if isinstance(found, Person) and found.is_person else None
-    return None
+    subject = tags.sentence_subject(sentences[-1])
+    return None if subject is not None and subject.kind == "pronoun" else _actor(att, sentences[-1], subject)
 
 
 def last_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
@@ -88,23 +75,29 @@ def last_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
     # back at her." -> the captain).
     for sentence in reversed(sentences[-3:]):
         subject = tags.sentence_subject(sentence)
-        if subject is None:
-            # "The captain straightened up.": a role or relative opening the sentence.
-            m = _ROLE_OPENING.match(sentence.strip())
-            who = att.roles.person(att, m.group(0)) if m else None
-            if who is not None:
-                return who
-            continue
-        if subject.kind == "pronoun":
+        if subject is not None and subject.kind == "pronoun":
             return att.state.narrator if subject.words == "i" else att._by_pronoun(subject.gender)
-        if subject.kind == "noun":
-            who = att.roles.person(att, subject.words)
-        else:
-            found = att._person(subject)
-            who = found if isinstance(found, Person) and found.is_person else None
+        who = _actor(att, sentence, subject)
         if who is not None:
             return who
     return None
+
+
+def _actor(att: "Attributor", sentence: str, subject: Optional[tags.Subject]) -> Optional[Person]:
+    """The person a sentence's subject (not a pronoun) names: a name the cast knows as a person,
+    a description voices.yaml lists, a role or a relative ("The captain straightened up.")."""
+    if subject is not None and subject.kind == "name":
+        found = att._person(subject)
+        return found if isinstance(found, Person) and found.is_person else None
+    if subject is None:
+        m = _ROLE_OPENING.match(sentence.strip())
+        if m is None:
+            return None
+        words, gender = m.group(0), None
+    else:
+        words, gender = subject.words, subject.gender
+    # A description voices.yaml lists ("my uncle") is its character, not a new role.
+    return att.cast.listed_phrase(words, gender, tag=False) or att.roles.person(att, words)
 
 
 _KIN_CALL = re.compile(r"^\W*(%s)\b\s*[,.!?\u2014]" % "|".join(sorted(rules.KIN_VOCATIVES, key=len, reverse=True)),

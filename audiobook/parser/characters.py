@@ -159,15 +159,18 @@ class Roster:
         comrade") who has ``gender``, or None when there are none or several."""
         if gender is None:
             return None
-        fits = {name for phrase, (name, given) in self.phrases.items()
-                if given == gender and _norm(name) == phrase}
+        fits = self._described_names(gender)
         return self.listed_phrase(fits.pop(), gender) if len(fits) == 1 else None
+
+    def _described_names(self, gender: str) -> set[str]:
+        """Names of the characters of ``gender`` voices.yaml lists by a description alone."""
+        return {name for phrase, (name, given) in self.phrases.items() if given == gender and _norm(name) == phrase}
 
     def only_listed(self, gender: str) -> Optional[Person]:
         """The one character of ``gender`` voices.yaml lists (by a name the text has, or by a
         description alone), or None when it lists none or several."""
         named = {p.name for p in self.people if p.listed and p.gender == gender}
-        described = {name for phrase, (name, given) in self.phrases.items() if given == gender and _norm(name) == phrase}
+        described = self._described_names(gender)
         if len(named | described) != 1:
             return None
         return self.person_named(named.pop()) if named else self.listed_phrase(described.pop(), gender, tag=False)

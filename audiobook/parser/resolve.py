@@ -283,8 +283,8 @@ class Resolver(Stage):
 
     def _only_listed(self, gender: Optional[str], exclude: tuple = ()) -> Optional[Person]:
         """A he/she that finds nobody of that sex about: the one character of that sex
-        voices.yaml lists, if it lists only one ("When I came close she bowed and said" of "a
-        cheery-looking elderly woman" the list gives as "his wife")."""
+        voices.yaml lists, if it lists only one ("When I came close she said," of "a cheery-looking
+        elderly woman" the list gives as "his wife")."""
         if gender is None or not self.cast.closed:
             return None
         who = self.cast.only_listed(gender)
