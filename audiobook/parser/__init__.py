@@ -71,7 +71,7 @@ def parse(document: Document, known: Optional[KnownCast] = None) -> Script:
     cast.common = {t.text for t in tokens if t.text.islower()}
     refine_aliases(text, tokens, cast)
     if known is not None:
-        apply_cast(text, cast, known)
+        apply_cast(text, cast, known, spans)
     attributor = attribution.Attributor(text, cast, units)
     attributor.run()
     narrators = attributor.narrators

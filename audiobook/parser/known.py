@@ -2,7 +2,9 @@
 character each, with the gender given), names that are never speakers, and pinned lines."""
 from __future__ import annotations
 
+import bisect
 import re
+from typing import Sequence
 
 from audiobook.errors import ConfigError
 from audiobook.model import KnownCast
@@ -36,11 +38,12 @@ def mentioned(text: str, names, ignore_case: bool = False) -> bool:
                for n in names)
 
 
-def apply_cast(text: str, roster: Roster, known: KnownCast) -> None:
+def apply_cast(text: str, roster: Roster, known: KnownCast, quoted: Sequence[tuple[int, int]] = ()) -> None:
     """Make the listed characters the roster's: every form that is a listed name or alias names
     that character (so mentions, pronoun gender and turn-taking use it), whatever the parser had
     merged or split; a given gender holds; names never to be speakers leave the roster. A listed
-    character the text never names is left out (one voices.yaml may serve a whole series)."""
+    character the text never names is left out (one voices.yaml may serve a whole series).
+    ``quoted``: (start, end) of every quotation, to tell a mention in speech from one in narration."""
     for character in known.characters:
         if any(a.lower() in ("i", "me", "myself") for a in character.aliases) and roster.first_person is None:
             roster.first_person = character.name
@@ -82,6 +85,7 @@ def apply_cast(text: str, roster: Roster, known: KnownCast) -> None:
         if character.gender:
             person.title_gender = character.gender
         person.listed = True
+    _described_mentions(text, roster, quoted)
     roster.banned = {_norm(n) for n in known.not_characters}
     for person in list(roster.people):
         if _norm(person.name) in roster.banned or any(_norm(f) in roster.banned for f in person.forms):
@@ -90,6 +94,28 @@ def apply_cast(text: str, roster: Roster, known: KnownCast) -> None:
                 if owner is person:
                     del roster._by_form[form]
             roster.mentions = [m for m in roster.mentions if m[1] is not person]
+
+
+def _described_mentions(text: str, roster: Roster, quoted: Sequence[tuple[int, int]]) -> None:
+    """Mentions of the characters voices.yaml lists by a description ("the auctioneer", "a man"),
+    wherever the text writes it, as of a name: the character comes on stage there."""
+    found = []
+    starts = [a for a, _ in quoted]
+    for phrase, (name, gender) in roster.phrases.items():
+        if not _DESCRIPTION.match(phrase):
+            continue
+        pattern = r"(?<![\w'\u2019])" + r"\s+".join(map(re.escape, phrase.split())) + r"(?![\w'\u2019])"
+        person = None
+        for m in re.finditer(pattern, text, re.I):
+            person = person or roster.listed_phrase(m.group(0), None, tag=False)
+            i = bisect.bisect_right(starts, m.start()) - 1
+            found.append((m.start(), person, i >= 0 and m.start() < quoted[i][1]))
+    if found:
+        roster.mentions = sorted(roster.mentions + found, key=lambda m: m[0])
+
+
+#: A listed alias that describes rather than names: "the auctioneer", "a man", "her mother".
+_DESCRIPTION = re.compile(r"(?:the|a|an|his|her|my|their|our|your|one)\s+\S", re.I)
 
 
 def pin_lines(text: str, units: list[Unit], known: KnownCast) -> None:

@@ -116,7 +116,11 @@ class Stage:
         self._touch(who)
 
     def _addressed(self, piece: Piece) -> list[Person]:
-        called = (self._called(name) for name in tags.vocatives(self.text[piece.inner_start:piece.inner_end]))
+        quote = self.text[piece.inner_start:piece.inner_end]
+        called = [self._called(name) for name in tags.vocatives(quote)]
+        if self.cast.closed:  # "I don't know, aunt.": a relation or a description the list gives
+            called += [self.cast.called_kin(word) or self.cast.listed_phrase(word, tag=False)
+                       for word in tags.lower_calls(quote)]
         return [p for p in called if p is not None]
 
     def _called(self, name: str) -> Optional[Person]:

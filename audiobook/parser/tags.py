@@ -319,6 +319,17 @@ def vocatives(quote: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+_LOWER_CALL = re.compile(r"(?:^|,)\s*([a-z]+)\s*(?=[,!?.;\u2014]|$)")
+
+
+@functools.lru_cache(maxsize=8192)
+def lower_calls(quote: str) -> tuple[str, ...]:
+    """Common words a quotation calls out where a listener's name would stand ("I don't know,
+    aunt.", "How much, gentlemen, for this?"): a voices.yaml may list someone so."""
+    return tuple(m.group(1) for sentence in re.split(r"(?<=[.!?])\s+", quote.strip(" '\"\u2018\u201c"))
+                 for m in _LOWER_CALL.finditer(sentence))
+
+
 def is_inline_tag(narration: str, quote_end_char: str) -> bool:
     """Whether ``narration`` opens with a speech tag proper ("he said sternly", "cried Lily"): a
     subject and a speech verb within its first words. Stricter than ``tag_after``, for telling a

@@ -164,11 +164,17 @@ CAST_GIVEN = {
         (KnownCharacter("Florence Linden", ("Florence",), "female"),
          KnownCharacter("John Linden", ("her uncle", "Uncle John"), "male")),
         ["Florence", None, "Florence"], ["Florence Linden", "John Linden", "Florence Linden"]),
+    "a kin word called out in lower case is the one listed as that relation": (
+        'Tom came in at the back door and sat down. Aunt Polly did not look up.\n\n'
+        '"I am going out again, aunt."\n\n'
+        '"You are not."\n',
+        (KnownCharacter("Aunt Polly", (), "female"), KnownCharacter("Tom", (), "male")),
+        ["Aunt Polly", "Tom"], ["Tom", "Aunt Polly"]),
     "one called by name is on stage for the she that follows, though the narration never named her": (
         'The doctor shut the door behind him. "Feel pretty sick, Thea?" he asked.\n\n'
         'She looked at him with greedy affection. "I thought you were here," she said.\n',
         (KnownCharacter("Dr. Archie", ("the doctor",), "male"), KnownCharacter("Thea", (), "female")),
-        ["the doctor", "the doctor"], ["the doctor", "Thea"]),
+        ["the doctor", "the doctor"], ["Dr. Archie", "Thea"]),
     "a name between commas mid-sentence is no listener brought on stage": (
         'Miss Morstan sat down across from Holmes.\n\n'
         '"You once helped my employer, Mrs. Cecil Forrester, with a small matter," she said.\n\n'
@@ -190,6 +196,20 @@ CAST_GIVEN = {
         '"It must be!" he muttered.\n\n'
         'Tommy was not there; he was in London.\n',
         (KnownCharacter("the girl", ("one girl",), "female"), KnownCharacter("the speaker", ("a man",), "male"),
+         KnownCharacter("Tommy", (), "male")),
+        [None], [None]),
+    "a listed description the narration mentions is on stage, as a name would be": (
+        'The crowd pressed round the platform, and the auctioneer lifted his hammer.\n\n'
+        '"How much, gentlemen, for this fine horse?"\n\n'
+        '"Fifty dollars."\n\n'
+        '"Only fifty? Look at his legs, gentlemen!"\n',
+        (KnownCharacter("the auctioneer", (), "male"), KnownCharacter("gentlemen", (), None)),
+        [None, None, None], ["the auctioneer", "gentlemen", "the auctioneer"]),
+    "a description in the possessive brings nobody on stage": (
+        "One girl stood alone on the deck. She looked at the old sailor's hands.\n\n"
+        '"It must be!" he muttered.\n\n'
+        'Tommy was not there; he was in London.\n',
+        (KnownCharacter("the girl", ("one girl",), "female"), KnownCharacter("the sailor", ("the old sailor",), "male"),
          KnownCharacter("Tommy", (), "male")),
         [None], [None]),
     "a list for another book of the series leaves this one's talk alone": (
