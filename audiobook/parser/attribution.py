@@ -136,6 +136,15 @@ class Attributor(TurnTaking):
             if found:
                 self.tag_subjects[id(unit)] = found
 
+    def _tagged_other(self, unit: Unit, quote: Piece) -> bool:
+        """Whether a speech tag in ``unit`` gives its line to someone, not the one ``quote`` calls."""
+        called = {id(p) for p in self._addressed(quote)}
+        for i, subject in self.tag_subjects.get(id(unit), {}).items():
+            who = self._person(subject, tuple(self._addressed(unit.pieces[i])))
+            if isinstance(who, Person) and id(who) not in called:
+                return True
+        return False
+
     def _on_stage_called(self, quotes: list, speaker: object) -> None:
         """Whom a speech calls by name, opening it or closing a sentence of it, is there to hear
         it ('"Feel pretty sick, Thea?" he asked'): on stage for the he/she that follows, even if
@@ -217,13 +226,17 @@ class Attributor(TurnTaking):
         st.gap, st.quiet = st.quiet, 0
         st.para_start = unit.para.start
         self.roles.on_stage(self, unit.para.start, quotes[0].start)
-        if st.gap == 0 and st.last_speaker is None and self.last_dialogue is not None:
+        if st.gap == 0 and self.last_dialogue is not None and (
+                st.last_speaker is None or self.cast.closed and self.last_guessed
+                and self._tagged_other(unit, quotes[0])):
             # '"Uncle, you look ill." / "I am not well, Florence."': the one this reply calls by
-            # name said the line before it.
+            # name said the line before it, which had no speaker; or, the cast listed, a line
+            # only guessed (no tag, no one acting) before a tagged reply ('"Hulloa, Emma!" he said').
             called = list({id(p): p for p in self._addressed(quotes[0])}.values())
-            if len(called) == 1 and called[0].is_person and called[0] is not st.narrator:
+            if len(called) == 1 and called[0].is_person and called[0] is not st.narrator \
+                    and called[0] is not st.last_speaker:
                 for piece in self.last_dialogue.pieces:
-                    if piece.kind == "dialogue" and piece.speaker is None:
+                    if piece.kind == "dialogue":
                         piece.speaker, piece.how = called[0].name, "vocative"
                 self._spoke(called[0])
                 st.last_speaker = called[0]
@@ -261,6 +274,8 @@ class Attributor(TurnTaking):
         speaker = None
         first_q = next(i for i, p in enumerate(pieces) if p.kind == "dialogue")
         how = "turn"
+        guessed = False
+        """Whether no tag and nobody acting in the paragraph gave the speaker."""
         if own:
             speaker = own[min(own)]
         elif pieces[first_q].continues and st.last_speaker is not None:
@@ -271,6 +286,7 @@ class Attributor(TurnTaking):
             speaker = st.last_speaker
         else:
             speaker = self._beat(unit)
+            guessed = speaker is None
             addressed = self._addressed(pieces[first_q])
             how = "turn" if speaker is not None else "guess"
             if speaker is None and self.after_message and st.gap == 0:
@@ -331,6 +347,7 @@ class Attributor(TurnTaking):
             self._spoke(last)
         st.last_speaker = last
         self.last_dialogue = unit
+        self.last_guessed = guessed
         # A name called out on its own ("Victor!") summons someone who may not be there to answer.
         st.addressed_last = [p for q in quotes for p in self._addressed(q)
                              if p is not last and (p is st.narrator or (id(p) in st.scene and p.is_person))

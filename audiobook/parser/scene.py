@@ -66,6 +66,8 @@ class Stage:
         """The most recent first-person narrator in this chapter."""
         self.last_dialogue: Optional[Unit] = None
         """The last paragraph with speech in this scene."""
+        self.last_guessed = False
+        """Whether that paragraph's speaker came from the turns of the talk alone."""
         self.scene_start = 0
         """Index of the unit that opened the current scene."""
         self.unit_index = 0

@@ -170,6 +170,14 @@ CAST_GIVEN = {
         '"You are not."\n',
         (KnownCharacter("Aunt Polly", (), "female"), KnownCharacter("Tom", (), "male")),
         ["Aunt Polly", "Tom"], ["Tom", "Aunt Polly"]),
+    "a tagged reply that calls someone by name says who spoke the guessed line before it": (
+        'Philip hid under the table with his tin soldiers. The door opened and a hand pulled the cloth away.\n\n'
+        '"There you are, you bad boy! Your aunt will be cross with you."\n\n'
+        '"Hello, Martha!" he said.\n\n'
+        '"Come along now."\n',
+        (KnownCharacter("Philip", (), "male"), KnownCharacter("Martha", ("the maid",), "female"),
+         KnownCharacter("Aunt Louisa", (), "female")),
+        ["Philip", "Philip", "Martha"], ["Martha", "Philip", "Martha"]),
     "one called by name is on stage for the she that follows, though the narration never named her": (
         'The doctor shut the door behind him. "Feel pretty sick, Thea?" he asked.\n\n'
         'She looked at him with greedy affection. "I thought you were here," she said.\n',
