@@ -324,6 +324,12 @@ for _kin, _same in (("mum", "mother"), ("mom", "mother"), ("dad", "father")):
     KIN_TITLES[_kin] = KIN_TITLES[_same]
 
 #: Words by which a child calls a parent, with the relation they name.
+#: Words that may open a sentence of narration before its subject ("Then Holmes rose.").
+SENTENCE_OPENERS = {
+    "then", "presently", "suddenly", "now", "but", "and", "so", "still", "meanwhile", "instantly",
+    "immediately", "slowly", "quickly", "soon", "again", "yet", "afterwards", "here", "finally",
+}
+
 KIN_VOCATIVES = {
     "ma": "mother", "mama": "mother", "mamma": "mother", "mammy": "mother", "mother": "mother",
     "mum": "mother", "mom": "mother", "mommy": "mother", "mummy": "mother",

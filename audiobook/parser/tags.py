@@ -269,9 +269,12 @@ def sentence_subject(narration: str) -> Optional[Subject]:
     k = 0
     while k < len(toks) and not toks[k][:1].isalpha():
         k += 1
+    opened = k + 1 < len(toks) and toks[k].lower() in rules.SENTENCE_OPENERS
+    if opened:
+        k += 2 if toks[k + 1] == "," else 1  # "Then Holmes rose.", "Presently, the doctor came back."
     found = subject_at(toks, k)
-    if not found:
-        return None
+    if not found or opened and found[0].kind == "pronoun":
+        return None  # "Then he added:" is a tag's to read
     subject, j = found
     if subject.kind == "name" and j < len(toks) and toks[j] in _SUBJECT_PRONOUNS:
         return None  # "Finally she went down on her knees": an adverb opens it, the pronoun is the subject

@@ -78,6 +78,10 @@ ATTRIBUTION_CASES = [
         '"Let me take him."\n',
         ["the doctor", "the doctor", "the doctor"], id="a_short_sentence_closing_the_narration_names_who_speaks_next"),
     pytest.param(
+        'Ann and Ben sat by the fire.\n\n"It is late," said Ann.\n\n"Not so late," said Ben.\n\n'
+        '"Late enough," said Ann.\n\nThen Ann stood up.\n\n"I am going to bed."\n',
+        ["Ann", "Ben", "Ann", "Ann"], id="an_adverb_opening_the_sentence_hides_no_subject"),
+    pytest.param(
         'Mr. Pett sat at his desk. Ogden came in, and he stood by the window with his hands in his pockets.\n\n'
         '"You have been smoking," said Mr. Pett.\n\n"Me!" said Ogden.\n\n"Smoking cigarettes."\n\n'
         'Ogden looked at the ceiling. Mr. Pett pointed at the tray.\n\n'
