@@ -330,6 +330,9 @@ SENTENCE_OPENERS = {
     "immediately", "slowly", "quickly", "soon", "again", "yet", "afterwards", "here", "finally",
 }
 
+#: Words that open a clause before the sentence's own subject ("As the doctor crossed the room he paused").
+CLAUSE_OPENERS = {"as", "when", "while", "after", "before", "once", "until", "till", "whilst"}
+
 KIN_VOCATIVES = {
     "ma": "mother", "mama": "mother", "mamma": "mother", "mammy": "mother", "mother": "mother",
     "mum": "mother", "mom": "mother", "mommy": "mother", "mummy": "mother",

@@ -168,7 +168,7 @@ class Stage:
         stop = unit.para.end if end is None else end
         for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", self.text[unit.para.start:stop]):
             sentence = m.group()
-            subject = tags.sentence_subject(sentence)
+            subject = tags.sentence_subject(sentence) or tags.clause_subject(sentence)
             if subject is not None and subject.kind == "name":
                 who = self.cast.resolve(subject.words)
                 if who is not None and who in st.fresh:

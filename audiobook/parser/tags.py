@@ -75,7 +75,8 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
         while j < len(toks) and j - k <= 3 and toks[j].islower() and not _is_verb(toks[j]) \
                 and toks[j] not in rules.PHRASE_STOPS and toks[j] not in rules.SUBJECT_PRONOUNS \
                 and not _is_adverb(toks[j]) and toks[j] not in rules.NOT_NOUNS \
-                and toks[j] not in _NOUN_DETERMINERS and toks[j] not in rules.COMMON_PAST_VERBS:
+                and toks[j] not in _NOUN_DETERMINERS and toks[j] not in rules.COMMON_PAST_VERBS \
+                and not (len(phrase) > 1 and toks[j].endswith("ed")):  # "the doctor crossed the room"
             phrase.append(toks[j])
             j += 1
         if j < len(toks) and toks[j][:1].isupper() and toks[j] not in rules.NOT_NAMES \
@@ -283,6 +284,16 @@ def sentence_subject(narration: str) -> Optional[Subject]:
     if subject.kind == "noun" and j + 1 < len(toks) and toks[j] == "," and toks[j + 1].islower():
         return subject  # "A maid, alarmed at the din, entered the room."
     return None
+
+
+def clause_subject(narration: str) -> Optional[Subject]:
+    """The subject of a clause opening a sentence of narration with "as", "when", "while" ...
+    ("As the doctor crossed the room he paused"): often the one the he/she after it means."""
+    m = re.match(r"\W*(\w+)\s+(.*)", narration[:200], re.S)
+    if m is None or m.group(1).lower() not in rules.CLAUSE_OPENERS:
+        return None
+    subject = sentence_subject(m.group(2))
+    return subject if subject is not None and subject.kind != "pronoun" else None
 
 
 _NAME = r"((?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"

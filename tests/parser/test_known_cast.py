@@ -178,6 +178,18 @@ CAST_GIVEN = {
         (KnownCharacter("Philip", (), "male"), KnownCharacter("Martha", ("the maid",), "female"),
          KnownCharacter("Aunt Louisa", (), "female")),
         ["Philip", "Philip", "Martha"], ["Martha", "Philip", "Martha"]),
+    "the subject of a clause opening the sentence is who the he after it means": (
+        'Archie came in out of the snow. Kronborg was pouring coal into the stove. '
+        'As the doctor crossed the room to him he paused and listened.\n\n'
+        '"Is one of the children sick?" he asked.\n',
+        (KnownCharacter("Archie", ("the doctor",), "male"), KnownCharacter("Peter Kronborg", ("Kronborg",), "male")),
+        ["the doctor"], ["Archie"]),
+    "a name as the subject of a clause opening the sentence is who the he after it means": (
+        'Archie came in out of the snow. Kronborg was pouring coal into the stove. '
+        'As Archie crossed the room to him he paused and listened.\n\n'
+        '"Is one of the children sick?" he asked.\n',
+        (KnownCharacter("Archie", ("the doctor",), "male"), KnownCharacter("Peter Kronborg", ("Kronborg",), "male")),
+        ["Archie"], ["Archie"]),
     "one called by name is on stage for the she that follows, though the narration never named her": (
         'The doctor shut the door behind him. "Feel pretty sick, Thea?" he asked.\n\n'
         'She looked at him with greedy affection. "I thought you were here," she said.\n',
