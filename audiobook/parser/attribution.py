@@ -276,8 +276,12 @@ class Attributor(TurnTaking):
         how = "turn"
         guessed = False
         """Whether no tag and nobody acting in the paragraph gave the speaker."""
-        if own:
-            speaker = own[min(own)]
+        subjects = self.tag_subjects.get(id(unit), {})
+        # '"Yes--tomorrow." He left us; whereupon Mrs. Griffin spoke. "Well, ..."': a tag that is
+        # a sentence of its own gives the floor to someone new, not the speech before it.
+        lead = {i: who for i, who in own.items() if not (subjects[i].alone and i > first_q)}
+        if lead:
+            speaker = lead[min(lead)]
         elif pieces[first_q].continues and st.last_speaker is not None:
             speaker = st.last_speaker
         elif unit.para.wide_gap and st.gap == 0 and st.last_speaker is not None and first_q == 0:
@@ -326,7 +330,6 @@ class Attributor(TurnTaking):
         if st.gap <= 2:
             self._named_in_reply(speaker, self._addressed(pieces[first_q]))
         current = speaker
-        subjects = self.tag_subjects.get(id(unit), {})
         for i, piece in enumerate(pieces):
             if piece.kind == "dialogue":
                 if i in own:

@@ -32,6 +32,9 @@ class Subject:
     """The speech verb of the tag, where known (``said``, ``resumed``)."""
     full: str = ""
     """For someone new brought in by a noun: the whole description ("a man in the crowd")."""
+    alone: bool = False
+    """The tag is a sentence of its own before the quotation ("whereupon Mrs. Griffin spoke."):
+    someone new takes the floor, so it says nothing of the speech before it in the paragraph."""
 
 
 def words(text: str) -> list[str]:
@@ -227,13 +230,25 @@ def tag_addressee(narration: str) -> Optional[str]:
     return m.group(1)
 
 
+def _clause_opening(toks: list[str]) -> bool:
+    """Whether a subject after ``toks`` opens its clause ("...; whereupon", "Presently,")."""
+    cut = max((i for i, t in enumerate(toks) if t in (";", ",", "\u2014")), default=-1)
+    return all(t.lower() in rules.SENTENCE_OPENERS or t.lower() == "whereupon" for t in toks[cut + 1:])
+
+
 def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subject]:
     """The speaker named by narration right before a quotation (``James said:`` / ``said Lily,``)."""
     tail = narration[-160:].rstrip()
-    if not tail or tail[-1] not in ",:\u2014":
+    if not tail or tail[-1] not in ",:.\u2014":
         return None
     toks = words(tail)
-    cut = max((i for i, t in enumerate(toks) if t in _SENTENCE_END), default=-1)
+    closed = tail[-1] == "."
+    if closed:  # "whereupon Mrs. Griffin spoke." / "Ann answered.": a sentence that is a tag alone
+        toks = toks[:-1]
+        if not toks or not (_is_verb(toks[-1]) and toks[-1].islower()):
+            return None
+    cut = max((i for i, t in enumerate(toks) if t in _SENTENCE_END
+               and not (t == "." and i and toks[i - 1].lower() in _TITLE_WORDS)), default=-1)  # "Mrs. Griffin"
     toks = toks[cut + 1:]
     while toks and toks[-1] in ",:\u2014":
         toks.pop()
@@ -241,16 +256,20 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
         return None
     for i, t in enumerate(toks):
         if _is_verb(t) and (t.islower() or i == 0) and i >= len(toks) - 4:  # "Said she:"
+            if closed and i != len(toks) - 1:
+                continue
             found = subject_at(toks, i + 1, names)
-            if found and found[1] >= len(toks) - 1:
+            if found and found[1] >= len(toks) - 1 and not closed:
                 found[0].verb = t
                 return found[0]
             for s in range(max(0, i - 4), i):
+                if closed and not _clause_opening(toks[:s]):
+                    continue  # "It was what he said.": no tag
                 found = subject_at(toks, s, names)
                 if found and found[1] <= i and all(
                         _is_adverb(x) or x in rules.AUXILIARIES or (_is_past(x) and found[0].kind != "noun")
                         for x in toks[found[1]:i]):
-                    found[0].verb = t
+                    found[0].verb, found[0].alone = t, closed
                     return found[0]
     if tail[-1] == ":" and any(_is_verb(t) and t.islower() for t in toks):
         # "She lifted up her voice at an angle calculated for distance and shouted:"

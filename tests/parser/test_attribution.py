@@ -82,6 +82,14 @@ ATTRIBUTION_CASES = [
         '"Late enough," said Ann.\n\nThen Ann stood up.\n\n"I am going to bed."\n',
         ["Ann", "Ben", "Ann", "Ann"], id="an_adverb_opening_the_sentence_hides_no_subject"),
     pytest.param(
+        'Ann and Ben sat by the fire. "It is late," said Ann.\n\n'
+        '"Is it? I had no idea." Ben stood up and went to the window; whereupon Ann spoke. "It is past ten."\n',
+        ["Ann", "Ben", "Ann"], id="a_sentence_that_is_a_tag_alone_gives_the_floor_to_someone_new"),
+    pytest.param(
+        'Ann and Ben sat by the fire. "It is late," said Ann.\n\n'
+        '"Is it?" Ben went to the window. It was what he said. "I had no idea."\n',
+        ["Ann", "Ben", "Ben"], id="a_speech_verb_closing_a_sentence_is_no_tag_when_its_subject_does_not_open_it"),
+    pytest.param(
         'Mr. Pett sat at his desk. Ogden came in, and he stood by the window with his hands in his pockets.\n\n'
         '"You have been smoking," said Mr. Pett.\n\n"Me!" said Ogden.\n\n"Smoking cigarettes."\n\n'
         'Ogden looked at the ceiling. Mr. Pett pointed at the tray.\n\n'
