@@ -104,10 +104,14 @@ def _described_mentions(text: str, roster: Roster, quoted: Sequence[tuple[int, i
     for phrase, (name, gender) in roster.phrases.items():
         if not _DESCRIPTION.match(phrase):
             continue
-        pattern = r"(?<![\w'\u2019])" + r"\s+".join(map(re.escape, phrase.split())) + r"(?![\w'\u2019])"
+        words = [re.escape(w) for w in phrase.split()]
+        if words[0] == "the" and not any(_norm(f"{a} {' '.join(phrase.split()[1:])}") in roster.phrases
+                                         for a in ("a", "an")):
+            words[0] = "(?:the|an?)"  # "a man started up from among the graves": the man, brought in
+        pattern = r"(?<![\w'\u2019])" + r"\s+".join(words) + r"(?![\w'\u2019])"
         person = None
         for m in re.finditer(pattern, text, re.I):
-            person = person or roster.listed_phrase(m.group(0), None, tag=False)
+            person = person or roster.listed_phrase(phrase, None, tag=False)
             i = bisect.bisect_right(starts, m.start()) - 1
             found.append((m.start(), person, i >= 0 and m.start() < quoted[i][1]))
     if found:

@@ -190,6 +190,17 @@ CAST_GIVEN = {
         '"Is one of the children sick?" he asked.\n',
         (KnownCharacter("Archie", ("the doctor",), "male"), KnownCharacter("Peter Kronborg", ("Kronborg",), "male")),
         ["Archie"], ["Archie"]),
+    "a line nobody could be given is the first listed person the narration after it shows": (
+        '"MOLLY!"\n\nNo answer.\n\n"Where has that girl got to? MOLLY!"\n\nNo answer.\n\n'
+        'The old woman put down her basket and looked about the yard. Molly was up the apple tree.\n',
+        (KnownCharacter("Aunt Bess", ("the old woman",), "female"), KnownCharacter("Molly", (), "female")),
+        [None, None], ["Aunt Bess", "Aunt Bess"]),
+    "a listed description brought in with a or an is that character": (
+        'The churchyard was empty and the wind was cold.\n\n'
+        '"Hold your tongue!" cried a voice, as a man rose up from among the graves.\n\n'
+        'I, Pip, could not move.\n',
+        (KnownCharacter("the man", (), "male"), KnownCharacter("Pip", ("I",), "male")),
+        [None], ["the man"]),
     "one called by name is on stage for the she that follows, though the narration never named her": (
         'The doctor shut the door behind him. "Feel pretty sick, Thea?" he asked.\n\n'
         'She looked at him with greedy affection. "I thought you were here," she said.\n',
