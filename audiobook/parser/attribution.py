@@ -340,7 +340,7 @@ class Attributor(TurnTaking):
                     and self.entrant is self.actor and self.entrant not in addressed:
                 # One who comes in, opening the paragraph and acting at its end, speaks next.
                 speaker = self.entrant
-            if speaker is None and st.gap == 1 and self.closing is not None and self.closing is not st.narrator \
+            if speaker is None and 1 <= st.gap <= 2 and self.closing is not None and self.closing is not st.narrator \
                     and self.closing not in addressed:
                 # "The doctor bent down." / "Let me take him.": the talk resumes with the one the
                 # narration between has just shown acting.
@@ -406,6 +406,7 @@ class Attributor(TurnTaking):
                 st.addressed_last = [listener]
         self._on_stage_called(quotes, last)
         st.newcomers = []
-        self._mentions_until(self._tag_end(unit))
+        st.fresh_from = self._tag_end(unit)
+        self._mentions_until(st.fresh_from)
         st.fresh, st.fresh_subjects, st.fresh_at = [], [], []
         self._mentions_until(unit.para.end)

@@ -309,12 +309,22 @@ class Resolver(Stage):
         if len(local) == 1:
             return local[0]
         named = of_gender(st.fresh)
-        if len(named) == 1:
+        if len(named) == 1 and not self._pronoun_first(gender, named[0]):
             return named[0]
         for p in reversed(st.fresh_subjects):
             if p in named:
                 return p
         return None
+
+    def _pronoun_first(self, gender: Optional[str], who: Person) -> bool:
+        """Whether the narration since the last speech opens a sentence with a he/she of
+        ``gender`` before it first names ``who`` ("He skipped off the gunrest and looked gravely
+        at his watcher."): that he/she, and the one after, is someone already in view."""
+        word = {"male": "he", "female": "she"}.get(gender or "")
+        first = next((at for at, p in self.state.fresh_at if p is who), None)
+        if word is None or first is None:
+            return False
+        return re.search(r"(?:^|[.!?;]\s+|\n)\W*" + word + r"\b", self.text[self.state.fresh_from:first], re.I) is not None
 
     def _introduced(self, speaker: object, piece: Piece) -> object:
         """Someone known by a noun who says their name ("Tobias. My gran says...", "My name is

@@ -45,6 +45,8 @@ class SceneState:
     """Those of ``fresh`` (and unnamed roles) that opened a sentence of that narration, in order."""
     fresh_at: list = field(default_factory=list)
     """(offset, person) of each name in ``fresh``."""
+    fresh_from: int = 0
+    """Where the narration ``fresh`` is taken from begins."""
     scene_nouns: list = field(default_factory=list)
     """(name, gender) of the people the scene's narration calls only by a noun ("a boy")."""
     tagged_here: set = field(default_factory=set)

@@ -107,6 +107,10 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
                 subject.full = " ".join(toks[k:end])
             return subject, j
         return None
+    if w[:1].isupper() and re.search(r"['\u2019]s$", w):
+        voice = next((v for v in range(k + 1, min(k + 4, len(toks))) if toks[v] in ("voice", "tones")), None)
+        if voice is not None and all(t.islower() for t in toks[k + 1:voice]) and w not in rules.NOT_NAMES:
+            return Subject("name", re.sub(r"['\u2019]s$", "", w)), voice + 1  # "Holmes's voice broke in."
     if w[:1].isupper() and re.search(r"['\u2019]s$", w) and k + 1 < len(toks) and toks[k + 1].islower() \
             and toks[k + 1] not in rules.PHRASE_STOPS and not _is_verb(toks[k + 1]):
         # "Strether's new acquaintance pursued": someone's companion, not the one named.
@@ -128,6 +132,12 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
             j += 1
             if j < len(toks) and toks[j] == "." and toks[j - 1].lower() in _TITLE_WORDS:
                 j += 1
+        if name and re.search(r"['\u2019]s$", name[-1]):
+            # "Buck Mulligan's gay voice went on.": the voice is the one named
+            voice = next((v for v in range(j, min(j + 3, len(toks))) if toks[v] in ("voice", "tones")), None)
+            if voice is not None and all(t.islower() for t in toks[j:voice]):
+                name[-1] = re.sub(r"['\u2019]s$", "", name[-1])
+                return Subject("name", " ".join(name), gender), voice + 1
         if name and not (len(name) == 1 and name[0].lower() in _TITLE_WORDS):
             return Subject("name", " ".join(name), gender), j
         if name and w[:1].isupper() and lw.rstrip(".") in rules.BARE_TITLES:

@@ -82,6 +82,12 @@ ATTRIBUTION_CASES = [
         '"Late enough," said Ann.\n\nThen Ann stood up.\n\n"I am going to bed."\n',
         ["Ann", "Ben", "Ann", "Ann"], id="an_adverb_opening_the_sentence_hides_no_subject"),
     pytest.param(
+        'Buck stood on the parapet with his razor. Stephen watched him from the stairhead.\n\n'
+        '"Come up, Kinch!" said Buck.\n\n"Why?" said Stephen.\n\n"Because," said Buck.\n\n'
+        'Buck pointed his finger in jest and went over to the parapet.\n\nBuck\'s gay voice went on.\n\n'
+        '"My name is absurd too."\n',
+        ["Buck", "Stephen", "Buck", "Buck"], id="someones_voice_going_on_two_paragraphs_after_the_talk_is_theirs"),
+    pytest.param(
         'Ann and Ben sat by the fire. "It is late," said Ann.\n\n'
         '"Is it? I had no idea." Ben stood up and went to the window; whereupon Ann spoke. "It is past ten."\n',
         ["Ann", "Ben", "Ann"], id="a_sentence_that_is_a_tag_alone_gives_the_floor_to_someone_new"),

@@ -201,6 +201,13 @@ CAST_GIVEN = {
         'I, Pip, could not move.\n',
         (KnownCharacter("the man", (), "male"), KnownCharacter("Pip", ("I",), "male")),
         [None], ["the man"]),
+    "a he opening the narration before it names someone else is still the one in view": (
+        'Buck stood on the parapet with his razor. Stephen watched him from the stairhead.\n\n'
+        '"Come up, Kinch!" said Buck.\n\n'
+        'He skipped off the gunrest and looked gravely at his watcher.\n\n'
+        '"The mockery of it!" he said gaily.\n',
+        (KnownCharacter("Buck", (), "male"), KnownCharacter("Stephen", ("his watcher",), "male")),
+        ["Buck", "Buck"], ["Buck", "Buck"]),
     "one called by name is on stage for the she that follows, though the narration never named her": (
         'The doctor shut the door behind him. "Feel pretty sick, Thea?" he asked.\n\n'
         'She looked at him with greedy affection. "I thought you were here," she said.\n',
