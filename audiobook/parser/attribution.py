@@ -237,6 +237,7 @@ class Attributor(TurnTaking):
         pieces = unit.pieces
         quotes = [p for p in pieces if p.kind == "dialogue"]
         if not quotes:
+            st.narration_start = unit.para.start
             entrant = beats.first_actor(self, unit.para.start, unit.para.end)
             if entrant is not None and id(entrant) in st.scene:
                 entrant = None  # only one not yet seen in the scene comes in

@@ -308,6 +308,12 @@ class Resolver(Stage):
         local = of_gender([p for at, p in st.fresh_at if at >= st.para_start])
         if len(local) == 1:
             return local[0]
+        if st.gap > 1:
+            # In the last paragraph of narration before it, after a longer stretch of narration
+            # ("I engaged Thomas on the spot. The old man gave me his reasons.").
+            last = of_gender([p for at, p in st.fresh_at if at >= st.narration_start])
+            if len(last) == 1:
+                return last[0]
         named = of_gender(st.fresh)
         if len(named) == 1 and not self._pronoun_first(gender, named[0]):
             return named[0]

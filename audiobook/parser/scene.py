@@ -53,6 +53,8 @@ class SceneState:
     """Ids of the people a tag has named as speaking since the last scene boundary."""
     para_start: int = 0
     """Where the paragraph being attributed begins."""
+    narration_start: int = 0
+    """Where the last paragraph of narration alone begins."""
 
 
 class Stage:

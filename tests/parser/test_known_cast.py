@@ -208,6 +208,14 @@ CAST_GIVEN = {
         '"The mockery of it!" he said gaily.\n',
         (KnownCharacter("Buck", (), "male"), KnownCharacter("Stephen", ("his watcher",), "male")),
         ["Buck", "Buck"], ["Buck", "Buck"]),
+    "after a long stretch of narration a he or she is the one of that sex its last paragraph names": (
+        'Joe and Hattie walked up from the theatre.\n\n"It is cold," said Joe.\n\n'
+        'Hattie had been on the stage for ten years, and Joe had followed her about for one.\n\n'
+        'Nobody on the street looked at them.\n\n'
+        'When they came to the corner, Minty was waiting under the lamp.\n\n'
+        '"Well, well," she exclaimed, "if it ain\'t the two of you!"\n',
+        (KnownCharacter("Joe", (), "male"), KnownCharacter("Hattie", (), "female"), KnownCharacter("Minty", (), "female")),
+        ["Joe", "Minty", "Minty"], ["Joe", "Minty", "Minty"]),
     "one called by name is on stage for the she that follows, though the narration never named her": (
         'The doctor shut the door behind him. "Feel pretty sick, Thea?" he asked.\n\n'
         'She looked at him with greedy affection. "I thought you were here," she said.\n',
