@@ -308,7 +308,7 @@ class Resolver(Stage):
         local = of_gender([p for at, p in st.fresh_at if at >= st.para_start])
         if len(local) == 1:
             return local[0]
-        if st.gap > 1:
+        if st.gap > 1 and st.narration_start >= st.fresh_from:
             # In the last paragraph of narration before it, after a longer stretch of narration
             # ("I engaged Thomas on the spot. The old man gave me his reasons.").
             last = of_gender([p for at, p in st.fresh_at if at >= st.narration_start])
