@@ -306,8 +306,12 @@ class Resolver(Stage):
 
         # In the quotation's own paragraph ("Holmes filled three glasses. 'One bumper,' said he").
         local = of_gender([p for at, p in st.fresh_at if at >= st.para_start])
-        if len(local) == 1:
+        if len(local) == 1 and not self._pronoun_first(gender, local[0]):
             return local[0]
+        if len(local) > 1:
+            anchor = self._chain_anchor(gender, local)
+            if anchor is not None:
+                return anchor
         if st.gap > 1 and st.narration_start >= st.fresh_from:
             # In the last paragraph of narration before it, after a longer stretch of narration
             # ("I engaged Thomas on the spot. The old man gave me his reasons.").
@@ -322,15 +326,34 @@ class Resolver(Stage):
                 return p
         return None
 
+    def _chain_anchor(self, gender: Optional[str], people: list[Person]) -> Optional[Person]:
+        """Of ``people`` named in the quotation's paragraph, the last named before its first
+        sentence that opens with a he/she of ``gender`` ("The appearance of our visitor was a
+        surprise to me. He was a very tall, thin man ... his eyes fell upon the stick in Holmes's
+        hand"): the one that he/she, and the one in the tag, goes on about."""
+        word = {"male": "he", "female": "she"}.get(gender or "")
+        st = self.state
+        quote = next((p.start for p in self.units[self.unit_index].pieces if p.kind == "dialogue"), None)
+        if word is None or quote is None:
+            return None
+        m = re.search(r"(?:[.!?;]\s+|\n)\W*(?:(?:as|when|while|then|and|but|so|now)\s+)?" + word + r"\b",
+                      self.text[st.para_start:quote], re.I)
+        if m is None:
+            return None
+        before = [p for at, p in st.fresh_at if st.para_start <= at < st.para_start + m.start() and p in people]
+        return before[-1] if before else None
+
     def _pronoun_first(self, gender: Optional[str], who: Person) -> bool:
         """Whether the narration since the last speech opens a sentence with a he/she of
         ``gender`` before it first names ``who`` ("He skipped off the gunrest and looked gravely
-        at his watcher."): that he/she, and the one after, is someone already in view."""
+        at his watcher.", "As he entered his eyes fell upon the stick in Holmes's hand"): that
+        he/she, and the one after, is someone already in view."""
         word = {"male": "he", "female": "she"}.get(gender or "")
         first = next((at for at, p in self.state.fresh_at if p is who), None)
         if word is None or first is None:
             return False
-        return re.search(r"(?:^|[.!?;]\s+|\n)\W*" + word + r"\b", self.text[self.state.fresh_from:first], re.I) is not None
+        return re.search(r"(?:^|[.!?;]\s+|\n)\W*(?:(?:as|when|while|then|and|but|so|now)\s+)?" + word + r"\b",
+                         self.text[self.state.fresh_from:first], re.I) is not None
 
     def _introduced(self, speaker: object, piece: Piece) -> object:
         """Someone known by a noun who says their name ("Tobias. My gran says...", "My name is

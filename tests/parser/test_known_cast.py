@@ -216,6 +216,14 @@ CAST_GIVEN = {
         '"Well, well," she exclaimed, "if it ain\'t the two of you!"\n',
         (KnownCharacter("Joe", (), "male"), KnownCharacter("Hattie", (), "female"), KnownCharacter("Minty", (), "female")),
         ["Joe", "Minty", "Minty"], ["Joe", "Minty", "Minty"]),
+    "a he in the tag goes on about the one named before the paragraph's first he": (
+        'Holmes sat by the fire with the stick across his knees.\n\n"Come in!" said Holmes.\n\n'
+        'The appearance of our visitor was a surprise to me. He was a very tall, thin man with a long nose. '
+        'As he entered, his eyes fell upon the stick in Holmes\'s hand, and he ran towards it. '
+        '"I am so very glad," said he.\n',
+        (KnownCharacter("Holmes", (), "male"), KnownCharacter("Watson", ("I",), "male"),
+         KnownCharacter("Dr. Mortimer", ("our visitor",), "male")),
+        ["Holmes", "Holmes"], ["Holmes", "Dr. Mortimer"]),
     "one called by name is on stage for the she that follows, though the narration never named her": (
         'The doctor shut the door behind him. "Feel pretty sick, Thea?" he asked.\n\n'
         'She looked at him with greedy affection. "I thought you were here," she said.\n',
