@@ -374,6 +374,11 @@ class Attributor(TurnTaking):
                         how = "cast"
                 elif how == "pinned":
                     how = "tag"  # the rest of a pinned speech: as sure as a tag
+                elif i > first_q and isinstance(current, Person) and current in self._addressed(piece) \
+                        and piece.pinned is None:
+                    # '"...a witch," observed Fergus. "Nonsense, Fergus!"': one does not call
+                    # oneself by name; the one before them in the talk answers.
+                    current, how = self._other([current]), "vocative"
                 piece.speaker = current.name if isinstance(current, Person) else None
                 piece.how = how if piece.speaker is not None else None
                 if piece.pinned is not None:

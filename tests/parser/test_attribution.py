@@ -88,6 +88,10 @@ ATTRIBUTION_CASES = [
         '"My name is absurd too."\n',
         ["Buck", "Stephen", "Buck", "Buck"], id="someones_voice_going_on_two_paragraphs_after_the_talk_is_theirs"),
     pytest.param(
+        'Rose, Fergus and I sat at the table.\n\n"The old hall is let at last," said Rose.\n\n'
+        '"I had hoped it was a witch," observed Fergus, carving his bread. "Nonsense, Fergus! It is a lady."\n',
+        ["Rose", "Fergus", "Rose"], id="a_later_speech_in_the_paragraph_that_calls_the_tagged_speaker_is_anothers"),
+    pytest.param(
         'Ann and Ben sat by the fire. "It is late," said Ann.\n\n'
         '"Is it? I had no idea." Ben stood up and went to the window; whereupon Ann spoke. "It is past ten."\n',
         ["Ann", "Ben", "Ann"], id="a_sentence_that_is_a_tag_alone_gives_the_floor_to_someone_new"),
