@@ -346,6 +346,8 @@ class Attributor(TurnTaking):
                 # "The doctor bent down." / "Let me take him.": the talk resumes with the one the
                 # narration between has just shown acting.
                 speaker = self.closing
+            if speaker is not None:
+                how, guessed = "turn", False  # someone the narration shows acting: as sure as a beat
             if speaker is None:
                 speaker = self._entrance(addressed)
             if speaker is None:

@@ -83,6 +83,12 @@ def test_every_line_says_how_its_speaker_was_found():
     assert said == [("Mara", "pronoun"), ("Tom", "tag"), ("Mara", "turn"), ("Tom", "vocative")]
 
 
+def test_a_line_given_to_one_the_narration_shows_acting_is_a_turn_not_a_guess():
+    said, _ = lines('Ann and Ben sat by the fire.\n\n"It is late," said Ann.\n\n"Not so late," said Ben.\n\n'
+                    '"Late enough," said Ann.\n\nThen Ann stood up.\n\n"I am going to bed."\n')
+    assert said[-1] == ("Ann", "turn")
+
+
 # Giving the cast: (text, listed characters, speakers without the list, speakers with it), a
 # case named after each kind of mistake the list puts right.
 CAST_GIVEN = {
