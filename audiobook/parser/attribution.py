@@ -347,7 +347,7 @@ class Attributor(TurnTaking):
                 # narration between has just shown acting.
                 speaker = self.closing
             if speaker is not None:
-                how, guessed = "turn", False  # someone the narration shows acting: as sure as a beat
+                how = "turn"  # someone the narration shows acting: as sure as a beat
             if speaker is None:
                 speaker = self._entrance(addressed)
             if speaker is None:
