@@ -3,7 +3,6 @@ turn-taking, and first-person narration. The walk over the paragraphs lives here
 means is in ``resolve``, untagged speech in ``turns``, the state of the scene in ``scene``."""
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Optional
 
@@ -43,10 +42,6 @@ def _how(subject: tags.Subject, piece) -> str:
     return "tag"
 
 
-#: Paragraphs after a line nobody could be given in which to look for the one who said it.
-LOOK_AFTER = 6
-
-
 class Attributor(TurnTaking):
     """Walks the units in order, keeping the recency and conversation state."""
 
@@ -72,35 +67,7 @@ class Attributor(TurnTaking):
             self.unit_index = index
             self._paragraph(unit)
         if self.cast.closed:
-            self._shown_after()
-
-    def _shown_after(self) -> None:
-        """With the cast listed, a line nobody could be given is said by the first listed person
-        the narration right after it shows, unless it calls them ('"TOM!" / No answer. / "TOM!" /
-        No answer. / The old lady pulled her spectacles down')."""
-        mentions = [(at, p) for at, p, quoted in self.cast.mentions if not quoted and p.listed and p.is_person]
-        offsets = [at for at, _ in mentions]
-        for index, unit in enumerate(self.units):
-            lines = [p for p in unit.pieces if p.kind == "dialogue"]
-            if not lines or any(p.speaker for p in lines) or self.tag_subjects.get(id(unit)):
-                continue  # (a he/she that found nobody says more than what follows)
-            stop = unit.para.end
-            for later in self.units[index + 1:index + 1 + LOOK_AFTER]:
-                said = [p for p in later.pieces if p.kind == "dialogue"]
-                if later.para.kind in ("chapter", "break", "title", "author", "pov") or any(p.speaker for p in said):
-                    break
-                stop = later.para.end
-            called = {id(p) for q in lines for p in self._addressed(q)}
-            first = bisect.bisect_left(offsets, lines[0].end)
-            who = next((p for at, p in mentions[first:] if at < stop and not self._in_quote(at)), None)
-            if who is not None and id(who) not in called:
-                for piece in lines:
-                    piece.speaker, piece.how = who.name, "guess"
-
-    def _in_quote(self, offset: int) -> bool:
-        """Whether ``offset`` falls inside a quotation."""
-        return any(p.start <= offset < p.end for u in self.units if u.para.start <= offset < u.para.end
-                   for p in u.pieces if p.kind == "dialogue")
+            beats.shown_after(self)
 
     def _narrator_introduced(self, piece) -> Optional[Person]:
         """A nameless "I" who gives their name ('"Yes," I said, "Jonathan Harker."') is that

@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Optional
 
@@ -116,3 +117,31 @@ def kin_caller(att: "Attributor", quote: str, gender: Optional[str]) -> Optional
     callers = [p for p in present if p.gender == gender and p is not st.narrator
                and att._relative(p, relation) in present]
     return callers[0] if len(callers) == 1 else None
+
+
+#: Paragraphs after a line nobody could be given in which to look for the one who said it.
+LOOK_AFTER = 6
+
+
+def shown_after(att: "Attributor") -> None:
+    """With the cast listed, a line nobody could be given, with no tag, is said by the first
+    listed person the narration right after it shows, unless it calls them ('"TOM!" / No answer.
+    / "TOM!" / No answer. / The old lady pulled her spectacles down')."""
+    mentions = [(at, p) for at, p, quoted in att.cast.mentions if not quoted and p.listed and p.is_person]
+    offsets = [at for at, _ in mentions]
+    for index, unit in enumerate(att.units):
+        lines = [p for p in unit.pieces if p.kind == "dialogue"]
+        if not lines or any(p.speaker for p in lines) or att.tag_subjects.get(id(unit)):
+            continue  # (a he/she that found nobody says more than what follows)
+        stop = unit.para.end
+        for later in att.units[index + 1:index + 1 + LOOK_AFTER]:
+            said = [p for p in later.pieces if p.kind == "dialogue"]
+            if later.para.kind in ("chapter", "break", "title", "author", "pov") or any(p.speaker for p in said):
+                break
+            stop = later.para.end
+        called = {id(p) for q in lines for p in att._addressed(q)}
+        first = bisect.bisect_left(offsets, lines[0].end)
+        who = next((p for at, p in mentions[first:] if at < stop), None)
+        if who is not None and id(who) not in called:
+            for piece in lines:
+                piece.speaker, piece.how = who.name, "guess"
