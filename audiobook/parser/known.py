@@ -98,10 +98,11 @@ def apply_cast(text: str, roster: Roster, known: KnownCast, quoted: Sequence[tup
 
 def _described_mentions(text: str, roster: Roster, quoted: Sequence[tuple[int, int]]) -> None:
     """Mentions of the characters voices.yaml lists by a description ("the auctioneer", "a man"),
-    wherever the text writes it, as of a name: the character comes on stage there."""
+    wherever the text writes it (one listed as "the man" also where it is brought in as "a man"),
+    as of a name: the character comes on stage there."""
     found = []
     starts = [a for a, _ in quoted]
-    for phrase, (name, gender) in roster.phrases.items():
+    for phrase in roster.phrases:
         if not _DESCRIPTION.match(phrase):
             continue
         words = [re.escape(w) for w in phrase.split()]

@@ -2,6 +2,7 @@
 title, a role, or a noun that is a character of its own ("the man", "my father")."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -39,6 +40,14 @@ def noun_name(words: str) -> str:
     if det is None or len(parts) < 2:
         return words
     return f"{det} {parts[-1]}"
+
+
+@functools.lru_cache(maxsize=4)
+def _opening(word: str, at_start: bool = True) -> re.Pattern:
+    """A sentence (or, with ``at_start``, the text) opening with ``word``, perhaps after "as",
+    "when", "then" ... ("He skipped off", "As he entered")."""
+    start = r"(?:^|[.!?;]\s+|\n)" if at_start else r"(?:[.!?;]\s+|\n)"
+    return re.compile(start + r"\W*(?:(?:as|when|while|then|and|but|so|now)\s+)?" + word + r"\b", re.I)
 
 
 class Resolver(Stage):
@@ -336,11 +345,10 @@ class Resolver(Stage):
         quote = next((p.start for p in self.units[self.unit_index].pieces if p.kind == "dialogue"), None)
         if word is None or quote is None:
             return None
-        m = re.search(r"(?:[.!?;]\s+|\n)\W*(?:(?:as|when|while|then|and|but|so|now)\s+)?" + word + r"\b",
-                      self.text[st.para_start:quote], re.I)
+        m = _opening(word, at_start=False).search(self.text, st.para_start, quote)
         if m is None:
             return None
-        before = [p for at, p in st.fresh_at if st.para_start <= at < st.para_start + m.start() and p in people]
+        before = [p for at, p in st.fresh_at if st.para_start <= at < m.start() and p in people]
         return before[-1] if before else None
 
     def _pronoun_first(self, gender: Optional[str], who: Person) -> bool:
@@ -352,8 +360,7 @@ class Resolver(Stage):
         first = next((at for at, p in self.state.fresh_at if p is who), None)
         if word is None or first is None:
             return False
-        return re.search(r"(?:^|[.!?;]\s+|\n)\W*(?:(?:as|when|while|then|and|but|so|now)\s+)?" + word + r"\b",
-                         self.text[self.state.fresh_from:first], re.I) is not None
+        return _opening(word).search(self.text[self.state.fresh_from:first]) is not None
 
     def _introduced(self, speaker: object, piece: Piece) -> object:
         """Someone known by a noun who says their name ("Tobias. My gran says...", "My name is

@@ -71,7 +71,7 @@ class Stage:
         self.last_dialogue: Optional[Unit] = None
         """The last paragraph with speech in this scene."""
         self.last_guessed = False
-        """Whether that paragraph's speaker came from the turns of the talk alone."""
+        """Whether no tag and nobody acting in that paragraph gave its speaker."""
         self.scene_start = 0
         """Index of the unit that opened the current scene."""
         self.unit_index = 0

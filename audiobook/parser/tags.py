@@ -107,10 +107,9 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
                 subject.full = " ".join(toks[k:end])
             return subject, j
         return None
-    if w[:1].isupper() and re.search(r"['\u2019]s$", w):
-        voice = next((v for v in range(k + 1, min(k + 4, len(toks))) if toks[v] in ("voice", "tones")), None)
-        if voice is not None and all(t.islower() for t in toks[k + 1:voice]) and w not in rules.NOT_NAMES:
-            return Subject("name", re.sub(r"['\u2019]s$", "", w)), voice + 1  # "Holmes's voice broke in."
+    voice = _voice_after(toks, k + 1) if w[:1].isupper() and _POSSESSIVE.search(w) else None
+    if voice is not None and w not in rules.NOT_NAMES:
+        return Subject("name", _POSSESSIVE.sub("", w)), voice  # "Holmes's voice broke in."
     if w[:1].isupper() and re.search(r"['\u2019]s$", w) and k + 1 < len(toks) and toks[k + 1].islower() \
             and toks[k + 1] not in rules.PHRASE_STOPS and not _is_verb(toks[k + 1]):
         # "Strether's new acquaintance pursued": someone's companion, not the one named.
@@ -132,18 +131,28 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
             j += 1
             if j < len(toks) and toks[j] == "." and toks[j - 1].lower() in _TITLE_WORDS:
                 j += 1
-        if name and re.search(r"['\u2019]s$", name[-1]):
-            # "Buck Mulligan's gay voice went on.": the voice is the one named
-            voice = next((v for v in range(j, min(j + 3, len(toks))) if toks[v] in ("voice", "tones")), None)
-            if voice is not None and all(t.islower() for t in toks[j:voice]):
-                name[-1] = re.sub(r"['\u2019]s$", "", name[-1])
-                return Subject("name", " ".join(name), gender), voice + 1
+        voice = _voice_after(toks, j) if name and _POSSESSIVE.search(name[-1]) else None
+        if voice is not None:  # "Buck Mulligan's gay voice went on.": the voice is the one named
+            return Subject("name", " ".join(name[:-1] + [_POSSESSIVE.sub("", name[-1])]), gender), voice
         if name and not (len(name) == 1 and name[0].lower() in _TITLE_WORDS):
             return Subject("name", " ".join(name), gender), j
         if name and w[:1].isupper() and lw.rstrip(".") in rules.BARE_TITLES:
             # "exclaimed Mademoiselle", "said the Colonel" without "the": a title standing alone
             # for the one person on stage who bears it.
             return Subject("noun", w, gender), j
+    return None
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+def _voice_after(toks: list[str], j: int) -> Optional[int]:
+    """After a name in the possessive, the index past "voice" ("gay voice"), or None."""
+    for v in range(j, min(j + 3, len(toks))):
+        if toks[v] in ("voice", "tones"):
+            return v + 1
+        if not toks[v].islower():
+            return None
     return None
 
 
