@@ -199,7 +199,8 @@ def render(source: Path, out_dir: Path, voices: Optional[Path] = None, *, jobs: 
                           f"after several tries: {exc.cause}") from exc
     files = written.chapters if chapter_jobs else []
     clips = [*measuring_keys(plan, identity), *(k for ks in keys.values() for k in ks)]
-    record_book(cache, folder.name, plan.title, folder, used_entries(clips, [*audio_jobs.values(), *book_jobs]))
+    record_book(cache, folder.name, plan.title, folder, used_entries(clips, [*audio_jobs.values(), *book_jobs]),
+                partial=bool(chapters))
     playlist = chapter_files.write_playlist(folder, files, plan.title) if files else None
     if files:
         sidecar.write_sidecars(folder, plan.info, art)

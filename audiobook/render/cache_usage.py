@@ -65,8 +65,17 @@ def used_entries(clip_keys: Iterable, jobs: Iterable) -> dict[str, list[str]]:
     return {kind: sorted(keys) for kind, keys in used.items()}
 
 
-def record_book(cache: ClipCache, slug: str, title: str, folder: Path, entries: dict[str, list[str]]) -> None:
-    """Note which entries the render of one book used (replacing what its last render noted)."""
+def record_book(cache: ClipCache, slug: str, title: str, folder: Path, entries: dict[str, list[str]],
+                partial: bool = False) -> None:
+    """Note which entries the render of one book used, replacing what its last render noted; a
+    ``partial`` render (some chapters only) adds to it, so a prune keeps the other chapters' clips."""
+    if partial:
+        try:
+            before = json.loads((cache.root / BOOKS_DIR / f"{slug}.json").read_text(encoding="utf-8"))["entries"]
+        except (OSError, ValueError, KeyError, TypeError):
+            before = {}
+        entries = {kind: sorted(set(entries.get(kind, [])) | set(before.get(kind, [])))
+                   for kind in {*entries, *before}}
     record = {"title": title, "folder": str(folder), "entries": entries}
     cache.put_file(f"{BOOKS_DIR}/{slug}.json", json.dumps(record, separators=(",", ":")).encode("utf-8"))
 

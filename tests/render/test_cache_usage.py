@@ -66,6 +66,21 @@ def test_cache_by_book_then_pruned_of_what_the_last_render_left(tmp_path):
     assert not (out / ".audiobook-cache").exists()
 
 
+def test_a_render_of_some_chapters_keeps_the_others_from_a_prune(tmp_path):
+    out = tmp_path / "out"
+    book = tmp_path / "book.txt"
+    book.write_text("The Book\n\nChapter 1\n\nThe quay was quiet.\n\nChapter 2\n\nThe fog came down.\n",
+                    encoding="utf-8")
+    render(book, out)
+    whole = cache_files(out)
+    render(book, out, chapters={2})
+    assert usage(out / ".audiobook-cache").unused == 0
+    run("cache", str(out), "--prune")
+    assert {p for p in whole if "clips" in p.parts} <= cache_files(out)  # chapter 1's clips are still there
+    render(book, out)
+    assert {p for p in cache_files(out) if "clips" in p.parts} == {p for p in whole if "clips" in p.parts}
+
+
 def test_no_cache_there_says_so(tmp_path):
     result = run("cache", str(tmp_path / "nothing"))
     assert result.exit_code == 1
