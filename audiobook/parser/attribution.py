@@ -277,8 +277,7 @@ class Attributor(TurnTaking):
         speaker = None
         first_q = next(i for i, p in enumerate(pieces) if p.kind == "dialogue")
         how = "turn"
-        guessed = False
-        """Whether no tag and nobody acting in the paragraph gave the speaker."""
+        guessed = False  # no tag and nobody acting in the paragraph gave the speaker
         subjects = self.tag_subjects.get(id(unit), {})
         # '"Yes--tomorrow." He left us; whereupon Mrs. Griffin spoke. "Well, ..."': a tag that is
         # a sentence of its own gives the floor to someone new, not the speech before it.
@@ -347,7 +346,9 @@ class Attributor(TurnTaking):
                         and piece.pinned is None:
                     # '"...a witch," observed Fergus. "Nonsense, Fergus!"': one does not call
                     # oneself by name; the one before them in the talk answers.
-                    current, how = self._other([current]), "vocative"
+                    other = self._other([current])
+                    if other is not None:
+                        current, how = other, "vocative"
                 piece.speaker = current.name if isinstance(current, Person) else None
                 piece.how = how if piece.speaker is not None else None
                 if piece.pinned is not None:

@@ -131,8 +131,8 @@ def shown_after(att: "Attributor") -> None:
     offsets = [at for at, _ in mentions]
     for index, unit in enumerate(att.units):
         lines = [p for p in unit.pieces if p.kind == "dialogue"]
-        if not lines or any(p.speaker for p in lines) or att.tag_subjects.get(id(unit)):
-            continue  # (a he/she that found nobody says more than what follows)
+        if not lines or any(p.speaker or p.pinned is not None for p in lines) or att.tag_subjects.get(id(unit)):
+            continue  # (a he/she that found nobody says more than what follows; a pin holds)
         stop = unit.para.end
         for later in att.units[index + 1:index + 1 + LOOK_AFTER]:
             said = [p for p in later.pieces if p.kind == "dialogue"]

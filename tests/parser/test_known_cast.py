@@ -77,6 +77,14 @@ def test_a_pin_must_match_one_quote(words, message):
     assert str(err.value) == message
 
 
+def test_a_line_pinned_to_the_narrator_stays_so_where_the_narration_after_it_shows_someone():
+    text = ('"MOLLY!"\n\nNo answer.\n\n"Where has that girl got to? MOLLY!"\n\nNo answer.\n\n'
+            'The old woman put down her basket and looked about the yard. Molly was up the apple tree.\n')
+    cast = (KnownCharacter("Aunt Bess", ("the old woman",), "female"), KnownCharacter("Molly", (), "female"))
+    said, _ = lines(text, KnownCast(cast, pins=(Pin("where has that girl", None, "voices.yaml:5: lines"),)))
+    assert said == [("Aunt Bess", "guess"), (None, "pinned")]
+
+
 def test_every_line_says_how_its_speaker_was_found():
     said, _ = lines('Mara stood at the door of the shop.\n\n"Who is there?" she asked.\n\n"Only me," said Tom.\n\n'
                     '"Come in, Tom."\n\n"Thank you."\n')
