@@ -47,7 +47,7 @@ def _opening(word: str, at_start: bool = True) -> re.Pattern:
     """A sentence (or, with ``at_start``, the text) opening with ``word``, perhaps after "as",
     "when", "then" ... ("He skipped off", "As he entered")."""
     start = r"(?:^|[.!?;]\s+|\n)" if at_start else r"(?:[.!?;]\s+|\n)"
-    return re.compile(start + r"\W*(?:(?:as|when|while|then|and|but|so|now)\s+)?" + word + r"\b", re.I)
+    return re.compile(start + r"\W*(?:(?:" + "|".join(rules.PRONOUN_LEAD_INS) + r")\s+)?" + word + r"\b", re.I)
 
 
 class Resolver(Stage):

@@ -323,7 +323,6 @@ KIN_TITLES = {
 for _kin, _same in (("mum", "mother"), ("mom", "mother"), ("dad", "father")):
     KIN_TITLES[_kin] = KIN_TITLES[_same]
 
-#: Words by which a child calls a parent, with the relation they name.
 #: Words that may open a sentence of narration before its subject ("Then Holmes rose.").
 SENTENCE_OPENERS = {
     "then", "presently", "suddenly", "now", "but", "and", "so", "still", "meanwhile", "instantly",
@@ -333,6 +332,10 @@ SENTENCE_OPENERS = {
 #: Words that open a clause before the sentence's own subject ("As the doctor crossed the room he paused").
 CLAUSE_OPENERS = {"as", "when", "while", "after", "before", "once", "until", "till", "whilst"}
 
+#: Words that may come before a he/she that opens a sentence ("As he entered", "Then she rose").
+PRONOUN_LEAD_INS = ("as", "when", "while", "then", "and", "but", "so", "now")
+
+#: Words by which a child calls a parent, with the relation they name.
 KIN_VOCATIVES = {
     "ma": "mother", "mama": "mother", "mamma": "mother", "mammy": "mother", "mother": "mother",
     "mum": "mother", "mom": "mother", "mommy": "mother", "mummy": "mother",
