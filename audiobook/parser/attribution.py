@@ -68,6 +68,7 @@ class Attributor(TurnTaking):
             self._paragraph(unit)
         if self.cast.closed:
             beats.shown_after(self)
+        beats.named_later(self)
 
     def _narrator_introduced(self, piece) -> Optional[Person]:
         """A nameless "I" who gives their name ('"Yes," I said, "Jonathan Harker."') is that
@@ -236,8 +237,9 @@ class Attributor(TurnTaking):
             # name said the line before it, which had no speaker; or, the cast listed, a line
             # only guessed (no tag, no one acting) before a tagged reply ('"Hulloa, Emma!" he said').
             called = list({id(p): p for p in self._addressed(quotes[0])}.values())
+            before = {id(p) for q in self.last_dialogue.pieces if q.kind == "dialogue" for p in self._addressed(q)}
             if len(called) == 1 and called[0].is_person and called[0] is not st.narrator \
-                    and called[0] is not st.last_speaker:
+                    and called[0] is not st.last_speaker and id(called[0]) not in before:
                 for piece in self.last_dialogue.pieces:
                     if piece.kind == "dialogue":
                         piece.speaker, piece.how = called[0].name, "vocative"

@@ -145,3 +145,29 @@ def shown_after(att: "Attributor") -> None:
         if who is not None and id(who) not in called:
             for piece in lines:
                 piece.speaker, piece.how = who.name, "guess"
+
+
+#: Lines after a line nobody could be given in which to look for who else talks.
+TALK_AFTER = 12
+
+
+def named_later(att: "Attributor") -> None:
+    """A line still nobody's after every other pass goes to the first speaker of the next few
+    lines (same scene) who is neither the last one to speak before it nor someone it calls:
+    the other side of a talk whose name the narration gives only later ('"Uncle, you are not
+    looking well." / "I'm not well, Florence." / … / John Linden paused sadly, then resumed:')."""
+    flow: list[list] = [[]]
+    for unit in att.units:
+        if unit.para.kind in ("chapter", "break", "title", "author", "pov"):
+            flow.append([])
+        flow[-1].extend(p for p in unit.pieces if p.kind == "dialogue")
+    for lines in flow:
+        for index, piece in enumerate(lines):
+            if piece.speaker or piece.pinned is not None:
+                continue
+            before = next((p.speaker for p in reversed(lines[:index]) if p.speaker), None)
+            called = {p.name for p in att._addressed(piece)}
+            piece.speaker = next((p.speaker for p in lines[index + 1:index + 1 + TALK_AFTER]
+                                  if p.speaker and p.speaker != before and p.speaker not in called), None)
+            if piece.speaker:
+                piece.how = "guess"

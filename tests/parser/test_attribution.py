@@ -693,6 +693,20 @@ ATTRIBUTION_CASES = [
         '"Mary, old girl!"\n\n'
         'The two friends shook hands in the street, and Tom laughed, and Mary laughed too.\n',
         ["Mary", "Tom"], id="an_opening_exchange_of_names_gives_both_speakers"),
+    pytest.param(
+        '"Uncle, you are pale to-night."\n\n'
+        '"I am tired, Nell. I sleep badly."\n\n'
+        '"Surely, uncle, it will pass."\n\n'
+        '"Perhaps, my child."\n\n'
+        'Walter Brice rose from his chair, then went on:\n\n'
+        '"But I will not talk of it to-night."\n',
+        ["Nell", "Walter Brice", "Nell", "Walter Brice", "Walter Brice"],
+        id="the_other_side_of_a_talk_is_the_one_named_later"),
+    pytest.param(
+        '"Jem! Where are you, Jem?"\n\n'
+        'Nobody came. "Jem!"\n\n'
+        '"Here I am," said Jem from the hedge.\n',
+        [None, None, "Jem"], id="regression_a_line_is_not_given_to_the_one_it_calls"),
 
 ]
 
