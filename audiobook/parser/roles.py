@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Optional
 
 from audiobook.parser import rules
 from audiobook.parser.characters import Person, Roster
+from audiobook.parser.narrators import NAMELESS
 
 if TYPE_CHECKING:  # pragma: no cover
     from audiobook.parser.attribution import Attributor
@@ -118,7 +119,12 @@ class Roles:
         if not owners or not create:
             return None
         owner = owners[0]
-        name = f"{owner.name.split()[0]}'s {word.lower()}"
+        if low == "my" and owner.name == NAMELESS:
+            name = f"my {word.lower()}"  # a narrator with no name: "my uncle", as the book says
+        elif owner.name[:1].islower():
+            name = f"{owner.name}'s {word.lower()}"  # "the girl's mother"
+        else:
+            name = f"{owner.name.split()[0]}'s {word.lower()}"
         person = self.cast.resolve(name) or self.cast.add(name, rules.KINSHIP_NOUNS[rel])
         person.tagged = max(person.tagged, 1)
         return person

@@ -707,6 +707,13 @@ ATTRIBUTION_CASES = [
         'Nobody came. "Jem!"\n\n'
         '"Here I am," said Jem from the hedge.\n',
         [None, None, "Jem"], id="regression_a_line_is_not_given_to_the_one_it_calls"),
+    pytest.param(
+        'Old Cotter sat by the fire when I came down. My uncle saw me staring and said to me:\n\n'
+        '"Well, so your old friend is gone."\n\n'
+        '"Who?" said I.\n\n'
+        '"That is my principle, too," said my uncle.\n',
+        ["my uncle", "the narrator", "my uncle"],
+        id="regression_the_relative_of_a_narrator_with_no_name_is_my_relative"),
 
 ]
 
