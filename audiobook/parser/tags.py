@@ -134,6 +134,8 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
         voice = _voice_after(toks, j) if name and _POSSESSIVE.search(name[-1]) else None
         if voice is not None:  # "Buck Mulligan's gay voice went on.": the voice is the one named
             return Subject("name", " ".join(name[:-1] + [_POSSESSIVE.sub("", name[-1])]), gender), voice
+        if name and _POSSESSIVE.search(name[-1]):
+            return None  # "Mrs Gildea's illuminative 'H'm!'": something of hers, not a name to add
         if name and not (len(name) == 1 and name[0].lower() in _TITLE_WORDS):
             return Subject("name", " ".join(name), gender), j
         if name and w[:1].isupper() and lw.rstrip(".") in rules.BARE_TITLES:

@@ -714,6 +714,10 @@ ATTRIBUTION_CASES = [
         '"That is my principle, too," said my uncle.\n',
         ["my uncle", "the narrator", "my uncle"],
         id="regression_the_relative_of_a_narrator_with_no_name_is_my_relative"),
+    pytest.param(
+        'Mrs Hale opened the letter by the window and read it twice.\n\n'
+        'Mrs Hale\'s dry "Well!" showed what she thought of it.\n',
+        ["Mrs Hale"], id="regression_a_name_in_the_possessive_is_not_a_new_character"),
 
 ]
 
