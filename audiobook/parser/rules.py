@@ -348,7 +348,8 @@ KIN_POSSESSIVES = {"his": "male", "her": "female"}
 
 #: Words that end a noun phrase in a tag ("the pretty woman at his side").
 PHRASE_STOPS = {"at", "in", "on", "with", "of", "from", "to", "and", "who", "which", "as", "by", "for",
-                "near", "beside", "behind", "that", "whose", "but", "or", "into", "upon"}
+                "near", "beside", "behind", "that", "whose", "but", "or", "into", "upon", "outside", "inside",
+                "beyond", "across", "under", "above", "below", "among", "against", "opposite"}
 
 #: Nouns that give the gender of a speaker ("my wife", "the old woman").
 GENDER_NOUNS = {

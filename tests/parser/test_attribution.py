@@ -22,6 +22,8 @@ TAGS = [
     ('"Oh, yes," broke in Mr. Penrose.', ["Mr. Penrose"]),
     ('"I felt sorry for him," was Kitty\'s reply.', ["Kitty"]),
     ('"I know she is," assented Mr. Penrose; "sometimes."', ["Mr. Penrose", "Mr. Penrose"]),
+    # regression: a preposition after the noun ends it ("the outside" was a character)
+    ('"Go away!" shrieked the parrot outside the door.', ["the parrot"]),
 ]
 
 
