@@ -7,7 +7,8 @@ The work is split by concern:
 - ``characters`` and ``names``: the people of the text, their name forms, aliases and gender;
 - ``tags``: speech tags next to a quotation ("said James", "she sobbed");
 - ``attribution``: the walk that gives each quotation its speaker, built on ``scene`` (who is on
-  stage and talking), ``resolve`` (who a tag's subject means) and ``turns`` (untagged speech);
+  stage and talking), ``resolve`` (who a tag's subject means; ``pronouns`` for he and she) and
+  ``turns`` (untagged speech);
 - ``narrators``: first-person sections and who their "I" is;
 - ``rules``: the named tables of patterns all of them use.
 """

@@ -9,6 +9,7 @@ from typing import Optional
 from audiobook.parser import beats, rules, tags
 from audiobook.parser.characters import Person, _norm
 from audiobook.parser.narrators import CALLED_BY_THE_NARRATOR, NAMELESS, Unit, narrators_by_unit
+from audiobook.parser.quotes import Piece
 from audiobook.parser.scene import CONVERSATION_GAP
 from audiobook.parser.turns import TurnTaking
 

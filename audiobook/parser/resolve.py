@@ -1,15 +1,14 @@
-"""Who a speech tag's subject means: a name, a pronoun by gender and recency, a kinship word, a
-title, a role, or a noun that is a character of its own ("the man", "my father")."""
+"""Who a speech tag's subject means: a name, a pronoun (``pronouns.py``), a kinship word, a title,
+a role, or a noun that is a character of its own ("the man", "my father")."""
 from __future__ import annotations
 
-import functools
 import re
 from typing import Optional
 
 from audiobook.parser import rules, tags
 from audiobook.parser.characters import Person
 from audiobook.parser.quotes import Piece
-from audiobook.parser.scene import Stage
+from audiobook.parser.pronouns import Pronouns
 
 #: A kinship word used to call someone: at the start of the quotation or of a clause, or after
 #: "Oh", and followed by punctuation ("Oh, ma, ma, ...", "Why, Father, you...").
@@ -42,15 +41,7 @@ def noun_name(words: str) -> str:
     return f"{det} {parts[-1]}"
 
 
-@functools.lru_cache(maxsize=4)
-def _opening(word: str, at_start: bool = True) -> re.Pattern:
-    """A sentence (or, with ``at_start``, the text) opening with ``word``, perhaps after "as",
-    "when", "then" ... ("He skipped off", "As he entered")."""
-    start = r"(?:^|[.!?;]\s+|\n)" if at_start else r"(?:[.!?;]\s+|\n)"
-    return re.compile(start + r"\W*(?:(?:" + "|".join(rules.PRONOUN_LEAD_INS) + r")\s+)?" + word + r"\b", re.I)
-
-
-class Resolver(Stage):
+class Resolver(Pronouns):
     """Resolves tag subjects against the roster and the scene."""
 
     def _person(self, subject: tags.Subject, exclude: tuple = ()) -> object:
@@ -248,119 +239,6 @@ class Resolver(Stage):
             person = self.cast.add(name, rules.ROLE_NOUNS.get(noun) or self.roles.genders.get(name))
         person.tagged = max(person.tagged, 1)
         return person
-
-    def _by_pronoun(self, gender: Optional[str], exclude: tuple = ()) -> Optional[Person]:
-        """The person a he/she refers to: the right gender, taking part in the talk, recent;
-        never one of ``exclude`` (those the quotation speaks to)."""
-        st = self.state
-        pool = [p for p in st.recent if p is not st.narrator and p not in exclude and not p.is_place]
-        fresh = self._fresh(gender, pool)
-        if fresh is not None:
-            return fresh
-        # Those taking part in the conversation come before people merely mentioned; names
-        # with evidence of being people before other names.
-        pool.sort(key=lambda p: (p not in st.conv, id(p) not in st.scene, not p.is_person))
-        matches = [p for p in pool if p.gender == gender] or \
-            [p for p in pool if p.gender is None and (
-                p.is_person or p in st.conv or (id(p) in st.scene and not p.place_mentions
-                                                and len(p.name.split()) == 1))]  # not "Ward Nine", "Hallam House"
-        if not matches:
-            noun = next((n for n, g in reversed(st.scene_nouns) if g == gender), None)
-            if noun and gender:
-                return self._noun_character(noun, gender)
-            return self._only_listed(gender, exclude)
-        if st.gap <= 1:
-            # Whoever was just spoken to by name answers.
-            for p in st.addressed_last:
-                if p in pool and p.gender in (gender, None) and p is not st.last_speaker:
-                    return p
-        top = matches[0]
-        if id(top) not in st.scene and top not in st.conv:
-            # Nobody of that sex named since the scene began: one of unknown sex already talking
-            # ("the night cook"), else the one the narration spoke of by a noun.
-            talking = [p for p in st.conv if isinstance(p, Person) and p.gender is None
-                       and p is not st.narrator and p not in exclude]
-            if talking:
-                return talking[0]
-            noun = next((n for n, g in reversed(st.scene_nouns) if g == gender), None)
-            if noun is not None:
-                return self._noun_character(noun, gender)
-        # A new paragraph right after another's speech: the other one of the pair replies.
-        if st.gap == 0 and top is st.last_speaker and len(matches) > 1 and matches[1] in st.conv[:2]:
-            return matches[1]
-        return top
-
-    def _only_listed(self, gender: Optional[str], exclude: tuple = ()) -> Optional[Person]:
-        """A he/she that finds nobody of that sex about: the one character of that sex
-        voices.yaml lists, if it lists only one ("When I came close she said," of "a cheery-looking
-        elderly woman" the list gives as "his wife")."""
-        if gender is None or not self.cast.closed:
-            return None
-        who = self.cast.only_listed(gender)
-        return who if who is not None and who is not self.state.narrator and who not in exclude else None
-
-    def _fresh(self, gender: Optional[str], pool: list[Person]) -> Optional[Person]:
-        """The one a he/she most likely means from the narration since the last quotation alone:
-        the only person of that gender named there, else the last of them to open a sentence
-        ("They went in, where Maurice poured the brandy. 'Who would have thought it?' he asked")."""
-        st = self.state
-
-        def of_gender(people: list) -> list[Person]:
-            out: list[Person] = []
-            for p in reversed(people):
-                if p in pool and p not in out and (
-                        p.gender == gender or (p.gender is None and p.name.startswith("the "))):
-                    out.append(p)
-            return out
-
-        # In the quotation's own paragraph ("Holmes filled three glasses. 'One bumper,' said he").
-        local = of_gender([p for at, p in st.fresh_at if at >= st.para_start])
-        if len(local) == 1 and not self._pronoun_first(gender, local[0]):
-            return local[0]
-        if len(local) > 1:
-            anchor = self._chain_anchor(gender, local)
-            if anchor is not None:
-                return anchor
-        if st.gap > 1 and st.narration_start >= st.fresh_from:
-            # In the last paragraph of narration before it, after a longer stretch of narration
-            # ("I engaged Thomas on the spot. The old man gave me his reasons.").
-            last = of_gender([p for at, p in st.fresh_at if at >= st.narration_start])
-            if len(last) == 1:
-                return last[0]
-        named = of_gender(st.fresh)
-        if len(named) == 1 and not self._pronoun_first(gender, named[0]):
-            return named[0]
-        for p in reversed(st.fresh_subjects):
-            if p in named:
-                return p
-        return None
-
-    def _chain_anchor(self, gender: Optional[str], people: list[Person]) -> Optional[Person]:
-        """Of ``people`` named in the quotation's paragraph, the last named before its first
-        sentence that opens with a he/she of ``gender`` ("The appearance of our visitor was a
-        surprise to me. He was a very tall, thin man ... his eyes fell upon the stick in Holmes's
-        hand"): the one that he/she, and the one in the tag, goes on about."""
-        word = {"male": "he", "female": "she"}.get(gender or "")
-        st = self.state
-        quote = next((p.start for p in self.units[self.unit_index].pieces if p.kind == "dialogue"), None)
-        if word is None or quote is None:
-            return None
-        m = _opening(word, at_start=False).search(self.text, st.para_start, quote)
-        if m is None:
-            return None
-        before = [p for at, p in st.fresh_at if st.para_start <= at < m.start() and p in people]
-        return before[-1] if before else None
-
-    def _pronoun_first(self, gender: Optional[str], who: Person) -> bool:
-        """Whether the narration since the last speech opens a sentence with a he/she of
-        ``gender`` before it first names ``who`` ("He skipped off the gunrest and looked gravely
-        at his watcher.", "As he entered his eyes fell upon the stick in Holmes's hand"): that
-        he/she, and the one after, is someone already in view."""
-        word = {"male": "he", "female": "she"}.get(gender or "")
-        first = next((at for at, p in self.state.fresh_at if p is who), None)
-        if word is None or first is None:
-            return False
-        return _opening(word).search(self.text[self.state.fresh_from:first]) is not None
 
     def _introduced(self, speaker: object, piece: Piece) -> object:
         """Someone known by a noun who says their name ("Tobias. My gran says...", "My name is
