@@ -11,7 +11,13 @@ from pathlib import Path
 from typing import Optional, Union
 
 
+#: The gender of one who is neither he nor she, as voices.yaml may say: the parser never gives
+#: them a he/she and reads "they said" as them; their automatic voice comes from either pool.
+NONBINARY = "nonbinary"
+
+
 # --------------------------------------------------------------------------- source
+
 @dataclass
 class Document:
     """A decoded source file: the text every offset in the script refers to."""
@@ -94,7 +100,7 @@ class KnownCharacter:
     aliases: tuple[str, ...] = ()
     """Other names the text uses for them."""
     gender: Optional[str] = None
-    """``male``/``female``, or None to let the parser judge."""
+    """``male``/``female``/``nonbinary``, or None to let the parser judge."""
 
 
 @dataclass(frozen=True)
@@ -143,7 +149,7 @@ class Character:
     aliases: list[str] = field(default_factory=list)
     """Every form of the name the parser matched (including ``name``)."""
     gender: Optional[str] = None
-    """``"male"``, ``"female"`` or None when unknown."""
+    """``"male"``, ``"female"``, ``"nonbinary"`` (only as voices.yaml says) or None when unknown."""
     lines: int = 0
     """Number of dialogue segments spoken."""
 

@@ -5,7 +5,7 @@ import hashlib
 from typing import Iterator, Optional
 
 from audiobook.casting.schema import VoiceConfig
-from audiobook.model import Cast, Script, SegmentKind, VoiceSettings
+from audiobook.model import NONBINARY, Cast, Script, SegmentKind, VoiceSettings
 
 #: How far apart (espeak-ng pitch units) two uses of one timbre must be to count as different.
 PITCH_STEP = 12
@@ -79,6 +79,8 @@ def auto_voice(name: str, gender: Optional[str], neighbours: set, taken: set, co
     neighbour of the same timbre; failing that, the first not taken."""
     digest = int(hashlib.sha1(name.lower().encode("utf-8")).hexdigest(), 16)
     pools = [[pool[(digest + i) % len(pool)] for i in range(len(pool))] for pool in pool_for(gender, config)]
+    if gender == NONBINARY and len(pools) > 1 and digest % 2:
+        pools.reverse()  # neither pool first: the name decides, as it decides the slot
     candidates = [voice for pool in pools for voice in pool]
     timbres = {_timbre(v) for v in neighbours}
     variants = {_variant(v) for v in neighbours}

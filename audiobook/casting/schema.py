@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Optional, Protocol
 
 from audiobook.errors import ConfigError
-from audiobook.model import VOICE_RANGES, Prosody, VoiceSettings
+from audiobook.model import NONBINARY, VOICE_RANGES, Prosody, VoiceSettings
 from audiobook.parser.verbs import TAG_VERBS
 
 from audiobook.casting.defaults import (DEFAULT_NARRATOR, DEFAULT_PAUSES, DEFAULT_POOLS,  # noqa: F401 (part of the schema)
@@ -19,9 +19,11 @@ TOP_KEYS = ("narrator", "characters", "defaults", "pov_narration", "pauses", "re
 CHARACTER_KEYS = VOICE_KEYS + ("aliases", "gender")
 PROSODY_KEYS = ("rate", "volume", "pitch", "variant")
 GENDERS = ("male", "female")
-#: How a gender may be written, whatever the case: a character list may say ``Male``, ``F`` or
-#: ``unknown`` (None: the parser judges).
+#: How a gender may be written, whatever the case: a character list may say ``Male``, ``F``,
+#: ``non-binary`` or ``unknown`` (None: the parser judges).
 GENDER_WORDS = {"male": "male", "m": "male", "female": "female", "f": "female",
+                "nonbinary": NONBINARY, "non-binary": NONBINARY, "enby": NONBINARY, "nb": NONBINARY,
+                "neutral": NONBINARY, "neither": NONBINARY, "they": NONBINARY,
                 "unknown": None, "none": None, "": None, "?": None}
 POV_CHOICES = ("character", "narrator")
 
@@ -240,7 +242,7 @@ def _from_mapping(data: Any, path: Path, engine: Optional[VoiceChecker] = None) 
             config.characters[str(name)] = _character(r, chars, name)
     if "defaults" in data:
         node = r.mapping(data, "defaults", "defaults")
-        r.keys(node, GENDERS, "defaults.")
+        r.keys(node, GENDERS + (NONBINARY,), "defaults.")
         for gender in node:
             entries = node[gender]
             if not isinstance(entries, list) or not entries:
@@ -298,9 +300,9 @@ def _character(r: _Reader, chars: Any, name: Any) -> CharacterEntry:
     gender = node.get("gender")
     if gender is not None:
         gender = GENDER_WORDS.get(str(gender).strip().lower(), gender)
-    if gender is not None and gender not in GENDERS:
+    if gender is not None and gender not in GENDERS + (NONBINARY,):
         raise r.fail(node, "gender", key_path + ".gender",
-                     f"must be male or female (or unknown, to let the parser judge), not {gender!r}")
+                     f"must be male, female or nonbinary (or unknown, to let the parser judge), not {gender!r}")
     return CharacterEntry(str(name), settings, aliases, gender, r.where(chars, name, key_path))
 
 

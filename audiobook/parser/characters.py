@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from audiobook.model import NONBINARY
 from audiobook.parser import rules
 
 #: A word may hold one hyphen at a time ("Mary-Ann"); a double one is a dash between words
@@ -218,8 +219,10 @@ class Roster:
     def common_word_names(self) -> frozenset:
         """Words of titled full names that are common words elsewhere ("Good" of Captain John
         Good): names in this story wherever they stand."""
-        return frozenset(w for p in self.people if p.titles and len(p.words) > 1
-                         for w in p.words if w in rules.NOT_NAMES)
+        words = {w for p in self.people if p.titles and len(p.words) > 1 for w in p.words if w in rules.NOT_NAMES}
+        if any(p.listed and p.gender == NONBINARY for p in self.people):
+            words.add("they")  # someone listed as neither he nor she: "they said" may be them
+        return frozenset(words)
 
     def merge(self, old: Person, into: Person) -> None:
         """Every form of ``old`` names ``into`` from now on."""

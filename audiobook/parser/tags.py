@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from audiobook.model import NONBINARY
 from audiobook.parser import rules
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'\u2019]|-(?!-))*|--|[,;:.!?\u2014\u2026()]")
@@ -57,13 +58,16 @@ def _is_verb(w: str) -> bool:
 
 def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optional[tuple[Subject, int]]:
     """The subject phrase starting at ``toks[k]`` and the index after it. ``names``: words that
-    are names in this story although they are common words elsewhere (Captain Good's "Good")."""
+    are names in this story although they are common words elsewhere (Captain Good's "Good"),
+    and ``they`` when the cast has someone who is neither he nor she."""
     if k >= len(toks):
         return None
     w = toks[k]
     lw = w.lower()
     if lw in rules.SUBJECT_PRONOUNS:
         return Subject("pronoun", lw, rules.SUBJECT_PRONOUNS[lw]), k + 1
+    if lw == "they" and "they" in names:
+        return Subject("pronoun", lw, NONBINARY), k + 1
     if lw == "one" and k + 2 < len(toks) and toks[k + 1] == "of" and toks[k + 2] in ("the", "his", "her", "their"):
         # "said one of the colts": one of a group, named so
         j = k + 3

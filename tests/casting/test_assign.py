@@ -142,6 +142,15 @@ def test_an_unknown_gender_takes_a_male_voice_first():
     assert all(result.voice_for(n) in DEFAULT_POOLS["male"] for n in ("Xavi", "the porter", "Close"))
 
 
+def test_one_listed_as_nonbinary_takes_a_voice_from_either_pool_as_the_name_falls(tmp_path):
+    names = [f"Ash{i}" for i in range(12)]
+    body = "".join(f"  {n}: {{gender: nonbinary}}\n" for n in names)
+    result = cast(scene_script(names), load_config(write(tmp_path, "characters:\n" + body)))
+    pools = {n: "male" if result.voice_for(n) in DEFAULT_POOLS["male"] else "female" for n in names}
+    assert all(result.voice_for(n) in DEFAULT_POOLS["male"] + DEFAULT_POOLS["female"] for n in names)
+    assert set(pools.values()) == {"male", "female"}
+
+
 def test_the_main_people_of_a_corpus_novel_sound_clearly_apart(engine):
     """Regression: Watson and Athelney Jones both had gmw/en-us-nyc+m7 (pitch 46 and 40)."""
     from conftest import SHARED
@@ -158,3 +167,9 @@ def test_the_main_people_of_a_corpus_novel_sound_clearly_apart(engine):
         assert len(variants) <= 8 or len(set(variants)) == 8, chapter.title
         assert len({result.voice_for(n).voice for n in speakers}) == len(speakers), chapter.title
     assert_sound_apart(engine, result, ("Watson", "Athelney Jones", "Sherlock Holmes"))
+
+
+def test_a_pool_for_nonbinary_characters_may_be_given(tmp_path):
+    config = load_config(write(tmp_path, "characters:\n  Ash: {gender: nonbinary}\n"
+                                         "defaults:\n  nonbinary: [gmw/en+f4]\n"))
+    assert cast(scene_script(["Ash", "Mo"]), config).voice_for("Ash").voice == "gmw/en+f4"

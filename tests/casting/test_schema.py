@@ -34,7 +34,7 @@ def test_shipped_voices_file_loads_and_every_voice_exists(engine):
     ("characters:\n  Lily:\n    voice: gmw/en-us\n    pich: 3\n",
      "{path}:4: characters.Lily.pich: unknown key; did you mean 'pitch'?"),
     ("characters:\n  Lily:\n    gender: girl\n",
-     "{path}:3: characters.Lily.gender: must be male or female (or unknown, to let the parser judge), not 'girl'"),
+     "{path}:3: characters.Lily.gender: must be male, female or nonbinary (or unknown, to let the parser judge), not 'girl'"),
     ("characters: [a, b]\n",
      "{path}:1: characters: must map each name to its settings, not be a list; "
      "write `Lily: {{aliases: [Lil], gender: female}}` for each character"),
@@ -169,7 +169,9 @@ def test_not_characters_and_pinned_lines_are_read(tmp_path):
 
 
 @pytest.mark.parametrize("written, meant", [("Male", "male"), ("F", "female"), ("female", "female"),
-                                             ("unknown", None), ("''", None)])
+                                             ("unknown", None), ("''", None), ("Non-binary", "nonbinary"),
+                                             ("nonbinary", "nonbinary"), ("neutral", "nonbinary"),
+                                             ("they", "nonbinary")])
 def test_a_gender_may_be_written_as_character_lists_write_it(tmp_path, written, meant):
     config = load_config(write(tmp_path, f"characters:\n  Lily:\n    gender: {written}\n"))
     assert config.characters["Lily"].gender == meant

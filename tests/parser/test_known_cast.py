@@ -313,3 +313,27 @@ def test_a_line_found_through_a_listed_description_says_cast():
     text, listed, _before, _after = CAST_GIVEN["a description listed as an alias names its character"]
     said, _ = lines(text, KnownCast(listed))
     assert said == [("Billy Bones", "cast"), ("Jim", "tag")]
+
+
+NONBINARY_STORY = (
+    'Rowan met Jess and Theo at the pier at dawn. Jess carried the lamp oil.\n\n'
+    '"You\'re late," Jess said.\n\n'
+    '"The tide was wrong," said Theo.\n\n'
+    '"It never is," they said, and set down the crate.\n\n'
+    'Rowan looked at the sky. Theo was already on the steps.\n\n'
+    '"Come on," he called.\n'
+)
+
+
+def test_one_listed_as_nonbinary_is_they_and_never_he_or_she():
+    cast = KnownCast((KnownCharacter("Rowan", (), "nonbinary"), KnownCharacter("Jess", (), "female"),
+                      KnownCharacter("Theo", (), "male")))
+    said, script = lines(NONBINARY_STORY, cast)
+    assert said == [("Jess", "tag"), ("Theo", "tag"), ("Rowan", "pronoun"), ("Theo", "pronoun")]
+    assert {c.name: c.gender for c in script.characters}["Rowan"] == "nonbinary"
+
+
+def test_regression_they_said_stays_no_tag_when_nobody_is_listed_as_nonbinary():
+    said, _ = lines(NONBINARY_STORY, KnownCast((KnownCharacter("Rowan", ()), KnownCharacter("Jess", (), "female"),
+                                               KnownCharacter("Theo", (), "male"))))
+    assert said[2][1] != "pronoun"
