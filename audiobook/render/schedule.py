@@ -1,6 +1,7 @@
-"""Runs a render's work on every core: clip blocks first, each chapter's encoding (its file, and
-its part of a single-file book) as soon as all its clips exist, single-file books once every
-clip and every part exists; retries for failed or hung workers."""
+"""Runs a render's work on every core: clip blocks first, the longest first, each chapter's
+encoding (its file, and its part of a single-file book) as soon as all its clips exist, in
+whatever order that happens, single-file books once every clip and every part exists; retries
+for failed or hung workers."""
 from __future__ import annotations
 
 from collections import Counter, deque
@@ -32,9 +33,7 @@ def run(plan: RenderPlan, blocks: list[ClipBlock], cache: ClipCache, chapter_job
     as soon as its chapter's clips exist), ``book_jobs`` once every clip exists and the parts
     their ``parts()`` give ((chapter number, job) pairs, run like chapter jobs) are done. A job
     has ``path``, ``write(cache_root)``, ``recall(cache)`` and ``partial_files(cache_root)``."""
-    by_chapter: dict[int, list[int]] = {c.number: [] for c in plan.chapters}
-    for block in blocks:
-        by_chapter[block.chapter].append(block.index)
+    needed = needs(plan, blocks)
     order = [c.number for c in plan.chapters]
     parts: dict[int, list] = {n: [] for n in order}
     for book in book_jobs:
@@ -46,24 +45,25 @@ def run(plan: RenderPlan, blocks: list[ClipBlock], cache: ClipCache, chapter_job
 
     supervisor = Supervisor(jobs, cache.root, engine_spec,
                             on_event=lambda kind, run, detail: progress.clip_done() if kind == "done" else None)
-    pending = deque(blocks)
+    pending = deque(longest_first(blocks))
     done: set[int] = set()
     ready: deque = deque()
-    next_chapter = 0
+    waiting = list(order)  # chapters whose output cannot start yet
     sequences: dict[int, list] = {}
     failures: Counter = Counter()
     results: dict = {}
 
     try:
-        while pending or ready or supervisor.running or next_chapter <= len(order):
-            while next_chapter < len(order) and all(i in done for i in by_chapter[order[next_chapter]]):
+        books_started = False
+        while pending or ready or supervisor.running or not books_started:
+            for number in [n for n in waiting if needed[n] <= done]:  # every clip it uses exists
+                waiting.remove(number)
                 if chapter_jobs:
-                    ready.append(chapter_jobs[order[next_chapter]])
-                ready.extend(parts[order[next_chapter]])
-                next_chapter += 1
-            if next_chapter == len(order) and not part_ids:  # every clip and part exists: books can start
+                    ready.append(chapter_jobs[number])
+                ready.extend(parts[number])
+            if not waiting and not part_ids and not books_started:  # every clip and part exists
                 ready.extend(book_jobs)
-                next_chapter += 1
+                books_started = True
             while supervisor.free_slots() > 0 and (ready or pending):
                 if ready:  # writing first: it frees finished output soonest
                     job = ready.popleft()
@@ -94,6 +94,24 @@ def run(plan: RenderPlan, blocks: list[ClipBlock], cache: ClipCache, chapter_job
         progress.finish()
     return Written([results[chapter_jobs[n].path] for n in order] if chapter_jobs else [],
                    [results[job.path] for job in book_jobs])
+
+
+def longest_first(blocks: list[ClipBlock]) -> list[ClipBlock]:
+    """The blocks in the order to speak them: the most text first, so that a render does not end
+    on one core speaking a long chapter while the others wait. Each block is spoken by a fresh
+    engine, so the order changes no byte of any clip."""
+    return sorted(blocks, key=lambda b: (-sum(len(job.item.text) for job in b.jobs), b.index))
+
+
+def needs(plan: RenderPlan, blocks: list[ClipBlock]) -> dict[int, set[int]]:
+    """Chapter number -> the blocks whose clips its output uses: its own, and those that store a
+    clip it shares with an earlier chapter (each clip is stored by its first block only)."""
+    owner = {job.key: block.index for block in blocks for job in block.jobs if job.owner}
+    needs: dict[int, set[int]] = {c.number: set() for c in plan.chapters}
+    for block in blocks:
+        needs[block.chapter].add(block.index)
+        needs[block.chapter].update(owner[job.key] for job in block.jobs if job.key in owner)
+    return needs
 
 
 def _synth_ended(run, sequences, failures, done, pending, blocks, cache) -> None:

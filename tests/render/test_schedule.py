@@ -131,3 +131,29 @@ def test_an_edited_paragraph_remakes_only_its_clip(tmp_path):
     texts[6] += " edited"
     render(tmp_path, book(texts, [f"COUNT {log} end"]))
     assert log.read_text() == f"COUNT {log} line 6 edited\n"
+
+
+def test_the_blocks_with_the_most_text_are_spoken_first():
+    from audiobook.render.schedule import longest_first
+
+    plan = book(["a", "b"], ["a much longer line than the others", "c"], ["d"])
+    blocks = make_blocks(plan, "fake 1")
+    assert [b.chapter for b in longest_first(blocks)] == [2, 1, 3]
+
+
+def test_a_chapter_needs_the_block_that_stores_a_clip_it_shares_with_another():
+    from audiobook.render.schedule import needs
+
+    plan = book(["Hello.", "a"], ["b", "Hello.", "c"], ["d"])
+    blocks = make_blocks(plan, "fake 1")
+    by_chapter = {b.chapter: b.index for b in blocks}
+    assert needs(plan, blocks) == {1: {by_chapter[1]}, 2: {by_chapter[2], by_chapter[1]}, 3: {by_chapter[3]}}
+
+
+def test_chapters_spoken_out_of_order_are_each_written_whole(tmp_path):
+    # Chapter 3 is spoken first (the most text) and shares a line with chapter 1, which stores it:
+    # on one worker its file must wait for chapter 1's block.
+    files, progress = render(tmp_path, book(["Hello.", "a"], ["b"], ["a longer line", "Hello.", "and another"]), jobs=1)
+    delay = ENCODER_DELAY / 22050
+    assert [f.duration for f in files] == pytest.approx([0.2 + delay, 0.1 + delay, 0.3 + delay], abs=576 / 22050)
+    assert progress.clips_done == progress.clips_total == 5
