@@ -29,6 +29,9 @@ CHAPTER_HEADING_PATTERNS = [
     re.compile(r"^#{1,6}\s+(?P<title>.+)$"),
     # A Roman or Arabic numeral alone on its line ("IV", "12."), as Gutenberg books number chapters.
     re.compile(r"^(?:[IVXLC]+|\d{1,3})(?:\.?|\.\s+(?P<title>[A-Z].*))$"),
+    # ... or between dashes and spaces ("\u2014 I \u2014", "-- 2 --"), which would otherwise read as a
+    # line of talk ("\u2014I\u2014" alone, without the spaces, is a stammer in dash-led dialogue).
+    re.compile(r"^(?:\u2014|\u2013|--?)\s+(?:[IVXLC]+|\d{1,3})\s+(?:\u2014|\u2013|--?)$"),
 ]
 
 #: Longest line that may still be a heading, in characters.

@@ -16,6 +16,8 @@ CHAPTER_HEADINGS = [
     ("Part Two\n\nThe fog came early.\n", "Part Two"),
     ("# The Lantern Room\n\nThe fog came early.\n", "The Lantern Room"),
     ("XII\n\nTHE LANTERN ROOM\n\nThe fog came early.\n", "XII. THE LANTERN ROOM"),
+    # regression: a numeral between dashes was a line of talk (dash-led dialogue)
+    ("\u2014 I \u2014\n\nThe fog came early.\n", "\u2014 I \u2014"),
 ]
 
 
@@ -144,3 +146,8 @@ def test_regression_quoted_capitals_under_a_chapter_number_are_its_title():
     script = parse_text(text)
     assert [c.title for c in script.chapters] == ['XII. "THE LANTERN ROOM"']
     assert [k for k, _, _ in shape(text)].count("dialogue") == 1
+
+
+def test_a_stammer_between_dashes_stays_a_line_of_talk():
+    text = "The fog came early.\n\n\u2014Tell me.\n\n\u2014I\u2014\n\n\u2014Tell me, I said.\n"
+    assert [kind for kind, _, _ in shape(text)].count("heading") == 0
