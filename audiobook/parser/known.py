@@ -85,6 +85,7 @@ def apply_cast(text: str, roster: Roster, known: KnownCast, quoted: Sequence[tup
         if character.gender:
             person.title_gender = character.gender
         person.listed = True
+    _full_name_mentions(text, roster, known)
     _described_mentions(text, roster, quoted)
     roster.banned = {_norm(n) for n in known.not_characters}
     for person in list(roster.people):
@@ -94,6 +95,34 @@ def apply_cast(text: str, roster: Roster, known: KnownCast, quoted: Sequence[tup
                 if owner is person:
                     del roster._by_form[form]
             roster.mentions = [m for m in roster.mentions if m[1] is not person]
+
+
+def _full_name_mentions(text: str, roster: Roster, known: KnownCast) -> None:
+    """A listed name of two words or more, wherever the text writes it, is a mention of that
+    character, even where the parser read a part of it as someone else's ("Dicky Harlow was
+    sprawling in a chair" opening a sentence, read as Mr. Harlow's "Harlow")."""
+    spans = []
+    for character in known.characters:
+        person = roster.resolve(character.name)
+        if person is None or not person.listed:
+            continue
+        for name in (character.name, *character.aliases):
+            if _is_name(name) and len(name.split()) > 1:
+                pattern = r"(?<![\w'\u2019])" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?![\w\u2019-])"
+                spans += [(m.start(), m.end(), person) for m in re.finditer(pattern, text)]
+    if not spans:
+        return
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    starts = [s for s, _, _ in spans]
+    out = []
+    for at, who, quoted in roster.mentions:
+        i = bisect.bisect_right(starts, at) - 1
+        while i >= 0 and spans[i][1] <= at:
+            i -= 1
+        if i >= 0 and spans[i][0] <= at < spans[i][1]:
+            who = spans[i][2]
+        out.append((at, who, quoted))
+    roster.mentions = out
 
 
 def _described_mentions(text: str, roster: Roster, quoted: Sequence[tuple[int, int]]) -> None:

@@ -337,3 +337,10 @@ def test_regression_they_said_stays_no_tag_when_nobody_is_listed_as_nonbinary():
     said, _ = lines(NONBINARY_STORY, KnownCast((KnownCharacter("Rowan", ()), KnownCharacter("Jess", (), "female"),
                                                KnownCharacter("Theo", (), "male"))))
     assert said[2][1] != "pronoun"
+
+
+def test_a_listed_full_name_is_that_character_where_a_part_of_it_names_another():
+    text = ('Mr. Harlow read by the window, and did not look up for an hour.\n\n'
+            'Dicky Harlow came in from the garden. "Hello," he said.\n')
+    cast = KnownCast((KnownCharacter("Mr. Harlow", (), "male"), KnownCharacter("Dicky Harlow", ("Dicky",), "male")))
+    assert lines(text, cast)[0] == [("Dicky Harlow", "pronoun")]
