@@ -124,14 +124,17 @@ LOOK_AFTER = 6
 
 
 def shown_after(att: "Attributor") -> None:
-    """With the cast listed, a line nobody could be given, with no tag, is said by the first
-    listed person the narration right after it shows, unless it calls them ('"TOM!" / No answer.
-    / "TOM!" / No answer. / The old lady pulled her spectacles down')."""
+    """With the cast listed, a line nobody could be given, or only guessed (no tag, nobody in the
+    talk, nobody acting before it), is said by the first listed person the narration right after
+    it shows, unless it calls them ('"TOM!" / No answer. / "TOM!" / No answer. / The old lady
+    pulled her spectacles down'; 'Then a voice spoke. / "Hello, pop!" / Ogden Ford was sprawling
+    in a deep chair in the shadows.')."""
     mentions = [(at, p) for at, p, quoted in att.cast.mentions if not quoted and p.listed and p.is_person]
     offsets = [at for at, _ in mentions]
     for index, unit in enumerate(att.units):
         lines = [p for p in unit.pieces if p.kind == "dialogue"]
-        if not lines or any(p.speaker or p.pinned is not None for p in lines) or att.tag_subjects.get(id(unit)):
+        if not lines or any((p.speaker and p.how != "guess") or p.pinned is not None for p in lines) \
+                or att.tag_subjects.get(id(unit)):
             continue  # (a he/she that found nobody says more than what follows; a pin holds)
         stop = unit.para.end
         for later in att.units[index + 1:index + 1 + LOOK_AFTER]:

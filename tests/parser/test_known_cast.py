@@ -170,6 +170,15 @@ CAST_GIVEN = {
         '"Well, I lay if I get hold of you I\'ll--" she said.\n',
         (KnownCharacter("Aunt Polly", ("the old lady", "Polly"), "female"), KnownCharacter("Tom", (), "male")),
         ["the lady"], ["Aunt Polly"]),
+    "a line only guessed is the listed one the narration shows right after it": (
+        'Mr. Harlow wanted an hour alone with the newspaper after breakfast.\n\n'
+        'He stood outside the library door, listening. He could hear nothing. He went in, and for an '
+        'instant knew the thrill of solitude. Then a voice spoke.\n\n'
+        '"Hello, dad!"\n\n'
+        'Dicky Harlow was sprawling in a deep chair in the shadows.\n\n'
+        '"I wish you would not sit in the dark," said Mr. Harlow.\n',
+        (KnownCharacter("Mr. Harlow", (), "male"), KnownCharacter("Dicky Harlow", ("Dicky",), "male")),
+        ["Mr. Harlow", "Mr. Harlow"], ["Dicky Harlow", "Mr. Harlow"]),
     "a kin word called out is the one listed as that relation": (
         '"Uncle, you are not looking well to-night."\n\n'
         '"I am not well, Florence. I doubt if I shall ever be better."\n\n'
