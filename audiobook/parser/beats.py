@@ -5,6 +5,9 @@
 - Text messages and the far end of a phone call, set in italics without quote marks, are voices
   outside the room: they neither end a conversation nor take a turn in it, and the one answering
   them keeps the floor.
+- After the walk, lines nobody could be given (or, with the cast listed, only guessed) go to the
+  one the narration right after them shows (``shown_after``), else to the other side of the talk
+  named a few lines later (``named_later``).
 """
 from __future__ import annotations
 
