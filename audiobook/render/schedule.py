@@ -107,11 +107,11 @@ def needs(plan: RenderPlan, blocks: list[ClipBlock]) -> dict[int, set[int]]:
     """Chapter number -> the blocks whose clips its output uses: its own, and those that store a
     clip it shares with an earlier chapter (each clip is stored by its first block only)."""
     owner = {job.key: block.index for block in blocks for job in block.jobs if job.owner}
-    needs: dict[int, set[int]] = {c.number: set() for c in plan.chapters}
+    out: dict[int, set[int]] = {c.number: set() for c in plan.chapters}
     for block in blocks:
-        needs[block.chapter].add(block.index)
-        needs[block.chapter].update(owner[job.key] for job in block.jobs if job.key in owner)
-    return needs
+        out[block.chapter].add(block.index)
+        out[block.chapter].update(owner[job.key] for job in block.jobs if job.key in owner)
+    return out
 
 
 def _synth_ended(run, sequences, failures, done, pending, blocks, cache) -> None:
