@@ -99,7 +99,7 @@ class Attributor(TurnTaking):
     def _find_tags(self) -> None:
         """Each quotation's own tag (after it, else before it), and who is addressed by name."""
         self.tag_subjects: dict[int, dict[int, tags.Subject]] = {}
-        names = self.cast.common_word_names()
+        names = self.cast.tag_words()
         previous: Optional[Unit] = None
         for unit in self.units:
             before_para = previous

@@ -216,9 +216,10 @@ class Roster:
         self._by_form[_norm(name)] = person
         return person
 
-    def common_word_names(self) -> frozenset:
-        """Words of titled full names that are common words elsewhere ("Good" of Captain John
-        Good): names in this story wherever they stand."""
+    def tag_words(self) -> frozenset:
+        """Words a speech tag's subject may be in this story though not elsewhere: the words of
+        titled full names that are common words ("Good" of Captain John Good), and "they" when
+        someone is listed as neither he nor she."""
         words = {w for p in self.people if p.titles and len(p.words) > 1 for w in p.words if w in rules.NOT_NAMES}
         if any(p.listed and p.gender == NONBINARY for p in self.people):
             words.add("they")  # someone listed as neither he nor she: "they said" may be them

@@ -121,8 +121,6 @@ class Roles:
         owner = owners[0]
         if low == "my" and owner.name == NAMELESS:
             name = f"my {word.lower()}"  # a narrator with no name: "my uncle", as the book says
-        elif owner.name[:1].islower():
-            name = f"{owner.name}'s {word.lower()}"  # "the girl's mother"
         else:
             name = f"{owner.name.split()[0]}'s {word.lower()}"
         person = self.cast.resolve(name) or self.cast.add(name, rules.KINSHIP_NOUNS[rel])
