@@ -32,6 +32,8 @@ FRAME = 1024
 PRIMING = 1024
 #: The AAC encoder's fast coder: several times quicker than the default, and no worse for speech.
 AAC_OPTIONS = {"aac_coder": "fast"}
+#: FFmpeg's lambda units per step of its quality scale (FF_QP2LAMBDA).
+QP2LAMBDA = 118
 #: Bump when what is stored for a stretch changes (packet count, sizes, then the packets).
 AAC_FORMAT = 1
 #: Most stretches one job encodes. A chapter's AAC can start only once all its clips exist, so
@@ -53,9 +55,16 @@ def codec_version() -> int:
     return av.library_versions.get("libavcodec", (0,))[0]
 
 
+def encoder_options(profile: Profile) -> dict:
+    """The AAC encoder's options for ``profile``: the fast coder, and its quality when variable."""
+    if profile.aac_quality is None:
+        return dict(AAC_OPTIONS)
+    return {**AAC_OPTIONS, "flags": "+qscale", "global_quality": str(round(profile.aac_quality * QP2LAMBDA))}
+
+
 def aac_key(stretch: Stretch, profile: Profile, first: bool) -> str:
     """Identifies a stretch's AAC packets: same key, same bytes."""
-    payload = repr((CACHE_VERSION, AAC_FORMAT, codec_version(), sorted(AAC_OPTIONS.items()), stretch,
+    payload = repr((CACHE_VERSION, AAC_FORMAT, codec_version(), sorted(encoder_options(profile).items()), stretch,
                     profile.bitrate, profile.sample_rate, first))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -118,13 +127,13 @@ def encode_pcm(pcm: bytes, profile: Profile) -> list[bytes]:
 
 
 def new_encoder(profile: Profile):
-    """An open AAC encoder for mono audio at the profile's rate and bitrate."""
+    """An open AAC encoder for mono audio at the profile's rate, bitrate or quality."""
     import av
 
     context = av.CodecContext.create("aac", "w")
     context.sample_rate, context.layout, context.format = profile.sample_rate, "mono", "fltp"
     context.bit_rate = profile.bitrate * 1000
-    context.options = dict(AAC_OPTIONS)
+    context.options = encoder_options(profile)
     context.open()
     return context
 

@@ -29,7 +29,7 @@ def write_m4b(path: Path, chapters: Sequence, profile: Profile, cache: ClipCache
     time_base = Fraction(1, rate)
     with av.open(str(path), "w", format="ipod", options={"brand": "M4B "}) as container:
         # An encoder's stream, never fed: it gives the track the AudioSpecificConfig the packets need.
-        stream = container.add_stream("aac", rate=rate, layout="mono", options=dict(aac.AAC_OPTIONS))
+        stream = container.add_stream("aac", rate=rate, layout="mono", options=aac.encoder_options(profile))
         stream.bit_rate = profile.bitrate * 1000
         pts = -aac.PRIMING
         for index, chapter in enumerate(chapters):
