@@ -19,6 +19,15 @@ def _narration_only(unit: Optional[Unit]) -> bool:
         all(p.kind == "narration" for p in unit.pieces)
 
 
+def _opens_speech(unit: Optional[Unit], text: str) -> bool:
+    """Whether a paragraph with talk in it ends in narration that leads into a quotation with a
+    colon or a dash ("..., and said at once--"), as a tag before the next paragraph's speech."""
+    if unit is None or unit.para.kind != "prose" or not unit.pieces or unit.pieces[-1].kind != "narration":
+        return False
+    tail = text[unit.pieces[-1].start:unit.pieces[-1].end].rstrip()
+    return tail.endswith((":", "\u2014")) or re.search(r"\w--$", tail) is not None
+
+
 def _called_names(quote: str) -> list[str]:
     """The names a quotation calls out where only a listener's name stands: opening it
     ("Uncle, you look ill") or closing a sentence or the quotation ("Feel pretty sick, Thea?",
@@ -123,6 +132,10 @@ class Attributor(TurnTaking):
                 if subject is None and i == 0 and _narration_only(before_para):
                     # "Then Lily said:" closing the paragraph before the speech.
                     subject = tags.tag_before(self.text[before_para.para.start:before_para.para.end], names)
+                elif subject is None and i == 0 and _opens_speech(before_para, self.text):
+                    # '"Where is she?" he cried; but Eliza put her head in, and said at once--'
+                    last = before_para.pieces[-1]
+                    subject = tags.tag_before(self.text[last.start:last.end], names)
                 if subject is not None and subject.kind == "name" and _norm(subject.words) in self.cast.banned:
                     subject = None  # voices.yaml: never a speaker; the line is as if untagged
                 if piece.pinned is not None:  # voices.yaml pins it: an explicit tag, whatever the text says

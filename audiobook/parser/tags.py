@@ -264,6 +264,8 @@ def _clause_opening(toks: list[str]) -> bool:
 def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subject]:
     """The speaker named by narration right before a quotation (``James said:`` / ``said Lily,``)."""
     tail = narration[-160:].rstrip()
+    if re.search(r"\w--$", tail):  # "and said at once--": a dash typed as two hyphens
+        tail = tail[:-2] + "\u2014"
     if not tail or tail[-1] not in ",:.\u2014":
         return None
     toks = words(tail)
@@ -275,7 +277,7 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
     cut = max((i for i, t in enumerate(toks) if t in _SENTENCE_END
                and not (t == "." and i and toks[i - 1].lower() in _TITLE_WORDS)), default=-1)  # "Mrs. Griffin"
     toks = toks[cut + 1:]
-    while toks and toks[-1] in ",:\u2014":
+    while toks and toks[-1] in (",", ":", "\u2014", "--"):
         toks.pop()
     if not toks:
         return None
@@ -296,6 +298,9 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
                         for x in toks[found[1]:i]):
                     found[0].verb, found[0].alone = t, closed
                     return found[0]
+    late = _and_said(toks, names)
+    if late is not None:
+        return late
     if tail[-1] == ":" and any(_is_verb(t) and t.islower() for t in toks):
         # "She lifted up her voice at an angle calculated for distance and shouted:"
         subject = sentence_subject(" ".join(toks))
@@ -303,6 +308,25 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
             subject.verb = next(t for t in toks if _is_verb(t) and t.islower())
             return subject
     return None
+
+
+def _and_said(toks: list[str], names: frozenset = frozenset()) -> Optional[Subject]:
+    """The subject of a clause that ends "... and said" right before a quotation, with other
+    verbs between them ("Eliza just put her head in at the door, and said at once--")."""
+    verb = next((i for i in range(len(toks) - 1, max(0, len(toks) - 5), -1)
+                 if _is_verb(toks[i]) and toks[i].islower() and toks[i - 1] == "and"), None)
+    if verb is None or not all(t == "," or t.islower() for t in toks[verb + 1:]):
+        return None
+    start = max((i for i, t in enumerate(toks[:verb]) if t in (";", ":", "\u2014", "--")), default=-1) + 1
+    while start < verb and toks[start].lower() in rules.SENTENCE_OPENERS:
+        start += 1
+    if start + 1 < verb and toks[start + 1] == "," and toks[start].endswith(("ed", "ing")):
+        start += 2  # "Halted, he peered down the stairs and called out:": a participle, then the subject
+    found = subject_at(toks, start, names)
+    if found is None or found[0].kind not in ("name", "pronoun"):
+        return None
+    found[0].verb = toks[verb]
+    return found[0]
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})

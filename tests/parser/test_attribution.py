@@ -24,6 +24,15 @@ TAGS = [
     ('"I know she is," assented Mr. Penrose; "sometimes."', ["Mr. Penrose", "Mr. Penrose"]),
     # regression: a preposition after the noun ends it ("the outside" was a character)
     ('"Go away!" shrieked the parrot outside the door.', ["the parrot"]),
+    # the subject, other verbs, then "and said" right before the quote, with a comma or a dash
+    ('"Is the ferry late?" asked Tom.\n\n"It is always late," said Ruth.\n\n'
+     'Ruth, a little stung by the silence, looked back at the mill and said,\n\n"Rain."', ["Tom", "Ruth", "Ruth"]),
+    ('"Is the ferry late?" asked Tom.\n\n"It is always late," said Ruth.\n\n'
+     'Nobody spoke; and presently she said, very low--\n\n"It is late."', ["Tom", "Ruth", "Ruth"]),
+    # a paragraph with talk that ends leading into the next paragraph's speech
+    ('"Is the ferry late?" asked Tom.\n\n"It is always late," said Ruth.\n\n'
+     '"Where is the boat?" cried Tom; but Ann put her head in at the door, and said at once--\n\n"At the quay, Tom."',
+     ["Tom", "Ruth", "Tom", "Ann"]),
 ]
 
 
@@ -64,6 +73,19 @@ def test_regression_calling_ma_makes_the_mother_answer():
             '"Oh, ma, Ada says I can go to the fair!" cried Nell.\n\n'
             '"You will do no such thing."\n')
     assert speakers(text)[-1] == "Mrs. Dorran"
+
+
+def test_regression_a_participle_opening_the_sentence_is_not_its_subject():
+    # "Halted" was taken for a name, and spoke
+    from audiobook.parser import tags
+    subject = tags.tag_before("Tom sat down. Halted, he peered down the stairs and called out:")
+    assert subject is not None and (subject.kind, subject.words) == ("pronoun", "he")
+
+
+def test_regression_a_verb_with_its_object_before_a_colon_and_dashes_is_no_tag():
+    # "read the last entry:--" reads something out; "the last entry" does not speak
+    from audiobook.parser import tags
+    assert tags.tag_before("The clerk glanced at the register and read the last entry:--") is None
 
 
 def test_regression_reply_with_an_adjective_is_a_tag():
