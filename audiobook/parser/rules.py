@@ -187,6 +187,15 @@ AUXILIARIES = {"had", "has", "have", "would", "will", "could", "then", "now", "a
 #: Speech verbs that say the speaker has spoken before in the same talk ("the lady resumed").
 CONTINUATION_VERBS = {"resumed", "continued", "pursued", "repeated", "went", "added", "proceeded"}
 
+#: Verbs of hearing: in a tag ("she heard one voice say") their subject is the listener, and the
+#: speaker is the one heard.
+HEARING_VERBS = {"heard", "hears", "overheard", "overhears"}
+#: A speech verb's plain form and its -ing, after the one heard ("heard her tell", "heard him saying").
+HEARD_SPEAKING = set("""
+say saying tell telling call calling cry crying ask asking answer answering whisper whispering
+mutter muttering murmur murmuring shout shouting exclaim exclaiming speak speaking reply replying
+""".split())
+
 #: Verbs that tag speech only with the particle after them ("Oakley broke in", "she struck in").
 SPEECH_PHRASES = {
     ("broke", "in"), ("breaks", "in"), ("cut", "in"), ("cuts", "in"), ("struck", "in"), ("put", "in"),

@@ -207,6 +207,8 @@ def tag_after(narration: str, quote_end_char: str, names: frozenset = frozenset(
     if not found:
         return None
     subject, j = found
+    if j < len(toks) and toks[j] in rules.HEARING_VERBS:
+        return _heard(toks, j + 1, names)
     if subject.kind == "name" and k < len(toks) and toks[k][:1].isupper() and quote_end_char in ".":
         # "Hello." James left. -- a new sentence about James is a beat, not a tag.
         pass
@@ -225,6 +227,21 @@ def tag_after(narration: str, quote_end_char: str, names: frozenset = frozenset(
 
 
 _OBJECT_PRONOUNS = {"him": "male", "her": "female"}
+
+
+def _heard(toks: list[str], k: int, names: frozenset) -> Optional[Subject]:
+    """The one heard speaking in a tag that names a listener ("he heard her tell a room full of
+    women", "she heard one voice say"): her, or the one named; None when it says nobody."""
+    speaking = next((i for i in range(k + 1, min(k + 5, len(toks))) if toks[i] in rules.HEARD_SPEAKING), None)
+    if speaking is None:
+        return None
+    if toks[k] in _OBJECT_PRONOUNS and speaking == k + 1:
+        return Subject("pronoun", "he" if toks[k] == "him" else "she", _OBJECT_PRONOUNS[toks[k]], toks[speaking])
+    found = subject_at(toks, k, names)
+    if found is None or found[1] != speaking:
+        return None
+    found[0].verb = toks[speaking]
+    return found[0]
 
 
 def tag_listener(narration: str) -> Optional[str]:

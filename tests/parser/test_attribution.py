@@ -29,6 +29,10 @@ TAGS = [
      'Ruth, a little stung by the silence, looked back at the mill and said,\n\n"Rain."', ["Tom", "Ruth", "Ruth"]),
     ('"Is the ferry late?" asked Tom.\n\n"It is always late," said Ruth.\n\n'
      'Nobody spoke; and presently she said, very low--\n\n"It is late."', ["Tom", "Ruth", "Ruth"]),
+    # "heard": the subject listens, and the one heard speaks
+    ('Ruth stood by the rail and watched the men at the ropes.\n\n"Not this one," she heard the boatman say.',
+     ["the boatman"]),
+    ('Ann sat with her son in the hall.\n\n"My son is delicate," Tom heard her tell the ladies.', ["Ann"]),
     # a paragraph with talk that ends leading into the next paragraph's speech
     ('"Is the ferry late?" asked Tom.\n\n"It is always late," said Ruth.\n\n'
      '"Where is the boat?" cried Tom; but Ann put her head in at the door, and said at once--\n\n"At the quay, Tom."',
