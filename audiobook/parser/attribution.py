@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from audiobook.parser import beats, rules, tags
+from audiobook.parser import beats, calls, rules, tags
 from audiobook.parser.characters import Person, _norm
 from audiobook.parser.narrators import CALLED_BY_THE_NARRATOR, NAMELESS, Unit, narrators_by_unit
 from audiobook.parser.quotes import Piece
@@ -32,8 +32,8 @@ def _called_names(quote: str) -> list[str]:
     """The names a quotation calls out where only a listener's name stands: opening it
     ("Uncle, you look ill") or closing a sentence or the quotation ("Feel pretty sick, Thea?",
     "It's time, Fergus," said I), with other words besides."""
-    names = tags.vocatives(quote)
-    quote = tags.plain_titles(quote)
+    names = calls.vocatives(quote)
+    quote = calls.plain_titles(quote)
     rest = quote
     for name in names:
         rest = rest.replace(name, " ")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from audiobook.parser import roles, rules, tags
+from audiobook.parser import calls, roles, rules, tags
 from audiobook.parser.characters import Person, Roster
 from audiobook.parser.narrators import Unit
 from audiobook.parser.quotes import Piece
@@ -123,10 +123,10 @@ class Stage:
 
     def _addressed(self, piece: Piece) -> list[Person]:
         quote = self.text[piece.inner_start:piece.inner_end]
-        called = [self._called(name) for name in tags.vocatives(quote)]
+        called = [self._called(name) for name in calls.vocatives(quote)]
         if self.cast.closed:  # "I don't know, aunt.": a relation or a description the list gives
             called += [self.cast.called_kin(word) or self.cast.listed_phrase(word, tag=False)
-                       for word in tags.lower_calls(quote)]
+                       for word in calls.lower_calls(quote)]
         return [p for p in called if p is not None]
 
     def _called(self, name: str) -> Optional[Person]:

@@ -1,7 +1,6 @@
 """Speech tags: the few words next to a quotation that say who speaks it ("said James", "she sobbed")."""
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -379,54 +378,6 @@ def clause_subject(narration: str) -> Optional[Subject]:
         return None
     subject = sentence_subject(m.group(2))
     return subject if subject is not None and subject.kind != "pronoun" else None
-
-
-_NAME = r"((?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
-_VOCATIVE = re.compile("|".join([
-    r"^\s*" + _NAME + r"\s*(?=[,!?.\u2026\u2014])",                  # "James, meet your son"
-    r",\s*" + _NAME + r"\s*(?=[.!?\u2026\u2014;]|,?\s*$)",           # "Come here, Lily!"
-    r"\b(?:[Dd]ear|[Oo]h|O)\s+" + _NAME,                              # "my dear Watson"
-]))
-_VOCATIVE_MID = re.compile(r"(?:^|[,;:])([^,;:.!?]{1,80}),\s*" + _NAME + r"\s*,")  # "Pardon me, Frank, for..."
-_APPOSITION = re.compile(r"^(?:his|her|my|our|their|your|the|a|an|this|that)\b", re.I)
-
-
-def plain_titles(quote: str) -> str:
-    """``quote`` with the full stop after a title dropped ("Mr. Holmes" as "Mr Holmes"), as
-    ``vocatives`` gives the names it finds."""
-    return re.sub(r"\b(Mr|Mrs|Ms|Dr|St)\.\s+", r"\1 ", quote)
-
-
-@functools.lru_cache(maxsize=8192)
-def vocatives(quote: str) -> tuple[str, ...]:
-    """Names the quotation addresses (``James, meet your son`` / ``Come here, Lily!``). Kept
-    per quotation: every paragraph asks again of the one before."""
-    found = []
-    quote = plain_titles(quote)
-    for sentence in re.split(r"(?<=[.!?])\s+", quote):
-        names = []
-        for m in _VOCATIVE_MID.finditer(sentence):
-            # "His boy, Joe, shaved me": a name in apposition, not a call.
-            if not _APPOSITION.match(m.group(1).strip()):
-                names.append(m.group(2))
-        for m in _VOCATIVE.finditer(sentence):
-            names.append(next(g for g in m.groups() if g))
-        for name in names:
-            first = name.split()[0]
-            if first not in rules.NOT_NAMES or first.lower() in _TITLE_WORDS:
-                found.append(name)
-    return tuple(found)
-
-
-_LOWER_CALL = re.compile(r"(?:^|,)\s*([a-z]+)\s*(?=[,!?.;\u2014]|$)")
-
-
-@functools.lru_cache(maxsize=8192)
-def lower_calls(quote: str) -> tuple[str, ...]:
-    """Common words a quotation calls out where a listener's name would stand ("I don't know,
-    aunt.", "How much, gentlemen, for this?"): a voices.yaml may list someone so."""
-    return tuple(m.group(1) for sentence in re.split(r"(?<=[.!?])\s+", quote.strip(" '\"\u2018\u201c"))
-                 for m in _LOWER_CALL.finditer(sentence))
 
 
 def is_inline_tag(narration: str, quote_end_char: str) -> bool:
