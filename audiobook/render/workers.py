@@ -65,19 +65,27 @@ class Running:
     fatal: Optional[str] = None
 
 
+def preloaded() -> list[str]:
+    """What the fork server imports once, so that no worker imports it again: our modules the
+    workers use (importing them loads no engine) and PyAV (some 70 ms a worker: an M4B's AAC is
+    encoded in many short jobs). And the CLI when the program is the `audiobook` command: every
+    worker runs the program's main script again before it starts (Python 3.11's fork server
+    never preloads "__main__": it looks for the script under a key other than the one it is
+    stored under), and that script imports the whole CLI, some 180 ms of CPU a worker, 15 s
+    over the 83 AAC jobs of a novel's M4B. A program that does not use the CLI (a library
+    caller, ``python -m audiobook``, whose workers skip the main module) does not load it."""
+    names = ["audiobook.render.workers", "audiobook.output.books", "audiobook.render.engines", "av"]
+    main = sys.modules.get("__main__")
+    if "audiobook.cli" in sys.modules and main is not None and getattr(main, "__spec__", None) is None:
+        names.insert(0, "audiobook.cli")
+    return names
+
+
 def context():
     """The process start method: a fork server where there is one, else spawn (never a plain fork)."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        # Imported once in the fork server, not again in every worker; importing loads no engine.
-        # PyAV too (some 70 ms a worker): an M4B's AAC is encoded in many short jobs. And the
-        # command line: every worker runs the program's main script again before it starts
-        # (Python 3.11's fork server never preloads "__main__": it looks for the script under
-        # a key that is not the one it is stored under), and for the `audiobook` command that
-        # script imports the whole CLI, some 180 ms of CPU a worker, 15 s over the 83 AAC jobs
-        # of a novel's M4B. With the CLI already in the server, the script costs nothing.
-        ctx.set_forkserver_preload(["audiobook.cli", "audiobook.render.workers", "audiobook.output.books",
-                                    "audiobook.render.engines", "av"])
+        ctx.set_forkserver_preload(preloaded())
         return ctx
     return multiprocessing.get_context("spawn")
 

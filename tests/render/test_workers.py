@@ -30,26 +30,71 @@ def test_workers_start_from_a_fork_server_never_a_plain_fork():
     assert workers.context().get_start_method() == "forkserver"
 
 
-@dataclass(frozen=True)
-class ModulesJob:
-    """An output job that reports which of ``names`` its worker has imported before it starts."""
+#: A program run as a script, as the `audiobook` command is: a spy notes every worker that
+#: imports the CLI itself, then the script imports the CLI and runs one output task.
+CLI_SCRIPT = """
+import os, sys
 
-    names: tuple
+class Spy:
+    def find_spec(self, name, path=None, target=None):
+        if name == "audiobook.cli" and __name__ == "__mp_main__":
+            with open(os.environ["SPY_LOG"], "a") as log:
+                log.write(f"{os.getpid()}\\n")
+        return None
 
-    def write(self, cache_root: Path) -> list:
-        return [name for name in self.names if name in sys.modules]
+sys.meta_path.insert(0, Spy())
+import audiobook.cli  # what the command's script does
 
-    def partial_files(self, cache_root: Path) -> list[Path]:
+
+class Job:
+    def write(self, cache_root):
+        return "written"
+
+    def partial_files(self, cache_root):
         return []
 
 
-def test_a_worker_starts_with_the_command_line_imported_so_the_audiobook_script_costs_nothing(tmp_path):
-    # Each worker runs the program's main script again; for `audiobook` that imports the CLI,
-    # which the fork server has to hold already (regression: 180 ms of CPU a worker).
-    supervisor = Supervisor(1, tmp_path, FAKE)
-    supervisor.start(EncodeTask("m", ModulesJob(("audiobook.cli", "click", "av"))))
-    [run] = until_ended(supervisor)
-    assert run.result == ["audiobook.cli", "click", "av"]
+if __name__ == "__main__":
+    import time
+    from pathlib import Path
+    from audiobook.render.workers import EncodeTask, Supervisor
+
+    supervisor = Supervisor(2, Path(sys.argv[1]))
+    for name in "abc":
+        supervisor.start(EncodeTask(name, Job()))
+    ended, deadline = [], time.monotonic() + 60
+    while supervisor.running and time.monotonic() < deadline:
+        ended += supervisor.poll(0.2)
+    print(sorted(run.result for run in ended))
+"""
+
+
+def test_workers_of_the_command_find_the_cli_imported_already(tmp_path):
+    # Each worker runs the program's script again; the fork server has to hold the CLI already
+    # (regression: every worker imported it anew, 180 ms of CPU each).
+    import subprocess
+
+    script, log = tmp_path / "command.py", tmp_path / "imports.log"
+    script.write_text(CLI_SCRIPT, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True,
+                          env={**os.environ, "SPY_LOG": str(log)}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['written', 'written', 'written']"
+    assert not log.exists(), f"workers imported the CLI themselves: {log.read_text()}"
+
+
+def test_a_program_that_does_not_use_the_cli_does_not_preload_it(monkeypatch):
+    import types
+
+    monkeypatch.delitem(sys.modules, "audiobook.cli", raising=False)
+    assert "audiobook.cli" not in workers.preloaded()
+    monkeypatch.setitem(sys.modules, "audiobook.cli", types.ModuleType("audiobook.cli"))
+    monkeypatch.setitem(sys.modules, "__main__", types.SimpleNamespace(__spec__=None))
+    assert workers.preloaded()[0] == "audiobook.cli"
+    # run as `python -m audiobook`, the workers skip the main module: nothing to gain
+    as_module = types.SimpleNamespace(__spec__=types.SimpleNamespace(name="audiobook.__main__"))
+    monkeypatch.setitem(sys.modules, "__main__", as_module)
+    assert "audiobook.cli" not in workers.preloaded()
 
 
 def test_a_synthesis_task_stores_the_clips_it_is_told_to_and_reports_each(tmp_path):
