@@ -39,3 +39,14 @@ def test_a_pin_that_matches_nothing_stops_with_its_line(tmp_path):
     assert result.exit_code == 1
     assert result.output == (f'Error: {voices}:2: lines."no such words anywhere": matches no quote of the book; '
                              "copy a few words of the line as printed\n")
+
+
+def test_regression_the_file_cast_writes_is_read_back_without_a_word(tmp_path):
+    # "the colonel", as cast writes the Colonel, was "not in this book; did you mean the colonel?"
+    story, voices = tmp_path / "story.txt", tmp_path / "v.yaml"
+    story.write_text('Mara came into the hall.\n\n"Sit down, my dear," said the Colonel.\n\n"Thank you," said Mara.\n\n'
+                     '"Tea?" asked the Colonel.\n', encoding="utf-8")
+    assert run("cast", story, "--voices", voices).exit_code == 0
+    assert "  the colonel: # 2 lines\n" in voices.read_text(encoding="utf-8")
+    result = run("script", story, "--voices", voices, "--format", "table")
+    assert result.exit_code == 0 and result.stderr == ""

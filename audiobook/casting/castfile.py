@@ -54,14 +54,19 @@ def updated_voices_file(path: Path, script: Script, cast: Cast,
             for alias in entry.get("aliases") or []:
                 known[str(alias).lower()] = key
     trailing = _detach_trailing_comment(characters)
-    added = []
+    added: list = []
+    lines: dict = {}
     for character in sorted(script.characters, key=lambda c: (-c.lines, c.name)):
         key = known.get(character.name.lower())
         if key is None:
             entry = CommentedMap()
             voice = cast.voice_for(character.name)
             entry.update(voice_fields(voice))
-            aliases = CommentedSeq(a for a in character.aliases if a != character.name)
+            # A name is one character's only: the file is read back as the parser's cast, and
+            # a name under two characters is an error there. A form the parser gave to someone
+            # who speaks more stays theirs.
+            aliases = CommentedSeq(a for a in dict.fromkeys(character.aliases)
+                                   if a.lower() != character.name.lower() and a.lower() not in known)
             if aliases:
                 aliases.fa.set_flow_style()
                 entry["aliases"] = aliases
@@ -69,9 +74,12 @@ def updated_voices_file(path: Path, script: Script, cast: Cast,
                 entry["gender"] = character.gender
             characters[character.name] = entry
             key = character.name
-            known[key.lower()] = key
+            for name in (key, *aliases):
+                known[name.lower()] = key
             added.append(key)
-        _set_line_comment(characters, key, f"{character.lines} line{'s' * (character.lines != 1)}")
+        lines[key] = lines.get(key, 0) + character.lines
+    for key, count in lines.items():  # one comment per entry, with the lines of every name under it
+        _set_line_comment(characters, key, f"{count} line{'s' * (count != 1)}")
     if trailing:
         _attach_trailing_comment(characters, trailing)
     out = io.StringIO()

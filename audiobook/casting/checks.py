@@ -6,7 +6,7 @@ import difflib
 
 from audiobook.casting.schema import VoiceConfig
 from audiobook.model import KnownCast, KnownCharacter, Pin, Script
-from audiobook.parser.known import mentioned
+from audiobook.parser.known import is_name, mentioned
 
 
 def unmentioned(config: VoiceConfig, script: Script, text: str) -> list[str]:
@@ -19,7 +19,8 @@ def unmentioned(config: VoiceConfig, script: Script, text: str) -> list[str]:
     out = []
     for entry in config.characters.values():
         names = [entry.name, *entry.aliases]
-        if mentioned(text, names):
+        # A description the parser wrote in lower case ("the colonel") stands for "the Colonel".
+        if mentioned(text, names) or mentioned(text, [n for n in names if not is_name(n)], ignore_case=True):
             continue
         near = difflib.get_close_matches(entry.name, found, n=1, cutoff=0.6)
         hint = f"did you mean {near[0]}?" if near else "(fine if the file serves other books too)"

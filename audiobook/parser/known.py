@@ -25,7 +25,7 @@ _NOT_NAME_WORDS = {"i", "me", "my", "he", "him", "his", "she", "her", "we", "us"
                    "madam", "ma'am", "narrator"}
 
 
-def _is_name(form: str) -> bool:
+def is_name(form: str) -> bool:
     """Whether a listed name or alias can be a name form: it has a capitalised word and is not a
     pronoun or a bare form of address ("I", "Sir")."""
     return any(w[:1].isupper() for w in form.split()) and form.lower() not in _NOT_NAME_WORDS
@@ -48,9 +48,9 @@ def apply_cast(text: str, roster: Roster, known: KnownCast, quoted: Sequence[tup
         if any(a.lower() in ("i", "me", "myself") for a in character.aliases) and roster.first_person is None:
             roster.first_person = character.name
         for phrase in (character.name, *character.aliases):
-            if not _is_name(phrase) and phrase.lower() not in _NOT_NAME_WORDS:
+            if not is_name(phrase) and phrase.lower() not in _NOT_NAME_WORDS:
                 roster.phrases.setdefault(_norm(phrase), (character.name, character.gender))
-        names = [n for n in (character.name, *character.aliases) if _is_name(n)]
+        names = [n for n in (character.name, *character.aliases) if is_name(n)]
         if not names or not mentioned(text, names):
             # Only pronouns and common nouns ("I", "her mother"): known by a speech tag's words.
             roster.closed |= mentioned(text, [p for p in (character.name, *character.aliases)
@@ -77,7 +77,7 @@ def apply_cast(text: str, roster: Roster, known: KnownCast, quoted: Sequence[tup
                                 quoted) for at, who, quoted in roster.mentions]
             if other.name in moved:
                 other.name = max(other.forms, key=other.forms.get)
-        person.name = character.name if _is_name(character.name) else names[0]
+        person.name = character.name if is_name(character.name) else names[0]
         for name in names:
             person.forms.setdefault(name, 0)
             person.words.update(w for w in name.split() if w[:1].isupper())
@@ -107,7 +107,7 @@ def _full_name_mentions(text: str, roster: Roster, known: KnownCast) -> None:
         if person is None or not person.listed:
             continue
         for name in (character.name, *character.aliases):
-            if _is_name(name) and len(name.split()) > 1:
+            if is_name(name) and len(name.split()) > 1:
                 pattern = r"(?<![\w'\u2019])" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?![\w\u2019-])"
                 spans += [(m.start(), m.end(), person) for m in re.finditer(pattern, text)]
     if not spans:

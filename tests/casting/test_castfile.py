@@ -68,3 +68,17 @@ def test_running_twice_adds_nothing_and_changes_nothing(tmp_path):
     first = path.read_text(encoding="utf-8")
     assert update(path, script) == []
     assert path.read_text(encoding="utf-8") == first
+
+
+def test_regression_a_name_the_parser_gives_two_characters_is_written_under_one(tmp_path):
+    # The parser gave "the reporter" to Jack as an alias and to one line of its own: the file
+    # it wrote was refused when read back ("a name of both Jack and the reporter").
+    path = tmp_path / "voices.yaml"
+    added = update(path, story(Character("Jack", ["Jack", "the reporter"], "male", 11),
+                               Character("the reporter", ["the reporter"], None, 1),
+                               Character("Kit", ["Kit", "Jack"], None, 4)))
+    assert added == ["Jack", "Kit"]
+    config = load_config(path)  # no error
+    assert config.characters["Jack"].aliases == ["the reporter"] and config.characters["Kit"].aliases == []
+    text = path.read_text(encoding="utf-8")
+    assert "Jack: # 12 lines" in text and "Kit: # 4 lines" in text
