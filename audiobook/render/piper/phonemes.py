@@ -9,11 +9,10 @@ clause's terminator; the espeak-ng 1.52 that ships in espeakng-loader has only
 punctuation at the end of the consumed span is the clause's terminator.
 
 espeak-ng is one global state per process and is shared with pyttsx3 (see ``SpeechEngine``).
-Phonemization needs the library initialised but no audio output; it initialises espeak-ng only
-when nobody has yet (``AUDIO_OUTPUT_SYNCHRONOUS``, which starts no thread), and never again
-after pyttsx3 has: a second ``espeak_Initialize`` would switch pyttsx3's asynchronous output
-mode under it. A later ``pyttsx3.init`` re-initialises with its own mode, which phonemization
-does not depend on. Every call holds the lock espeak-ng synthesis holds too
+Phonemization needs the library initialised but no audio output; when nobody has initialised
+it yet, it has pyttsx3 do it as for its own first clip, so that espeak-ng is initialised once
+in the process, the way pyttsx3 speaks through (espeak-ng 1.51 initialised twice never calls
+pyttsx3 back again). Every call holds the lock espeak-ng synthesis holds too
 (``audiobook.render.espeak.espeak_lock``), and sets the espeak voice it needs; SpeechEngine sets
 its voice and parameters before every clip, so neither sees the other's voice, and the two never
 run at once in one process.
@@ -28,7 +27,6 @@ from typing import Mapping, Optional, Sequence
 
 from audiobook.errors import EngineError
 
-AUDIO_OUTPUT_SYNCHRONOUS = 2
 ESPEAK_CHARS_UTF8 = 1
 PHONEMES_IPA = 0x02
 
@@ -95,8 +93,13 @@ def _espeak() -> ctypes.CDLL:
     lib.espeak_TextToPhonemes.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int]
     lib.espeak_TextToPhonemes.restype = ctypes.c_char_p
     if not espeak_initialized(lib):
-        # NULL path: espeak-ng reads ESPEAK_DATA_PATH, as prepare_espeak() set it up.
-        if lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, None, 0) < 0:
+        # pyttsx3 initialises espeak-ng, as it would for its own first clip: espeak-ng 1.51 (Debian
+        # 12's) initialised a second time never calls pyttsx3's callback again, and every later
+        # clip of the process hung.
+        from audiobook.render.espeak import Pyttsx3Engine
+
+        Pyttsx3Engine()
+        if not espeak_initialized(lib):
             raise EngineError("espeak-ng failed to initialise for Piper phonemes; check ESPEAK_DATA_PATH")
     _library = lib
     return lib
