@@ -7,7 +7,6 @@ import re
 
 from audiobook.parser import rules
 
-_TITLE_WORDS = {k.rstrip(".") for k in rules.TITLES}
 
 _NAME = r"((?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
 _VOCATIVE = re.compile("|".join([
@@ -41,7 +40,7 @@ def vocatives(quote: str) -> tuple[str, ...]:
             names.append(next(g for g in m.groups() if g))
         for name in names:
             first = name.split()[0]
-            if first not in rules.NOT_NAMES or first.lower() in _TITLE_WORDS:
+            if first not in rules.NOT_NAMES or first.lower() in rules.TITLE_STEMS:
                 found.append(name)
     return tuple(found)
 

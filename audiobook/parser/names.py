@@ -30,7 +30,7 @@ def find_cast(text: str, tokens: list[Token]) -> Roster:
                     opens_with_verb.add(w)
         elif w.islower():
             lower[w] = lower.get(w, 0) + 1
-    title_words = {k.rstrip(".").capitalize() for k in rules.TITLES}
+    title_words = {k.capitalize() for k in rules.TITLE_STEMS}
 
     def name_word(w: str) -> bool:
         if not _is_cap(w) or w in rules.NOT_NAMES or w in title_words or w[:2] in ("I'", "I\u2019"):

@@ -233,6 +233,8 @@ detective judge reverend rev
 """.split(),
 }
 TITLES = {word: gender for gender, words in TITLE_WORDS.items() for word in words}
+#: The titles without a full stop ("mr", "dr"), as a tokenizer gives them before the "." it splits off.
+TITLE_STEMS = {word.rstrip(".") for word in TITLES}
 
 #: Titles that, capitalised and alone, may stand for a person as a name does ("said Mademoiselle",
 #: "Madame smiled", "answered Doctor"): forms of address, not kinship words ("Mother" is a role).

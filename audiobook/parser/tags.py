@@ -10,7 +10,6 @@ from audiobook.parser import rules
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'\u2019]|-(?!-))*|--|[,;:.!?\u2014\u2026()]")
 _NOUN_DETERMINERS = {"the", "my", "his", "her", "our", "their", "your", "a", "an", "another", "this", "that", "its"}
-_TITLE_WORDS = {k.rstrip(".") for k in rules.TITLES}
 _SENTENCE_END = {".", "!", "?"}
 _PARTICLES = {"out", "up", "in", "on", "back", "forth"}
 #: "was Frank's reply", "came the doctor's answer"
@@ -121,25 +120,25 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
                 and not _is_adverb(toks[j]) and toks[j] not in rules.PHRASE_STOPS:
             j += 1
         return Subject("noun", " ".join(toks[k:j])), j
-    if w[:1].isupper() and (w not in rules.NOT_NAMES or lw in _TITLE_WORDS or w in names):
+    if w[:1].isupper() and (w not in rules.NOT_NAMES or lw in rules.TITLE_STEMS or w in names):
         j = k
         name = []
         gender = None
         while j < len(toks) and toks[j][:1].isupper() and len(name) < 4:
-            if toks[j] in rules.NOT_NAMES and toks[j].lower() not in _TITLE_WORDS and toks[j] not in names:
+            if toks[j] in rules.NOT_NAMES and toks[j].lower() not in rules.TITLE_STEMS and toks[j] not in names:
                 break
-            if not name and toks[j].lower() in _TITLE_WORDS:
+            if not name and toks[j].lower() in rules.TITLE_STEMS:
                 gender = rules.TITLES.get(toks[j].lower())
             name.append(toks[j])
             j += 1
-            if j < len(toks) and toks[j] == "." and toks[j - 1].lower() in _TITLE_WORDS:
+            if j < len(toks) and toks[j] == "." and toks[j - 1].lower() in rules.TITLE_STEMS:
                 j += 1
         voice = _voice_after(toks, j) if name and _POSSESSIVE.search(name[-1]) else None
         if voice is not None:  # "Buck Mulligan's gay voice went on.": the voice is the one named
             return Subject("name", " ".join(name[:-1] + [_POSSESSIVE.sub("", name[-1])]), gender), voice
         if name and _POSSESSIVE.search(name[-1]):
             return None  # "Mrs Gildea's illuminative 'H'm!'": something of hers, not a name to add
-        if name and not (len(name) == 1 and name[0].lower() in _TITLE_WORDS):
+        if name and not (len(name) == 1 and name[0].lower() in rules.TITLE_STEMS):
             return Subject("name", " ".join(name), gender), j
         if name and w[:1].isupper() and lw.rstrip(".") in rules.BARE_TITLES:
             # "exclaimed Mademoiselle", "said the Colonel" without "the": a title standing alone
@@ -291,7 +290,7 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
         if not toks or not (_is_verb(toks[-1]) and toks[-1].islower()):
             return None
     cut = max((i for i, t in enumerate(toks) if t in _SENTENCE_END
-               and not (t == "." and i and toks[i - 1].lower() in _TITLE_WORDS)), default=-1)  # "Mrs. Griffin"
+               and not (t == "." and i and toks[i - 1].lower() in rules.TITLE_STEMS)), default=-1)  # "Mrs. Griffin"
     toks = toks[cut + 1:]
     while toks and toks[-1] in (",", ":", "\u2014", "--"):
         toks.pop()
