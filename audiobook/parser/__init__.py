@@ -159,10 +159,14 @@ def _characters(chapters: list[Chapter], cast: characters.Roster) -> list[Charac
                 lines.setdefault(seg.speaker, 0)
                 if seg.kind is SegmentKind.DIALOGUE:
                     lines[seg.speaker] += 1
-    out = []
+    out, speakers = [], {name.lower() for name in lines}
     for name, n in lines.items():
         person = cast.person_named(name)
         aliases = sorted(person.forms, key=lambda f: (-person.forms[f], f)) if person else [name]
+        # A noun character who turns out to be someone is renamed within its scene only ("the
+        # clerk" of another scene may be another clerk), so the noun can still speak as itself:
+        # then it is that speaker's name, and not also an alias of the one it turned out to be.
+        aliases = [a for a in aliases if a == name or a.lower() not in speakers]
         if name not in aliases:
             aliases.insert(0, name)
         out.append(Character(name=name, aliases=aliases, gender=person.gender if person else None, lines=n))

@@ -152,3 +152,20 @@ def test_someone_new_keeps_the_whole_description_as_an_alias():
     man = next(c for c in script.characters if c.name == "the man")
     dame = next(c for c in script.characters if c.name == "the dame")
     assert "a man in the crowd" in man.aliases and "a stout dame of sixty" in dame.aliases
+
+
+def test_one_name_is_one_character_when_a_noun_turns_out_to_be_someone():
+    # The clerk of the first scene speaks as "the clerk"; the one of the second says who she is
+    # and becomes Hetty there. "the clerk" is then a character of its own, not Hetty's alias too.
+    text = ('Lena walked into the shop.\n\n'
+            '"Closed," said the clerk.\n\n'
+            '"Oh," said Lena.\n\n'
+            '* * *\n\n'
+            'The next week Lena came back.\n\n'
+            '"Open today," said the clerk.\n\n'
+            '"Who are you?" said Lena.\n\n'
+            '"My name is Hetty, ma\'am."\n')
+    people = cast(text)
+    assert people["the clerk"].lines == 1 and people["Hetty"].lines == 2
+    names = [a.lower() for c in people.values() for a in {c.name, *c.aliases}]
+    assert len(names) == len(set(names))
