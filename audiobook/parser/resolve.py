@@ -16,7 +16,8 @@ _KIN_CALL = re.compile(r"(?:^|[,;!?.]\s*|\b[Oo]h,?\s+)(%s)(?=\s*[,.!?;\u2014])" 
     sorted(rules.KIN_VOCATIVES, key=len, reverse=True)), re.I)
 
 #: How the names of characters known only by a noun begin.
-_NOUN_NAMED = tuple(f"{d} " for d in set(rules.NOUN_DETERMINERS.values()))
+_NOUN_NAMED = tuple(f"{d} " for d in set(rules.NOUN_DETERMINERS.values())) + tuple(
+    {name.split()[0] + " " for name in rules.STRANGERS.values()})
 
 
 def _surname(person: Person) -> Optional[str]:
@@ -55,7 +56,10 @@ class Resolver(Pronouns):
                     and last.gender in (subject.gender, None) and last not in exclude and st.gap <= 1 \
                     and last is not st.narrator:
                 return last  # "he added": the one who spoke last goes on
-            return self._by_pronoun(subject.gender, exclude)
+            who = self._by_pronoun(subject.gender, exclude)
+            if who is None and subject.gender in rules.STRANGERS and not self.cast.closed:
+                who = self._stranger(subject.gender)
+            return who
         if subject.kind == "noun":
             listed = self.cast.listed_phrase(subject.full or subject.words, subject.gender) \
                 or self.cast.listed_phrase(subject.words, subject.gender)
@@ -136,6 +140,13 @@ class Resolver(Pronouns):
                     break
         if person is None:
             person = self.cast.add(subject.words, subject.gender)
+        return person
+
+    def _stranger(self, gender: str) -> Person:
+        """The unnamed person of ``gender`` a he/she means when nobody of that sex is about."""
+        name = rules.STRANGERS[gender]
+        person = self.cast.resolve(name) or self.cast.add(name, gender)
+        person.tagged = max(person.tagged, 1)
         return person
 
     def _noun_character(self, words: str, gender: Optional[str]) -> Person:

@@ -380,3 +380,9 @@ PLACE_CONTEXT = re.compile(r"\b(?:[Tt]he|in|at|from|into|near|towards?|across|th
 
 #: Nouns for a person as such ("a boy", "the old woman"): someone the narration has not named.
 PERSON_NOUNS = {"man", "woman", "boy", "girl", "lady", "gentleman", "lad", "lass", "fellow"}
+
+#: What a he or she who speaks is called when nobody of that sex has been named or described
+#: ("'It must be!' he muttered" of a stranger): someone unnamed of that sex, who gets a voice of
+#: that sex, rather than no speaker at all. Indefinite, so that no later "the young man" (a
+#: noun character is named "the man") is taken for this one.
+STRANGERS = {"male": "a man", "female": "a woman"}

@@ -15,6 +15,7 @@ from audiobook.parser.quotes import Piece
 CONVERSATION_GAP = 3
 
 #: A person noun after an article ("a girl", "the old man").
+_STRANGERS = set(rules.STRANGERS.values())
 _PERSON_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(%s)\b(?!['\u2019-])" % "|".join(
     sorted(rules.PERSON_NOUNS)))
 
@@ -148,6 +149,8 @@ class Stage:
         st.scene = set()
         st.tagged_here = set()
         st.scene_nouns = []
+        # An unnamed stranger ("a man") is someone of one scene: the next one's is another.
+        st.recent = [p for p in st.recent if p.name not in _STRANGERS]
         if scene_break:
             # What the narration named before a scene break says nothing of who speaks after it
             # (a chapter may open mid-scene).
