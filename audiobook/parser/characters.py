@@ -116,7 +116,7 @@ def tokenize(text: str, quoted_spans: list[tuple[int, int]]) -> list[Token]:
     for m in _TOKEN.finditer(text):
         word = m.group()
         if word in ".!?;:\u2014" or word in "\"\u201c\u201d":
-            if word in ".!?\"\u201c":
+            if word in ".!?\"\u201c" and not (word == "." and _initial(tokens, text)):
                 sentence_start = True
             continue
         k = bisect.bisect_right(starts, m.start()) - 1
@@ -127,6 +127,18 @@ def tokenize(text: str, quoted_spans: list[tuple[int, int]]) -> list[Token]:
         tokens.append(Token(_POSSESSIVE.sub("", word), m.start(), sentence_start, quoted))
         sentence_start = False
     return tokens
+
+
+def _initial(tokens: list["Token"], text: str) -> bool:
+    """Whether the last token is a middle initial ("Terry O. Nicholson"): one capital letter, not
+    "I", right after a capitalised word and before another; its full stop ends no sentence."""
+    if len(tokens) < 2:
+        return False
+    before, token = tokens[-2], tokens[-1]
+    after = text[token.start + 1:token.start + 4]
+    return len(token.text) == 1 and token.text.isupper() and token.text != "I" \
+        and _is_cap(before.text) and before.start + len(before.text) + 1 == token.start \
+        and after[:2] == ". " and after[2:3].isupper()
 
 
 def _is_cap(word: str) -> bool:

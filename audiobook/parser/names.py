@@ -77,6 +77,8 @@ def find_cast(text: str, tokens: list[Token]) -> Roster:
             if words and tokens[k].start - (tokens[k - 1].start + len(tokens[k - 1].text)) > 2:
                 break
             gap = text[tokens[k - 1].start + len(tokens[k - 1].text):tokens[k].start] if words else " "
+            if gap == ". " and len(words[-1]) == 1 and not tokens[k].sentence_start:
+                gap = " "  # after a middle initial
             if not gap.isspace() or "\n\n" in gap:  # a name never spans a paragraph break
                 break
             words.append(tokens[k].text)
@@ -85,7 +87,8 @@ def find_cast(text: str, tokens: list[Token]) -> Roster:
                 break
         if words and not (len(words) == 1 and len(words[0]) < 3 and not title):
             shown = title + "." if title and text[t.start + len(title):t.start + len(title) + 1] == "." else title
-            forms.append((" ".join(([shown] if title else []) + words), title, tuple(words), t.start, t.quoted))
+            written = [w + "." if len(w) == 1 and w.isupper() and m + 1 < len(words) else w for m, w in enumerate(words)]
+            forms.append((" ".join(([shown] if title else []) + written), title, tuple(words), t.start, t.quoted))
             i = k
         else:
             i += 1

@@ -169,3 +169,20 @@ def test_one_name_is_one_character_when_a_noun_turns_out_to_be_someone():
     assert people["the clerk"].lines == 1 and people["Hetty"].lines == 2
     names = [a.lower() for c in people.values() for a in {c.name, *c.aliases}]
     assert len(names) == len(set(names))
+
+
+def test_regression_a_middle_initial_is_part_of_the_name():
+    # Its full stop ends no sentence: "Ward P. Hollis" is one name, not "Ward P" and a sentence
+    # that opens with "Hollis".
+    text = ('There were two of us, Ward P. Hollis and I. Ward was rich and he knew it.\n\n'
+            '"Let us go," said Ward.\n\n'
+            '"Go where?" said Ward P. Hollis\'s sister, Ada.\n')
+    people = cast(text)
+    assert "Ward P. Hollis" in people
+    assert "Ward" in people["Ward P. Hollis"].aliases
+
+
+def test_regression_a_capital_letter_ending_a_sentence_is_no_initial():
+    text = ('Mara sat at the table with Kit. Kit laughed.\n\n"Is it a moon?" said Mara.\n\n'
+            '"No," said Kit.\n\nThey looked at the letter O. Kit laughed again.\n')
+    assert sorted(cast(text)) == ["Kit", "Mara"]
