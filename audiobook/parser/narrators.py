@@ -47,7 +47,10 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
     # tag (one says "I said" of oneself), or called by name but seldom named in narration.
     book = [p for p in people if called.get(id(p), 0) != CALLED_BY_THE_NARRATOR and (
             (called.get(id(p), 0) >= 2 and not p.tagged) or (
-            (p.addressed >= 1 or p.quoted_mentions >= 3) and p.narration_mentions * 2 <= p.quoted_mentions))]
+            (p.addressed >= 1 or p.quoted_mentions >= 3) and p.narration_mentions * 2 <= p.quoted_mentions) or (
+            # Called by name and never in a tag, and named in narration once at most (a narrator
+            # may name themself: "you will get a fair idea of Allan Quatermain").
+            p.addressed >= 1 and not p.tagged and p.narration_mentions <= 1))]
     book.sort(key=lambda p: (-called.get(id(p), 0), -p.addressed, -p.quoted_mentions))
     self_named = _self_named(text, cast)
     for start, stop, pov in first_person_sections(text, units):
@@ -59,7 +62,8 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
             for offset, person, quoted in cast.mentions:
                 if lo <= offset < hi and not quoted:
                     named.add(id(person))
-            pool = said or [p for p in book if p.is_person and (id(p) not in named or called.get(id(p), 0) >= 2)]
+            pool = said or [p for p in book if (p.is_person or p.addressed and _full_name(p)) and (
+                id(p) not in named or called.get(id(p), 0) >= 2 or p.narration_mentions <= 1)]
             if not pool and start > 0 and units[start - 1].para.kind in ("prose", "break") \
                     and (units[start].para.wide_gap or units[start - 1].para.kind == "break"):
                 # A switch to "I" in the middle of a chapter: the story's other main character,
@@ -85,6 +89,12 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
             for i in range(start, stop):
                 out[i] = who
     return out
+
+
+def _full_name(person: Person) -> bool:
+    """Whether the person is written somewhere with a given name and a surname: a person's name,
+    whatever the word lists say of it (not a cry such as "Yo-ho-ho" that a quotation opens with)."""
+    return any(len(form.split()) > 1 for form in person.forms)
 
 
 def _self_named(text: str, cast: Roster) -> list[tuple[int, Person]]:

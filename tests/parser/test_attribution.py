@@ -56,6 +56,17 @@ def test_first_person_narrator_named_elsewhere_in_the_book():
     assert narration[0] == "Hale" and narration[-1] == "Hale"
 
 
+def test_regression_a_narrator_who_names_themself_once_is_still_the_one_called_so():
+    # The narrator names themself once in narration and is called so once in the talk: named
+    # in narration at all, the name used to rule them out, and "I" stayed nameless.
+    text = ('I am a small man, and I have been a hunter all my life; that is all there is to say '
+            'of Piet Vosloo.\n\n'
+            '"Sit down," said Sir Henry. "And now, Vosloo, tell us where we are going."\n\n'
+            'I lit my pipe before I answered.\n\n'
+            '"North," I said.\n')
+    assert speakers(text) == ["Sir Henry", "Sir Henry", "Piet Vosloo"]
+
+
 def test_regression_a_name_called_out_alone_does_not_pick_the_next_speaker():
     text = ('Robert sat at the window. His mother worked the machine.\n\n'
             'Madame Lerond went to the window. She called "Victor!" The boy rode off.\n\n'

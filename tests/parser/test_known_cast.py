@@ -137,7 +137,7 @@ CAST_GIVEN = {
         '"And now, Quatermain, tell us where we are to go," said Sir Henry.\n\n'
         '"North," I said.\n',
         (KnownCharacter("Allan Quatermain", ("Quatermain",), "male"), KnownCharacter("Sir Henry", (), "male")),
-        ["Sir Henry", "the narrator"], ["Sir Henry", "Allan Quatermain"]),
+        ["Sir Henry", "Allan Quatermain"], ["Sir Henry", "Allan Quatermain"]),
     "a list that names the narrator so keeps them so": (
         'I came home late that night, and I found my brother Fergus at the table with my mother. '
         'I sat down by the fire.\n\n'
