@@ -64,6 +64,9 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
     lw = w.lower()
     if lw in rules.SUBJECT_PRONOUNS:
         return Subject("pronoun", lw, rules.SUBJECT_PRONOUNS[lw]), k + 1
+    if w in rules.ROLE_ADJECTIVES and k + 1 < len(toks) and toks[k + 1][:1].isupper() \
+            and toks[k + 1] not in rules.NOT_NAMES:
+        return subject_at(toks, k + 1, names)  # "said old Cotter", "added little Amy": the name
     if lw == "they" and "they" in names:
         return Subject("pronoun", lw, NONBINARY), k + 1
     if lw == "one" and k + 2 < len(toks) and toks[k + 1] == "of" and toks[k + 2] in ("the", "his", "her", "their"):

@@ -37,6 +37,10 @@ TAGS = [
     ('"Is the ferry late?" asked Tom.\n\n"It is always late," said Ruth.\n\n'
      '"Where is the boat?" cried Tom; but Ann put her head in at the door, and said at once--\n\n"At the quay, Tom."',
      ["Tom", "Ruth", "Tom", "Ann"]),
+    # regression: a word that describes the one named, between the verb and the name
+    ('"Is it late?" asked Meg.\n\n"I don\'t think it\'s fair," added little Amy, with a sniff.', ["Meg", "Amy"]),
+    ('"Is it late?" asked Meg.\n\n"I tell you," said old Horace Talbot, "it is."',
+     ["Meg", "Horace Talbot", "Horace Talbot"]),
 ]
 
 
