@@ -41,6 +41,9 @@ TAGS = [
     ('"Is it late?" asked Meg.\n\n"I don\'t think it\'s fair," added little Amy, with a sniff.', ["Meg", "Amy"]),
     ('"Is it late?" asked Meg.\n\n"I tell you," said old Horace Talbot, "it is."',
      ["Meg", "Horace Talbot", "Horace Talbot"]),
+    # regression: "one" and "another" alone are one of a group, not the last one named
+    ('Ruth left the women at the well.\n\n"People say," said another, "that it will rain."\n\n'
+     '"Good-night," said one, steadying herself.', ["another", "another", "one"]),
 ]
 
 
