@@ -85,7 +85,7 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
         phrase = [w]
         while j < len(toks) and j - k <= 3 and toks[j].islower() and not _is_verb(toks[j]) \
                 and toks[j] not in rules.PHRASE_STOPS and toks[j] not in rules.SUBJECT_PRONOUNS \
-                and not _is_adverb(toks[j]) and toks[j] not in rules.NOT_NOUNS \
+                and (not _is_adverb(toks[j]) or j == k + 1) and toks[j] not in rules.NOT_NOUNS \
                 and toks[j] not in _NOUN_DETERMINERS and toks[j] not in rules.COMMON_PAST_VERBS \
                 and not (len(phrase) > 1 and toks[j].endswith("ed")):  # "the doctor crossed the room"
             phrase.append(toks[j])

@@ -44,6 +44,10 @@ TAGS = [
     # regression: "one" and "another" alone are one of a group, not the last one named
     ('Ruth left the women at the well.\n\n"People say," said another, "that it will rain."\n\n'
      '"Good-night," said one, steadying herself.', ["another", "another", "one"]),
+    # regression: right after "the" or "a", a word in -ly describes ("burly", "portly"), it is no adverb
+    ('Snake sat by the fire with Jim and Moze.\n\n"Fire feels good," said the burly Moze, who was broad.',
+     ["Moze"]),
+    ('"Be slow to take a drink," said the portly proprietor.', ["the proprietor"]),
 ]
 
 
