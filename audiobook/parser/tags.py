@@ -100,7 +100,11 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
         if len(phrase) > 1 and phrase[-1].lower() in rules.NOT_SPEAKER_NOUNS:
             if j + 1 < len(toks) and toks[j] == "of" and toks[j + 1] != "the":
                 return subject_at(toks, j + 1, names)  # "cried the voice of John Reed"
-            return None  # "said a voice": says nothing of who
+            owner = next((m for m in range(len(phrase) - 2, 0, -1) if _POSSESSIVE.search(phrase[m])), None)
+            if owner is None:
+                return None  # "said a voice": says nothing of who
+            # "called a girl's voice", "interrupted his mother's voice": the one whose voice it is
+            phrase = phrase[:owner] + [_POSSESSIVE.sub("", phrase[owner])]
         if len(phrase) > 1:
             gender = None
             for g, nouns in rules.GENDER_NOUNS.items():

@@ -48,6 +48,8 @@ TAGS = [
     ('Snake sat by the fire with Jim and Moze.\n\n"Fire feels good," said the burly Moze, who was broad.',
      ["Moze"]),
     ('"Be slow to take a drink," said the portly proprietor.', ["the proprietor"]),
+    # regression: a voice in the possessive is its owner's ("said a voice" still names nobody)
+    ('Mr. Pett knocked at the door.\n\n"Come in," called a girl\'s voice.', ["the girl"]),
 ]
 
 

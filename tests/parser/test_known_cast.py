@@ -269,12 +269,19 @@ CAST_GIVEN = {
         (KnownCharacter("his wife", ("the old lady",), "female"), KnownCharacter("Jonathan Harker", (), "male")),
         ["a woman", "Jonathan Harker", "Jonathan Harker"], ["his wife", "Jonathan Harker", "Jonathan Harker"]),
     "a he who finds nobody about stays unknown when the list gives two men": (
-        "One girl stood alone on the deck. A man's voice beside her made her start.\n\n"
+        "One girl stood alone on the deck. A voice beside her made her start.\n\n"
         '"It must be!" he muttered.\n\n'
         'Tommy was not there; he was in London.\n',
         (KnownCharacter("the girl", ("one girl",), "female"), KnownCharacter("the speaker", ("a man",), "male"),
          KnownCharacter("Tommy", (), "male")),
         ["a man"], [None]),
+    "a voice in the possessive brings its owner on stage": (
+        "One girl stood alone on the deck. A man's voice beside her made her start.\n\n"
+        '"It must be!" he muttered.\n\n'
+        'Tommy was not there; he was in London.\n',
+        (KnownCharacter("the girl", ("one girl",), "female"), KnownCharacter("the speaker", ("a man",), "male"),
+         KnownCharacter("Tommy", (), "male")),
+        ["a man"], ["the speaker"]),
     "a listed description the narration mentions is on stage, as a name would be": (
         'The crowd pressed round the platform, and the auctioneer lifted his hammer.\n\n'
         '"How much, gentlemen, for this fine horse?"\n\n'
