@@ -296,6 +296,13 @@ CAST_GIVEN = {
         (KnownCharacter("the girl", ("one girl",), "female"), KnownCharacter("the sailor", ("the old sailor",), "male"),
          KnownCharacter("Tommy", (), "male")),
         ["a man"], [None]),
+    "a list of one character's voice is no cast: the people it leaves out still count": (
+        'I had seen little of Holmes lately. Holmes was pleased, I think, to see me, and he waved me to an '
+        'armchair.\n\n"Wedlock suits you," he remarked.\n\n"Seven pounds!" I answered.\n\n'
+        'Then our visitor came in, a tall man in a mask.\n\n'
+        '"You may address me as the Count Von Kramm," said the visitor.\n',
+        (KnownCharacter("Count Von Kramm", ("the visitor",), "male"),),
+        ["Holmes", "the narrator", "Holmes"], ["Holmes", "the narrator", "Count Von Kramm"]),
     "a list for another book of the series leaves this one's talk alone": (
         'Mara crossed the square. Ada waited by the lamp.\n\n'
         '"Is it late?" she said.\n',
