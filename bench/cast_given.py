@@ -1,6 +1,8 @@
 """Attribution on LitBank with each text's character list given as a voices.yaml (name and aliases,
 and gender where bench/data/litbank_genders.json gives it), beside the figure without it: how
 much knowing the cast helps. Also split by even and odd files, as a check that no half carries it.
+And with a list of one character only, the one who speaks least (as a user setting one minor
+character's voice would write it): that should leave the figure near the one without a list.
 
     python bench/cast_given.py [--dir ../shared/attribution/litbank] [--jobs 2]
 
@@ -43,6 +45,15 @@ def voices_file(gold: dict, folder: Path, name: str, genders: Optional[dict] = N
     return path
 
 
+def least_speaking(gold: dict) -> dict:
+    """``gold`` with its character list cut to the one who speaks least (at least once)."""
+    lines: dict = {}
+    for quote in gold.get("quotes", []):
+        lines[quote["speaker"]] = lines.get(quote["speaker"], 0) + 1
+    listed = [c for c in gold.get("characters") or [] if lines.get(c["name"])]
+    return {**gold, "characters": sorted(listed, key=lambda c: lines[c["name"]])[:1]}
+
+
 def score(gold_path: Path, voices) -> tuple[int, int]:
     run = f"{sys.executable} -m audiobook script {{input}} --format json"
     if voices is not None:
@@ -71,6 +82,9 @@ def main() -> None:
             files = [voices_file(json.loads(g.read_text(encoding="utf-8")), Path(tmp), g.stem,
                                  genders.get(g.name[:-len(".gold.json")], {})) for g in golds]
             runs["with the list and genders"] = list(pool.map(score, golds, files))
+        files = [voices_file(least_speaking(json.loads(g.read_text(encoding="utf-8"))), Path(tmp), g.stem + ".one")
+                 for g in golds]
+        runs["with one minor character listed"] = list(pool.map(score, golds, files))
     for label, results in runs.items():
         right, n = map(sum, zip(*results))
         halves = []
