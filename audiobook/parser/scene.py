@@ -14,8 +14,10 @@ from audiobook.parser.quotes import Piece
 #: Paragraphs of narration without speech after which a conversation is taken to be over.
 CONVERSATION_GAP = 3
 
-#: A person noun after an article ("a girl", "the old man").
+#: What unnamed strangers are called (``rules.STRANGERS``).
 _STRANGERS = set(rules.STRANGERS.values())
+
+#: A person noun after an article ("a girl", "the old man").
 _PERSON_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(%s)\b(?!['\u2019-])" % "|".join(
     sorted(rules.PERSON_NOUNS)))
 

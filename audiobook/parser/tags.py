@@ -77,7 +77,7 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
             j += 1
         if j > k + 3:
             return Subject("noun", " ".join(toks[k:j])), j
-    if lw in ("one", "another") and (k + 1 == len(toks) or not toks[k + 1][:1].isalnum()):
+    if w in ("one", "another") and (k + 1 == len(toks) or not toks[k + 1][:1].isalnum()):
         # "said one, a mulatto", "said another.": one of a group, named by nothing else
         return Subject("noun", lw), k + 1
     if lw in _NOUN_DETERMINERS:
