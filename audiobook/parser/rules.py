@@ -278,6 +278,18 @@ ROLE_NOUNS = {
     "janitor": None, "lifeguard": None, "librarian": None, "pilot": None, "vet": None,
     "engineer": None, "navigator": None, "medic": None, "technician": None, "mechanic": None,
     "scientist": None, "commander": None, "lieutenant": None, "ensign": None, "cadet": None,
+    "guide": None, "undertaker": None, "prospector": None, "postman": "male", "waggoner": None,
+    "wagoner": None, "gatekeeper": None, "auctioneer": None, "ferryman": "male", "fisherman": "male",
+    "farmer": None, "hunter": None, "trader": None, "merchant": None, "peddler": None, "pedlar": None,
+    "blacksmith": None, "miller": None, "shepherd": None, "herdsman": "male", "ostler": None,
+    "hostler": None, "tailor": None, "baker": None, "butcher": None, "grocer": None, "banker": None,
+    "lodger": None, "nun": "female", "monk": "male", "bishop": "male", "chaplain": None,
+    "steward": None, "stewardess": "female", "boatswain": None, "watchman": "male", "sentry": None,
+    "sentinel": None, "turnkey": None, "bailiff": None, "magistrate": None, "coroner": None,
+    "physician": None, "apothecary": None, "chemist": None, "druggist": None, "dentist": None,
+    "solicitor": None, "salesman": "male", "saleswoman": "female", "shopman": "male", "milkman": "male",
+    "fireman": "male", "ploughman": "male", "labourer": None, "laborer": None, "workman": "male",
+    "peasant": None, "pilgrim": None, "beggar": None, "hermit": None,
 }
 
 #: Nouns that, after "my"/"our", stand for someone already in the conversation rather than a

@@ -40,6 +40,14 @@ ROLES = [
         "Captain Imogen Hale ran the ship.\n\n-x-x-\n\n~Ben's POV~\n\nI was awake. The door opened.\n\n"
         "\"You need to sleep.\" The captain put a mug down. \"Drink that.\"\n",
         ["Captain Imogen Hale", "Captain Imogen Hale"], id="the-captain-is-the-only-captain"),
+    pytest.param(
+        "Jeff Margrave and I came to the river. The guide stood serenely on the bank, pleased.\n\n"
+        "\u201cOne day blue, one day red,\u201d he told us.\n",
+        ["the guide"], id="regression-a-trade-opening-the-narration-is-a-role"),
+    pytest.param(
+        "The slaves stood in a row, and Isabella looked at Virginia. The auctioneer raised his hammer.\n\n"
+        "\"Only five hundred for such a girl as this?\" he cried.\n",
+        ["the auctioneer"], id="regression-the-auctioneer-is-a-role"),
 ]
 
 
