@@ -106,7 +106,7 @@ def apply_cast(text: str, roster: Roster, known: KnownCast, quoted: Sequence[tup
 #: Below this share of the narration's mentions of people, a voices.yaml is voice settings for a
 #: few characters, not the book's cast: the people it leaves out still count as without a list.
 #: Listing one minor character (a voice tweak) took LitBank from 0.802 to 0.718 of quotes right
-#: when every list closed the cast, and takes it to 0.765 now (``bench/cast_given.py``); the full
+#: when every list closed the cast, and to 0.765 with this (``bench/cast_given.py``); the full
 #: character lists keep well above this share.
 CLOSED_SHARE = 0.5
 
