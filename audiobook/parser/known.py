@@ -54,11 +54,11 @@ def apply_cast(text: str, roster: Roster, known: KnownCast, quoted: Sequence[tup
         names = [n for n in (character.name, *character.aliases) if is_name(n)]
         if not names or not mentioned(text, names):
             # Only pronouns and common nouns ("I", "her mother"): known by a speech tag's words.
-            descriptions = [p for p in (character.name, *character.aliases)
-                            if p.lower() not in _NOT_NAME_WORDS and p.split()[-1].lower() not in _NOT_NAME_WORDS]
-            described |= mentioned(text, descriptions, ignore_case=True)
-            roster.closed |= mentioned(text, [p for p in (character.name, *character.aliases)
-                                              if p.lower() not in _NOT_NAME_WORDS], ignore_case=True)
+            words = [p for p in (character.name, *character.aliases) if p.lower() not in _NOT_NAME_WORDS]
+            descriptions = [p for p in words if p.split()[-1].lower() not in _NOT_NAME_WORDS]
+            found = mentioned(text, descriptions, ignore_case=True)  # "the auctioneer", not "the narrator"
+            described |= found
+            roster.closed |= found or mentioned(text, [p for p in words if p not in descriptions], ignore_case=True)
             continue
         roster.closed = True  # a cast for this book, not (only) for another of the series
         found = [roster.resolve(n) for n in names]

@@ -97,6 +97,11 @@ def test_a_line_given_to_one_the_narration_shows_acting_is_a_turn_not_a_guess():
     assert said[-1] == ("Ann", "turn")
 
 
+#: The end of the passages on a ship's deck, and their cast: a stranger's "he" with two men listed.
+_ON_DECK_END = '"It must be!" he muttered.\n\nTommy was not there; he was in London.\n'
+_ON_DECK_CAST = (KnownCharacter("the girl", ("one girl",), "female"), KnownCharacter("the speaker", ("a man",), "male"),
+                 KnownCharacter("Tommy", (), "male"))
+
 # Giving the cast: (text, listed characters, speakers without the list, speakers with it), a
 # case named after each kind of mistake the list puts right.
 CAST_GIVEN = {
@@ -269,18 +274,12 @@ CAST_GIVEN = {
         (KnownCharacter("his wife", ("the old lady",), "female"), KnownCharacter("Jonathan Harker", (), "male")),
         ["a woman", "Jonathan Harker", "Jonathan Harker"], ["his wife", "Jonathan Harker", "Jonathan Harker"]),
     "a he who finds nobody about stays unknown when the list gives two men": (
-        "One girl stood alone on the deck. A voice beside her made her start.\n\n"
-        '"It must be!" he muttered.\n\n'
-        'Tommy was not there; he was in London.\n',
-        (KnownCharacter("the girl", ("one girl",), "female"), KnownCharacter("the speaker", ("a man",), "male"),
-         KnownCharacter("Tommy", (), "male")),
+        "One girl stood alone on the deck. A voice beside her made her start.\n\n" + _ON_DECK_END,
+        _ON_DECK_CAST,
         ["a man"], [None]),
     "a voice in the possessive brings its owner on stage": (
-        "One girl stood alone on the deck. A man's voice beside her made her start.\n\n"
-        '"It must be!" he muttered.\n\n'
-        'Tommy was not there; he was in London.\n',
-        (KnownCharacter("the girl", ("one girl",), "female"), KnownCharacter("the speaker", ("a man",), "male"),
-         KnownCharacter("Tommy", (), "male")),
+        "One girl stood alone on the deck. A man's voice beside her made her start.\n\n" + _ON_DECK_END,
+        _ON_DECK_CAST,
         ["a man"], ["the speaker"]),
     "a listed description the narration mentions is on stage, as a name would be": (
         'The crowd pressed round the platform, and the auctioneer lifted his hammer.\n\n'
@@ -290,9 +289,7 @@ CAST_GIVEN = {
         (KnownCharacter("the auctioneer", (), "male"), KnownCharacter("gentlemen", (), None)),
         [None, None, None], ["the auctioneer", "gentlemen", "the auctioneer"]),
     "a description in the possessive brings nobody on stage": (
-        "One girl stood alone on the deck. She looked at the old sailor's hands.\n\n"
-        '"It must be!" he muttered.\n\n'
-        'Tommy was not there; he was in London.\n',
+        "One girl stood alone on the deck. She looked at the old sailor's hands.\n\n" + _ON_DECK_END,
         (KnownCharacter("the girl", ("one girl",), "female"), KnownCharacter("the sailor", ("the old sailor",), "male"),
          KnownCharacter("Tommy", (), "male")),
         ["a man"], [None]),
