@@ -31,7 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 
 class TreeMemory:
-    """Samples the resident memory of this process and of all its descendants."""
+    """Samples the resident memory of this process and of all its descendants, and counts the
+    CPU seconds they spend meanwhile (``cpu``)."""
 
     def __init__(self, interval: float = 0.05):
         self.interval, self.peak_self, self.peak_tree = interval, 0, 0
@@ -39,12 +40,14 @@ class TreeMemory:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def __enter__(self):
+        self._cpu_began = tree_cpu()
         self._thread.start()
         return self
 
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
+        self.cpu = tree_cpu() - self._cpu_began
 
     def _run(self):
         me = os.getpid()
@@ -70,6 +73,22 @@ def _rss_by_pid() -> dict[int, tuple[int, int]]:
         except (OSError, IndexError, ValueError):
             continue
     return out
+
+
+def tree_cpu() -> float:
+    """CPU seconds spent so far by this process, its reaped descendants (which the kernel adds to
+    whoever waited for them: the fork server waits for the workers) and its live descendants."""
+    own = os.times()
+    total = own.user + own.system + own.children_user + own.children_system
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid in _descendants(os.getpid(), _rss_by_pid()) - {os.getpid()}:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(fields[i]) for i in (11, 12, 13, 14)) / tick
+    return total
 
 
 def _descendants(root: int, procs: dict[int, tuple[int, int]]) -> set[int]:
@@ -126,18 +145,21 @@ def m4b_versus_mp3(book: Path, work: Path, jobs: int | None, engine, repeat: int
     """Cold M4B against cold MP3 on the same book (separate caches), ``repeat`` pairs in turn
     (on a shared machine one pair can be off by 15 % either way; the median is the figure), then
     a warm M4B after a voice change."""
-    ratios = []
+    ratios, cpu_ratios = [], []
     for run in range(1, repeat + 1):
         for fmt in ("mp3", "m4b"):
             shutil.rmtree(work / fmt, ignore_errors=True)
-        _, mp3_cold, _ = timed_render(book, work / "mp3", None, jobs, engine)
-        result, m4b_cold, _ = timed_render(book, work / "m4b", None, jobs, engine, "m4b")
+        _, mp3_cold, mp3_use = timed_render(book, work / "mp3", None, jobs, engine)
+        result, m4b_cold, m4b_use = timed_render(book, work / "m4b", None, jobs, engine, "m4b")
         hours = result.books[0].marks[-1][2] / 3600
         ratios.append(m4b_cold / mp3_cold)
+        cpu_ratios.append(m4b_use.cpu / mp3_use.cpu)
         print(f"{book.name} ({hours:.2f} h){f' run {run}' if repeat > 1 else ''}: cold mp3 {mp3_cold:.1f} s, "
-              f"cold m4b {m4b_cold:.1f} s = {m4b_cold / mp3_cold:.2f} x mp3 (target <= 1.3)")
+              f"cold m4b {m4b_cold:.1f} s = {m4b_cold / mp3_cold:.2f} x mp3 (target <= 1.3); "
+              f"CPU {mp3_use.cpu:.0f} s and {m4b_use.cpu:.0f} s = {cpu_ratios[-1]:.2f} x")
     if repeat > 1:
-        print(f"  median of {repeat} runs: {statistics.median(ratios):.2f} x mp3 (target <= 1.3)")
+        print(f"  median of {repeat} runs: {statistics.median(ratios):.2f} x mp3 (target <= 1.3); "
+              f"CPU {statistics.median(cpu_ratios):.2f} x")
     # The whole cast pinned in a voices file first, so that changing one voice moves no other
     # (automatic voices keep clear of each other, and would shift with it).
     from audiobook import pipeline

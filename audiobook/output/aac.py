@@ -17,6 +17,7 @@ frame is skipped by the M4B's edit list instead, so the book starts exactly wher
 from __future__ import annotations
 
 import hashlib
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional, Sequence
@@ -31,7 +32,11 @@ FRAME = 1024
 #: Samples of priming FFmpeg's AAC encoder puts before the audio (one frame).
 PRIMING = 1024
 #: The AAC encoder's fast coder: several times quicker than the default, and no worse for speech.
-AAC_OPTIONS = {"aac_coder": "fast"}
+#: Without temporal noise shaping: on ten minutes of a novel's speech it took 6 % of the
+#: encoder's instructions and made the audio a little further from the clips (SNR 33.8 dB
+#: against 34.4, and a larger log-spectral distance). Turning noise substitution off as well
+#: changed neither figure.
+AAC_OPTIONS = {"aac_coder": "fast", "aac_tns": "0"}
 #: FFmpeg's lambda units per step of its quality scale (FF_QP2LAMBDA).
 QP2LAMBDA = 118
 #: Bump when what is stored for a stretch changes (packet count, sizes, then the packets).
@@ -139,7 +144,7 @@ def new_encoder(profile: Profile):
 
 
 def _pack(encoded: list[bytes]) -> bytes:
-    head = len(encoded).to_bytes(4, "big") + b"".join(len(p).to_bytes(2, "big") for p in encoded)
+    head = struct.pack(f">I{len(encoded)}H", len(encoded), *map(len, encoded))
     return head + b"".join(encoded)
 
 
@@ -147,9 +152,10 @@ def _unpack(stored: bytes) -> Optional[list[bytes]]:
     if len(stored) < 4:
         return None
     count = int.from_bytes(stored[:4], "big")
-    sizes = [int.from_bytes(stored[4 + 2 * i:6 + 2 * i], "big") for i in range(count)]
+    if len(stored) < 4 + 2 * count:
+        return None
     pos, out = 4 + 2 * count, []
-    for size in sizes:
+    for size in struct.unpack_from(f">{count}H", stored, 4):
         out.append(stored[pos:pos + size])
         pos += size
     return out if pos == len(stored) else None

@@ -93,6 +93,26 @@ def test_a_stretch_decodes_to_whole_frames_with_priming_taken_from_its_pause():
     assert aac.decoded_frames(len(first), True) == 22
 
 
+@pytest.mark.parametrize("damage", [
+    pytest.param(lambda b: b[:-1], id="cut-short"),
+    pytest.param(lambda b: b[:5], id="cut-inside-the-sizes"),
+    pytest.param(lambda b: b + b"x", id="bytes-left-over"),
+    pytest.param(lambda b: b"", id="empty"),
+])
+def test_a_damaged_cache_entry_is_encoded_again(tmp_path, damage):
+    from audiobook.output.mp3 import Stretch
+    from audiobook.render.cache import ClipCache
+
+    profile, cache = Profile(), ClipCache(tmp_path)
+    pause = Stretch((None,), (300,), (0.0,), False)
+    packets = aac.packets(pause, profile, cache)
+    key = aac.aac_key(pause, profile, False)
+    assert aac._unpack(aac._pack(packets)) == packets
+    cache.put_bytes("aac", key, damage(cache.get_bytes("aac", key)))
+    assert aac.packets(pause, profile, cache) == packets
+    assert aac._unpack(cache.get_bytes("aac", key)) == packets
+
+
 def test_a_long_chapter_is_encoded_in_several_jobs_that_hold_its_stretches_once_each():
     from audiobook.output.books import BookJob, ChapterAudio
 
