@@ -25,7 +25,7 @@ def _opens_speech(unit: Optional[Unit], text: str) -> bool:
     if unit is None or unit.para.kind != "prose" or not unit.pieces or unit.pieces[-1].kind != "narration":
         return False
     tail = text[unit.pieces[-1].start:unit.pieces[-1].end].rstrip()
-    return tail.endswith((":", "\u2014")) or re.search(r"\w--$", tail) is not None
+    return tail.endswith((":", "\u2014")) or re.search(r"[\w:,;]--$", tail) is not None  # "said sternly:--"
 
 
 def _called_names(quote: str) -> list[str]:

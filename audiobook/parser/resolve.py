@@ -56,7 +56,8 @@ class Resolver(Pronouns):
                     and last.gender in (subject.gender, None) and last not in exclude and st.gap <= 1 \
                     and last is not st.narrator:
                 return last  # "he added": the one who spoke last goes on
-            who = self._by_pronoun(subject.gender, exclude)
+            acted_on = tuple(p for p in map(self.cast.resolve, subject.besides) if p is not None)
+            who = self._by_pronoun(subject.gender, tuple(exclude) + acted_on)
             if who is None and subject.gender in rules.STRANGERS and not self.cast.closed:
                 who = self._stranger(subject.gender)
             return who

@@ -297,6 +297,11 @@ ROLE_NOUNS = {
 RELATIONAL_NOUNS = {"companion", "friend", "visitor", "guest", "host", "hostess", "interlocutor",
                     "client", "informant", "questioner"}
 
+#: Prepositions before a name in a tag's clause: the name is acted on, not the subject ("He turned
+#: to Holmes and said:").
+OBJECT_LEAD_INS = {"to", "at", "with", "from", "for", "of", "on", "upon", "toward", "towards", "by", "into",
+                   "about", "behind", "beside", "like", "than", "past", "under", "over", "near", "in"}
+
 #: Words that end a noun phrase in a tag before its verb ("the man was", "his voice had").
 NOT_NOUNS = {"was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should",
              "did", "does", "then", "now", "again", "also", "only", "just", "still", "too", "not"}
@@ -305,7 +310,10 @@ NOT_NOUNS = {"was", "were", "is", "are", "had", "has", "have", "would", "will", 
 NOT_SPEAKER_NOUNS = {"voice", "voices", "tone", "tones", "answer", "reply", "cry", "cries", "words",
                      "word", "question", "response", "whisper", "shout", "call", "sound", "echo",
                      "face", "head", "lips", "mouth", "eyes", "hand", "door", "letter", "note", "paper",
-                     "telegram", "message", "sign", "notice", "figure", "shadow", "silence", "laugh"}
+                     "telegram", "message", "sign", "notice", "figure", "shadow", "silence", "laugh",
+                     # what is read out ("read the last entry:--")
+                     "entry", "inscription", "advertisement", "verse", "verses", "lines", "passage",
+                     "card", "label", "headline"}
 
 #: Determiners a character known only by a noun is named with: "the" for the articles and
 #: demonstratives ("a tall man" is "the man"), a possessive or "another" kept as written ("my

@@ -34,6 +34,9 @@ class Subject:
     alone: bool = False
     """The tag is a sentence of its own before the quotation ("whereupon Mrs. Griffin spoke."):
     someone new takes the floor, so it says nothing of the speech before it in the paragraph."""
+    besides: tuple = ()
+    """Capitalised words between the subject and its verb ("He beckoned Kronborg into the room and
+    said:"): others the clause acts on, so a he/she there is none of them."""
 
 
 def words(text: str) -> list[str]:
@@ -48,6 +51,12 @@ def _is_adverb(w: str) -> bool:
 def _is_past(w: str) -> bool:
     """A verb in the past tense, or "and" between two ("she bowed and said")."""
     return w == "and" or w in rules.COMMON_PAST_VERBS or (w.islower() and w.endswith("ed") and len(w) > 3)
+
+
+def _acted_on(before: str) -> bool:
+    """Whether a word right before a name makes the name an object, not a subject: a preposition
+    ("turned to Holmes") or a verb in the past tense ("beckoned Kronborg")."""
+    return before in rules.OBJECT_LEAD_INS or (before != "and" and before.islower() and _is_past(before))
 
 
 def _is_verb(w: str) -> bool:
@@ -291,6 +300,8 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
     tail = narration[-160:].rstrip()
     if re.search(r"\w--$", tail):  # "and said at once--": a dash typed as two hyphens
         tail = tail[:-2] + "\u2014"
+    elif re.search(r"[:,;](?:--|\u2014)$", tail):  # "said sternly:--": the dash only leads the eye on
+        tail = tail.rstrip("-\u2014")
     if not tail or tail[-1] not in ",:.\u2014":
         return None
     toks = words(tail)
@@ -300,7 +311,8 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
         if not toks or not (_is_verb(toks[-1]) and toks[-1].islower()):
             return None
     cut = max((i for i, t in enumerate(toks) if t in _SENTENCE_END
-               and not (t == "." and i and toks[i - 1].lower() in rules.TITLE_STEMS)), default=-1)  # "Mrs. Griffin"
+               and not (t == "." and i and toks[i - 1].lower() in rules.TITLE_STEMS
+                        and toks[i - 1][:1].isupper())), default=-1)  # "Mrs. Griffin", not "the doctor. He"
     toks = toks[cut + 1:]
     while toks and toks[-1] in (",", ":", "\u2014", "--"):
         toks.pop()
@@ -317,6 +329,9 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
             for s in range(max(0, i - 4), i):
                 if closed and not _clause_opening(toks[:s]):
                     continue  # "It was what he said.": no tag
+                if s and (_acted_on(toks[s - 1]) or toks[s - 1].rstrip(".").lower() in rules.TITLE_STEMS
+                          or (toks[s - 1] == "." and s > 1 and toks[s - 2].lower() in rules.TITLE_STEMS)):
+                    continue  # "He turned to Holmes and said:": Holmes is spoken to; "Mrs. Griffin" is one name
                 found = subject_at(toks, s, names)
                 if found and found[1] <= i and all(
                         _is_adverb(x) or x in rules.AUXILIARIES or (_is_past(x) and found[0].kind != "noun")
@@ -351,7 +366,13 @@ def _and_said(toks: list[str], names: frozenset = frozenset()) -> Optional[Subje
     if found is None or found[0].kind not in ("name", "pronoun"):
         return None
     found[0].verb = toks[verb]
+    found[0].besides = _others(toks[found[1]:verb])
     return found[0]
+
+
+def _others(toks: list[str]) -> tuple:
+    """The capitalised words in the middle of a clause, bar titles: who else it names."""
+    return tuple(t for t in toks if t[:1].isupper() and t != "I" and t.rstrip(".").lower() not in rules.TITLE_STEMS)
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})

@@ -50,6 +50,22 @@ TAGS = [
     ('"Be slow to take a drink," said the portly proprietor.', ["the proprietor"]),
     # regression: a voice in the possessive is its owner's ("said a voice" still names nobody)
     ('Mr. Pett knocked at the door.\n\n"Come in," called a girl\'s voice.', ["the girl"]),
+    # a colon with a dash after it leads into the next paragraph's speech as a colon does
+    ('"Is it late?" asked Ruth.\n\n"No," said Tom.\n\nAnn took off her hat and said gravely:--\n\n"It is."',
+     ["Ruth", "Tom", "Ann"]),
+    ('"Is it late?" asked Ruth.\n\n"Where is the boat?" cried Tom; but Ann came in and said:--\n\n"At the quay."',
+     ["Ruth", "Tom", "Ann"]),
+    # regression: a name the tag's clause acts on is not its speaker, nor is the he/she there
+    ('"Is the ferry late?" asked Tom.\n\n"It is always late," said Ruth.\n\n'
+     'Ann came in. She turned to Ruth and said:\n\n"Not today."', ["Tom", "Ruth", "Ann"]),
+    ('"Feel pretty sick, Thea?" asked Dr. Archie.\n\n"Yes," said Thea.\n\n'
+     'Peter Kronborg came in. He beckoned Kronborg into the hall and said sternly:\n\n"She is very ill."',
+     ["Dr. Archie", "Thea", "Dr. Archie"]),
+    # regression: a title written as a common word ends its sentence ("the doctor."); only an
+    # abbreviation ("Mrs.") does not
+    ('"Feel pretty sick, Thea?" asked Dr. Archie.\n\n"Yes," said Thea.\n\n'
+     'Peter Kronborg came in. His noise annoyed the doctor. He beckoned Kronborg into the hall and said:\n\n'
+     '"She is very ill."', ["Dr. Archie", "Thea", "Dr. Archie"]),
 ]
 
 
@@ -114,6 +130,29 @@ def test_regression_a_verb_with_its_object_before_a_colon_and_dashes_is_no_tag()
     # "read the last entry:--" reads something out; "the last entry" does not speak
     from audiobook.parser import tags
     assert tags.tag_before("The clerk glanced at the register and read the last entry:--") is None
+
+
+@pytest.mark.parametrize("narration", [
+    "He turned to Mrs. Griffin and said:",
+    "He turned to Holmes and said:",
+    "He beckoned Holmes into the room and said:",
+])
+def test_regression_a_name_after_a_preposition_or_a_verb_is_no_tag_subject(narration):
+    # "Holmes" spoke his own words to himself
+    from audiobook.parser import tags
+    subject = tags.tag_before(narration)
+    assert subject is not None and (subject.kind, subject.words) == ("pronoun", "he")
+
+
+@pytest.mark.parametrize("narration,who", [
+    ("Holmes bowed and said:", "Holmes"),
+    ("After a pause Holmes said:", "Holmes"),
+    ("Then Mrs. Griffin said:", "Mrs Griffin"),
+])
+def test_a_name_opening_its_clause_is_the_tag_subject(narration, who):
+    from audiobook.parser import tags
+    subject = tags.tag_before(narration)
+    assert subject is not None and (subject.kind, subject.words) == ("name", who)
 
 
 def test_regression_reply_with_an_adjective_is_a_tag():
