@@ -3,7 +3,6 @@ with titles, gender and counts) and the roster that resolves name forms to peopl
 finds them."""
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -17,7 +16,7 @@ _TOKEN = re.compile(r"[^\W\d_](?:(?:[\w\u2019']|-(?!-))*[^\W_])?|[.!?;:\"\u201c\
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """A word (or sentence punctuation) of the text."""
 
@@ -31,9 +30,10 @@ class Token:
     """Inside a quotation."""
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
-    """A cluster of name forms that refer to one character."""
+    """A cluster of name forms that refer to one character. Two are the same only if they are
+    one object (``p in people`` compares no fields)."""
 
     name: str
     """Canonical name: the fullest form without a title, or the titled form when only that exists."""
@@ -110,21 +110,24 @@ class Person:
 
 def tokenize(text: str, quoted_spans: list[tuple[int, int]]) -> list[Token]:
     """Words of ``text`` with sentence starts and whether each lies inside a quotation."""
-    starts = [s for s, _ in quoted_spans]
     tokens: list[Token] = []
     sentence_start = True
+    k, spans = -1, len(quoted_spans)  # the last quotation starting at or before the word
     for m in _TOKEN.finditer(text):
         word = m.group()
         if word in ".!?;:\u2014" or word in "\"\u201c\u201d":
             if word in ".!?\"\u201c" and not (word == "." and _initial(tokens, text)):
                 sentence_start = True
             continue
-        k = bisect.bisect_right(starts, m.start()) - 1
-        quoted = k >= 0 and m.start() < quoted_spans[k][1]
-        prev = text[m.start() - 2:m.start()]
-        if "\n\n" in prev:
+        start = m.start()
+        while k + 1 < spans and quoted_spans[k + 1][0] <= start:
+            k += 1
+        quoted = k >= 0 and start < quoted_spans[k][1]
+        if "\n\n" in text[start - 2:start]:
             sentence_start = True
-        tokens.append(Token(_POSSESSIVE.sub("", word), m.start(), sentence_start, quoted))
+        if "'" in word or "\u2019" in word:
+            word = _POSSESSIVE.sub("", word)
+        tokens.append(Token(word, start, sentence_start, quoted))
         sentence_start = False
     return tokens
 

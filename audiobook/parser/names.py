@@ -173,12 +173,13 @@ def _cluster(text: str, tokens: list[Token], forms) -> Roster:
             return False
         return True
 
+    given_cache: dict = {}
     for form in order:
         title, words = info[form]
         gender = (rules.TITLES.get(title.lower()) if title else None) or _majority(form_votes[form])
         best = None
         for p in cast.people:
-            if not _covers(p, info, words, title):
+            if not _covers(p, info, words, title, given_cache):
                 continue
             if not compatible(p, title, gender):
                 continue
@@ -222,18 +223,15 @@ def _cluster(text: str, tokens: list[Token], forms) -> Roster:
     return cast
 
 
-def _covers(p: Person, info, words: tuple[str, ...], title: Optional[str]) -> bool:
-    """Whether name ``words`` can be a shorter or familiar form of person ``p``'s name."""
+def _covers(p: Person, info, words: tuple[str, ...], title: Optional[str], given_cache: dict) -> bool:
+    """Whether name ``words`` can be a shorter or familiar form of person ``p``'s name.
+    ``given_cache``: ``_given_names`` per person, kept across calls."""
     if set(words) <= p.words:
         return True
     if title:
         return False
+    raw_given, given = _given_names(p, info, given_cache)
     # A familiar given name (Frank) stands for the formal one (Francis) in the given-name slot only.
-    surnames = {info[f][1][-1] for f in p.forms if len(info[f][1]) > 1}
-    given = {rules.NICKNAMES.get(info[f][1][0], info[f][1][0]) for f in p.forms
-             if info[f][0] is None and (len(info[f][1]) > 1 or info[f][1][0] not in surnames)}
-    raw_given = {info[f][1][0] for f in p.forms
-                 if info[f][0] is None and (len(info[f][1]) > 1 or info[f][1][0] not in surnames)}
     # Frank with Francis, or Francis with Frank; but Bessie and Eliza (two familiar forms of
     # Elizabeth) may well be two people.
     familiar = rules.NICKNAMES.get(words[0]) in raw_given or any(rules.NICKNAMES.get(g) == words[0]
@@ -241,10 +239,23 @@ def _covers(p: Person, info, words: tuple[str, ...], title: Optional[str]) -> bo
     if rules.NICKNAMES.get(words[0], words[0]) in given and familiar and set(words[1:]) <= p.words:
         return True
     # A given name cut short (Kit for Kitty, Sam for Samuel) is the same person.
+    return len(words) == 1 and len(words[0]) >= rules.SHORT_NAME_MIN and any(
+        g.startswith(words[0]) and len(g) > len(words[0]) for g in raw_given)
+
+
+def _given_names(p: Person, info, cache: dict) -> tuple[set, set]:
+    """The given names ``p``'s untitled forms open with (not a surname of theirs standing alone),
+    as written and as their formal names; worked out again only when ``p`` has gained forms
+    (every form is looked at against every person, and this was a tenth of the parse)."""
+    held = cache.get(id(p))
+    if held is not None and held[0] == len(p.forms):
+        return held[1], held[2]
+    surnames = {info[f][1][-1] for f in p.forms if len(info[f][1]) > 1}
     raw = {info[f][1][0] for f in p.forms
            if info[f][0] is None and (len(info[f][1]) > 1 or info[f][1][0] not in surnames)}
-    return len(words) == 1 and len(words[0]) >= rules.SHORT_NAME_MIN and any(
-        g.startswith(words[0]) and len(g) > len(words[0]) for g in raw)
+    given = {rules.NICKNAMES.get(g, g) for g in raw}
+    cache[id(p)] = (len(p.forms), raw, given)
+    return raw, given
 
 
 def _same_title(title: str) -> str:
