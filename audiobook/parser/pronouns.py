@@ -34,6 +34,12 @@ class Pronouns(Stage):
         fresh = self._fresh(gender, pool)
         if fresh is not None:
             return fresh
+        # A he/she opening the sentence of the narration that names someone is not them ("He
+        # turned his eyes from the sea to Stephen's face. 'The aunt thinks ...' he said."): when
+        # one of the talk is so named, the he/she is another of it.
+        rest = [p for p in pool if not (p.gender == gender and self._opens_naming_sentence(gender, p))]
+        if any(p.gender == gender and p in st.conv for p in rest):
+            pool = rest
         # Those taking part in the conversation come before people merely mentioned; names
         # with evidence of being people before other names.
         pool.sort(key=lambda p: (p not in st.conv, id(p) not in st.scene, not p.is_person))
@@ -127,6 +133,18 @@ class Pronouns(Stage):
             return None
         before = [p for at, p in st.fresh_at if st.para_start <= at < m.start() and p in people]
         return before[-1] if before else None
+
+    def _opens_naming_sentence(self, gender: Optional[str], who: Person) -> bool:
+        """Whether a sentence of the narration since the last speech that names ``who`` opens
+        with a he/she of ``gender``."""
+        word = {"male": "he", "female": "she"}.get(gender or "")
+        if word is None:
+            return False
+        for at in (at for at, p in self.state.fresh_at if p is who):
+            start = max(self.state.fresh_from, *(self.text.rfind(c, 0, at) for c in ".!?\n"))
+            if _opening(word).search(self.text[start:at]) is not None:
+                return True
+        return False
 
     def _pronoun_first(self, gender: Optional[str], who: Person) -> bool:
         """Whether the narration since the last speech opens a sentence with a he/she of

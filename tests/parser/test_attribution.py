@@ -819,7 +819,12 @@ ATTRIBUTION_CASES = [
         '"Is this the train for York?" she asked.\n\n'
         '"It is," said Tom.\n',
         ["a woman", "Tom"], id="regression_a_she_nobody_named_is_an_unnamed_woman_not_no_one"),
-
+    pytest.param(
+        '"Someone killed her," Harry said gloomily.\n\n'
+        '"You could have knelt down," Tom said.\n\n'
+        'He turned abruptly his grey searching eyes from the sea to Harry\'s face.\n\n'
+        '"The aunt thinks you killed your mother," he said.\n',
+        ["Harry", "Tom", "Tom"], id="regression_a_he_opening_the_sentence_that_names_one_of_the_talk_is_the_other"),
 ]
 
 
