@@ -12,7 +12,7 @@ from audiobook.parser import rules
 
 #: A word may hold one hyphen at a time ("Mary-Ann"); a double one is a dash between words
 #: ("Billy--ah"), never part of a name.
-_TOKEN = re.compile(r"[^\W\d_](?:(?:[\w\u2019']|-(?!-))*[^\W_])?|[.!?;:\"\u201c\u201d\u2014]")
+_TOKEN = re.compile(rules.READER_NAME + r"|[^\W\d_](?:(?:[\w\u2019']|-(?!-))*[^\W_])?|[.!?;:\"\u201c\u201d\u2014]")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
 
@@ -127,6 +127,8 @@ def tokenize(text: str, quoted_spans: list[tuple[int, int]]) -> list[Token]:
             sentence_start = True
         if "'" in word or "\u2019" in word:
             word = _POSSESSIVE.sub("", word)
+        elif "/" in word:
+            word = word.upper()  # "y/n" is as much a name as "Y/N"
         tokens.append(Token(word, start, sentence_start, quoted))
         sentence_start = False
     return tokens
@@ -145,7 +147,8 @@ def _initial(tokens: list["Token"], text: str) -> bool:
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() and not (len(word) > 1 and word.isupper())
+    """Capitalised, not all capitals (shouting); or the reader's name ("Y/N")."""
+    return "/" in word or (word[:1].isupper() and not (len(word) > 1 and word.isupper()))
 
 
 class Roster:

@@ -159,6 +159,10 @@ DASH_OPENING = re.compile(r"(?:\u2014|\u2015|--)\s?(?=[^\W\d_]|[\"'\u2018\u201c(
 DASH_DIALOGUE_MIN = 2
 
 # --------------------------------------------------------------------------- attribution
+#: The reader's own name in a reader-insert story, left for them to fill in ("Y/N drops her
+#: bag"; also first name, last name, nickname): one word and a name, in any case.
+READER_NAME = r"(?i:y/l/n|y/n|f/n|l/n|m/n|n/n)(?![\w/])"
+
 #: Verbs that introduce or tag speech ("said James", "she sobbed").
 SPEECH_VERBS = set("""
 said says say asked asks ask replied replies reply answered answers answer cried cries shouted

@@ -8,7 +8,7 @@ from typing import Optional
 from audiobook.model import NONBINARY
 from audiobook.parser import rules
 
-_WORD = re.compile(r"[^\W\d_](?:[\w'\u2019]|-(?!-))*|--|[,;:.!?\u2014\u2026()]")
+_WORD = re.compile(rules.READER_NAME + r"|[^\W\d_](?:[\w'\u2019]|-(?!-))*|--|[,;:.!?\u2014\u2026()]")
 _NOUN_DETERMINERS = {"the", "my", "his", "her", "our", "their", "your", "a", "an", "another", "this", "that", "its"}
 _SENTENCE_END = {".", "!", "?"}
 _PARTICLES = {"out", "up", "in", "on", "back", "forth"}
@@ -41,7 +41,8 @@ class Subject:
 
 def words(text: str) -> list[str]:
     """Words and punctuation of a short stretch of narration."""
-    return _WORD.findall(text)
+    found = _WORD.findall(text)
+    return [w.upper() if "/" in w else w for w in found] if "/" in text else found
 
 
 def _is_adverb(w: str) -> bool:

@@ -25,6 +25,11 @@ QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
 #: Text with none of these is not sent to the engine (a quote of only "…" or "—").
 SPEAKABLE = re.compile(r"\w")
 
+#: How the blanks a reader-insert story leaves for the reader's name are read unless
+#: voices.yaml's ``pronunciations`` says otherwise (``y/n: Anna``): not "Y slash N".
+READER_NAME_SAYINGS = {"y/n": "your name", "f/n": "your first name", "l/n": "your last name",
+                       "y/l/n": "your last name", "m/n": "your middle name", "n/n": "your nickname"}
+
 #: Silence at the head of every chapter file, and the range allowed at its tail (ACX asks
 #: for 0.5-1 s of room tone at the head and 1-5 s at the tail).
 HEAD_ROOM_TONE_MS = 750
@@ -40,7 +45,7 @@ def make_plan(script: Script, cast: Cast, source_text: str, chapters: Optional[s
     book's metadata (default: the script's title and author).
     """
     plan = RenderPlan(info or BookInfo(script.title, script.author), total_chapters=len(script.chapters))
-    pronounce = Pronouncer(cast.pronunciations)
+    pronounce = Pronouncer({**READER_NAME_SAYINGS, **cast.pronunciations})
     for number, chapter in enumerate(script.chapters, start=1):
         if chapters is not None and number not in chapters:
             continue

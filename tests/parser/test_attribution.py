@@ -825,6 +825,13 @@ ATTRIBUTION_CASES = [
         'He turned abruptly his grey searching eyes from the sea to Harry\'s face.\n\n'
         '"The aunt thinks you killed your mother," he said.\n',
         ["Harry", "Tom", "Tom"], id="regression_a_he_opening_the_sentence_that_names_one_of_the_talk_is_the_other"),
+    # a reader-insert story: the reader's name is a blank, "Y/N", in any case or in brackets
+    pytest.param(
+        '"You\'re late," Bucky says, not looking up from his coffee.\n\n'
+        'Y/N drops her bag on the table. "The train was late."\n\n'
+        '"I blame you," he says, grinning at (y/n).\n\n'
+        '"Make better coffee, then," y/n says.\n',
+        ["Bucky", "Y/N", "Bucky", "Y/N"], id="regression_the_readers_name_is_one_name_not_y_and_n"),
 ]
 
 

@@ -102,6 +102,15 @@ def test_pronunciations_reach_the_clips():
     assert [i.text for i in items if isinstance(i, ClipItem)] == ["her-MY-oh-nee!", "said Ron."]
 
 
+def test_the_readers_name_left_blank_is_read_as_your_name_unless_voices_yaml_says():
+    text = '"Y/N!" said Ron. (y/n) laughed.'
+    segments = [seg(text, K.DIALOGUE, "Anna", '"Y/N!"'), seg(text, K.NARRATION, None, "said Ron. (y/n) laughed.")]
+    items = plan_for(text, segments)
+    assert [i.text for i in items if isinstance(i, ClipItem)] == ["your name!", "said Ron. (your name) laughed."]
+    items = plan_for(text, segments, pronunciations={"y/n": "Anna"})
+    assert [i.text for i in items if isinstance(i, ClipItem)] == ["Anna!", "said Ron. (Anna) laughed."]
+
+
 SHOUT = Prosody(rate=1.2, volume=1.5, pitch=10)
 WHISPER = Prosody(volume=0.5, variant="whisper")
 
