@@ -8,7 +8,7 @@ from typing import Optional
 
 from audiobook.parser import beats, calls, rules, tags
 from audiobook.parser.characters import Person, _norm
-from audiobook.parser.narrators import CALLED_BY_THE_NARRATOR, NAMELESS, Unit, narrators_by_unit
+from audiobook.parser.narrators import CALLED_BY_THE_NARRATOR, NAMELESS, Unit, narrators_by_unit, second_person
 from audiobook.parser.quotes import Piece
 from audiobook.parser.scene import CONVERSATION_GAP
 from audiobook.parser.turns import TurnTaking
@@ -57,6 +57,7 @@ class Attributor(TurnTaking):
 
     def run(self) -> None:
         """Set ``speaker`` on every dialogue piece, and on first-person narration."""
+        self.subject_words = self.cast.tag_words() | ({"you"} if second_person(self.text, self.units) else set())
         self._find_tags()
         narrators = self.narrators = narrators_by_unit(self.text, self.cast, self.units, self._called_by_i())
         for index, unit in enumerate(self.units):
@@ -108,7 +109,7 @@ class Attributor(TurnTaking):
     def _find_tags(self) -> None:
         """Each quotation's own tag (after it, else before it), and who is addressed by name."""
         self.tag_subjects: dict[int, dict[int, tags.Subject]] = {}
-        names = self.cast.tag_words()
+        names = self.subject_words
         previous: Optional[Unit] = None
         for unit in self.units:
             before_para = previous
@@ -273,7 +274,7 @@ class Attributor(TurnTaking):
             self._mentions_until(pieces[i].start)
             spoken_to = tuple(self._addressed(pieces[i])) + self._told(pieces, i)
             who = self._person(subject, spoken_to)
-            if subject.kind == "pronoun" and subject.words != "i":
+            if subject.kind == "pronoun" and subject.words not in ("i", "you"):
                 # '"Dad," she whispered': the daughter of the father on stage.
                 who = beats.kin_caller(self, self.text[pieces[i].inner_start:pieces[i].inner_end],
                                        subject.gender) or who

@@ -137,6 +137,15 @@ def first_person_sections(text: str, units: list[Unit]) -> list[tuple[int, int, 
     return sections
 
 
+def second_person(text: str, units: list[Unit]) -> bool:
+    """Whether the story is told to "you" ("You drop your bag. 'The train was late.'"), as
+    reader-insert stories are, rather than by an "I"."""
+    narration = " ".join(narration_text(text, u) for u in units if u.pieces)
+    hits = len(rules.SECOND_PERSON.findall(narration))
+    return hits >= 3 and hits * rules.SECOND_PERSON_WORDS_PER_HIT >= len(narration.split()) \
+        and hits > len(rules.FIRST_PERSON.findall(narration))
+
+
 def narration_text(text: str, unit: Unit) -> str:
     """The narration words of a unit (quotations left out)."""
     return " ".join(text[p.start:p.end] for p in unit.pieces if p.kind == "narration")

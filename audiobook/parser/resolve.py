@@ -51,6 +51,8 @@ class Resolver(Pronouns):
         if subject.kind == "pronoun":
             if subject.words == "i":
                 return st.narrator or self.last_narrator
+            if subject.words == "you":
+                return self._reader()
             last = st.last_speaker
             if subject.verb in rules.CONTINUATION_VERBS and isinstance(last, Person) \
                     and last.gender in (subject.gender, None) and last not in exclude and st.gap <= 1 \
@@ -142,6 +144,11 @@ class Resolver(Pronouns):
         if person is None:
             person = self.cast.add(subject.words, subject.gender)
         return person
+
+    def _reader(self) -> Person:
+        """The "you" of a story told in the second person: its blank for the reader's name
+        (Y/N) if it has one, else "Reader"."""
+        return self.cast.resolve("Y/N") or self.cast.resolve(rules.READER) or self.cast.add(rules.READER, None)
 
     def _stranger(self, gender: str) -> Person:
         """The unnamed person of ``gender`` a he/she means when nobody of that sex is about."""

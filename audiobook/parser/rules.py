@@ -163,6 +163,14 @@ DASH_DIALOGUE_MIN = 2
 #: bag"; also first name, last name, nickname): one word and a name, in any case.
 READER_NAME = r"(?i:y/l/n|y/n|f/n|l/n|m/n|n/n)(?![\w/])"
 
+#: The reader as a story's "you" ("You drop your bag on the table."), in its narration.
+SECOND_PERSON = re.compile(r"(?<![\w'\u2019.-])(?:[Yy]ou|[Yy]our|[Yy]ourself|[Yy]ou're|[Yy]ou\u2019re)\b")
+#: A story told to "you" says it in narration at least once every this many words (a novel's
+#: narrator speaking to the reader now and then does so once in 40 or more).
+SECOND_PERSON_WORDS_PER_HIT = 20
+#: What the "you" of a story told in the second person is called when it never says "Y/N".
+READER = "Reader"
+
 #: Verbs that introduce or tag speech ("said James", "she sobbed").
 SPEECH_VERBS = set("""
 said says say asked asks ask replied replies reply answered answers answer cried cries shouted

@@ -93,6 +93,9 @@ class Stage:
         """Who opens the narration since the last speech, named."""
         self.closing: Optional[Person] = None
         """Who the narration paragraph right before ends on, named, in a short sentence."""
+        self.subject_words: frozenset = frozenset()
+        """Words a subject may be in this story only (``Roster.tag_words``, and "you" in a story
+        told to "you"): set by ``run``."""
 
     def _touch(self, who: object) -> None:
         st = self.state

@@ -79,6 +79,8 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
         return subject_at(toks, k + 1, names)  # "said old Cotter", "added little Amy": the name
     if lw == "they" and "they" in names:
         return Subject("pronoun", lw, NONBINARY), k + 1
+    if lw == "you" and "you" in names:
+        return Subject("pronoun", lw), k + 1  # a story told to "you": "you say"
     if lw == "one" and k + 2 < len(toks) and toks[k + 1] == "of" and toks[k + 2] in ("the", "his", "her", "their"):
         # "said one of the colts": one of a group, named so
         j = k + 3
@@ -379,8 +381,9 @@ def _others(toks: list[str]) -> tuple:
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 
 
-def sentence_subject(narration: str) -> Optional[Subject]:
-    """The subject opening the first sentence of some narration (``Lily opened the door.``)."""
+def sentence_subject(narration: str, names: frozenset = frozenset()) -> Optional[Subject]:
+    """The subject opening the first sentence of some narration (``Lily opened the door.``);
+    ``names`` as for ``subject_at``."""
     toks = words(narration[:200])
     k = 0
     while k < len(toks) and not toks[k][:1].isalpha():
@@ -388,7 +391,7 @@ def sentence_subject(narration: str) -> Optional[Subject]:
     opened = k + 1 < len(toks) and toks[k].lower() in rules.SENTENCE_OPENERS
     if opened:
         k += 2 if toks[k + 1] == "," else 1  # "Then Holmes rose.", "Presently, the doctor came back."
-    found = subject_at(toks, k)
+    found = subject_at(toks, k, names)
     if not found or opened and found[0].kind == "pronoun":
         return None  # "Then he added:" is a tag's to read
     subject, j = found

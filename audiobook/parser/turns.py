@@ -25,7 +25,7 @@ class TurnTaking(Resolver):
             between = seen_quote and any(p.kind == "dialogue" for p in unit.pieces[k + 1:])
             body = self.text[piece.start:piece.end]
             for sentence in beats.split_sentences(body)[:2]:
-                subject = tags.sentence_subject(sentence)
+                subject = tags.sentence_subject(sentence, self.subject_words)
                 if subject is None:
                     continue
                 if subject.kind == "name" and self.cast.resolve(subject.words) is None \
@@ -54,6 +54,8 @@ class TurnTaking(Resolver):
                         return next(iter(same.values()))
                 if subject.kind == "pronoun" and subject.words == "i" and self.state.narrator:
                     return self.state.narrator
+                if subject.kind == "pronoun" and subject.words == "you":
+                    return self._reader()  # "You drop your bag on the table."
                 if subject.kind == "pronoun" and subject.words != "i" and not seen_quote:
                     # "She put her hand to her throat. 'I can't.'": the one the pronoun means.
                     who = self._by_pronoun(subject.gender)

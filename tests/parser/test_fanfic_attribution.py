@@ -150,3 +150,62 @@ def test_regression_a_role_opening_the_last_sentence_acts_before_the_speech():
            "\"It bites,\" said Dr. Nazari.\n\n\"Noted,\" I said.\n\n"
            "The captain straightened up. For a moment she looked tired.\n\n\"Right. Doctor, you're on vermin.\"\n",
            ["Dr. Farah Nazari", None, "Captain Imogen Hale"])
+
+
+SECOND_PERSON = [
+    pytest.param(
+        "Chapter 1: Rain\n\n\u201cYou're late,\u201d Bucky says, not looking up from his coffee.\n\n"
+        "You drop your bag on the table. \u201cThe train was late. Blame the city.\u201d\n\n"
+        "\u201cI blame you.\u201d\n\n"
+        "\u201cOf course you do,\u201d you say, stealing a sip of his coffee. \u201cThat's awful.\u201d\n\n"
+        "He grins. \u201cThen stop drinking it, doll.\u201d\n\n"
+        "\u201cMake better coffee, then, Barnes,\u201d you mutter.\n\n"
+        "Steve walks in, shaking rain off his jacket. \u201cMorning, Y/N. Morning, Buck.\u201d\n\n"
+        "\u201cMorning,\u201d you answer.\n",
+        ["Bucky", "Y/N", "Bucky", "Y/N", "Y/N", "Bucky", "Y/N", "Steve", "Y/N"],
+        id="the-you-of-a-reader-insert-is-y-n"),
+    pytest.param(
+        "The library is empty when you get there, except for Remus.\n\n"
+        "\u201cYou're up early,\u201d he says.\n\n"
+        "You shrug and sit across from him. You pull his book toward you and read the title.\n\n"
+        "\u201cCouldn't sleep.\u201d\n\n"
+        "\u201cNor could I,\u201d Remus admits.\n\n"
+        "\u201cIs that why you're reading about werewolves?\u201d you ask.\n",
+        ["Remus", "Reader", "Remus", "Reader"],
+        id="a-story-told-to-you-with-no-name-for-you-calls-you-reader"),
+    pytest.param(
+        "\u201cGood morning,\u201d I said to Mrs. Hale.\n\n"
+        "You would have laughed to see me then, I dare say, for I was all nerves.\n\n"
+        "\u201cGood morning,\u201d said she. \u201cYou are early.\u201d\n\n"
+        "\u201cI could not sleep.\u201d\n",
+        ["the narrator", "Mrs. Hale", "Mrs. Hale", "the narrator"],
+        id="a-narrator-speaking-to-the-reader-now-and-then-tells-no-story-to-you"),
+]
+
+
+@pytest.mark.parametrize("text,speakers", SECOND_PERSON)
+def test_regression_a_story_told_to_you_gave_your_lines_to_others(text, speakers):
+    _check(text, speakers)
+
+
+SHOP = ("Mrs. Hale kept the shop on the corner of the square for thirty years, and in all that time "
+        "she never once shut it early. The townspeople said you could set a clock by her shutters, "
+        "and her nephew Tom, who helped on market days, said the same with less admiration. If you "
+        "had asked either of them why, they could not have told you. The shop smelled of coffee and "
+        "string and the dust of old ledgers, and the bell over the door was cracked.\n\n"
+        "At five the door opened. You may imagine how she looked.\n\n"
+        "\u201cWe're closing,\u201d she said.\n\n\u201cIt's only five,\u201d said Tom.\n")
+
+
+@pytest.mark.parametrize("text,told_to_you", [
+    pytest.param(SECOND_PERSON[0].values[0], True, id="reader-insert"),
+    pytest.param(SECOND_PERSON[1].values[0], True, id="you-with-no-name"),
+    pytest.param(SECOND_PERSON[2].values[0], False, id="first-person-speaking-to-the-reader"),
+    pytest.param(SHOP, False, id="third-person-speaking-to-the-reader-four-times-in-a-hundred-words"),
+])
+def test_a_story_is_told_to_you_only_when_its_narration_says_you_throughout(text, told_to_you):
+    from audiobook.parser import build_units
+    from audiobook.parser.narrators import second_person
+
+    units, _ = build_units(text)
+    assert second_person(text, units) is told_to_you
