@@ -34,6 +34,7 @@ def build_units(text: str) -> tuple[list[Unit], str]:
     style = quotes.quote_style(text)
     units = [Unit(p) for p in paragraphs]
     dashed = quotes.dash_dialogue(text, [(p.start, p.end) for p in paragraphs if p.kind == "prose"])
+    chats = [quotes.chat_line(text, p.start, p.end) if p.kind == "prose" else None for p in paragraphs]
     carried = False
     for i, unit in enumerate(units):
         p = unit.para
@@ -45,6 +46,11 @@ def build_units(text: str) -> tuple[list[Unit], str]:
             quotes.starts_with_open_mark(text, nxt.start, nxt.end, style)
         if p.kind == "note":
             unit.pieces = [quotes.Piece("narration", p.start, p.end)]
+            carried = False
+            continue
+        if chats[i] is not None and any(0 <= j < len(chats) and chats[j] is not None for j in (i - 1, i + 1)):
+            # Two chat lines in a row at least: a chat ("Steve: you up?" / "Y/N: no").
+            unit.pieces = quotes.split_chat_line(chats[i])
             carried = False
             continue
         if dashed and rules.DASH_OPENING.match(text, p.start, p.end):

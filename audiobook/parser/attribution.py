@@ -139,6 +139,8 @@ class Attributor(TurnTaking):
                     subject = tags.tag_before(self.text[last.start:last.end], names)
                 if subject is not None and subject.kind == "name" and _norm(subject.words) in self.cast.banned:
                     subject = None  # voices.yaml: never a speaker; the line is as if untagged
+                if piece.sender is not None:  # a chat line: its sender's name opens it
+                    subject = tags.Subject("name", piece.sender.upper() if "/" in piece.sender else piece.sender)
                 if piece.pinned is not None:  # voices.yaml pins it: an explicit tag, whatever the text says
                     subject = tags.Subject("name", piece.pinned) if piece.pinned else tags.Subject("pronoun", "i")
                 if subject is not None:

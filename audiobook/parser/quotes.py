@@ -33,6 +33,8 @@ class Piece:
     """For dialogue: how its speaker was found (``model.HOW``)."""
     pinned: Optional[str] = None
     """For dialogue: the speaker a pinned line in voices.yaml gives it ("" for the narrator)."""
+    sender: Optional[str] = None
+    """For dialogue: the name a line of a chat opens with ("Steve: you up?"), as written."""
 
 
 def quote_style(text: str) -> str:
@@ -257,6 +259,22 @@ _DASH_TAG = re.compile(r"(?<=[,.!?;:\u2026])\s+(?=[a-zA-Z])|(?<=[\u2014-])\s*(?=
 
 
 _TAG_STOP = re.compile(r"[,.!?:;](?=\s|$)")
+
+
+def chat_line(text: str, start: int, end: int) -> Optional[re.Match]:
+    """A paragraph that is one line of a chat or of text messages as a story prints them,
+    ``Name: message`` ("Steve: you up?", "Y/N: no"), with no quote marks: the match, with the
+    groups ``name`` and ``message``."""
+    m = rules.CHAT_LINE.match(text, start, end)
+    if m is None or m.group("name").split()[0].lower() in rules.CHAT_LABELS:
+        return None
+    return m
+
+
+def split_chat_line(m: re.Match) -> list[Piece]:
+    """The name and colon, as narration; the message, as the sender's speech."""
+    at = m.start("message")
+    return [Piece("narration", m.start(), at), Piece("dialogue", at, m.end(), at, m.end(), sender=m.group("name"))]
 
 
 def split_dash_paragraph(text: str, start: int, end: int, is_tag) -> list[Piece]:

@@ -89,6 +89,21 @@ MESSAGE_LINE_SHAPES = [
     re.compile(r"^_[^_\s\"\u201c][^_\"\u201c\u201d]*_$"),
 ]
 
+#: A line of a chat printed as a paragraph: a name of up to three words (or the reader's blank,
+#: ``Y/N``), a colon, the message, and no quote marks.
+CHAT_LINE = re.compile(r"(?P<name>(?:[A-Z][\w'\u2019.-]+)(?: [A-Z][\w'\u2019.-]*){0,2}|(?i:y/n)): +"
+                       r"(?P<message>[^\n\"\u201c\u201d]*[^\s\"\u201c\u201d])\s*$")
+#: Words before a colon that label something rather than name who writes ("Note: ...",
+#: "Pairing: ...", "Warnings: ..."): such a paragraph is never a chat line.
+CHAT_LABELS = {
+    "note", "notes", "a/n", "an", "warning", "warnings", "tw", "cw", "disclaimer", "summary", "rating",
+    "pairing", "pairings", "author", "words", "word", "chapter", "part", "time", "date", "location",
+    "place", "setting", "edit", "update", "p.s", "ps", "fandom", "characters", "relationship",
+    "relationships", "tags", "prompt", "beta", "status", "subject", "from", "to", "re", "sent",
+    "attachment", "translation", "category", "genre", "series", "dedication", "epigraph", "title",
+    "author's", "requested", "request", "square", "rated", "ratings", "length", "taglist", "masterlist",
+}
+
 #: Narration turning to the first-person narrator, who is then the one spoken to.
 TURNS_TO_NARRATOR = re.compile(
     r"\b(?:looked|turned|glanced|stared|smiled|nodded|winked|grinned|frowned|pointed|leaned)"

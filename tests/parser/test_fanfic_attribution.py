@@ -209,3 +209,36 @@ def test_a_story_is_told_to_you_only_when_its_narration_says_you_throughout(text
 
     units, _ = build_units(text)
     assert second_person(text, units) is told_to_you
+
+
+CHATS = [
+    pytest.param(
+        "Your phone buzzes on the nightstand.\n\nSteve: you up?\n\nY/N: no\n\nSteve: liar\n\n"
+        "You roll your eyes and type back.\n\ny/n: what do you want, Rogers\n\nSteve: breakfast. Bucky's buying\n\n"
+        "\u201cHe is not,\u201d Bucky calls from the hallway.\n",
+        ["Steve", "Y/N", "Steve", "Y/N", "Steve", "Bucky"], id="a-chat-of-text-messages-is-its-senders-speech"),
+    pytest.param(
+        "Pairing: Bucky x Reader\n\nWarnings: fluff, swearing\n\nWord Count: 1.2k\n\n"
+        "Bucky sat on the step. Steve: he had forgotten Steve.\n\n\u201cYou're late,\u201d said Bucky.\n",
+        ["Bucky"], id="a-fics-header-of-labels-is-no-chat-nor-is-one-line-alone"),
+    pytest.param(
+        "The email came at noon.\n\nFrom: Mum\n\nSubject: Dinner\n\nCome home for dinner, love.\n\n"
+        "\u201cMum again?\u201d asked Tom.\n",
+        ["Tom"], id="an-emails-headers-are-no-chat"),
+]
+
+
+@pytest.mark.parametrize("text,speakers", CHATS)
+def test_regression_a_chat_was_read_as_narration(text, speakers):
+    _check(text, speakers)
+
+
+def test_a_chat_line_keeps_every_character_of_its_paragraph():
+    from parser_helpers import parse_text
+
+    text = CHATS[0].values[0]
+    segments = list(parse_text(text).segments())
+    chat = [s for s in segments if s.kind.value == "dialogue"][:2]
+    assert [(s.text, text[s.start:s.end]) for s in chat] == [("you up?", "you up?"), ("no", "no")]
+    names = [s.text for s in segments if s.kind.value == "narration" and s.text.endswith(":")]
+    assert names == ["Steve:", "Y/N:", "Steve:", "y/n:", "Steve:"]
