@@ -89,9 +89,12 @@ MESSAGE_LINE_SHAPES = [
     re.compile(r"^_[^_\s\"\u201c][^_\"\u201c\u201d]*_$"),
 ]
 
-#: A line of a chat printed as a paragraph: a name of up to three words (or the reader's blank,
-#: ``Y/N``), a colon, the message, and no quote marks.
-CHAT_LINE = re.compile(r"(?P<name>(?:[A-Z][\w'\u2019.-]+)(?: [A-Z][\w'\u2019.-]*){0,2}|(?i:y/n)): +"
+#: A line of a chat printed as a paragraph: perhaps a time in brackets, a name of up to three
+#: words (or the reader's blank, ``Y/N``), perhaps in bold, a colon, the message, and no quote
+#: marks ("Steve: you up?", "[10:42] **Steve:** you up?").
+CHAT_LINE = re.compile(r"(?:\[[^\]\n]{1,12}\] *)?(?:\*\*|__)?"
+                       r"(?P<name>(?:[A-Z][\w'\u2019.-]+)(?: [A-Z][\w'\u2019.-]*){0,2}|(?i:y/n))"
+                       r"(?:(?:\*\*|__)?:|:(?:\*\*|__)?) +"
                        r"(?P<message>[^\n\"\u201c\u201d]*[^\s\"\u201c\u201d])\s*$")
 #: Words before a colon that label something rather than name who writes ("Note: ...",
 #: "Pairing: ...", "Warnings: ..."): such a paragraph is never a chat line.

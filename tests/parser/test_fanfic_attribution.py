@@ -218,6 +218,10 @@ CHATS = [
         "\u201cHe is not,\u201d Bucky calls from the hallway.\n",
         ["Steve", "Y/N", "Steve", "Y/N", "Steve", "Bucky"], id="a-chat-of-text-messages-is-its-senders-speech"),
     pytest.param(
+        "Your phone buzzes.\n\n**Steve:** you up?\n\n**Y/N**: no\n\n[10:42] Steve: liar\n\n"
+        "\u201cWho is it?\u201d Bucky asks.\n",
+        ["Steve", "Y/N", "Steve", "Bucky"], id="a-chat-with-names-in-bold-and-times"),
+    pytest.param(
         "Pairing: Bucky x Reader\n\nWarnings: fluff, swearing\n\nWord Count: 1.2k\n\n"
         "Bucky sat on the step. Steve: he had forgotten Steve.\n\n\u201cYou're late,\u201d said Bucky.\n",
         ["Bucky"], id="a-fics-header-of-labels-is-no-chat-nor-is-one-line-alone"),
