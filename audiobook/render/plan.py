@@ -25,6 +25,24 @@ QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
 #: Text with none of these is not sent to the engine (a quote of only "…" or "—").
 SPEAKABLE = re.compile(r"\w")
 
+#: Marks stories type that the engine reads out by name ("asterisk", "tilde", "hash", "three"
+#: for a heart): left out of what is spoken; subtitles and the read-along keep them. (name, pattern)
+UNSPOKEN_MARKS = (
+    ("emphasis", re.compile(r"\*+")),                        # *so* tired, **really**
+    ("tilde", re.compile(r"~+")),                             # Hiii~
+    ("hashtag", re.compile(r"#(?=\w)")),                      # #blessed
+    ("heart", re.compile(r"(?<!\S)</?3+(?!\S)")),              # I love you <3
+    ("smiley", re.compile(r"(?<!\S)[:;=]-?[()DPp](?!\S)")),   # =) ;P
+)
+
+
+def speakable(text: str) -> str:
+    """``text`` without the marks an engine would read out by name (``UNSPOKEN_MARKS``)."""
+    for _, pattern in UNSPOKEN_MARKS:
+        text = pattern.sub("", text)
+    return text
+
+
 #: How the blanks a reader-insert story leaves for the reader's name are read unless
 #: voices.yaml's ``pronunciations`` says otherwise (``y/n: Anna``): not "Y slash N".
 READER_NAME_SAYINGS = {"y/n": "your name", "f/n": "your first name", "l/n": "your last name",
@@ -52,7 +70,7 @@ def make_plan(script: Script, cast: Cast, source_text: str, chapters: Optional[s
         items = list(_items(chapter.segments, cast, source_text, pronounce))
         if not chapter.segments or chapter.segments[0].kind is not SegmentKind.HEADING:
             # Every chapter starts by saying its title; one without a heading of its own gets it read.
-            title = pronounce(chapter.title)
+            title = speakable(pronounce(chapter.title))
             if SPEAKABLE.search(title):
                 items[:0] = [ClipItem(title, cast.narrator, None, chapter.segments[0].start if chapter.segments else 0,
                                       shown=chapter.title, heading=True),
@@ -114,7 +132,7 @@ def _items(segments: list[Segment], cast: Cast, source_text: str, pronounce: Pro
         pieces = split_text(seg.text, seg.start)
         opening, closing = _quote_marks(seg, source_text)
         for n, (offset, piece) in enumerate(pieces):
-            spoken = pronounce(piece)
+            spoken = speakable(pronounce(piece))
             shown = (opening if n == 0 else "") + piece + (closing if n == len(pieces) - 1 else "")
             if SPEAKABLE.search(spoken):
                 yield ClipItem(spoken, voice, None if heading else seg.speaker, offset, base, shown=shown,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from audiobook.model import Cast, Chapter, ClipItem, Prosody, Script, Segment, SegmentKind as K, SilenceItem, VoiceSettings
@@ -109,6 +110,22 @@ def test_the_readers_name_left_blank_is_read_as_your_name_unless_voices_yaml_say
     assert [i.text for i in items if isinstance(i, ClipItem)] == ["your name!", "said Ron. (your name) laughed."]
     items = plan_for(text, segments, pronunciations={"y/n": "Anna"})
     assert [i.text for i in items if isinstance(i, ClipItem)] == ["Anna!", "said Ron. (Anna) laughed."]
+
+
+@pytest.mark.parametrize("written,spoken", [
+    ("She was *so* tired. **Really** tired.", "She was so tired. Really tired."),
+    ("Hiii~ guess who", "Hiii guess who"),
+    ("Best day ever #blessed", "Best day ever blessed"),
+    ("I love you <3", "I love you "),
+    ("Fine =) see you ;P", "Fine  see you "),
+    # regression: what only looks like one stays ("3 < 4", a colon before a word, "C#")
+    ("If 3 < 4 then: Don't. Use C# here", "If 3 < 4 then: Don't. Use C# here"),
+])
+def test_marks_an_engine_would_name_are_not_spoken_but_still_shown(written, spoken):
+    text = f'"{written}" said Anna.'
+    segments = [seg(text, K.DIALOGUE, "Anna", f'"{written}"'), seg(text, K.NARRATION, None, "said Anna.")]
+    clip = next(i for i in plan_for(text, segments) if isinstance(i, ClipItem))
+    assert (clip.text, clip.shown) == (spoken, f'"{written}"')
 
 
 SHOUT = Prosody(rate=1.2, volume=1.5, pitch=10)
