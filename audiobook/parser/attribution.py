@@ -76,10 +76,24 @@ class Attributor(TurnTaking):
             if kind in ("time", "note"):
                 continue
             self.unit_index = index
+            chat = unit.pieces[-1] if unit.pieces and unit.pieces[-1].sender is not None else None
+            if chat is not None and chat.pinned is None:
+                self._chat_line(unit, chat)
+                continue
             self._paragraph(unit)
         if self.cast.closed:
             beats.shown_after(self)
         beats.named_later(self)
+
+    def _chat_line(self, unit: Unit, piece) -> None:
+        """A line of a chat ("Steve: you up?") is its sender's, and like a text message in
+        italics it takes no turn in the talk in the room: the one reading it keeps the floor."""
+        subject = self.tag_subjects.get(id(unit), {}).get(len(unit.pieces) - 1)
+        who = self._person(subject) if subject is not None else None  # None: a sender voices.yaml bans
+        piece.speaker = who.name if isinstance(who, Person) else who
+        piece.how = "tag"
+        self._mentions_until(unit.para.end)
+        self.after_message = self.state.quiet == 0
 
     def _narrator_introduced(self, piece) -> Optional[Person]:
         """A nameless "I" who gives their name ('"Yes," I said, "Jonathan Harker."') is that

@@ -65,6 +65,14 @@ Timothy Tom Tommy Tony Victor Vincent Walter Wesley Will William Willie Zachary 
 Aidan Callum Cameron Connor Dev Dylan Ethan Finn Jayden Jon Kai Kieran Liam Logan Mason Nathan Rhys
 Rory Theo Tyler Zach Ali Omar Ravi Benedict Hamish Ewan Felix Jasper Idris Kwame Tariq
 Yusuf Mateo Luca Sven Rhys
+Marcus Aiden Caleb Ezra Silas Arjun Kenji Diego Amir Hiro Takeshi Rahul Vikram Sanjay Hassan Ahmed
+Mohammed Muhammad Ibrahim Karim Malik Andre Darius Jamal Tobias Elias Gabriel Rafael Carlos Miguel
+Javier Alejandro Antonio Marco Giovanni Lorenzo Matteo Hugo Lucas Nico Dmitri Ivan Nikolai Sergei
+Viktor Anton Lars Erik Magnus Henrik Declan Brendan Seamus Eoin Cian Alistair Fraser Tristan Damien
+Dominic Xavier Isaiah Levi Gideon Ezekiel Jude Bryce Brandon Derek Travis Trevor Kyle Cody Jared
+Jason Kurt Luis Manuel Pablo Santiago Sergio Stefan Wolfgang Klaus Hans Otto Fritz Pedro Joaquin
+Ramon Enzo Remy Antoine Mathieu Laurent Olivier Etienne Yosef Eitan Noam Jonah Reuben Simeon Chidi
+Emeka Kofi Tunde Sipho Thabo Wei Jian
 """.split())
 
 FEMALE_NAMES = set("""
@@ -81,4 +89,12 @@ Teresa Victoria Violet Virginia Wendy Winifred
 Aisha Amara Ava Bethany Chelsea Fatima Freya Gemma Isla Jade Kayla Keira Leah Liz Maya Megan Mia
 Nadia Niamh Priya Ros Rosalind Shannon Siobhan Zara Zoe Mags Imogen Farah Harriet Poppy Ruby
 Scarlett Amelia Isabelle Eleanor Yasmin Aaliyah Layla Leila Noor Ayesha Ngozi Chiara Ingrid Astrid
+Sofia Lucia Camila Valentina Gabriela Mariana Elena Ana Carmen Rosa Ines Pilar Francesca Giulia
+Alessandra Anika Ananya Aditi Kavya Meera Neha Pooja Riya Sunita Mei Yuki Hana Sakura Aiko Keiko
+Naomi Miriam Yael Anya Natasha Olga Svetlana Katya Irina Tatiana Sigrid Greta Heidi Elsa Frieda
+Saoirse Aoife Maeve Orla Ciara Fiona Moira Isobel Kirsty Kirsten Lauren Brittany Tiffany Vanessa
+Veronica Melissa Michelle Nicole Natalie Stephanie Samantha Sabrina Serena Tamsin Tessa Thea Luna
+Aurora Stella Nina Lila Mila Elodie Amelie Colette Margot Juliette Chantal Nadine Simone Yvonne
+Claudia Bianca Paola Renata Dalia Rania Salma Zainab Mariam Amina Khadija Adaeze Chioma Ifeoma Abena
+Thandiwe Zanele Lerato
 """.split())

@@ -1,4 +1,4 @@
-"""Four original fan-fiction stories (tests/data/fanfic), each with a hand-made gold file.
+"""Six original fan-fiction stories (tests/data/fanfic), each with a hand-made gold file.
 
 First the gold files are checked against their stories (every quote's offsets and text), then
 each story is scored by ../shared/tools/score-script.
@@ -28,12 +28,14 @@ def test_there_are_at_least_four_stories():
 def test_gold_matches_its_story(gold):
     data = json.loads(gold.read_text(encoding="utf-8"))
     text = (FANFIC / data["file"]).read_text(encoding="utf-8")
-    assert 1500 <= len(text.split()) <= 4000
+    assert 400 <= len(text.split()) <= 4000
     names = {c["name"] for c in data["characters"]}
     last = -1
     for q in data["quotes"]:
         assert text[q["start"]:q["end"]] == q["text"]
-        assert q["text"][0] in OPEN_MARKS and q["text"][-1] in CLOSE_MARKS, q
+        line_start = text.rfind("\n", 0, q["start"]) + 1
+        chat = text[line_start:q["start"]].endswith(": ")  # a line of a chat: "Jun: no you don't"
+        assert chat or (q["text"][0] in OPEN_MARKS and q["text"][-1] in CLOSE_MARKS), q
         assert q["start"] >= last, q
         assert q["speaker"] in names, q
         last = q["end"]
@@ -49,6 +51,10 @@ STORIES = [
     # Held out from the rules above: 0.302 before any of this work, 0.377 with them; after
     # the rules it showed were missing (titled full names, "the doctor", job roles, 0300 hours): 0.943.
     ("dead_reckoning", 0.92),
+    # Written after the rules for reader-insert stories and chats, and scored before any
+    # change for it: 0.737; then a chat taking no turn in the room and more given names
+    # (Marcus had no gender): 0.947.
+    ("lanterns", 0.92),
 ]
 
 
