@@ -85,6 +85,16 @@ class Attributor(TurnTaking):
             beats.shown_after(self)
         beats.named_later(self)
 
+    def _self_named(self, piece) -> Optional[Person]:
+        """The person a line names as its speaker ("I'm Ros", "my name is Hale"), if the cast
+        knows them as a person and the line does not speak to them."""
+        quote = self.text[piece.inner_start:piece.inner_end]
+        for m in rules.SELF_INTRODUCTION.finditer(quote):
+            who = self.cast.resolve(m.group("name"))
+            if isinstance(who, Person) and who.is_person and who not in self._addressed(piece):
+                return who
+        return None
+
     def _chat_line(self, unit: Unit, piece) -> None:
         """A line of a chat ("Steve: you up?") is its sender's, and like a text message in
         italics it takes no turn in the talk in the room: the one reading it keeps the floor."""
@@ -357,6 +367,11 @@ class Attributor(TurnTaking):
             if unresolved and isinstance(speaker, Person) and speaker.gender \
                     and speaker.gender not in unresolved:
                 speaker = None
+        if not lead:
+            # An untagged line that says who is speaking ("No. I'm Ros.") is theirs.
+            me = self._self_named(pieces[first_q])
+            if me is not None and me is not speaker:
+                speaker, how = me, "tag"
         self.actor, self.entrant, self.after_message, self.closing = None, None, False, None
         speaker = self._introduced(speaker, pieces[first_q])
         for i, who in list(own.items()):

@@ -140,6 +140,10 @@ SELF_NAMING = re.compile(r"\b(?:I (?:called|named) myself|[Mm]y name (?:is|was)|
 INTRODUCTION = re.compile(r"\s*(?:[Mm]y name(?:'s| is) |I'm |I am |I\u2019m |[Tt]hey call me |[Ii]t's |[Ii]t is )?"
                           r"(?P<name>[A-Z][a-z][\w'\u2019-]*)(?:\.|,\s*(?:sir|ma'am|miss|madam)\b)")
 
+#: A speaker giving their own name anywhere in a line ("No. I'm Ros. I'm one of the doctors.").
+SELF_INTRODUCTION = re.compile(r"(?:\bI'm|\bI\u2019m|\bI am|\b[Mm]y name(?:'s|\u2019s| is)) "
+                               r"(?P<name>[A-Z][a-z][\w-]*)(?![\w'\u2019-])")
+
 #: Most words of narration per first-person word for a section to count as told by an "I".
 FIRST_PERSON_WORDS_PER_HIT = 150
 

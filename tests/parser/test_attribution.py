@@ -832,6 +832,11 @@ ATTRIBUTION_CASES = [
         '"I blame you," he says, grinning at (y/n).\n\n'
         '"Make better coffee, then," y/n says.\n',
         ["Bucky", "Y/N", "Bucky", "Y/N"], id="regression_the_readers_name_is_one_name_not_y_and_n"),
+    pytest.param(
+        'Harry and Tom came into the yard, where Mr. Oakley was waiting.\n\n'
+        '"Who are you two?" said Mr. Oakley.\n\n'
+        '"Sorry, sir. My name is Harry, and this is my brother."\n',
+        ["Mr. Oakley", "Harry"], id="regression_a_line_that_gives_its_speakers_name_is_theirs"),
 ]
 
 

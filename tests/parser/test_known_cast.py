@@ -256,7 +256,7 @@ CAST_GIVEN = {
         'The doctor shut the door behind him. "Feel pretty sick, Thea?" he asked.\n\n'
         'She looked at him with greedy affection. "I thought you were here," she said.\n',
         (KnownCharacter("Dr. Archie", ("the doctor",), "male"), KnownCharacter("Thea", (), "female")),
-        ["the doctor", "the doctor"], ["Dr. Archie", "Thea"]),
+        ["the doctor", "Thea"], ["Dr. Archie", "Thea"]),  # without the list, Thea is a known given name
     "a name between commas mid-sentence is no listener brought on stage": (
         'Miss Morstan sat down across from Holmes.\n\n'
         '"You once helped my employer, Mrs. Cecil Forrester, with a small matter," she said.\n\n'
