@@ -8,39 +8,11 @@ from typing import Optional
 
 from audiobook.parser import beats, calls, rules, tags
 from audiobook.parser.characters import Person, _norm
-from audiobook.parser.narrators import CALLED_BY_THE_NARRATOR, NAMELESS, Unit, narrators_by_unit, second_person
+from audiobook.parser.narrators import (CALLED_BY_THE_NARRATOR, NAMELESS, Unit, narration_only, narrators_by_unit,
+                                        opens_speech, second_person)
 from audiobook.parser.quotes import Piece
 from audiobook.parser.scene import CONVERSATION_GAP
 from audiobook.parser.turns import TurnTaking
-
-
-def _narration_only(unit: Optional[Unit]) -> bool:
-    return unit is not None and unit.para.kind == "prose" and bool(unit.pieces) and \
-        all(p.kind == "narration" for p in unit.pieces)
-
-
-def _opens_speech(unit: Optional[Unit], text: str) -> bool:
-    """Whether a paragraph with talk in it ends in narration that leads into a quotation with a
-    colon or a dash ("..., and said at once--"), as a tag before the next paragraph's speech."""
-    if unit is None or unit.para.kind != "prose" or not unit.pieces or unit.pieces[-1].kind != "narration":
-        return False
-    tail = text[unit.pieces[-1].start:unit.pieces[-1].end].rstrip()
-    return tail.endswith((":", "\u2014")) or re.search(r"[\w:,;]--$", tail) is not None  # "said sternly:--"
-
-
-def _called_names(quote: str) -> list[str]:
-    """The names a quotation calls out where only a listener's name stands: opening it
-    ("Uncle, you look ill") or closing a sentence or the quotation ("Feel pretty sick, Thea?",
-    "It's time, Fergus," said I), with other words besides."""
-    names = calls.vocatives(quote)
-    quote = calls.plain_titles(quote)
-    rest = quote
-    for name in names:
-        rest = rest.replace(name, " ")
-    if not re.search(r"[^\W\d_]", rest):
-        return []
-    return [n for n in names if quote.lstrip(" '\u2018\u201c\"").startswith(n)
-            or re.search(re.escape(n) + r"(?:\s*[?!.]|[,;:]?\W*$)", quote)]
 
 
 def _how(subject: tags.Subject, piece) -> str:
@@ -154,10 +126,10 @@ class Attributor(TurnTaking):
                     # '"Yes," I said, "Jonathan Harker." She smiled.': a new sentence after a
                     # full stop is a beat; the tag before the quotation wins.
                     subject = tags.tag_before(self.text[before.start:before.end], names) or subject
-                if subject is None and i == 0 and _narration_only(before_para):
+                if subject is None and i == 0 and narration_only(before_para):
                     # "Then Lily said:" closing the paragraph before the speech.
                     subject = tags.tag_before(self.text[before_para.para.start:before_para.para.end], names)
-                elif subject is None and i == 0 and _opens_speech(before_para, self.text):
+                elif subject is None and i == 0 and opens_speech(before_para, self.text):
                     # '"Where is she?" he cried; but Eliza put her head in, and said at once--'
                     last = before_para.pieces[-1]
                     subject = tags.tag_before(self.text[last.start:last.end], names)
@@ -199,7 +171,7 @@ class Attributor(TurnTaking):
         called = []
         for q in quotes:
             quote = self.text[q.inner_start:q.inner_end]
-            for name in _called_names(quote):
+            for name in calls.called_names(quote):
                 person = self._called(name)
                 if person is not None and person is not speaker and person.is_person and person is not st.narrator:
                     called.append(person)

@@ -54,3 +54,18 @@ def lower_calls(quote: str) -> tuple[str, ...]:
     aunt.", "How much, gentlemen, for this?"): a voices.yaml may list someone so."""
     return tuple(m.group(1) for sentence in re.split(r"(?<=[.!?])\s+", quote.strip(" '\"\u2018\u201c"))
                  for m in _LOWER_CALL.finditer(sentence))
+
+
+def called_names(quote: str) -> list[str]:
+    """The names a quotation calls out where only a listener's name stands: opening it
+    ("Uncle, you look ill") or closing a sentence or the quotation ("Feel pretty sick, Thea?",
+    "It's time, Fergus," said I), with other words besides."""
+    names = vocatives(quote)
+    quote = plain_titles(quote)
+    rest = quote
+    for name in names:
+        rest = rest.replace(name, " ")
+    if not re.search(r"[^\W\d_]", rest):
+        return []
+    return [n for n in names if quote.lstrip(" '\u2018\u201c\"").startswith(n)
+            or re.search(re.escape(n) + r"(?:\s*[?!.]|[,;:]?\W*$)", quote)]

@@ -1,6 +1,8 @@
-"""First-person narration: which sections say "I", and who that "I" is."""
+"""Who tells the story: the sections that say "I" and who that "I" is, whether the story is
+told to "you", and the shape of a paragraph's narration around the talk."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -149,3 +151,18 @@ def second_person(text: str, units: list[Unit]) -> bool:
 def narration_text(text: str, unit: Unit) -> str:
     """The narration words of a unit (quotations left out)."""
     return " ".join(text[p.start:p.end] for p in unit.pieces if p.kind == "narration")
+
+
+def narration_only(unit: Optional[Unit]) -> bool:
+    """Whether a paragraph of prose is narration alone, no talk in it."""
+    return unit is not None and unit.para.kind == "prose" and bool(unit.pieces) and \
+        all(p.kind == "narration" for p in unit.pieces)
+
+
+def opens_speech(unit: Optional[Unit], text: str) -> bool:
+    """Whether a paragraph with talk in it ends in narration that leads into a quotation with a
+    colon or a dash ("..., and said at once--"), as a tag before the next paragraph's speech."""
+    if unit is None or unit.para.kind != "prose" or not unit.pieces or unit.pieces[-1].kind != "narration":
+        return False
+    tail = text[unit.pieces[-1].start:unit.pieces[-1].end].rstrip()
+    return tail.endswith((":", "\u2014")) or re.search(r"[\w:,;]--$", tail) is not None  # "said sternly:--"
