@@ -57,7 +57,7 @@ class Attributor(TurnTaking):
             beats.shown_after(self)
         beats.named_later(self)
 
-    def _self_named(self, piece) -> Optional[Person]:
+    def _gives_own_name(self, piece) -> Optional[Person]:
         """The person a line names as its speaker ("I'm Ros", "my name is Hale"), if the cast
         knows them as a person and the line does not speak to them."""
         quote = self.text[piece.inner_start:piece.inner_end]
@@ -136,7 +136,7 @@ class Attributor(TurnTaking):
                 if subject is not None and subject.kind == "name" and _norm(subject.words) in self.cast.banned:
                     subject = None  # voices.yaml: never a speaker; the line is as if untagged
                 if piece.sender is not None:  # a chat line: its sender's name opens it
-                    subject = tags.Subject("name", piece.sender.upper() if "/" in piece.sender else piece.sender)
+                    subject = tags.Subject("name", piece.sender)
                 if piece.pinned is not None:  # voices.yaml pins it: an explicit tag, whatever the text says
                     subject = tags.Subject("name", piece.pinned) if piece.pinned else tags.Subject("pronoun", "i")
                 if subject is not None:
@@ -341,7 +341,7 @@ class Attributor(TurnTaking):
                 speaker = None
         if not lead:
             # An untagged line that says who is speaking ("No. I'm Ros.") is theirs.
-            me = self._self_named(pieces[first_q])
+            me = self._gives_own_name(pieces[first_q])
             if me is not None and me is not speaker:
                 speaker, how = me, "tag"
         self.actor, self.entrant, self.after_message, self.closing = None, None, False, None

@@ -11,6 +11,10 @@ from audiobook.parser.characters import Person
 from audiobook.parser.scene import Stage
 
 
+#: The subject pronoun of each gender.
+_PRONOUN = {"male": "he", "female": "she"}
+
+
 @functools.lru_cache(maxsize=4)
 def _opening(word: str, at_start: bool = True) -> re.Pattern:
     """A sentence (or, with ``at_start``, the text) opening with ``word``, perhaps after "as",
@@ -123,7 +127,7 @@ class Pronouns(Stage):
         sentence that opens with a he/she of ``gender`` ("The appearance of our visitor was a
         surprise to me. He was a very tall, thin man ... his eyes fell upon the stick in Holmes's
         hand"): the one that he/she, and the one in the tag, goes on about."""
-        word = {"male": "he", "female": "she"}.get(gender or "")
+        word = _PRONOUN.get(gender or "")
         st = self.state
         quote = next((p.start for p in self.units[self.unit_index].pieces if p.kind == "dialogue"), None)
         if word is None or quote is None:
@@ -137,7 +141,7 @@ class Pronouns(Stage):
     def _opens_naming_sentence(self, gender: Optional[str], who: Person) -> bool:
         """Whether a sentence of the narration since the last speech that names ``who`` opens
         with a he/she of ``gender``."""
-        word = {"male": "he", "female": "she"}.get(gender or "")
+        word = _PRONOUN.get(gender or "")
         if word is None:
             return False
         for at in (at for at, p in self.state.fresh_at if p is who):
@@ -151,7 +155,7 @@ class Pronouns(Stage):
         ``gender`` before it first names ``who`` ("He skipped off the gunrest and looked gravely
         at his watcher.", "As he entered his eyes fell upon the stick in Holmes's hand"): that
         he/she, and the one after, is someone already in view."""
-        word = {"male": "he", "female": "she"}.get(gender or "")
+        word = _PRONOUN.get(gender or "")
         first = next((at for at, p in self.state.fresh_at if p is who), None)
         if word is None or first is None:
             return False

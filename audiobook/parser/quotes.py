@@ -34,7 +34,8 @@ class Piece:
     pinned: Optional[str] = None
     """For dialogue: the speaker a pinned line in voices.yaml gives it ("" for the narrator)."""
     sender: Optional[str] = None
-    """For dialogue: the name a line of a chat opens with ("Steve: you up?"), as written."""
+    """For dialogue: the name a line of a chat opens with ("Steve: you up?"; a reader's blank
+    in capitals, "Y/N", as the parser's words have it)."""
 
 
 def quote_style(text: str) -> str:
@@ -273,8 +274,9 @@ def chat_line(text: str, start: int, end: int) -> Optional[re.Match]:
 
 def split_chat_line(m: re.Match) -> list[Piece]:
     """The name and colon, as narration; the message, as the sender's speech."""
-    at = m.start("message")
-    return [Piece("narration", m.start(), at), Piece("dialogue", at, m.end(), at, m.end(), sender=m.group("name"))]
+    at, name = m.start("message"), m.group("name")
+    sender = name.upper() if "/" in name else name
+    return [Piece("narration", m.start(), at), Piece("dialogue", at, m.end(), at, m.end(), sender=sender)]
 
 
 def split_dash_paragraph(text: str, start: int, end: int, is_tag) -> list[Piece]:

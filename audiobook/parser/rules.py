@@ -89,11 +89,19 @@ MESSAGE_LINE_SHAPES = [
     re.compile(r"^_[^_\s\"\u201c][^_\"\u201c\u201d]*_$"),
 ]
 
+#: The blanks a reader-insert story leaves for the reader's own names ("Y/N drops her bag"),
+#: in any case, and how each is read aloud unless voices.yaml's ``pronunciations`` says
+#: otherwise (``y/n: Anna``): not "Y slash N".
+READER_BLANKS = {"y/n": "your name", "f/n": "your first name", "l/n": "your last name",
+                 "y/l/n": "your last name", "m/n": "your middle name", "n/n": "your nickname"}
+#: One of those blanks, written as one word: a name.
+READER_NAME = r"(?i:%s)(?![\w/])" % "|".join(sorted(READER_BLANKS, key=len, reverse=True))
+
 #: A line of a chat printed as a paragraph: perhaps a time in brackets, a name of up to three
 #: words (or the reader's blank, ``Y/N``), perhaps in bold, a colon, the message, and no quote
 #: marks ("Steve: you up?", "[10:42] **Steve:** you up?").
 CHAT_LINE = re.compile(r"(?:\[[^\]\n]{1,12}\] *)?(?:\*\*|__)?"
-                       r"(?P<name>(?:[A-Z][\w'\u2019.-]+)(?: [A-Z][\w'\u2019.-]*){0,2}|(?i:y/n))"
+                       r"(?P<name>(?:[A-Z][\w'\u2019.-]+)(?: [A-Z][\w'\u2019.-]*){0,2}|" + READER_NAME + ")"
                        r"(?:(?:\*\*|__)?:|:(?:\*\*|__)?) +"
                        r"(?P<message>[^\n\"\u201c\u201d]*[^\s\"\u201c\u201d])\s*$")
 #: Words before a colon that label something rather than name who writes ("Note: ...",
@@ -181,9 +189,6 @@ DASH_OPENING = re.compile(r"(?:\u2014|\u2015|--)\s?(?=[^\W\d_]|[\"'\u2018\u201c(
 DASH_DIALOGUE_MIN = 2
 
 # --------------------------------------------------------------------------- attribution
-#: The reader's own name in a reader-insert story, left for them to fill in ("Y/N drops her
-#: bag"; also first name, last name, nickname): one word and a name, in any case.
-READER_NAME = r"(?i:y/l/n|y/n|f/n|l/n|m/n|n/n)(?![\w/])"
 
 #: The reader as a story's "you" ("You drop your bag on the table."), in its narration.
 SECOND_PERSON = re.compile(r"(?<![\w'\u2019.-])(?:[Yy]ou|[Yy]our|[Yy]ourself|[Yy]ou're|[Yy]ou\u2019re)\b")

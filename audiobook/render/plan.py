@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from audiobook.model import (VOICE_RANGES, BookInfo, Cast, ChapterPlan, ClipItem, PlanItem, Prosody, RenderPlan, Script,
                              Segment, SegmentKind, SilenceItem, VoiceSettings)
+from audiobook.parser.rules import READER_BLANKS
 
 #: Longest text sent to the engine as one clip. Longer paragraphs are cut at sentence ends,
 #: and a sentence longer than this at a clause or word boundary, so that one clip's buffer
@@ -43,11 +44,6 @@ def speakable(text: str) -> str:
     return text
 
 
-#: How the blanks a reader-insert story leaves for the reader's name are read unless
-#: voices.yaml's ``pronunciations`` says otherwise (``y/n: Anna``): not "Y slash N".
-READER_NAME_SAYINGS = {"y/n": "your name", "f/n": "your first name", "l/n": "your last name",
-                       "y/l/n": "your last name", "m/n": "your middle name", "n/n": "your nickname"}
-
 #: Silence at the head of every chapter file, and the range allowed at its tail (ACX asks
 #: for 0.5-1 s of room tone at the head and 1-5 s at the tail).
 HEAD_ROOM_TONE_MS = 750
@@ -63,14 +59,19 @@ def make_plan(script: Script, cast: Cast, source_text: str, chapters: Optional[s
     book's metadata (default: the script's title and author).
     """
     plan = RenderPlan(info or BookInfo(script.title, script.author), total_chapters=len(script.chapters))
-    pronounce = Pronouncer({**READER_NAME_SAYINGS, **cast.pronunciations})
+    respell = Pronouncer({**READER_BLANKS, **cast.pronunciations})
+
+    def pronounce(text: str) -> str:
+        # Respelled, and without the marks an engine would read out by name.
+        return speakable(respell(text))
+
     for number, chapter in enumerate(script.chapters, start=1):
         if chapters is not None and number not in chapters:
             continue
         items = list(_items(chapter.segments, cast, source_text, pronounce))
         if not chapter.segments or chapter.segments[0].kind is not SegmentKind.HEADING:
             # Every chapter starts by saying its title; one without a heading of its own gets it read.
-            title = speakable(pronounce(chapter.title))
+            title = pronounce(chapter.title)
             if SPEAKABLE.search(title):
                 items[:0] = [ClipItem(title, cast.narrator, None, chapter.segments[0].start if chapter.segments else 0,
                                       shown=chapter.title, heading=True),
@@ -100,7 +101,8 @@ class Pronouncer:
         return self.pattern.sub(lambda m: self.table.get(m.group(0)) or self.lower[m.group(0).lower()], text)
 
 
-def _items(segments: list[Segment], cast: Cast, source_text: str, pronounce: Pronouncer) -> Iterator[PlanItem]:
+def _items(segments: list[Segment], cast: Cast, source_text: str,
+           pronounce: Callable[[str], str]) -> Iterator[PlanItem]:
     pauses = cast.pauses_ms
     previous: Optional[Segment] = None
     previous_voice = None
@@ -132,7 +134,7 @@ def _items(segments: list[Segment], cast: Cast, source_text: str, pronounce: Pro
         pieces = split_text(seg.text, seg.start)
         opening, closing = _quote_marks(seg, source_text)
         for n, (offset, piece) in enumerate(pieces):
-            spoken = speakable(pronounce(piece))
+            spoken = pronounce(piece)
             shown = (opening if n == 0 else "") + piece + (closing if n == len(pieces) - 1 else "")
             if SPEAKABLE.search(spoken):
                 yield ClipItem(spoken, voice, None if heading else seg.speaker, offset, base, shown=shown,
