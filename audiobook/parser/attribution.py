@@ -31,6 +31,7 @@ class Attributor(TurnTaking):
         """Set ``speaker`` on every dialogue piece, and on first-person narration."""
         self.subject_words = self.cast.tag_words() | ({"you"} if second_person(self.text, self.units) else set())
         self._find_tags()
+        self.name_answers = calls.name_answers(self.text, self.units)
         narrators = self.narrators = narrators_by_unit(self.text, self.cast, self.units, self._called_by_i())
         for index, unit in enumerate(self.units):
             kind = unit.para.kind
@@ -58,11 +59,15 @@ class Attributor(TurnTaking):
         beats.named_later(self)
 
     def _gives_own_name(self, piece) -> Optional[Person]:
-        """The person a line names as its speaker ("I'm Ros", "my name is Hale"), if the cast
-        knows them as a person and the line does not speak to them."""
+        """The person a line names as its speaker ("I'm Ros", "my name is Hale", or a name
+        answering "What name?"), if the cast knows them as a person and the line does not speak
+        to them."""
         quote = self.text[piece.inner_start:piece.inner_end]
-        for m in rules.SELF_INTRODUCTION.finditer(quote):
-            who = self.cast.resolve(m.group("name"))
+        names = [m.group("name") for m in rules.SELF_INTRODUCTION.finditer(quote)]
+        if id(piece) in self.name_answers:
+            names.insert(0, self.name_answers[id(piece)])
+        for name in names:
+            who = self.cast.resolve(name)
             if isinstance(who, Person) and who.is_person and who not in self._addressed(piece):
                 return who
         return None

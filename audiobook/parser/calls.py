@@ -16,6 +16,9 @@ _VOCATIVE = re.compile("|".join([
 ]))
 _VOCATIVE_MID = re.compile(r"(?:^|[,;:])([^,;:.!?]{1,80}),\s*" + _NAME + r"\s*,")  # "Pardon me, Frank, for..."
 _APPOSITION = re.compile(r"^(?:his|her|my|our|their|your|the|a|an|this|that)\b", re.I)
+#: What one calls a listener whose name one does not use: a name right before it ("Pip, sir.")
+#: is the speaker's own, or someone spoken of, not a second call.
+_POLITE_CALL = re.compile(r"\s*,\s*(?:sir|ma'am|ma\u2019am|madam|miss|mum|my lord|my lady|your honou?r)\b")
 
 
 def plain_titles(quote: str) -> str:
@@ -28,7 +31,7 @@ def plain_titles(quote: str) -> str:
 def vocatives(quote: str) -> tuple[str, ...]:
     """Names the quotation addresses (``James, meet your son`` / ``Come here, Lily!``). Kept
     per quotation: every paragraph asks again of the one before."""
-    found = []
+    found, polite = [], set()
     quote = plain_titles(quote)
     for sentence in re.split(r"(?<=[.!?])\s+", quote):
         names = []
@@ -37,12 +40,16 @@ def vocatives(quote: str) -> tuple[str, ...]:
             if not _APPOSITION.match(m.group(1).strip()):
                 names.append(m.group(2))
         for m in _VOCATIVE.finditer(sentence):
-            names.append(next(g for g in m.groups() if g))
+            name = next(g for g in m.groups() if g)
+            if _POLITE_CALL.match(sentence, m.end()):
+                polite.add(name)
+            else:
+                names.append(name)
         for name in names:
             first = name.split()[0]
             if first not in rules.NOT_NAMES or first.lower() in rules.TITLE_STEMS:
                 found.append(name)
-    return tuple(found)
+    return tuple(name for name in found if name not in polite)  # "Pip. Pip, sir.": the same name
 
 
 _LOWER_CALL = re.compile(r"(?:^|,)\s*([a-z]+)\s*(?=[,!?.;\u2014]|$)")
@@ -69,3 +76,22 @@ def called_names(quote: str) -> list[str]:
         return []
     return [n for n in names if quote.lstrip(" '\u2018\u201c\"").startswith(n)
             or re.search(re.escape(n) + r"(?:\s*[?!.]|[,;:]?\W*$)", quote)]
+
+
+def name_answers(text: str, units) -> dict[int, str]:
+    """Ids of the speeches (``Piece``) opening with a name right after a speech that asks one
+    ("What name?" / "Greyson, office on second floor."), and that name."""
+    found: dict[int, str] = {}
+    asked = False
+    for unit in units:
+        if unit.para.kind in ("chapter", "break"):
+            asked = False
+        quotes = [p for p in unit.pieces if p.kind == "dialogue"]
+        if not quotes:
+            continue
+        if asked:
+            m = rules.NAME_ANSWER.match(text, quotes[0].inner_start, quotes[0].inner_end)
+            if m and not rules.FIRST_PERSON.match(m.group("name")):
+                found[id(quotes[0])] = plain_titles(m.group("name"))
+        asked = any(rules.NAME_QUESTION.search(text, q.inner_start, q.inner_end) for q in quotes)
+    return found

@@ -152,6 +152,15 @@ INTRODUCTION = re.compile(r"\s*(?:[Mm]y name(?:'s| is) |I'm |I am |I\u2019m |[Tt
 SELF_INTRODUCTION = re.compile(r"(?:\bI'm|\bI\u2019m|\bI am|\b[Mm]y name(?:'s|\u2019s| is)) "
                                r"(?P<name>[A-Z][a-z][\w-]*)(?![\w'\u2019-])")
 
+#: A speech asking its listener's name: the next speech opening with a name gives its speaker's
+#: ("What name?" / "Greyson, office on second floor."), it does not call anyone.
+NAME_QUESTION = re.compile(r"\b(?:(?:your|yer|thy) name|[Ww]hat name|[Ww]ho are (?:you|ye)|"
+                           r"[Ww]ho(?:'s|\u2019s| is| goes) there|call (?:you|ye)\b[^.!]*\?)")
+
+#: The name opening such an answer.
+NAME_ANSWER = re.compile(r"\s*(?P<name>(?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z][\w'\u2019-]*"
+                         r"(?:\s+[A-Z][a-z][\w'\u2019-]*)?)\s*(?=[,.!;\u2014-]|$)")
+
 #: Most words of narration per first-person word for a section to count as told by an "I".
 FIRST_PERSON_WORDS_PER_HIT = 150
 

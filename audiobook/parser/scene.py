@@ -93,6 +93,9 @@ class Stage:
         """Who opens the narration since the last speech, named."""
         self.closing: Optional[Person] = None
         """Who the narration paragraph right before ends on, named, in a short sentence."""
+        self.name_answers: dict[int, str] = {}
+        """Ids of the speeches that answer a question asking a name, and the name they open with
+        (set by ``run``)."""
         self.subject_words: frozenset = frozenset()
         """Words a subject may be in this story only (``Roster.tag_words``, and "you" in a story
         told to "you"): set by ``run``."""
@@ -129,7 +132,8 @@ class Stage:
 
     def _addressed(self, piece: Piece) -> list[Person]:
         quote = self.text[piece.inner_start:piece.inner_end]
-        called = [self._called(name) for name in calls.vocatives(quote)]
+        called = [self._called(name) for name in calls.vocatives(quote)
+                  if name != self.name_answers.get(id(piece))]
         if self.cast.closed:  # "I don't know, aunt.": a relation or a description the list gives
             called += [self.cast.called_kin(word) or self.cast.listed_phrase(word, tag=False)
                        for word in calls.lower_calls(quote)]

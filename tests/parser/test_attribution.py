@@ -473,6 +473,22 @@ ATTRIBUTION_CASES = [
         '"Yes, Tom," I said.\n',
         ["Tom Reed", "Kit"], id="first_person_narrator_saying_their_own_name"),
     pytest.param(
+        'Tom took the parcel from Mr. Voss at the corner.\n\n'
+        '"Take it to my office," said Mr. Voss.\n\n'
+        '"Yes, sir. What name?"\n\n'
+        '"Voss,--second floor."\n\n'
+        '"All right, sir; I\'ll bring it."\n',
+        ["Mr. Voss", "Tom", "Mr. Voss", "Tom"], id="regression_a_name_answering_what_name_is_the_speakers_own"),
+    pytest.param(
+        'At home everyone called me Kit. One night a man seized me by the collar at the gate.\n\n'
+        '"Tell me your name!" said the man. "Quick!"\n\n'
+        '"Kit, sir."\n\n'
+        '"Once more," said the man. "Louder!"\n\n'
+        '"Kit. Kit, sir."\n\n'
+        '"Show me where you live," said the man.\n',
+        ["the man", "the man", "Kit", "the man", "the man", "Kit", "the man"],
+        id="regression_a_name_before_sir_is_no_call"),
+    pytest.param(
         'I knew Ned Hale from school, and I knew he would come.\n\n'
         '"Ned," I said, "sit down."\n\n'
         '"You look tired, Marlow," said Ned. "Are you sleeping, Marlow?"\n\n'
