@@ -49,7 +49,7 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
     # tag (one says "I said" of oneself), or called by name but seldom named in narration.
     book = [p for p in people if called.get(id(p), 0) != CALLED_BY_THE_NARRATOR and (
             (called.get(id(p), 0) >= 2 and not p.tagged) or (
-            (p.addressed >= 1 or p.quoted_mentions >= 3) and p.narration_mentions * 2 <= p.quoted_mentions) or (
+            p.addressed >= 1 and p.narration_mentions * 2 <= p.quoted_mentions) or (
             # Called by name and never in a tag, and named in narration once at most (a narrator
             # may name themself: "you will get a fair idea of Allan Quatermain").
             p.addressed >= 1 and not p.tagged and p.narration_mentions <= 1))]

@@ -96,6 +96,19 @@ def test_regression_a_narrator_who_names_themself_once_is_still_the_one_called_s
     assert speakers(text) == ["Sir Henry", "Sir Henry", "Piet Vosloo"]
 
 
+def test_regression_someone_only_talked_about_is_not_the_author_who_says_i():
+    # A third-person book whose author says "I" once in an aside: the one the talk mentions
+    # three times but never calls or names in narration is not the narrator.
+    text = ('Tom Mills sold the old coat on the corner of the square.\n\n'
+            '"This coat belonged to General Boone," said Tom. "General Boone wore it at sea."\n\n'
+            '"And the hat? Did General Boone wear that too?" asked the gentleman.\n\n'
+            '"No, sir," said Tom.\n\n'
+            'Tom was not a model boy, I must own. I am afraid he told such stories every day, and '
+            'I have heard that he sold the same coat twice.\n')
+    narration = [who for kind, who, _ in shape(text) if kind == "narration"]
+    assert "Boone" not in " ".join(str(who) for who in narration)
+
+
 def test_regression_a_name_called_out_alone_does_not_pick_the_next_speaker():
     text = ('Robert sat at the window. His mother worked the machine.\n\n'
             'Madame Lerond went to the window. She called "Victor!" The boy rode off.\n\n'
