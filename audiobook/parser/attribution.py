@@ -188,7 +188,7 @@ class Attributor(TurnTaking):
     def _told(self, pieces: list, i: int) -> tuple:
         """The one the tag after quotation ``i`` names as spoken to ("he said to Oak"): not the speaker."""
         after = pieces[i + 1] if i + 1 < len(pieces) and pieces[i + 1].kind == "narration" else None
-        name = tags.tag_addressee(self.text[after.start:after.end]) if after is not None else None
+        name = calls.tag_addressee(self.text[after.start:after.end]) if after is not None else None
         who = self.cast.resolve(name) if name else None
         return (who,) if who is not None else ()
 

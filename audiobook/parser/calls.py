@@ -1,11 +1,13 @@
 """Who a quotation calls by name: "James, meet your son", "Come here, Lily!", "my dear
-Watson", and the common words that stand where a listener's name would ("I don't know, aunt.")."""
+Watson", and the common words that stand where a listener's name would ("I don't know, aunt.");
+and who a tag says is spoken to ("she asked him", "he said to Oak")."""
 from __future__ import annotations
 
 import functools
 import re
+from typing import Optional
 
-from audiobook.parser import rules
+from audiobook.parser import rules, tags
 
 
 _NAME = r"((?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
@@ -95,3 +97,31 @@ def name_answers(text: str, units) -> dict[int, str]:
                 found[id(quotes[0])] = plain_titles(m.group("name"))
         asked = any(rules.NAME_QUESTION.search(text, q.inner_start, q.inner_end) for q in quotes)
     return found
+
+
+def tag_listener(narration: str) -> Optional[str]:
+    """The gender of the one a tag says is spoken to (``she asked him``, ``he said to her``)."""
+    toks = tags.words(narration[:80])
+    for i, t in enumerate(toks[:5]):
+        if t in tags.SENTENCE_END or (t in ",;:" and i):
+            return None
+        if tags.is_verb(t) and t.islower():
+            rest = toks[i + 1:i + 3]
+            if rest[:1] == ["to"]:
+                rest = rest[1:]
+            if rest and rest[0] in tags.OBJECT_PRONOUNS and (
+                    len(rest) < 2 or not rest[1].islower() or rest[1] in rules.PHRASE_STOPS):
+                return tags.OBJECT_PRONOUNS[rest[0]]
+            return None
+    return None
+
+
+_ADDRESSEE = re.compile(r"^\W*(?:[a-z]+\s+){1,3}?to\s+((?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+)")
+
+
+def tag_addressee(narration: str) -> Optional[str]:
+    """The name a tag after a quotation says is spoken to (``he said to Oak``), if any."""
+    m = _ADDRESSEE.match(narration[:80])
+    if m is None or not any(tags.is_verb(w) for w in m.group(0).split()[:-2]):
+        return None
+    return m.group(1)

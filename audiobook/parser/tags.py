@@ -10,7 +10,7 @@ from audiobook.parser import rules
 
 _WORD = re.compile(rules.READER_NAME + r"|[^\W\d_](?:[\w'\u2019]|-(?!-))*|--|[,;:.!?\u2014\u2026()]")
 _NOUN_DETERMINERS = {"the", "my", "his", "her", "our", "their", "your", "a", "an", "another", "this", "that", "its"}
-_SENTENCE_END = {".", "!", "?"}
+SENTENCE_END = {".", "!", "?"}
 _PARTICLES = {"out", "up", "in", "on", "back", "forth"}
 #: "was Frank's reply", "came the doctor's answer"
 _REPLY_OF = re.compile(r"^(?:was|came)\s+((?:the\s+)?[\w.' ]+?)['\u2019]s?\s+(?:[a-z]+\s+)?(?:reply|answer|question|response|"
@@ -60,7 +60,8 @@ def _acted_on(before: str) -> bool:
     return before in rules.OBJECT_LEAD_INS or (before != "and" and before.islower() and _is_past(before))
 
 
-def _is_verb(w: str) -> bool:
+def is_verb(w: str) -> bool:
+    """Whether ``w`` is a speech verb ("said", "Whispered")."""
     return w.lower() in rules.SPEECH_VERBS
 
 
@@ -84,7 +85,7 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
     if lw == "one" and k + 2 < len(toks) and toks[k + 1] == "of" and toks[k + 2] in ("the", "his", "her", "their"):
         # "said one of the colts": one of a group, named so
         j = k + 3
-        while j < len(toks) and j - k <= 5 and toks[j].islower() and not _is_verb(toks[j]) \
+        while j < len(toks) and j - k <= 5 and toks[j].islower() and not is_verb(toks[j]) \
                 and toks[j] not in rules.PHRASE_STOPS and not _is_adverb(toks[j]):
             j += 1
         if j > k + 3:
@@ -95,7 +96,7 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
     if lw in _NOUN_DETERMINERS:
         j = k + 1
         phrase = [w]
-        while j < len(toks) and j - k <= 3 and toks[j].islower() and not _is_verb(toks[j]) \
+        while j < len(toks) and j - k <= 3 and toks[j].islower() and not is_verb(toks[j]) \
                 and toks[j] not in rules.PHRASE_STOPS and toks[j] not in rules.SUBJECT_PRONOUNS \
                 and (not _is_adverb(toks[j]) or j == k + 1) and toks[j] not in rules.NOT_NOUNS \
                 and toks[j] not in _NOUN_DETERMINERS and toks[j] not in rules.COMMON_PAST_VERBS \
@@ -126,7 +127,7 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
             if lw in ("a", "an", "another") and j + 1 < len(toks) and toks[j] in ("of", "in", "with", "from", "at"):
                 # "a man in the crowd", "a dame of fifty": how the text calls someone new
                 end = j + 1
-                while end < len(toks) and end - j <= 3 and toks[end][:1].isalnum() and not _is_verb(toks[end]):
+                while end < len(toks) and end - j <= 3 and toks[end][:1].isalnum() and not is_verb(toks[end]):
                     end += 1
                 subject.full = " ".join(toks[k:end])
             return subject, j
@@ -135,10 +136,10 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
     if voice is not None and w not in rules.NOT_NAMES:
         return Subject("name", _POSSESSIVE.sub("", w)), voice  # "Holmes's voice broke in."
     if w[:1].isupper() and re.search(r"['\u2019]s$", w) and k + 1 < len(toks) and toks[k + 1].islower() \
-            and toks[k + 1] not in rules.PHRASE_STOPS and not _is_verb(toks[k + 1]):
+            and toks[k + 1] not in rules.PHRASE_STOPS and not is_verb(toks[k + 1]):
         # "Strether's new acquaintance pursued": someone's companion, not the one named.
         j = k + 1
-        while j < len(toks) and j - k <= 3 and toks[j].islower() and not _is_verb(toks[j]) \
+        while j < len(toks) and j - k <= 3 and toks[j].islower() and not is_verb(toks[j]) \
                 and not _is_adverb(toks[j]) and toks[j] not in rules.PHRASE_STOPS:
             j += 1
         return Subject("noun", " ".join(toks[k:j])), j
@@ -192,7 +193,7 @@ def tag_after(narration: str, quote_end_char: str, names: frozenset = frozenset(
     k = 0
     while k < len(toks) and toks[k] in ",;:\u2014\u2026()":
         k += 1
-    if k < len(toks) and toks[k] in _SENTENCE_END:
+    if k < len(toks) and toks[k] in SENTENCE_END:
         return None
     j = k
     while j < len(toks) and _is_adverb(toks[j]):
@@ -206,7 +207,7 @@ def tag_after(narration: str, quote_end_char: str, names: frozenset = frozenset(
     inverted = quote_end_char in ",\u2014-?!\u2026" and toks[j].islower() and after \
         and (toks[j].endswith("ed") or particle or toks[j] in rules.SPEECH_VERBS) \
         and (after[:1].isupper() or after in ("he", "she", "I"))
-    if j < len(toks) and (_is_verb(toks[j]) or inverted) and toks[j].islower():
+    if j < len(toks) and (is_verb(toks[j]) or inverted) and toks[j].islower():
         verb = toks[j]
         j += 1
         if j < len(toks) and toks[j] in _PARTICLES:
@@ -233,7 +234,7 @@ def tag_after(narration: str, quote_end_char: str, names: frozenset = frozenset(
         # "Hello." James left. -- a new sentence about James is a beat, not a tag.
         pass
     for m in range(j, min(j + 3, len(toks))):
-        if _is_verb(toks[m]) and toks[m].islower():
+        if is_verb(toks[m]) and toks[m].islower():
             subject.verb = toks[m]
             return subject
         if m + 1 < len(toks) and (toks[m], toks[m + 1]) in rules.SPEECH_PHRASES:
@@ -246,7 +247,8 @@ def tag_after(narration: str, quote_end_char: str, names: frozenset = frozenset(
     return None
 
 
-_OBJECT_PRONOUNS = {"him": "male", "her": "female"}
+#: A listener's pronoun after a tag's verb, and the gender it says ("she asked him").
+OBJECT_PRONOUNS = {"him": "male", "her": "female"}
 
 
 def _heard(toks: list[str], k: int, names: frozenset) -> Optional[Subject]:
@@ -255,41 +257,13 @@ def _heard(toks: list[str], k: int, names: frozenset) -> Optional[Subject]:
     speaking = next((i for i in range(k + 1, min(k + 5, len(toks))) if toks[i] in rules.HEARD_SPEAKING), None)
     if speaking is None:
         return None
-    if toks[k] in _OBJECT_PRONOUNS and speaking == k + 1:
-        return Subject("pronoun", "he" if toks[k] == "him" else "she", _OBJECT_PRONOUNS[toks[k]], toks[speaking])
+    if toks[k] in OBJECT_PRONOUNS and speaking == k + 1:
+        return Subject("pronoun", "he" if toks[k] == "him" else "she", OBJECT_PRONOUNS[toks[k]], toks[speaking])
     found = subject_at(toks, k, names)
     if found is None or found[1] != speaking:
         return None
     found[0].verb = toks[speaking]
     return found[0]
-
-
-def tag_listener(narration: str) -> Optional[str]:
-    """The gender of the one a tag says is spoken to (``she asked him``, ``he said to her``)."""
-    toks = words(narration[:80])
-    for i, t in enumerate(toks[:5]):
-        if t in _SENTENCE_END or (t in ",;:" and i):
-            return None
-        if _is_verb(t) and t.islower():
-            rest = toks[i + 1:i + 3]
-            if rest[:1] == ["to"]:
-                rest = rest[1:]
-            if rest and rest[0] in _OBJECT_PRONOUNS and (len(rest) < 2 or not rest[1].islower()
-                                                       or rest[1] in rules.PHRASE_STOPS):
-                return _OBJECT_PRONOUNS[rest[0]]
-            return None
-    return None
-
-
-_ADDRESSEE = re.compile(r"^\W*(?:[a-z]+\s+){1,3}?to\s+((?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+)")
-
-
-def tag_addressee(narration: str) -> Optional[str]:
-    """The name a tag after a quotation says is spoken to (``he said to Oak``), if any."""
-    m = _ADDRESSEE.match(narration[:80])
-    if m is None or not any(_is_verb(w) for w in m.group(0).split()[:-2]):
-        return None
-    return m.group(1)
 
 
 def _clause_opening(toks: list[str]) -> bool:
@@ -311,9 +285,9 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
     closed = tail[-1] == "."
     if closed:  # "whereupon Mrs. Griffin spoke." / "Ann answered.": a sentence that is a tag alone
         toks = toks[:-1]
-        if not toks or not (_is_verb(toks[-1]) and toks[-1].islower()):
+        if not toks or not (is_verb(toks[-1]) and toks[-1].islower()):
             return None
-    cut = max((i for i, t in enumerate(toks) if t in _SENTENCE_END
+    cut = max((i for i, t in enumerate(toks) if t in SENTENCE_END
                and not (t == "." and i and toks[i - 1].lower() in rules.TITLE_STEMS
                         and toks[i - 1][:1].isupper())), default=-1)  # "Mrs. Griffin", not "the doctor. He"
     toks = toks[cut + 1:]
@@ -322,34 +296,42 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
     if not toks:
         return None
     for i, t in enumerate(toks):
-        if _is_verb(t) and (t.islower() or i == 0) and i >= len(toks) - 4:  # "Said she:"
+        if is_verb(t) and (t.islower() or i == 0) and i >= len(toks) - 4:  # "Said she:"
             if closed and i != len(toks) - 1:
                 continue
+            before = _subject_before(toks, i, closed, names)
             found = subject_at(toks, i + 1, names)
-            if found and found[1] >= len(toks) - 1 and not closed:
+            if found and found[1] >= len(toks) - 1 and not closed and before is None:
                 found[0].verb = t
                 return found[0]
-            for s in range(max(0, i - 4), i):
-                if closed and not _clause_opening(toks[:s]):
-                    continue  # "It was what he said.": no tag
-                if s and (_acted_on(toks[s - 1]) or toks[s - 1].rstrip(".").lower() in rules.TITLE_STEMS
-                          or (toks[s - 1] == "." and s > 1 and toks[s - 2].lower() in rules.TITLE_STEMS)):
-                    continue  # "He turned to Holmes and said:": Holmes is spoken to; "Mrs. Griffin" is one name
-                found = subject_at(toks, s, names)
-                if found and found[1] <= i and all(
-                        _is_adverb(x) or x in rules.AUXILIARIES or (_is_past(x) and found[0].kind != "noun")
-                        for x in toks[found[1]:i]):
-                    found[0].verb, found[0].alone = t, closed
-                    return found[0]
+            if before is not None:  # "she told Tom,": the one after the verb is told
+                before.verb, before.alone = t, closed
+                return before
     late = _and_said(toks, names)
     if late is not None:
         return late
-    if tail[-1] == ":" and any(_is_verb(t) and t.islower() for t in toks):
+    if tail[-1] == ":" and any(is_verb(t) and t.islower() for t in toks):
         # "She lifted up her voice at an angle calculated for distance and shouted:"
         subject = sentence_subject(" ".join(toks))
         if subject is not None and subject.kind in ("name", "pronoun"):
-            subject.verb = next(t for t in toks if _is_verb(t) and t.islower())
+            subject.verb = next(t for t in toks if is_verb(t) and t.islower())
             return subject
+    return None
+
+
+def _subject_before(toks: list[str], i: int, closed: bool, names: frozenset) -> Optional[Subject]:
+    """The subject of the verb at ``i`` written before it ("Ann answered", "she told Tom")."""
+    for s in range(max(0, i - 4), i):
+        if closed and not _clause_opening(toks[:s]):
+            continue  # "It was what he said.": no tag
+        if s and (_acted_on(toks[s - 1]) or toks[s - 1].rstrip(".").lower() in rules.TITLE_STEMS
+                  or (toks[s - 1] == "." and s > 1 and toks[s - 2].lower() in rules.TITLE_STEMS)):
+            continue  # "He turned to Holmes and said:": Holmes is spoken to; "Mrs. Griffin" is one name
+        found = subject_at(toks, s, names)
+        if found and found[1] <= i and all(
+                _is_adverb(x) or x in rules.AUXILIARIES or (_is_past(x) and found[0].kind != "noun")
+                for x in toks[found[1]:i]):
+            return found[0]
     return None
 
 
@@ -357,7 +339,7 @@ def _and_said(toks: list[str], names: frozenset = frozenset()) -> Optional[Subje
     """The subject of a clause that ends "... and said" right before a quotation, with other
     verbs between them ("Eliza just put her head in at the door, and said at once--")."""
     verb = next((i for i in range(len(toks) - 1, max(0, len(toks) - 5), -1)
-                 if _is_verb(toks[i]) and toks[i].islower() and toks[i - 1] == "and"), None)
+                 if is_verb(toks[i]) and toks[i].islower() and toks[i - 1] == "and"), None)
     if verb is None or not all(t == "," or t.islower() for t in toks[verb + 1:]):
         return None
     start = max((i for i, t in enumerate(toks[:verb]) if t in (";", ":", "\u2014", "--")), default=-1) + 1
@@ -419,7 +401,7 @@ def is_inline_tag(narration: str, quote_end_char: str) -> bool:
     subject and a speech verb within its first words. Stricter than ``tag_after``, for telling a
     tag from more speech where no quote mark closes the speech."""
     toks = words(narration[:80])[:5]
-    if not any(_is_verb(t) and t.islower() for t in toks[:4]) and not any(
+    if not any(is_verb(t) and t.islower() for t in toks[:4]) and not any(
             (a, b) in rules.SPEECH_PHRASES for a, b in zip(toks, toks[1:])):
         return False
     subject = tag_after(narration, quote_end_char)

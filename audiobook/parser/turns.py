@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from audiobook.parser import beats, rules, tags
+from audiobook.parser import beats, calls, rules, tags
 from audiobook.parser.characters import Person
 from audiobook.parser.narrators import Unit
 from audiobook.parser.resolve import _NOUN_NAMED, Resolver
@@ -122,7 +122,7 @@ class TurnTaking(Resolver):
         last = max(i for i, p in enumerate(pieces) if p.kind == "dialogue")
         if last + 1 >= len(pieces):
             return None
-        gender = tags.tag_listener(self.text[pieces[last + 1].start:pieces[last + 1].end])
+        gender = calls.tag_listener(self.text[pieces[last + 1].start:pieces[last + 1].end])
         if gender is None:
             return None
         who = self._by_pronoun(gender, (speaker,))

@@ -66,6 +66,11 @@ TAGS = [
     ('"Feel pretty sick, Thea?" asked Dr. Archie.\n\n"Yes," said Thea.\n\n'
      'Peter Kronborg came in. His noise annoyed the doctor. He beckoned Kronborg into the hall and said:\n\n'
      '"She is very ill."', ["Dr. Archie", "Thea", "Dr. Archie"]),
+    # regression: "she told Tom," is subject, verb and the one told, not a verb and its subject
+    ('Ada Quill came home with her son Tom in the spring.\n\n'
+     '"They have accents, my dear," she told Tom, "not the accents of any place."\n\n"I see," said Tom.',
+     ["Ada Quill", "Ada Quill", "Tom"]),
+    ('Ada Quill and Tom walked to the mill.\n\n"Is it far?" he asked Ada, "or near?"', ["Tom", "Tom"]),
 ]
 
 
