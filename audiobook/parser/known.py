@@ -81,7 +81,7 @@ def apply_cast(text: str, roster: Roster, known: KnownCast, quoted: Sequence[tup
                                 quoted) for at, who, quoted in roster.mentions]
             if other.name in moved:
                 other.name = max(other.forms, key=other.forms.get)
-        person.name = character.name if is_name(character.name) else names[0]
+        person.name = character.name
         for name in names:
             person.forms.setdefault(name, 0)
             person.words.update(w for w in name.split() if w[:1].isupper())

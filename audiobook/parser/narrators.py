@@ -64,6 +64,10 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
             for offset, person, quoted in cast.mentions:
                 if lo <= offset < hi and not quoted:
                     named.add(id(person))
+            if cast.first_person is not None:
+                # voices.yaml says who "I" is: above any guess.
+                said = [cast.resolve(cast.first_person) or cast.add(cast.first_person, None)]
+                said[0].listed = True
             pool = said or [p for p in book if (p.is_person or p.addressed and _full_name(p)) and (
                 id(p) not in named or called.get(id(p), 0) >= 2 or p.narration_mentions <= 1)]
             if not pool and start > 0 and units[start - 1].para.kind in ("prose", "break") \
@@ -72,10 +76,6 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
                 # whom this stretch never names.
                 pool = sorted((p for p in people if id(p) not in named and p.is_person and not p.is_place),
                               key=lambda p: -p.count)[:1]
-            if not pool and cast.first_person is not None:
-                # voices.yaml says who "I" is.
-                pool = [cast.resolve(cast.first_person) or cast.add(cast.first_person, None)]
-                pool[0].listed = True
             if not pool and cast.closed and NAMELESS not in cast.phrases:
                 # voices.yaml lists the cast, so the "I" is one of them: the one the talk calls by
                 # name most that this stretch's narration never names, or names once (a narrator
