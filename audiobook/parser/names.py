@@ -118,12 +118,24 @@ def _form_votes(tokens: list[Token], forms) -> list[Optional[str]]:
                 w = t.text.lower()
                 if w in ("he", "she"):
                     vote = "male" if w == "he" else "female"
+                    if sentences == 0 and i >= 1 and (window[i - 1].text == ";" or window[i - 1].text in _CONTRAST):
+                        # "Emma had gone down, and he waited for her": a new subject, and the one
+                        # of the other sex the clause goes on to speak of is the name.
+                        other = _OTHER_SEX[vote]
+                        for u in window[i + 1:]:
+                            if u.sentence_start or u.quoted:
+                                break
+                            if u.text.lower() in other:
+                                vote = _OTHER_SEX_NAME[vote]
+                                break
                     break
                 # In its own sentence, "shouldered her ladder" / "his hat" belong to the subject.
                 nxt = window[i + 1].text if i + 1 < len(window) else ""
                 if sentences == 0 and (w == "his" or (w == "her" and nxt.islower() and nxt not in _NOT_NOUNS)):
                     vote = "male" if w == "his" else "female"
                     break
+                if sentences == 0 and w in ("her", "him"):
+                    break  # "Carl had to tear her from her hold": the sentence's her is someone else
                 if _is_cap(t.text) and t.text not in rules.NOT_NAMES and not t.sentence_start:
                     break
         out.append(vote)
@@ -132,6 +144,13 @@ def _form_votes(tokens: list[Token], forms) -> list[Optional[str]]:
 
 _NOT_NOUNS = rules.PHRASE_STOPS | {"the", "a", "an", "that", "this", "to", "again", "up", "down", "out", "off",
                                   "away", "back", "so", "too", "very", "well", "now", "then"}
+
+
+#: Conjunctions after which a he/she may open a clause of the name's sentence about someone else.
+_CONTRAST = {"and", "but", "while", "whereas", "yet", "so"}
+#: The pronouns for the other sex than a vote's, and that sex.
+_OTHER_SEX = {"male": {"her", "hers", "herself"}, "female": {"him", "his", "himself"}}
+_OTHER_SEX_NAME = {"male": "female", "female": "male"}
 
 
 def _majority(votes: dict[str, int]) -> Optional[str]:

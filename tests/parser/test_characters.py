@@ -39,6 +39,19 @@ def test_gender_from_pronouns():
     assert people["Corwin"].gender == "male"
 
 
+def test_regression_a_pronoun_of_someone_else_in_the_names_sentence_gives_no_gender():
+    # "..., and he waited for her" and "tear her from her hold" speak of another: they outvoted
+    # the given name, and both came out of no sex.
+    text = ('Emma was a tall woman from Devon. Emma had gone down to the basement, and he waited for her '
+            'on the stairs. Emma came back and shook her head. Emma knocked, and he heard her speak.\n\n'
+            '"Come in," said Emma.\n\n'
+            'Carl climbed the pole. Carl had to tear her from her hold, for the kitten clung on. '
+            'Carl did not say anything, but she felt his sympathy.\n\n"Here," said Carl.\n')
+    people = cast(text)
+    assert people["Emma"].gender == "female"
+    assert people["Carl"].gender == "male"
+
+
 def test_titles_dr_and_miss():
     text = '"Sit down," said Dr. Quill.\n\n"Thank you," said Miss Amberley.\n'
     people = cast(text)
