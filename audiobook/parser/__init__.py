@@ -73,8 +73,10 @@ def parse(document: Document, known: Optional[KnownCast] = None) -> Script:
     if known is not None:
         pin_lines(text, units, known)
     spans = [(p.start, p.end) for u in units for p in u.pieces if p.kind == "dialogue"]
-    tokens = characters.tokenize(text, spans)
-    cast = names.find_cast(text, tokens)
+    story, listing = _story_only(text, units)
+    # The names a "Characters:" line lists count as spoken of, not as the narration's mentions.
+    tokens = characters.tokenize(story, sorted(spans + listing))
+    cast = names.find_cast(story, tokens)
     cast.common = {t.text for t in tokens if t.text.islower()}
     refine_aliases(text, tokens, cast)
     if known is not None:
@@ -83,6 +85,31 @@ def parse(document: Document, known: Optional[KnownCast] = None) -> Script:
     attributor.run()
     narrators = attributor.narrators
     return _assemble(document, units, cast, narrators)
+
+
+#: Paragraphs that are not the story's own words: names in them make no character and no mention
+#: ("Fandom: Pride and Prejudice - Jane Austen", "Chapter 2: St. George", an author's note).
+_NOT_STORY = ("note", "chapter", "author", "time")
+
+
+def _story_only(text: str, units: list[Unit]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with the paragraphs of ``_NOT_STORY`` blanked out, every offset kept, but for the
+    names of a line that lists the cast ("Characters: Steve Rogers, Sam Wilson"); and the spans
+    of those lines."""
+    parts, at, listing = [], 0, []
+    for unit in units:
+        if unit.para.kind in _NOT_STORY:
+            start, end = unit.para.start, unit.para.end
+            parts.append(text[at:start])
+            label = rules.CAST_LINE.match(text[start:end]) if unit.para.kind == "note" else None
+            if label is not None:
+                parts.append(" " * label.end() + text[start + label.end():end])
+                listing.append((start + label.end(), end))
+            else:
+                parts.append(re.sub(r"\S", " ", text[start:end]))
+            at = end
+    parts.append(text[at:])
+    return "".join(parts), listing
 
 
 def _pov_words(p, text: str) -> str:

@@ -47,6 +47,8 @@ I'm I've I'd I'll It's That's There's He's She's We're You're They're Let's Don'
 I’m I’ve I’d I’ll It’s That’s There’s He’s She’s We’re You’re They’re Let’s
 Americans Europeans Indians Germans Italians Russians Spaniards Christians Catholics Protestants
 Yankees Britons Romans Greeks Jews Turks Arabs Africans Swedes Norwegians Danes Dutch Scots
+Swede Dane Norwegian Pole Russian Turk Greek Jew Arab African Scot Briton Spaniard Mexican
+Chinese Japanese Portuguese Austrian Hungarian Bohemian Polack Hindoo Hindu Yankee Dutchwoman
 """.split()) | {pronoun + mark + ending for pronoun in ("I", "He", "She", "It", "We", "You", "They", "That", "There",
                                                    "Here", "Who", "What", "Where")
                 for mark in ("'", "\u2019") for ending in ("s", "d", "ll", "ve", "re", "m")}  # "She'd had a baby"

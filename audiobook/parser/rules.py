@@ -127,6 +127,17 @@ NOTE_MARKERS = [
                r"translator'?s note|editor'?s note)\b", re.I),
 ]
 
+#: A line of the facts a story is posted with ("Fandom: ...", "Rating: T", "Characters: ...",
+#: "Summary: ..."): before the story begins, a note, not a title or the story's first words.
+METADATA_LINE = re.compile(
+    r"^\W{0,3}(?:fandoms?|rating|rated|(?:archive )?warnings?|categor(?:y|ies)|relationships?|pairings?|"
+    r"characters?|(?:additional |freeform )?tags|summary|word ?count|words|chapters|language|series|status|"
+    r"published|updated|completed|genre|prompt|spoilers|beta(?:'d| reader)?|disclaimer|ship|au)\W{0,2}:", re.I)
+
+#: Such a line that lists the story's people ("Characters: Steve Rogers, Sam Wilson", "Pairing:
+#: Elizabeth Bennet/Fitzwilliam Darcy"): their full names, as the author gives them.
+CAST_LINE = re.compile(r"^\W{0,3}(?:characters?|relationships?|pairings?|ship)\W{0,2}:", re.I)
+
 #: Words that mark a paragraph near the end (or start) of a story as thanks or a plea to readers.
 NOTE_WORDS = re.compile(
     r"\b(?:my beta|beta[- ]?read|beta[- ]?ing|thanks? (?:to|you)|review(?:s|ing)?\b|reader(?:s)?\b.*\b(?:enjoy|thank)"

@@ -184,6 +184,11 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
         p = paragraphs[i]
         line = text[p.start:p.end].lstrip("\ufeff")
         single = len(p.lines) == 1
+        if not seen_prose and rules.METADATA_LINE.match(line):
+            p.kind = "note"  # "Rating: Teen And Up Audiences": how the story is posted, not the story
+            out.append(p)
+            i += 1
+            continue
         if single and len(line) <= rules.HEADING_MAX_CHARS:
             if any(pat.match(line) for pat in rules.SCENE_BREAK_SHAPES):
                 p.kind = "break"

@@ -52,6 +52,13 @@ def test_regression_a_pronoun_of_someone_else_in_the_names_sentence_gives_no_gen
     assert people["Carl"].gender == "male"
 
 
+def test_regression_a_nationality_is_no_name():
+    # "a little Swede boy": Swede became a character of no known sex, and a he or she took it.
+    text = ('On the sidewalk in front of the store sat a little Swede boy, crying bitterly. '
+            'His cap was pulled down over his ears.\n\n"My kitten!" he whimpered.\n')
+    assert "Swede" not in cast(text)
+
+
 def test_titles_dr_and_miss():
     text = '"Sit down," said Dr. Quill.\n\n"Thank you," said Miss Amberley.\n'
     people = cast(text)

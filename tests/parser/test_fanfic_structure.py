@@ -78,3 +78,38 @@ def test_regression_missed_pov_header_gave_the_section_to_a_capitalised_phrase()
     script = parse_text(text)
     speakers = [s.speaker for s in script.segments() if s.kind.value == "dialogue"]
     assert speakers == ["Nadia", "Tom"]
+
+
+POSTED_WITH = ("Staten Island, Round Trip\n\nby shieldbrosforever\n\n"
+               "Fandom: Pride and Prejudice - Jane Austen (Modern AU)\n"
+               "Rating: Teen And Up Audiences\n"
+               "Relationships: Steve Rogers & Sam Wilson\n"
+               "Characters: Steve Rogers, Sam Wilson, Sarah Wilson, Original Characters\n"
+               "Warnings: No Archive Warnings Apply. Everybody lives bc I said so.\n\n"
+               "Chapter 1: St. George\n\n")
+
+
+def test_regression_the_facts_a_story_is_posted_with_were_read_as_its_first_words():
+    segs = shape(POSTED_WITH + "Steve leaned on the rail.\n\n\"Rules, Wilson.\"\n\n\"Since when?\" said Steve.\n")
+    kinds = [(k, t.split(":")[0]) for k, _, t in segs[2:7]]
+    assert kinds == [("note", "Fandom"), ("note", "Rating"), ("note", "Relationships"),
+                     ("note", "Characters"), ("note", "Warnings")]
+
+
+def test_regression_names_in_the_posting_and_the_headings_made_characters():
+    # "Jane Austen" from the fandom, "George" from the chapter's title, "Sam Wilson Characters"
+    # from a name running on into the next line's label: none is anyone in the story.
+    script = parse_text(POSTED_WITH + "Jane looked at the ferry. She was cold.\n\n\"Go on,\" said Jane.\n\n"
+                        "\"Rules, Wilson.\"\n\n\"Since when?\" said Steve.\n")
+    names = {c.name for c in script.characters}
+    assert not any("Austen" in n or "George" in n or "Characters" in n for n in names), names
+
+
+def test_the_characters_line_gives_the_full_names():
+    # In the story Sam is only "Sam" and "Wilson": the line the story is posted with joins them.
+    script = parse_text(POSTED_WITH + "Sam and Steve leaned on the rail.\n\n\"It's a boat,\" Sam said.\n\n"
+                        "\"Rules, Wilson.\"\n\n\"Since when do you care?\"\n")
+    [sam] = [c for c in script.characters if "Sam" in c.aliases or c.name == "Sam"]
+    assert "Wilson" in sam.aliases and sam.name == "Sam Wilson"
+    said = [s.speaker for s in script.segments() if s.kind.value == "dialogue"]
+    assert said == ["Sam Wilson", "Steve Rogers", "Sam Wilson"]
