@@ -56,10 +56,13 @@ class TurnTaking(Resolver):
                     return self.state.narrator
                 if subject.kind == "pronoun" and subject.words == "you":
                     return self._reader()  # "You drop your bag on the table."
-                if subject.kind == "pronoun" and subject.words != "i" and not seen_quote:
-                    # "She put her hand to her throat. 'I can't.'": the one the pronoun means.
+                if subject.kind == "pronoun" and subject.words != "i" and (not seen_quote or between):
+                    # "She put her hand to her throat. 'I can't.'": the one the pronoun means; also
+                    # between two quotations ('"So artisanal." She handed me a glass. "Isn't it?"'),
+                    # there only someone known to be of that sex, or a role ("the stage manager").
                     who = self._by_pronoun(subject.gender)
-                    if who is not None:
+                    if who is not None and (not seen_quote or who.gender == subject.gender or (
+                            who.gender is None and who.name.startswith("the "))):
                         return who
         return None
 

@@ -132,6 +132,21 @@ def test_regression_mum_called_by_the_son_of_the_mother_on_stage():
            "\u201cMum,\u201d he said. \u201cYou came.\u201d\n", ["Callum Reid", "Callum Reid"])
 
 
+def test_regression_a_she_acting_between_two_quotations_was_not_their_speaker():
+    _check("~Lizzy's POV~\n\nI did not answer. Charles went to find the coats, and Caroline found me "
+           "by the door.\n\n\u201cShe's very... artisanal, isn't she?\u201d She handed me a glass. "
+           "\u201cJane's little sister.\u201d\n",
+           ["Caroline", "Caroline"])
+
+
+def test_a_role_acting_between_two_quotations_speaks_them():
+    text = ("~Theo's POV~\n\nPriya Okoro was crying. I gave her a tissue.\n\nThe door banged open behind "
+           "me and the stage manager stuck her head in.\n\n\u201cPLACES, PEOPLE.\u201d She pointed at "
+           "Priya. \u201cOkoro, you're first on.\u201d\n")
+    said = [s.speaker for s in parse_text(text).segments() if s.kind.value == "dialogue"]
+    assert said[0] == said[1] and said[0].endswith("manager"), said
+
+
 def test_regression_dad_called_by_the_daughter_of_the_father_on_stage():
     _check("~Marcus's POV~\n\nHannah Whitlock sat by the bed. Her dad was asleep. Ros Castellano "
            "had hung his coat on the chair.\n\n\"Dad,\" she whispered. \"Dad, it's me.\"\n",
