@@ -126,7 +126,7 @@ def _form_votes(tokens: list[Token], forms) -> list[Optional[str]]:
                             if u.sentence_start or u.quoted:
                                 break
                             if u.text.lower() in other:
-                                vote = _OTHER_SEX_NAME[vote]
+                                vote = "female" if vote == "male" else "male"
                                 break
                     break
                 # In its own sentence, "shouldered her ladder" / "his hat" belong to the subject.
@@ -148,9 +148,8 @@ _NOT_NOUNS = rules.PHRASE_STOPS | {"the", "a", "an", "that", "this", "to", "agai
 
 #: Conjunctions after which a he/she may open a clause of the name's sentence about someone else.
 _CONTRAST = {"and", "but", "while", "whereas", "yet", "so"}
-#: The pronouns for the other sex than a vote's, and that sex.
+#: The pronouns of the other sex than a vote's.
 _OTHER_SEX = {"male": {"her", "hers", "herself"}, "female": {"him", "his", "himself"}}
-_OTHER_SEX_NAME = {"male": "female", "female": "male"}
 
 
 def _majority(votes: dict[str, int]) -> Optional[str]:

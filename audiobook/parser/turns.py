@@ -62,7 +62,7 @@ class TurnTaking(Resolver):
                     # there only someone known to be of that sex, or a role ("the stage manager").
                     who = self._by_pronoun(subject.gender)
                     if who is not None and (not seen_quote or who.gender == subject.gender or (
-                            who.gender is None and who.name.startswith("the "))):
+                            who.gender is None and who.name.startswith(_NOUN_NAMED))):
                         return who
         return None
 
