@@ -10,7 +10,8 @@ The work is split by concern:
   stage and talking), ``resolve`` (who a tag's subject means; ``pronouns`` for he and she) and
   ``turns`` (untagged speech);
 - ``narrators``: first-person sections and who their "I" is;
-- ``rules``: the named tables of patterns all of them use.
+- ``rules``: the named tables of patterns all of them use; ``structure_rules``, those of whole
+  paragraphs (headings, breaks, notes).
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import re
 from typing import Optional
 
 from audiobook.model import Chapter, Character, Document, KnownCast, Script, Segment, SegmentKind
-from audiobook.parser import attribution, characters, names, quotes, rules, structure, tags, verbs
+from audiobook.parser import attribution, characters, names, quotes, rules, structure, structure_rules, tags, verbs
 from audiobook.parser.narrators import Unit
 from audiobook.parser.aliases import refine as refine_aliases
 from audiobook.parser.known import apply_cast, pin_lines
@@ -101,7 +102,7 @@ def _story_only(text: str, units: list[Unit]) -> tuple[str, list[tuple[int, int]
         if unit.para.kind in _NOT_STORY:
             start, end = unit.para.start, unit.para.end
             parts.append(text[at:start])
-            label = rules.CAST_LINE.match(text[start:end]) if unit.para.kind == "note" else None
+            label = structure_rules.CAST_LINE.match(text[start:end]) if unit.para.kind == "note" else None
             if label is not None:
                 parts.append(" " * label.end() + text[start + label.end():end])
                 listing.append((start + label.end(), end))

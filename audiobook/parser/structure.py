@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from audiobook.parser import rules
+from audiobook.parser import rules, structure_rules
 
 
 @dataclass
@@ -119,15 +119,15 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 def _is_structural(line: str) -> bool:
     """A line that stands alone whatever the layout: a scene break or a chapter heading."""
-    if len(line) > rules.HEADING_MAX_CHARS:
+    if len(line) > structure_rules.HEADING_MAX_CHARS:
         return False
-    if any(p.match(line) for p in rules.SCENE_BREAK_SHAPES):
+    if any(p.match(line) for p in structure_rules.SCENE_BREAK_SHAPES):
         return True
     return bool(re.match(r"^(?:chapter|prologue|epilogue|part)\b", line, re.I)) and _chapter_title(line) is not None
 
 
 def _chapter_title(line: str) -> Optional[str]:
-    for pattern in rules.CHAPTER_HEADING_PATTERNS:
+    for pattern in structure_rules.CHAPTER_HEADING_PATTERNS:
         m = pattern.match(line)
         if m:
             return (m.groupdict().get("title") or "").strip()
@@ -157,17 +157,17 @@ def _quoted_caps_title(line: str) -> bool:
 
 def undecorated(line: str) -> str:
     """A header line without the symbols around it ("~Tom's POV~" -> "Tom's POV")."""
-    return rules.HEADER_DECORATION.sub("", line) or line
+    return structure_rules.HEADER_DECORATION.sub("", line) or line
 
 
 def _pov_name(line: str) -> Optional[str]:
-    for pattern in rules.POV_HEADER_PATTERNS:
+    for pattern in structure_rules.POV_HEADER_PATTERNS:
         m = pattern.match(line)
         if m:
             who = m.group("who").strip().rstrip("'\u2019").strip()
             if who.lower().endswith(("'s", "\u2019s")):
                 who = who[:-2]
-            if who.lower() in rules.NEUTRAL_POV_WORDS:
+            if who.lower() in structure_rules.NEUTRAL_POV_WORDS:
                 return ""
             return " ".join(w.capitalize() if w.isupper() else w for w in who.split())
     return None
@@ -184,13 +184,13 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
         p = paragraphs[i]
         line = text[p.start:p.end].lstrip("\ufeff")
         single = len(p.lines) == 1
-        if not seen_prose and rules.METADATA_LINE.match(line):
+        if not seen_prose and structure_rules.METADATA_LINE.match(line):
             p.kind = "note"  # "Rating: Teen And Up Audiences": how the story is posted, not the story
             out.append(p)
             i += 1
             continue
-        if single and len(line) <= rules.HEADING_MAX_CHARS:
-            if any(pat.match(line) for pat in rules.SCENE_BREAK_SHAPES):
+        if single and len(line) <= structure_rules.HEADING_MAX_CHARS:
+            if any(pat.match(line) for pat in structure_rules.SCENE_BREAK_SHAPES):
                 p.kind = "break"
                 out.append(p)
                 i += 1
@@ -204,7 +204,7 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                     nline = text[nxt.start:nxt.end]
                     titled = _looks_like_title_line(nline) or _quoted_caps_title(nline)
                     if titled and _chapter_title(nline) is None and _pov_name(nline) is None \
-                            and not any(pat.match(nline) for pat in rules.TIME_HEADER_PATTERNS):
+                            and not any(pat.match(nline) for pat in structure_rules.TIME_HEADER_PATTERNS):
                         p.title = f"{p.title}. {nline}" if p.title else nline
                         p.end = nxt.end
                         p.lines = p.lines + nxt.lines
@@ -219,13 +219,13 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                 out.append(p)
                 i += 1
                 continue
-            if len(bare) <= 60 and any(pat.match(bare) for pat in rules.TIME_HEADER_PATTERNS) \
+            if len(bare) <= 60 and any(pat.match(bare) for pat in structure_rules.TIME_HEADER_PATTERNS) \
                     and not re.search(r"[\"\u201c\u201d]", line):
                 p.kind, p.title = "time", line
                 out.append(p)
                 i += 1
                 continue
-            byline = rules.BYLINE.match(line)
+            byline = structure_rules.BYLINE.match(line)
             if not seen_prose and byline and not _has_chapter(out):
                 p.kind, p.title = ("author", byline.group("author")) if byline.group("author") else ("title", line)
                 out.append(p)
@@ -241,7 +241,7 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                 out.append(p)
                 i += 1
                 continue
-        if any(pat.match(line) for pat in rules.NOTE_MARKERS):
+        if any(pat.match(line) for pat in structure_rules.NOTE_MARKERS):
             p.kind = "note"
         seen_prose = True
         out.append(p)
@@ -258,10 +258,10 @@ def _has_chapter(out: list[Paragraph]) -> bool:
 def _mark_edge_notes(text: str, paragraphs: list[Paragraph]) -> None:
     """Thanks and pleas to readers at either end of the story, without a marker, are notes."""
     prose = [p for p in paragraphs if p.kind == "prose"]
-    edge = prose[: rules.NOTE_EDGE_PARAGRAPHS] + prose[-rules.NOTE_EDGE_PARAGRAPHS:]
+    edge = prose[: structure_rules.NOTE_EDGE_PARAGRAPHS] + prose[-structure_rules.NOTE_EDGE_PARAGRAPHS:]
     for p in edge:
         body = text[p.start:p.end]
-        if len(body) < 600 and rules.NOTE_WORDS.search(body) and not re.search(r"[\"\u201c]", body):
+        if len(body) < 600 and structure_rules.NOTE_WORDS.search(body) and not re.search(r"[\"\u201c]", body):
             p.kind = "note"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from audiobook.parser.rules import HEADING_MAX_CHARS
+from audiobook.parser.structure_rules import HEADING_MAX_CHARS
 
 #: The line written for a scene break (a ``<hr>`` or a Markdown thematic break).
 BREAK_LINE = "* * *"

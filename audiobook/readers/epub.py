@@ -17,7 +17,7 @@ from typing import Optional
 from audiobook.errors import SourceError
 from audiobook.model import BookInfo, Document
 from audiobook.readers import html
-from audiobook.parser.rules import CHAPTER_HEADING_PATTERNS
+from audiobook.parser.structure_rules import CHAPTER_HEADING_PATTERNS
 from audiobook.readers.blocks import CHAPTER_LEVELS, Block, clean, to_text
 
 #: Guide (EPUB 2) and landmark (EPUB 3) types of pages that are not part of the story.
