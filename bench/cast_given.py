@@ -3,6 +3,9 @@ and gender where bench/data/litbank_genders.json gives it), beside the figure wi
 much knowing the cast helps. Also split by even and odd files, as a check that no half carries it.
 And with a list of one character only, the one who speaks least (as a user setting one minor
 character's voice would write it): that should leave the figure near the one without a list.
+And as a published character list would give it: names and genders, with only the aliases that
+are names ("Mrs. Carey", "Carey"), not the text's own descriptions ("his mother", "the woman"),
+which LitBank's lists hold and a reader's list would not.
 
     python bench/cast_given.py [--dir ../shared/attribution/litbank] [--jobs 2]
 
@@ -54,6 +57,20 @@ def least_speaking(gold: dict) -> dict:
     return {**gold, "characters": sorted(listed, key=lambda c: lines[c["name"]])[:1]}
 
 
+#: An alias that is a name: a capitalised word, and not a description opening with an article
+#: or a possessive ("the Old Sea-dog" is kept, "the honest people" and "his mother" are not).
+_DESCRIPTION = re.compile(r"(?:the|a|an|our|my|his|her|this|that) [a-z][^A-Z]*", re.I)
+
+
+def names_only(gold: dict) -> dict:
+    """``gold`` with each character's aliases cut to those that are names."""
+    def is_name(alias: str) -> bool:
+        return bool(re.search(r"\b[A-Z][a-z]", alias)) and not _DESCRIPTION.fullmatch(alias)
+
+    return {**gold, "characters": [{**c, "aliases": [a for a in c.get("aliases", []) if is_name(a)]}
+                                   for c in gold.get("characters") or []]}
+
+
 def score(gold_path: Path, voices) -> tuple[int, int]:
     run = f"{sys.executable} -m audiobook script {{input}} --format json"
     if voices is not None:
@@ -82,6 +99,9 @@ def main() -> None:
             files = [voices_file(json.loads(g.read_text(encoding="utf-8")), Path(tmp), g.stem,
                                  genders.get(g.name[:-len(".gold.json")], {})) for g in golds]
             runs["with the list and genders"] = list(pool.map(score, golds, files))
+            files = [voices_file(names_only(json.loads(g.read_text(encoding="utf-8"))), Path(tmp), g.stem + ".names",
+                                 genders.get(g.name[:-len(".gold.json")], {})) for g in golds]
+            runs["as a published list (names, name aliases, genders)"] = list(pool.map(score, golds, files))
         files = [voices_file(least_speaking(json.loads(g.read_text(encoding="utf-8"))), Path(tmp), g.stem + ".one")
                  for g in golds]
         runs["with one minor character listed"] = list(pool.map(score, golds, files))
