@@ -69,6 +69,14 @@ class Pronouns(Stage):
                        and p is not st.narrator and p not in exclude]
             if talking:
                 return talking[0]
+            # Else a person of unknown sex the scene has named, before one of that sex who is
+            # not in it (a chapter on, "Philip was sitting on the floor", not the last chapter's
+            # doctor); not one who may be that very person under another name (Fitzwilliam
+            # Darcy, when the he may be Mr. Darcy).
+            here = [p for p in pool if p.gender is None and id(p) in st.scene and p.is_person
+                    and not p.name.startswith("the ") and not any(p.words & q.words for q in matches)]
+            if here:
+                return here[0]
             noun = next((n for n, g in reversed(st.scene_nouns) if g == gender), None)
             if noun is not None:
                 return self._noun_character(noun, gender)

@@ -168,6 +168,9 @@ class Resolver(Pronouns):
             # Someone known by a description, in a listed cast: the one listed so, if one alone fits.
             person = self.cast.described(gender)
         if person is None:
+            parts = words.split()
+            if gender is None and len(parts) == 2 and parts[0].lower() == "the":
+                gender = self.roles.gender_of(parts[1].lower())
             person = self.cast.add(name, gender)
         person.forms[words] = person.forms.get(words, 0) + 1
         person.tagged = max(person.tagged, 1)

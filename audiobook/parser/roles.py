@@ -28,9 +28,24 @@ _KIN_PHRASE = re.compile(r"\b([Mm]y|[Hh]is|[Hh]er|[A-Z][a-z]+['\u2019]s) (%s)\b"
 _VERB_AFTER = re.compile(r"\s+(?:was|were|had|is|has|came|went|stood|sat|looked|[a-z]+ed)\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
 _CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|,?\s+and\s+|;\s+)$")
-_PRONOUN_AFTER = re.compile(r"^[^.!?\"\u201c\u201d]{0,60}?\b(he|she|his|her|him)\b")
+_PRONOUN_AFTER = re.compile(r"[^.!?;\"\u201c\u201d]{0,60}?\b(he|she|his|her|him)\b")
 _LINK = re.compile(r"\b((?:[Mm]y|[Hh]is|[Hh]er) (?:%s)|[A-Z][a-z]+\.? [A-Z][a-z]+) (?:was|is) the ((?:[a-z]+ )?(?:%s))\b"
                    % (_KIN_WORDS, _ROLE_WORDS))
+
+
+def _vote(text: str, at: int, votes: Counter) -> None:
+    """Count the sex of the first he/she/his/her/him in the sentence after ``at``, if any."""
+    p = _PRONOUN_AFTER.match(text, at)
+    if p:
+        votes["male" if p.group(1) in ("he", "his", "him") else "female"] += 1
+
+
+def _sex(votes: Counter) -> Optional[str]:
+    """The sex most votes give, when they give it at least twice as often as the other."""
+    ranked = votes.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def relation(word: str) -> Optional[str]:
@@ -55,14 +70,19 @@ class Roles:
                 self.phrases[head] = phrase
         votes: dict[str, Counter] = {}
         for m in _ROLE_PHRASE.finditer(text):
-            p = _PRONOUN_AFTER.match(text, m.end())
-            if p:
-                sex = "male" if p.group(1) in ("he", "his", "him") else "female"
-                votes.setdefault(self.name(m.group(1)), Counter())[sex] += 1
-        self.genders = {name: c.most_common(1)[0][0] for name, c in votes.items()
-                        if len(c) == 1 or c.most_common(2)[0][1] >= 2 * c.most_common(2)[1][1]}
+            _vote(text, m.end(), votes.setdefault(self.name(m.group(1)), Counter()))
+        self.genders = {name: sex for name, c in votes.items() if (sex := _sex(c))}
         self.links: dict[str, Person] = {}
         """Role name -> the person the text says fills it."""
+
+    def gender_of(self, noun: str) -> Optional[str]:
+        """The sex of the pronouns that follow "the <noun>" in the narration, as for a role: for
+        someone a tag calls by a noun the tables do not know ("repeated the curate"), so that no
+        name of the other sex is taken to be theirs."""
+        votes: Counter = Counter()
+        for m in re.finditer(r"\b[Tt]he %s\b" % re.escape(noun), self.text):
+            _vote(self.text, m.end(), votes)
+        return _sex(votes)
 
     def name(self, phrase: str) -> str:
         """What a role is called: "the stage manager" for "the manager" when the text says so."""

@@ -871,6 +871,27 @@ ATTRIBUTION_CASES = [
         '"Who are you two?" said Mr. Oakley.\n\n'
         '"Sorry, sir. My name is Harry, and this is my brother."\n',
         ["Mr. Oakley", "Harry"], id="regression_a_line_that_gives_its_speakers_name_is_theirs"),
+    # Someone known by a noun has the sex of the pronouns after it ("the curate sat upon his
+    # tub"), so a woman's name called right after he speaks is not his (the pattern for this
+    # was anchored at the start of the text and never matched).
+    pytest.param(
+        'The curate sat again upon his tub, and Tom stood by the gate.\n\n'
+        '"It is very nearly the same thing," the curate allowed.\n\n'
+        '"Maria," said Tom, "this young man has ideas."\n',
+        ["the curate", "Tom", "Tom"], id="regression_a_noun_character_has_the_sex_of_the_pronouns_after_it"),
+    pytest.param(
+        'Terry and the guide rode up to the ridge. The guide pulled his horse round.\n\n'
+        '"Come down," the guide called.\n\n"Not yet," said Terry.\n\n"Now," he said.\n',
+        ["the guide", "Terry", "the guide"], id="a_role_of_known_sex_answers_with_he"),
+    # ... and that sex, learned in one chapter, does not pull the next chapter's he away from
+    # the boy it names (whose own sex the pronouns leave open).
+    pytest.param(
+        'I\n\n"Is she worse?" asked the nurse.\n\n"She is very weak," said the doctor.\n\n'
+        'The doctor shook his head.\n\n\nII\n\nIt was a week later. Philip was sitting on the floor of the '
+        'drawing-room. Philip understood now why she had not come to see him. Philip knew that she was gone.\n\n'
+        '"You naughty boy, you will be scolded," said Emma.\n\n"Hulloa, Emma!" he said.\n',
+        ["the nurse", "the doctor", "Emma", "Philip"],
+        id="regression_a_he_is_someone_of_the_scene_before_someone_of_his_sex_outside_it"),
 ]
 
 
