@@ -892,6 +892,13 @@ ATTRIBUTION_CASES = [
         '"You naughty boy, you will be scolded," said Emma.\n\n"Hulloa, Emma!" he said.\n',
         ["the nurse", "the doctor", "Emma", "Philip"],
         id="regression_a_he_is_someone_of_the_scene_before_someone_of_his_sex_outside_it"),
+    # "You must be Mr. Lacey" names the one spoken to, as a call does: the man known as "the
+    # curate", who spoke just before, is Mr. Lacey.
+    pytest.param(
+        'Eleanor found the old woman at her door, and a young man in a black coat sitting by her.\n\n'
+        '"It is very nearly the same thing," the curate allowed.\n\n'
+        '"You must be Mr. Lacey," said Eleanor.\n\n"I am," said the curate.\n',
+        ["Mr. Lacey", "Eleanor", "Mr. Lacey"], id="you_must_be_a_name_names_the_listener"),
 ]
 
 
