@@ -96,6 +96,7 @@ class Resolver(Pronouns):
             known = self.cast.resolve(noun_name(subject.words))
             if known is not None and id(known) in st.scene:
                 return known
+            exclude = tuple(exclude) + tuple(p for p in map(self.cast.resolve, subject.besides) if p is not None)
             talking = [p for p in st.conv if isinstance(p, Person) and p is not st.narrator
                        and p not in exclude and not p.name.startswith(_NOUN_NAMED)]
             named_here = [p for p in talking if id(p) in st.tagged_here and p.gender == subject.gender]

@@ -35,8 +35,9 @@ class Subject:
     """The tag is a sentence of its own before the quotation ("whereupon Mrs. Griffin spoke."):
     someone new takes the floor, so it says nothing of the speech before it in the paragraph."""
     besides: tuple = ()
-    """Capitalised words between the subject and its verb ("He beckoned Kronborg into the room and
-    said:"): others the clause acts on, so a he/she there is none of them."""
+    """Capitalised words of the tag's clause besides its subject ("He beckoned Kronborg into the
+    room and said:", "cried the old woman, before Eleanor was through the gate"): others the
+    clause acts on or speaks of, so a he/she or a description there is none of them."""
 
 
 def words(text: str) -> list[str]:
@@ -222,6 +223,7 @@ def tag_after(narration: str, quote_end_char: str, names: frozenset = frozenset(
         found = subject_at(toks, j, names)
         if found:
             found[0].verb = verb
+            found[0].besides = _rest_of_clause(toks, found[1])
             return found[0]
         return None
     found = subject_at(toks, k, names)
@@ -236,6 +238,7 @@ def tag_after(narration: str, quote_end_char: str, names: frozenset = frozenset(
     for m in range(j, min(j + 3, len(toks))):
         if is_verb(toks[m]) and toks[m].islower():
             subject.verb = toks[m]
+            subject.besides = _rest_of_clause(toks, m + 1)
             return subject
         if m + 1 < len(toks) and (toks[m], toks[m + 1]) in rules.SPEECH_PHRASES:
             return subject  # "Oakley broke in impetuously"
@@ -353,6 +356,17 @@ def _and_said(toks: list[str], names: frozenset = frozenset()) -> Optional[Subje
     found[0].verb = toks[verb]
     found[0].besides = _others(toks[found[1]:verb])
     return found[0]
+
+
+#: Words that may open a clause with a subject of its own ("she murmured, and then Jane said").
+_CLAUSE_JOINS = frozenset({"and", "but", "then", "while", ";", ":", "\u2014", "--"})
+
+
+def _rest_of_clause(toks: list[str], k: int) -> tuple:
+    """Who else the rest of a tag's clause names ("cried the old woman, before Eleanor was
+    through the gate", "said he, turning to Watson"): none of them is its subject."""
+    end = next((i for i in range(k, len(toks)) if toks[i] in SENTENCE_END or toks[i] in _CLAUSE_JOINS), len(toks))
+    return _others(toks[k:end])
 
 
 def _others(toks: list[str]) -> tuple:

@@ -899,6 +899,19 @@ ATTRIBUTION_CASES = [
         '"It is very nearly the same thing," the curate allowed.\n\n'
         '"You must be Mr. Lacey," said Eleanor.\n\n"I am," said the curate.\n',
         ["Mr. Lacey", "Eleanor", "Mr. Lacey"], id="you_must_be_a_name_names_the_listener"),
+    # Whoever else a tag's clause names is not its subject, after the quotation as before it.
+    pytest.param(
+        'Eleanor walked down to the cottage. A young man sat opposite the old woman.\n\n'
+        '"Here\'s Miss Nelly," cried the old woman, before Eleanor was well through the gate.\n',
+        ["the woman"], id="regression_a_description_is_not_the_one_its_clause_names"),
+    pytest.param(
+        'Tom and Harry came into the room.\n\n"Sit down," said Harry.\n\n"Thank you," said he, turning to Harry.\n',
+        ["Harry", "Tom"], id="regression_a_he_is_not_the_one_his_tag_turns_to"),
+    # ... but only up to a clause with a subject of its own, which may name the speaker.
+    pytest.param(
+        'Caroline swept in with her clipboard. Jane caught Lizzy\'s arm.\n\n"Be nice," she murmured, and then, louder, '
+        'Jane said, "Caroline has been so organised."\n',
+        ["Jane", "Jane"], id="a_tags_clause_ends_where_another_subject_may_begin"),
 ]
 
 
