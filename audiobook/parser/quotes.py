@@ -216,11 +216,17 @@ def _is_scare_quote(text: str, start: int, qs: int, qe: int) -> bool:
     return True
 
 
+#: A quotation's second part opening after its tag ('"Mr. Lacey," said he, "you are a young
+#: man...'): a speech verb and its subject between two quotations, ending in a comma.
+_AFTER_TAG = re.compile(r"[\"\u201d,!?]\s+(?:(?:%s)\s+[\w.' ]{1,30}|[\w.' ]{1,30}\s+(?:%s))(?:\s+\w+ly)?,\s*$"
+                        % ("|".join(sorted(rules.SPEECH_VERBS)), "|".join(sorted(rules.SPEECH_VERBS))))
+
+
 def _quote_ends_paragraph_ok(text: str, qs: int, end: int) -> bool:
     """An opening mark late in a paragraph may run on only if little text follows it, and not
     when it follows an ordinary lowercase word ('somebody had written "wash them like...'): speech
     that runs on opens a paragraph or follows a speech verb or punctuation."""
-    if end - qs >= 400:
+    if end - qs >= 400 and not _AFTER_TAG.search(text, max(0, qs - 60), qs):
         return False
     m = _WORD_BEFORE.search(text[max(0, qs - 40):qs])
     if m and text[qs - 1] in " \n":

@@ -61,6 +61,17 @@ def test_unbalanced_quote_mark_does_not_spread():
     assert kinds[4] == ("dialogue", "Mara", "Good morning,")
 
 
+def test_regression_a_long_speech_after_its_tag_runs_on_into_the_next_paragraph():
+    # Left open after "said he," a speech of any length runs on, as novels print it; an open
+    # mark after ordinary narration still may not (test_unbalanced_quote_mark_does_not_spread).
+    speech = "I will tell you how a farmer thinks of it. " * 12
+    text = (f'"Mr. Lacey," said Mr. Ashworth, "{speech.strip()}\n\n'
+            '"That is the whole of the matter."\n\n"Papa!" cried Eleanor.\n')
+    segs = [(k, who) for k, who, _ in shape(text)]
+    assert segs[:4] == [("dialogue", "Mr. Ashworth"), ("narration", None), ("dialogue", "Mr. Ashworth"),
+                        ("dialogue", "Mr. Ashworth")]
+
+
 def test_unclosed_quote_at_paragraph_start_is_dialogue_to_its_end():
     text = '"Come here, now said Tom, waving.\n\nMara came.\n'
     assert shape(text)[0][0] == "dialogue"
