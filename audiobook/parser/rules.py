@@ -344,6 +344,13 @@ KIN_VOCATIVES = {
 #: Possessives before a kinship noun, with the sex of the one they stand for.
 KIN_POSSESSIVES = {"his": "male", "her": "female"}
 
+#: Kin words a family says as a name, with a capital and nothing after ("Uncle said", "said
+#: Mother", "Gran laughed"): the one so called in the family the story is told from.
+KIN_NAMES = {word: KINSHIP_NOUNS[KIN_SYNONYMS.get(word, word)]
+             for word in ("mother", "father", "mum", "mom", "mam", "dad", "pa", "papa", "uncle", "aunt",
+                          "gran", "granny", "grandma", "grandpa", "grandad", "nan", "grandmother", "grandfather")}
+KIN_NAMES.update({"ma": "female", "mama": "female", "mamma": "female", "auntie": "female", "nana": "female"})
+
 #: Words that end a noun phrase in a tag ("the pretty woman at his side").
 PHRASE_STOPS = {"at", "in", "on", "with", "of", "from", "to", "and", "who", "which", "as", "by", "for",
                 "near", "beside", "behind", "that", "whose", "but", "or", "into", "upon", "outside", "inside",

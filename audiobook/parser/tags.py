@@ -133,6 +133,8 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
                 subject.full = " ".join(toks[k:end])
             return subject, j
         return None
+    if w[:1].isupper() and lw in rules.KIN_NAMES and not (k + 1 < len(toks) and toks[k + 1][:1].isupper()):
+        return Subject("name", w, rules.KIN_NAMES[lw]), k + 1  # "Uncle said": the family's name for him
     voice = _voice_after(toks, k + 1) if w[:1].isupper() and _POSSESSIVE.search(w) else None
     if voice is not None and w not in rules.NOT_NAMES:
         return Subject("name", _POSSESSIVE.sub("", w)), voice  # "Holmes's voice broke in."
@@ -246,6 +248,9 @@ def tag_after(narration: str, quote_end_char: str, names: frozenset = frozenset(
             break
     continues = quote_end_char in ",\u2014-" or (quote_end_char in "?!\u2026" and toks[k][:1].islower())
     if continues and j < len(toks) and toks[j].islower() and toks[j] not in _NOUN_DETERMINERS:
+        if quote_end_char in "\u2014-" and subject.kind == "noun" and subject.words.split()[0].lower() in ("a", "an") \
+                and toks[j] not in rules.SPEECH_VERBS:
+            return None  # '"I'm--" A wave slapped the boat': something new breaks in, it does not speak
         return subject
     return None
 

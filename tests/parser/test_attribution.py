@@ -912,6 +912,22 @@ ATTRIBUTION_CASES = [
         'Caroline swept in with her clipboard. Jane caught Lizzy\'s arm.\n\n"Be nice," she murmured, and then, louder, '
         'Jane said, "Caroline has been so organised."\n',
         ["Jane", "Jane"], id="a_tags_clause_ends_where_another_subject_may_begin"),
+    # A kin word said as a name ("Uncle said", "said Mother") is that person, of that sex: the
+    # line had no speaker at all. Followed by a name, it is a title as before.
+    pytest.param(
+        'I worked at the tea shop.\n\nThen Uncle looked out of the window and said, "Is that the boat?"\n\n'
+        '"Yes," I said.\n\n"Of course," Uncle said.\n\n"Come in," said Mother.\n',
+        ["Uncle", "the narrator", "Uncle", "Mother"], id="regression_a_kin_word_said_as_a_name_is_a_speaker"),
+    pytest.param(
+        '"Come in," said Uncle John.\n\n"Thank you," said Father Flynn.\n',
+        ["Uncle John", "Father Flynn"], id="a_kin_title_before_a_name_is_a_title"),
+    # Something new breaking into a cut-off line is no speaker; the one acting after it is.
+    pytest.param(
+        'Katara rowed her skiff out past the buoys.\n\n"I\'m not drifting, I\'m\u2014" A wave slapped the side of her skiff '
+        'and she grabbed the gunwale. "Okay. I\'m drifting a little."\n',
+        ["Katara", "Katara"], id="regression_an_indefinite_thing_breaking_in_is_no_speaker"),
+    pytest.param(
+        '"Wait\u2014" A man cried out from the dark.\n', ["the man"], id="an_indefinite_person_breaking_in_with_a_speech_verb"),
 ]
 
 
