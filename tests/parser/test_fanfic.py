@@ -1,4 +1,6 @@
-"""Eight original fan-fiction stories (tests/data/fanfic), each with a hand-made gold file.
+"""Original stories (tests/data/fanfic), each with a hand-made gold file: ten of fan fiction as
+posted, and one in the manner of a Victorian novel. Three have a cast list as a reader would
+write it (``<story>.voices.yaml``: names, name aliases, genders).
 
 First the gold files are checked against their stories (every quote's offsets and text), then
 each story is scored by ../shared/tools/score-script.
@@ -35,7 +37,9 @@ def test_gold_matches_its_story(gold):
         assert text[q["start"]:q["end"]] == q["text"]
         line_start = text.rfind("\n", 0, q["start"]) + 1
         chat = text[line_start:q["start"]].endswith(": ")  # a line of a chat: "Jun: no you don't"
-        assert chat or (q["text"][0] in OPEN_MARKS and q["text"][-1] in CLOSE_MARKS), q
+        # A speech that goes on in the next paragraph is printed without its closing mark.
+        runs_on = text[q["end"]:q["end"] + 3].startswith("\n\n") and text[q["end"] + 2:q["end"] + 3] in OPEN_MARKS
+        assert chat or (q["text"][0] in OPEN_MARKS and (q["text"][-1] in CLOSE_MARKS or runs_on)), q
         assert q["start"] >= last, q
         assert q["speaker"] in names, q
         last = q["end"]
@@ -60,7 +64,19 @@ STORIES = [
     # and the posting's "Characters:" line gives full names: letters 0.842, ferry unchanged.
     ("ferry", 0.82),
     ("letters", 0.82),
+    # Written by someone who had not seen the parser, and scored before any change for them:
+    # crossing 0.784, tidewater 0.800, the_orchard 0.523 (with their cast lists 0.810, 0.789,
+    # 0.538). Then "You must be Mr. Lacey" names the one spoken to, a tag's clause names nobody
+    # who is its subject, a speech left open after its tag runs on, "Uncle said" is a speaker
+    # and "A wave slapped the boat" after a cut-off line is not: tidewater 0.916, the_orchard
+    # 0.569 (lists: 0.905, 0.723), crossing unchanged.
+    ("crossing", 0.77),
+    ("tidewater", 0.90),
+    ("the_orchard", 0.55),
 ]
+
+#: (story, min attribution) with the story's cast list given as its voices.yaml.
+WITH_LIST = [("crossing", 0.80), ("tidewater", 0.89), ("the_orchard", 0.70)]
 
 
 @pytest.mark.parametrize("story,attribution", STORIES)
@@ -73,7 +89,22 @@ def test_story_scores(story, attribution):
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize("story", [s for s, _ in STORIES])
+@pytest.mark.parametrize("story,attribution", WITH_LIST)
+def test_story_scores_with_its_cast_list(story, attribution):
+    tool = needs_shared("tools", "score-script")
+    run = f"{RUN} --voices {FANFIC / (story + '.voices.yaml')}"
+    proc = subprocess.run(
+        [sys.executable, str(tool), str(FANFIC / f"{story}.gold.json"), "--run", run,
+         "--min-attribution", str(attribution), "--min-quotes", "1.0", "--min-coverage", "1.0"],
+        capture_output=True, text=True, cwd=REPO)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+#: Stories where one person still has two names the parser cannot link without a cast list.
+SPLIT = {"the_orchard": "the curate is Mr. Lacey and Miss Ashworth is Eleanor, which the text never says outright"}
+
+
+@pytest.mark.parametrize("story", [s for s, _ in STORIES if s not in SPLIT])
 def test_one_character_per_person(story):
     """Every character given lines is one gold person, and no gold person is two characters
     (Jonny and Jonathan, Ms. H and Ms. Henderson, my mum and Mrs. Okoro): one voice each."""
