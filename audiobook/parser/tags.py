@@ -174,6 +174,8 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+#: Verbs a voice does rather than says with: after a quotation, "came Hagrid's voice" is a tag.
+_VOICE_VERBS = frozenset({"came", "rang", "sounded"})
 
 
 def _voice_after(toks: list[str], j: int) -> Optional[int]:
@@ -205,6 +207,10 @@ def tag_after(narration: str, quote_end_char: str, names: frozenset = frozenset(
     if m:  # "was Frank's reply"
         found = subject_at(words(m.group(1)), 0)
         return found[0] if found else None
+    if j + 2 < len(toks) and toks[j] in _VOICE_VERBS and _POSSESSIVE.search(toks[j + 1]) \
+            and _voice_after(toks, j + 2) is not None:
+        found = subject_at(toks, j + 1, names)  # "came Hagrid's voice from down the beach"
+        return found[0] if found and found[0].kind == "name" else None
     particle = 1 if j + 2 < len(toks) and toks[j + 1] in _PARTICLES else 0
     after = toks[j + 1 + particle] if j + 1 + particle < len(toks) else ""
     inverted = quote_end_char in ",\u2014-?!\u2026" and toks[j].islower() and after \

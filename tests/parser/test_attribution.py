@@ -928,6 +928,11 @@ ATTRIBUTION_CASES = [
         ["Katara", "Katara"], id="regression_an_indefinite_thing_breaking_in_is_no_speaker"),
     pytest.param(
         '"Wait\u2014" A man cried out from the dark.\n', ["the man"], id="an_indefinite_person_breaking_in_with_a_speech_verb"),
+    # A voice that comes is its owner's speaking, as a voice that calls is.
+    pytest.param(
+        'Harry and Ron stood by the boats.\n\n"Which one?" said Harry.\n\n"That one," said Ron.\n\n'
+        '"In yeh get," came Hagrid\'s voice from further down the beach.\n',
+        ["Harry", "Ron", "Hagrid"], id="regression_came_a_names_voice_is_a_tag"),
 ]
 
 
