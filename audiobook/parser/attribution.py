@@ -387,11 +387,13 @@ class Attributor(TurnTaking):
         st.last_speaker = last
         self.last_dialogue = unit
         self.last_guessed = guessed
-        # A name called out on its own ("Victor!") summons someone who may not be there to answer.
+        # A name called out on its own ("Victor!") summons someone who may not be there to answer;
+        # said flatly ('"Malfoy."', '"Ms. Bennet."') it greets someone here, who answers.
         st.addressed_last = [p for q in quotes for p in self._addressed(q)
                              if p is not last and (p is st.narrator or (id(p) in st.scene and p.is_person))
                              and (len(self.text[q.inner_start:q.inner_end].split()) > 1 or p is st.narrator
-                                  or p in st.conv)]  # '"Reid," he said.' to one already talking
+                                  or p in st.conv  # '"Reid," he said.' to one already talking
+                                  or self.text[q.inner_start:q.inner_end].rstrip().endswith("."))]
         if not st.addressed_last and isinstance(last, Person):
             st.addressed_last = [p for p in self._parents_called(quotes, last) if p is not last]
         if st.gap and not st.addressed_last:

@@ -933,6 +933,16 @@ ATTRIBUTION_CASES = [
         'Harry and Ron stood by the boats.\n\n"Which one?" said Harry.\n\n"That one," said Ron.\n\n'
         '"In yeh get," came Hagrid\'s voice from further down the beach.\n',
         ["Harry", "Ron", "Hagrid"], id="regression_came_a_names_voice_is_a_tag"),
+    # A name said flatly on its own greets someone on stage, who answers; cried out, it may
+    # summon someone who is not there, and the talk goes on as before.
+    pytest.param(
+        'Harry and Ron sat in the boat. Then Percy took the last seat.\n\n"Budge up," said Harry.\n\n'
+        '"So," Ron said. "Percy."\n\n"Ron."\n\n"Nice night for it."\n',
+        ["Harry", "Ron", "Ron", "Percy", "Ron"], id="regression_a_name_said_flatly_greets_one_who_answers"),
+    pytest.param(
+        'Harry and Ron sat in the boat. Then Percy took the last seat.\n\n"Budge up," said Harry.\n\n'
+        '"Percy!" Ron shouted.\n\n"What?"\n',
+        ["Harry", "Ron", "Harry"], id="a_name_cried_out_alone_may_summon_one_not_there"),
 ]
 
 
