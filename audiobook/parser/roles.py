@@ -76,9 +76,9 @@ class Roles:
         """Role name -> the person the text says fills it."""
 
     def gender_of(self, noun: str) -> Optional[str]:
-        """The sex of the pronouns that follow "the <noun>" in the narration, as for a role: for
-        someone a tag calls by a noun the tables do not know ("repeated the curate"), so that no
-        name of the other sex is taken to be theirs."""
+        """The sex of the pronouns that follow "the <noun>" wherever the text writes it, as for a
+        role: for someone a tag calls by a noun the tables do not know ("repeated the curate"), so
+        that no name of the other sex is taken to be theirs."""
         votes: Counter = Counter()
         for m in re.finditer(r"\b[Tt]he %s\b" % re.escape(noun), self.text):
             _vote(self.text, m.end(), votes)
