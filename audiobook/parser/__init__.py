@@ -58,7 +58,7 @@ def build_units(text: str) -> tuple[list[Unit], str]:
             unit.pieces = quotes.split_dash_paragraph(text, p.start, p.end, tags.is_inline_tag)
             carried = False
             continue
-        unit.pieces = quotes.split_paragraph(text, p.start, p.end, style, next_opens, carried)
+        unit.pieces = quotes.split_paragraph(text, p.start, p.end, style, next_opens, carried, tags.is_inline_tag)
         last = unit.pieces[-1]
         carried = last.kind == "dialogue" and last.runs_on
     return units, style

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 from audiobook.parser import rules
 
@@ -167,12 +167,14 @@ def starts_with_open_mark(text: str, start: int, end: int, style: str) -> bool:
 
 
 def split_paragraph(text: str, start: int, end: int, style: str, next_opens: bool,
-                    carried: bool) -> list[Piece]:
+                    carried: bool, is_tag: Callable[[str, str], bool]) -> list[Piece]:
     """Cut one prose paragraph into narration and dialogue pieces that cover it exactly.
 
     ``next_opens``: the next paragraph starts with an opening mark, so a quotation left open here
     runs on into it. An unclosed mark that does not start the paragraph and does not run on is
-    treated as a typo: it never turns the rest of the text into dialogue.
+    treated as a typo: it never turns the rest of the text into dialogue, unless it follows a
+    quotation's tag ('"Mr. Lacey," said he, "you are...'). ``is_tag(narration, quote_end_char)``
+    tells a speech tag, as for ``split_dash_paragraph``.
     """
     spans = find_quotes(text, start, end, style)
     pieces: list[Piece] = []
@@ -180,7 +182,10 @@ def split_paragraph(text: str, start: int, end: int, style: str, next_opens: boo
     for k, (qs, qe, closed) in enumerate(spans):
         if not closed:
             leading = qs == start
-            if not (leading or next_opens) or (not leading and not _quote_ends_paragraph_ok(text, qs, end)):
+            after_tag = bool(pieces) and pieces[-1].kind == "dialogue" and qs > pos \
+                and is_tag(text[pos:qs], text[pieces[-1].inner_end - 1:pieces[-1].inner_end])
+            if not (leading or next_opens) or (
+                    not leading and not _quote_ends_paragraph_ok(text, qs, end, after_tag)):
                 break
         if closed and _is_scare_quote(text, start, qs, qe):
             continue
@@ -216,17 +221,12 @@ def _is_scare_quote(text: str, start: int, qs: int, qe: int) -> bool:
     return True
 
 
-#: A quotation's second part opening after its tag ('"Mr. Lacey," said he, "you are a young
-#: man...'): a speech verb and its subject between two quotations, ending in a comma.
-_AFTER_TAG = re.compile(r"[\"\u201d,!?]\s+(?:(?:%s)\s+[\w.' ]{1,30}|[\w.' ]{1,30}\s+(?:%s))(?:\s+\w+ly)?,\s*$"
-                        % ("|".join(sorted(rules.SPEECH_VERBS)), "|".join(sorted(rules.SPEECH_VERBS))))
-
-
-def _quote_ends_paragraph_ok(text: str, qs: int, end: int) -> bool:
-    """An opening mark late in a paragraph may run on only if little text follows it, and not
-    when it follows an ordinary lowercase word ('somebody had written "wash them like...'): speech
-    that runs on opens a paragraph or follows a speech verb or punctuation."""
-    if end - qs >= 400 and not _AFTER_TAG.search(text, max(0, qs - 60), qs):
+def _quote_ends_paragraph_ok(text: str, qs: int, end: int, after_tag: bool) -> bool:
+    """An opening mark late in a paragraph may run on only if little text follows it (or it
+    follows a quotation's tag: a speech of any length), and not when it follows an ordinary
+    lowercase word ('somebody had written "wash them like...'): speech that runs on opens a
+    paragraph or follows a speech verb or punctuation."""
+    if end - qs >= 400 and not after_tag:
         return False
     m = _WORD_BEFORE.search(text[max(0, qs - 40):qs])
     if m and text[qs - 1] in " \n":
