@@ -299,7 +299,8 @@ KIN_SYNONYMS = {
     "mum": "mother", "mom": "mother", "mam": "mother", "mummy": "mother", "mommy": "mother",
     "dad": "father", "daddy": "father", "pa": "father", "papa": "father", "nan": "grandmother",
     "gran": "grandmother", "granny": "grandmother", "grandma": "grandmother", "grandad": "grandfather",
-    "grandpa": "grandfather",
+    "grandpa": "grandfather", "ma": "mother", "mama": "mother", "mamma": "mother", "auntie": "aunt",
+    "nana": "grandmother",
 }
 
 #: Words before a role noun that describe the person rather than name the role ("the old nurse").
@@ -347,9 +348,7 @@ KIN_POSSESSIVES = {"his": "male", "her": "female"}
 #: Kin words a family says as a name, with a capital and nothing after ("Uncle said", "said
 #: Mother", "Gran laughed"): the one so called in the family the story is told from.
 KIN_NAMES = {word: KINSHIP_NOUNS[KIN_SYNONYMS.get(word, word)]
-             for word in ("mother", "father", "mum", "mom", "mam", "dad", "pa", "papa", "uncle", "aunt",
-                          "gran", "granny", "grandma", "grandpa", "grandad", "nan", "grandmother", "grandfather")}
-KIN_NAMES.update({"ma": "female", "mama": "female", "mamma": "female", "auntie": "female", "nana": "female"})
+             for word in ("mother", "father", "uncle", "aunt", "grandmother", "grandfather", *KIN_SYNONYMS)}
 
 #: Words that end a noun phrase in a tag ("the pretty woman at his side").
 PHRASE_STOPS = {"at", "in", "on", "with", "of", "from", "to", "and", "who", "which", "as", "by", "for",
