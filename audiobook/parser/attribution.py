@@ -350,7 +350,17 @@ class Attributor(TurnTaking):
             if me is not None and me is not speaker:
                 speaker, how = me, "tag"
         self.actor, self.entrant, self.after_message, self.closing = None, None, False, None
-        speaker = self._introduced(speaker, pieces[first_q])
+        turned = self._introduced(speaker, pieces[first_q])
+        opening = rules.INTRODUCTION.match(self.text, pieces[first_q].inner_start, pieces[first_q].inner_end)
+        if turned is speaker and opening is not None and opening.group("own"):
+            # '"My name is Rathbone," said she, "Mrs. Ada Rathbone."': the name in full after the tag.
+            for piece in pieces[first_q + 1:first_q + 3]:
+                if piece.kind == "dialogue":
+                    turned = self._introduced(speaker, piece, rules.INTRODUCTION_IN_FULL)
+                    break
+        if turned is not speaker:
+            own = {k: turned if w is speaker else w for k, w in own.items()}
+            speaker = turned
         for i, who in list(own.items()):
             named = self._narrator_introduced(pieces[i]) if who is st.narrator else None
             if named is not None:

@@ -54,7 +54,7 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
             # may name themself: "you will get a fair idea of Allan Quatermain").
             p.addressed >= 1 and not p.tagged and p.narration_mentions <= 1))]
     book.sort(key=lambda p: (-called.get(id(p), 0), -p.addressed, -p.quoted_mentions))
-    self_named = _self_named(text, cast)
+    self_named = _self_named(text, cast, units)
     for start, stop, pov in first_person_sections(text, units):
         who = pov_person(cast, pov) if pov is not None else None
         if pov is None:
@@ -99,10 +99,14 @@ def _full_name(person: Person) -> bool:
     return any(len(form.split()) > 1 for form in person.forms)
 
 
-def _self_named(text: str, cast: Roster) -> list[tuple[int, Person]]:
-    """Where the narration says who "I" is ("I called myself Pip", "my name is Hale")."""
+def _self_named(text: str, cast: Roster, units: list[Unit]) -> list[tuple[int, Person]]:
+    """Where the narration says who "I" is ("I called myself Pip", "my name is Hale"). Not in a
+    quotation: there the "I" is whoever speaks ("My name is Rathbone," said she)."""
+    spoken = [(p.start, p.end) for u in units for p in u.pieces if p.kind == "dialogue"]
     out = []
     for m in rules.SELF_NAMING.finditer(text):
+        if any(a <= m.start() < b for a, b in spoken):
+            continue
         who = cast.resolve(m.group("name")) or cast.resolve(m.group("name").split()[0])
         if who is not None:
             out.append((m.start(), who))

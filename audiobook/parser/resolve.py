@@ -263,13 +263,13 @@ class Resolver(Pronouns):
         person.tagged = max(person.tagged, 1)
         return person
 
-    def _introduced(self, speaker: object, piece: Piece) -> object:
+    def _introduced(self, speaker: object, piece: Piece, pattern: re.Pattern = rules.INTRODUCTION) -> object:
         """Someone known by a noun who says their name ("Tobias. My gran says...", "My name is
-        Hale") is that person from then on, and was all along."""
+        Hale") is that person from then on, and was all along. ``pattern`` finds the name."""
         if not isinstance(speaker, Person) or not speaker.name.startswith(_NOUN_NAMED) \
                 or speaker is self.state.narrator:
             return speaker
-        m = rules.INTRODUCTION.match(self.text, piece.inner_start, piece.inner_end)
+        m = pattern.match(self.text, piece.inner_start, piece.inner_end)
         who = self.cast.resolve(m.group("name")) if m else None
         return self._turns_out(speaker, who)
 

@@ -59,11 +59,6 @@ SELF_NAMING = re.compile(r"\b(?:I (?:called|named) myself|[Mm]y name (?:is|was)|
                          r"(?:they|people|everyone|everybody) called me|[Cc]all me)\s+"
                          r"(?P<name>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)")
 
-#: A speaker giving their own name at the start of a speech ("Tobias. My gran says...",
-#: "My name is Hale, sir", "I'm Kit").
-INTRODUCTION = re.compile(r"\s*(?:[Mm]y name(?:'s| is) |I'm |I am |I\u2019m |[Tt]hey call me |[Ii]t's |[Ii]t is )?"
-                          r"(?P<name>[A-Z][a-z][\w'\u2019-]*)(?:\.|,\s*(?:sir|ma'am|miss|madam)\b)")
-
 #: A speaker giving their own name anywhere in a line ("No. I'm Ros. I'm one of the doctors.").
 SELF_INTRODUCTION = re.compile(r"(?:\bI'm|\bI\u2019m|\bI am|\b[Mm]y name(?:'s|\u2019s| is)) "
                                r"(?P<name>[A-Z][a-z][\w-]*)(?![\w'\u2019-])")
@@ -199,6 +194,23 @@ detective judge reverend rev
 TITLES = {word: gender for gender, words in TITLE_WORDS.items() for word in words}
 #: The titles without a full stop ("mr", "dr"), as a tokenizer gives them before the "." it splits off.
 TITLE_STEMS = {word.rstrip(".") for word in TITLES}
+
+#: A name in full: a title and a name, or two names ("Mrs. Ada Rathbone", "Mary Lennox").
+_NAME = r"[A-Z][a-z][\w'\u2019-]*"
+_FULL_NAME = (r"(?:(?:" + "|".join(sorted((re.escape(t.capitalize()) for t in TITLE_STEMS), key=len, reverse=True))
+              + r")\.? " + _NAME + r"(?: " + _NAME + r")?|" + _NAME + " " + _NAME + ")")
+
+#: A speaker giving their own name at the start of a speech: one name alone ("Tobias. My gran
+#: says...", "Hale, sir"), or after words that say it is their own ("My name is Hale", "I'm
+#: Kit"), then in full too ('"I am Miss Morstan," ...', '"My name is Rathbone," said she').
+INTRODUCTION = re.compile(
+    r"\s*(?:(?P<own>[Mm]y name(?:'s|\u2019s| is) |I'm |I am |I\u2019m |[Tt]hey call me )|[Ii]t's |[Ii]t is )?"
+    r"(?P<name>(?(own)" + _FULL_NAME + "|(?!))|" + _NAME + r")"
+    r"(?:\.|,\s*(?:sir|ma'am|miss|madam)\b|(?(own)[,!]?\s*$|(?!)))")
+
+#: The rest of an introduction, after its tag, giving the name in full: '"My name is Rathbone,"
+#: said she, "Mrs. Ada Rathbone. My husband..."'.
+INTRODUCTION_IN_FULL = re.compile(r"\s*(?P<name>" + _FULL_NAME + r")[.,!]")
 
 #: Titles that, capitalised and alone, may stand for a person as a name does ("said Mademoiselle",
 #: "Madame smiled", "answered Doctor"): forms of address, not kinship words ("Mother" is a role).

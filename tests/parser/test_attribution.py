@@ -101,6 +101,19 @@ def test_regression_a_narrator_who_names_themself_once_is_still_the_one_called_s
     assert speakers(text) == ["Sir Henry", "Sir Henry", "Piet Vosloo"]
 
 
+def test_regression_my_name_is_inside_a_speech_is_the_speakers_name_not_the_narrators():
+    # "My name is Vane," said she: the client naming herself made the narrator "Vane", and
+    # the whole book's narration took her voice.
+    text = ('I was reading by the fire when Crane put down his violin.\n\n'
+            '"Look out of that window, Marlowe," said he. "A client."\n\n'
+            '"A lady," I said.\n\n'
+            'She came in and sat down.\n\n'
+            '"My name is Vane," said she. "Pray help me, Dr. Marlowe."\n\n'
+            '"We shall," I said.\n')
+    narration = {who for kind, who, _ in shape(text) if kind == "narration"}
+    assert narration == {"Dr. Marlowe"}
+
+
 def test_regression_someone_only_talked_about_is_not_the_author_who_says_i():
     # A third-person book whose author says "I" once in an aside: the one the talk mentions
     # three times but never calls or names in narration is not the narrator.
@@ -542,6 +555,21 @@ ATTRIBUTION_CASES = [
         '"A penny," said Lena. "And who are you?"\n\n'
         '"My name is Hetty, ma\'am."\n',
         ["Hetty", "Lena", "Lena", "Hetty"], id="self_introduction_my_name_is"),
+    pytest.param(
+        'Lena kept the toll-gate. A woman came up the road with a basket.\n\n'
+        '"What is the toll?" the woman asked.\n\n'
+        '"A penny," said Lena. "And who are you?"\n\n'
+        '"I am Miss Hetty Drew," said she.\n\n'
+        'Lena took the penny from Miss Hetty Drew.\n',
+        ["Miss Hetty Drew", "Lena", "Lena", "Miss Hetty Drew"], id="self_introduction_with_a_title_and_two_names"),
+    pytest.param(
+        'Mr. Edward Vane had been dead six weeks.\n\n'
+        'The woman who was shown into the office a moment later was perhaps forty, and dressed in black.\n\n'
+        '"Pray sit down, madam," said Mr. Holt.\n\n'
+        'She sat, and pressed a handkerchief to her lips.\n\n'
+        '"My name is Vane," said she, "Mrs. Ada Vane. My husband was Mr. Edward Vane."\n\n'
+        'Mr. Holt bowed to Mrs. Ada Vane.\n',
+        ["Mr. Holt", "Mrs. Ada Vane", "Mrs. Ada Vane"], id="regression_a_surname_shared_then_the_name_in_full_after_the_tag"),
     pytest.param(
         'Mr. Pell looked up from his counter. A boy stood in the doorway.\n\n'
         '"What do you want?" asked Mr. Pell.\n\n'
