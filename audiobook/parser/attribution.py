@@ -174,8 +174,7 @@ class Attributor(TurnTaking):
         The speaker stays the one most recently about."""
         st = self.state
         called = []
-        for q in quotes:
-            quote = self.text[q.inner_start:q.inner_end]
+        for quote in self._speeches(quotes):
             for name in calls.called_names(quote):
                 person = self._called(name)
                 if person is not None and person is not speaker and person.is_person and person is not st.narrator:
@@ -184,6 +183,12 @@ class Attributor(TurnTaking):
             self._touch(person)
         if called and isinstance(speaker, Person):
             self._touch(speaker)
+
+    def _speeches(self, quotes: list) -> list[str]:
+        """The text of each of a paragraph's quotations as the whole speech it is part of."""
+        between = [self.text[a.end:b.start] for a, b in zip(quotes, quotes[1:])] + [""]
+        return calls.whole_speeches([self.text[q.inner_start:q.inner_end] for q in quotes], between,
+                                    lambda name: getattr(self._called(name), "is_person", False))
 
     def _told(self, pieces: list, i: int) -> tuple:
         """The one the tag after quotation ``i`` names as spoken to ("he said to Oak"): not the speaker."""
@@ -399,11 +404,12 @@ class Attributor(TurnTaking):
         self.last_guessed = guessed
         # A name called out on its own ("Victor!") summons someone who may not be there to answer;
         # said flatly ('"Malfoy."', '"Ms. Bennet."') it greets someone here, who answers.
-        st.addressed_last = [p for q in quotes for p in self._addressed(q)
+        speeches = self._speeches(quotes)
+        st.addressed_last = [p for q, speech in zip(quotes, speeches) for p in self._addressed(q)
                              if p is not last and (p is st.narrator or (id(p) in st.scene and p.is_person))
-                             and (len(self.text[q.inner_start:q.inner_end].split()) > 1 or p is st.narrator
+                             and (len(speech.split()) > 1 or p is st.narrator
                                   or p in st.conv  # '"Reid," he said.' to one already talking
-                                  or self.text[q.inner_start:q.inner_end].rstrip().endswith("."))]
+                                  or speech.rstrip().endswith("."))]
         if not st.addressed_last and isinstance(last, Person):
             st.addressed_last = [p for p in self._parents_called(quotes, last) if p is not last]
         if st.gap and not st.addressed_last:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Optional
+from typing import Callable, Optional
 
 from audiobook.parser import rules, tags
 
@@ -66,6 +66,22 @@ def lower_calls(quote: str) -> tuple[str, ...]:
     aunt.", "How much, gentlemen, for this?"): a voices.yaml may list someone so."""
     return tuple(m.group(1) for sentence in re.split(r"(?<=[.!?])\s+", quote.strip(" '\"\u2018\u201c"))
                  for m in _LOWER_CALL.finditer(sentence))
+
+
+def whole_speeches(quotes: list[str], tags_between: list[str], is_person: Callable[[str], bool]) -> list[str]:
+    """A paragraph's quotations as the speeches they make, one per quotation: a person's name
+    (``is_person``) that a tag ending in a comma (``tags_between[i]``, the narration after quotation
+    i) cuts off from a new clause goes with it: '"Eleanor," said she, "I wish..."' is one speech
+    to Eleanor, not a name called out alone as "Victor!" is. Not '"Gorringe," he answered, "has
+    never thanked me"', where the name is the subject."""
+    out = list(quotes)
+    for i in range(len(out) - 2, -1, -1):
+        names = vocatives(out[i])
+        if out[i].rstrip().endswith(",") and tags_between[i].rstrip().endswith(",") \
+                and out[i + 1].lstrip()[:1].isupper() and names and all(map(is_person, names)) \
+                and not called_names(out[i]):
+            out[i] = out[i + 1] = out[i].rstrip() + " " + out[i + 1].lstrip()
+    return out
 
 
 def called_names(quote: str) -> list[str]:

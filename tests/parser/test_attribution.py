@@ -135,6 +135,37 @@ def test_regression_a_name_called_out_alone_does_not_pick_the_next_speaker():
     assert speakers(text)[-1] == "Madame Lerond"
 
 
+def test_regression_a_name_the_tag_cuts_off_calls_the_one_who_answers():
+    # '"Eleanor," said Mrs. Pelham, "I wish..."': the name opens one speech the tag cuts in
+    # two; taken for a name called out alone ("Victor!"), Eleanor was not the one to answer.
+    text = ('Mrs. Pelham sat in the drawing-room with her elder daughter beside her. Kitty, the '
+            'younger girl, was nobody knew where.\n\n'
+            '"Eleanor," said Mrs. Pelham, laying down a stocking, "I wish you would tell me what you think."\n\n'
+            '"Of what, mamma?"\n\n'
+            '"You know very well of what."\n\n'
+            '"I think it was very kind of him to write."\n\n'
+            'Eleanor smiled. Eleanor was tall.\n')
+    assert speakers(text) == ["Mrs. Pelham", "Mrs. Pelham", "Eleanor", "Mrs. Pelham", "Eleanor"]
+
+
+@pytest.mark.parametrize("quotes, between, expected", [
+    pytest.param(["Eleanor,", "I wish you would tell me."], [", said she, laying it down, ", ""],
+                 ["Eleanor, I wish you would tell me."] * 2, id="a_name_cut_off_by_the_tag_opens_the_speech"),
+    pytest.param(["Victor!"], [""], ["Victor!"], id="a_name_called_out_alone_stays_alone"),
+    pytest.param(["Gorringe,", "has never thanked me."], [" he answered, ", ""],
+                 ["Gorringe,", "has never thanked me."], id="regression_a_name_before_its_verb_is_the_subject"),
+    pytest.param(["Busy,", "Good night."], [" said he, ", ""], ["Busy,", "Good night."],
+                 id="regression_a_word_that_is_no_person_is_no_call"),
+    pytest.param(["Will,", "Come and meet Lizzy."], [" Charles called. ", ""], ["Will,", "Come and meet Lizzy."],
+                 id="two_sentences_are_two_speeches"),
+])
+def test_whole_speeches(quotes, between, expected):
+    from audiobook.parser import calls
+
+    assert calls.whole_speeches(quotes, between, lambda name: name in ("Eleanor", "Gorringe", "Victor", "Will")) \
+        == expected
+
+
 def test_regression_name_then_verb_and_particle_is_a_tag():
     from audiobook.parser import tags
     subject = tags.tag_after(" Tom broke in\nimpetuously. ", "!")
