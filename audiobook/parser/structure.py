@@ -241,14 +241,39 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                 out.append(p)
                 i += 1
                 continue
+            nxt = paragraphs[i + 1] if i + 1 < n else None
+            if not seen_prose and nxt is not None and structure_rules.AUTHOR_HANDLE.match(line) \
+                    and structure_rules.METADATA_LINE.match(text[nxt.start:nxt.end]):
+                p.kind, p.title = "author", line  # a story as posted: its title, its author's name, its tags
+                out.append(p)
+                i += 1
+                continue
         if any(pat.match(line) for pat in structure_rules.NOTE_MARKERS):
             p.kind = "note"
         seen_prose = True
         out.append(p)
         i += 1
+    _mark_posting_sections(text, out)
     _mark_edge_notes(text, out)
     _mark_bare_name_pov(text, out)
     return out
+
+
+def _mark_posting_sections(text: str, paragraphs: list[Paragraph]) -> None:
+    """A story as its archive lets it be downloaded: "Summary:", "Notes:" and "End Notes:" each
+    open a note that runs to the next label, heading or scene break, and "Work Text:" opens the
+    story."""
+    in_note = False
+    for p in paragraphs:
+        line = text[p.start:p.end]
+        if len(p.lines) == 1 and structure_rules.NOTE_SECTION_LABEL.match(line):
+            p.kind, in_note = "note", True
+        elif len(p.lines) == 1 and structure_rules.STORY_SECTION_LABEL.match(line):
+            p.kind, in_note = "note", False
+        elif p.kind in ("chapter", "title", "break"):
+            in_note = False
+        elif in_note and p.kind == "prose":
+            p.kind = "note"
 
 
 def _has_chapter(out: list[Paragraph]) -> bool:

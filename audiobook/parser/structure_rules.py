@@ -37,6 +37,10 @@ HEADING_MAX_CHARS = 80
 #: A by-line under the title: "by" alone (the name on the next line) or "by Anna Vell".
 BYLINE = re.compile(r"^by(?:\s+(?P<author>[A-Z][\w.'\u2019 -]{1,60}))?$", re.I)
 
+#: An author's name as a story is posted, on a line of its own before the posting facts:
+#: a user name ("orbitalflotsam", "Jo_March42") or a name of two or three words.
+AUTHOR_HANDLE = re.compile(r"^[\w.'\u2019-]{2,40}(?: [\w.'\u2019-]{1,20}){0,2}$")
+
 #: Scene-break lines: a line of one repeated symbol (with optional spaces), or a lone ``#``.
 SCENE_BREAK_SHAPES = [
     re.compile(r"^\s*([-*~=_#+.\u2022\u00b7\u2014\u2013o])(?:\s*\1){2,}\s*$"),
@@ -87,12 +91,18 @@ NOTE_MARKERS = [
                r"translator'?s note|editor'?s note)\b", re.I),
 ]
 
+#: The labels of the sections a posted story is downloaded with, alone on their line: those
+#: whose section is a note (the summary, the author's notes before or after), and those after
+#: which the story itself begins.
+NOTE_SECTION_LABEL = re.compile(r"^(?:summary|(?:chapter |end |chapter end )?notes|chapter summary)\s*:?\s*$", re.I)
+STORY_SECTION_LABEL = re.compile(r"^(?:work text|chapter text)\s*:?\s*$", re.I)
+
 #: A line of the facts a story is posted with ("Fandom: ...", "Rating: T", "Characters: ...",
 #: "Summary: ..."): before the story begins, a note, not a title or the story's first words.
 METADATA_LINE = re.compile(
     r"^\W{0,3}(?:fandoms?|rating|rated|(?:archive )?warnings?|categor(?:y|ies)|relationships?|pairings?|"
     r"characters?|(?:additional |freeform )?tags|summary|word ?count|words|chapters|language|series|status|"
-    r"published|updated|completed|genre|prompt|spoilers|beta(?:'d| reader)?|disclaimer|ship|au)\W{0,2}:", re.I)
+    r"published|updated|completed|stats|kudos|hits|bookmarks|comments|genre|prompt|spoilers|beta(?:'d| reader)?|disclaimer|ship|au)\W{0,2}:", re.I)
 
 #: Such a line that lists the story's people ("Characters: Steve Rogers, Sam Wilson", "Pairing:
 #: Elizabeth Bennet/Fitzwilliam Darcy"): their full names, as the author gives them.

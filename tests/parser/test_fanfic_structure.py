@@ -113,3 +113,30 @@ def test_the_characters_line_gives_the_full_names():
     assert "Wilson" in sam.aliases and sam.name == "Sam Wilson"
     said = [s.speaker for s in script.segments() if s.kind.value == "dialogue"]
     assert said == ["Sam Wilson", "Steve Rogers", "Sam Wilson"]
+
+
+#: A story as its archive lets it be downloaded: title, the author's user name alone, the facts,
+#: then labelled sections ("Summary:", "Notes:", "Work Text:", "End Notes:").
+DOWNLOADED = ("Dead Reckoning\n\norbitalflotsam\n\n"
+              "Rating: Teen And Up Audiences\n\nCategory: M/M\n\n"
+              "Characters: Finn (Star Wars), Poe Dameron, Rose Tico\n\n"
+              "Additional Tags: Hurt/Comfort, Poe Dameron Is Bad At Self-Care, Happy Ending\n\n"
+              "Language: English\n\nStats: Published: 2020-04-11 Words: 2,861 Chapters: 1/1\n\n"
+              "Summary:\n\nA routine supply run. Poe is fine.\n\n"
+              "Notes:\n\nWritten for an exchange!\n\n(See the end of the work for more notes.)\n\n"
+              "Work Text:\n\n"
+              "Poe leaned back.\n\n\u201cOh, that\u2019s not good,\u201d Poe says.\n\n"
+              "\u201cTell me that was supposed to happen,\u201d said Finn.\n\n"
+              "* * *\n\nEnd Notes:\n\nThank you so much for reading!!\n")
+
+
+def test_regression_a_downloaded_story_read_its_facts_and_notes_as_the_story():
+    # The user name alone after the title made the facts below it prose: "Additional Tags:"
+    # became a chat sender with a line, and "Poe Dameron" ran on into "Characters".
+    segs = shape(DOWNLOADED)
+    assert [k for k, _, t in segs if t.startswith(("orbitalflotsam", "Rating", "Category", "Characters",
+                                                    "Additional", "Language", "Stats", "Summary", "A routine",
+                                                    "Notes", "Written", "(See", "Work Text", "End Notes",
+                                                    "Thank you"))] \
+        == ["heading"] + ["note"] * 14
+    assert [(k, who) for k, who, _ in segs if k == "dialogue"] == [("dialogue", "Poe Dameron"), ("dialogue", "Finn")]
