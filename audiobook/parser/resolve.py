@@ -69,6 +69,9 @@ class Resolver(Pronouns):
             if listed is not None:
                 self.by_cast.add(id(subject))
                 return listed
+            apposed = self.apposed.get(subject.words.lower())
+            if apposed is not None:
+                return apposed  # "said my friend", the narration having said "my friend Sebastian Crane"
             known = self.roles.person(self, subject.words, create=False)  # a relative or role the text links
             if known is not None:
                 if known.name.startswith(_NOUN_NAMED) and subject.words.lower() != known.name:

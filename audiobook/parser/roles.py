@@ -53,6 +53,30 @@ def relation(word: str) -> Optional[str]:
     rel = rules.KIN_SYNONYMS.get(word.lower(), word.lower())
     return rel if rel in rules.KINSHIP_NOUNS else None
 
+#: A noun phrase beside a name in narration, either order: "my friend Sebastian Crane", "the
+#: rector, Mr. Pelham", "Buck Sayre, the foreman," "Ole Swenson, the hired man,".
+_NAME_WORDS = r"(?:(?:Mr|Mrs|Miss|Ms|Dr)\.? )?[A-Z][a-z][\w'\u2019-]*(?: [A-Z][a-z][\w'\u2019-]*)?"
+_APPOSED = [
+    re.compile(r"\b(?P<noun>(?:[Tt]he|[Mm]y|[Oo]ur) (?:[a-z]+ )?[a-z]+),? (?P<name>" + _NAME_WORDS + r")\b"),
+    re.compile(r"\b(?P<name>" + _NAME_WORDS + r"), (?P<noun>(?:the|my|our) (?:[a-z]+ )?[a-z]+),"),
+]
+
+
+def appositions(text: str, cast: Roster, narration: list[tuple[int, int]]) -> dict[str, Person]:
+    """Noun phrase -> the one person the narration puts a name of beside it ("my friend
+    Sebastian Crane", "Buck Sayre, the foreman,"): who a tag calling them so means. A phrase put
+    beside two people is nobody's."""
+    found: dict[str, set] = {}
+    people: dict[int, Person] = {}
+    for start, end in narration:
+        for pattern in _APPOSED:
+            for m in pattern.finditer(text, start, end):
+                who = cast.resolve(m.group("name"))
+                if who is not None and who.is_person:
+                    found.setdefault(m.group("noun").lower(), set()).add(id(who))
+                    people[id(who)] = who
+    return {noun: people[next(iter(ids))] for noun, ids in found.items() if len(ids) == 1}
+
 
 class Roles:
     """Role phrases of one text and the people they stand for."""

@@ -83,6 +83,9 @@ class Stage:
         """Unit index -> the first-person narrator of its section (set by ``run``)."""
         self.roles = roles.Roles(text, cast)
         """Relatives ("my mum") and roles ("the stage manager") and who they are."""
+        self.apposed = roles.appositions(text, cast, [(p.start, p.end) for u in units for p in u.pieces
+                                                      if p.kind == "narration"])
+        """Noun phrase -> the person the narration names beside it ("my friend Sebastian Crane")."""
         self.actor: Optional[Person] = None
         """Who acts in the last sentence of the narration since the last speech."""
         self.after_message = False

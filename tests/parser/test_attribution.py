@@ -166,6 +166,35 @@ def test_whole_speeches(quotes, between, expected):
         == expected
 
 
+def test_regression_said_my_friend_is_the_friend_the_narration_named():
+    # "my friend Sebastian Crane" in the narration, then '"Fenwick," said my friend': a
+    # character "my friend" of its own, or the other one of the talk, took Crane's lines.
+    text = ('It was a raw afternoon when my friend Sebastian Crane laid down the violin and announced '
+            'that he was bored.\n\n'
+            '"You have said so four times," I remarked.\n\n'
+            'Mrs. Vane came in and sat down. Fenwick the butler stood by the door.\n\n'
+            '"My clock has stopped," said Mrs. Vane.\n\n'
+            '"Fenwick," said my friend, rising from his chair, "how long have you worn list slippers?"\n')
+    assert speakers(text)[2:] == ["Sebastian Crane", "Sebastian Crane"]
+
+
+@pytest.mark.parametrize("narration, noun, who", [
+    pytest.param("my friend Sebastian Crane laid down the violin.", "my friend", "Sebastian Crane", id="noun_then_name"),
+    pytest.param("Buck Sayre, the foreman, spat.", "the foreman", "Buck Sayre", id="name_then_noun"),
+    pytest.param("the rector, Mr. Pelham, sighed.", "the rector", "Mr. Pelham", id="noun_comma_name"),
+    pytest.param("the boy Davy ran. Later the boy Tom came.", "the boy", None, id="a_noun_beside_two_people_is_nobodys"),
+])
+def test_appositions(narration, noun, who):
+    from audiobook.parser import roles
+    from audiobook.parser.characters import Roster
+
+    cast = Roster()
+    for name in ("Sebastian Crane", "Buck Sayre", "Mr. Pelham", "Davy", "Tom"):
+        cast.add(name, "male").tagged = 1  # a person: a speech tag has named them
+    found = roles.appositions(narration, cast, [(0, len(narration))])
+    assert (found[noun].name if noun in found else None) == who
+
+
 def test_regression_name_then_verb_and_particle_is_a_tag():
     from audiobook.parser import tags
     subject = tags.tag_after(" Tom broke in\nimpetuously. ", "!")
