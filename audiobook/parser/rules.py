@@ -378,7 +378,11 @@ GENDER_NOUNS = {
 #: Words before a capitalised name that show it names a place or a thing ("in Wisconsin",
 #: "out of Waukesha", "the Lusitania"), not a person.
 PLACE_CONTEXT = re.compile(r"\b(?:[Tt]he|in|at|from|into|near|towards?|across|through|out of|"
-                           r"inside|outside|beyond|round|around|[A-Z]\w+ of)\s+[_*]?$")
+                           r"inside|outside|beyond|round|around|[A-Z]\w+ of|"
+                           # one goes to a place and takes a train for it; to a person one speaks
+                           r"(?:visit|journey|trip|way|train|ticket|road|return|go|goes|going|went|gone|come|came|"
+                           r"got|get|arrived|returned|travelled|traveled|moved|sailed|drove|flew|bound|headed)"
+                           r" (?:to|for))\s+[_*]?$")
 
 #: Nouns for a person as such ("a boy", "the old woman"): someone the narration has not named.
 PERSON_NOUNS = {"man", "woman", "boy", "girl", "lady", "gentleman", "lad", "lass", "fellow"}

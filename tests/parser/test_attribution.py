@@ -942,6 +942,13 @@ ATTRIBUTION_CASES = [
         '"It is," said Tom.\n',
         ["a woman", "Tom"], id="regression_a_she_nobody_named_is_an_unnamed_woman_not_no_one"),
     pytest.param(
+        'Carrie sat by the window of the afternoon train. She had a little money and a ticket for Chicago, and a '
+        'sister who would meet the train for Chicago.\n\n'
+        'For some time she had been conscious of a man behind her. She felt him observing her hair.\n\n'
+        '"You are not familiar with this part of the country, are you?"\n\n"Oh, yes, I am," answered Carrie.\n\n'
+        '"And so this is your first visit to Chicago," he observed.\n',
+        ["Carrie", "Carrie", "the man"], id="regression_a_town_one_takes_a_train_for_is_no_he"),
+    pytest.param(
         '"Someone killed her," Harry said gloomily.\n\n'
         '"You could have knelt down," Tom said.\n\n'
         'He turned abruptly his grey searching eyes from the sea to Harry\'s face.\n\n'

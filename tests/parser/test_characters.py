@@ -1,7 +1,10 @@
 """Characters: names found without a list, titles, alias merging, gender."""
 from __future__ import annotations
 
+import pytest
 from parser_helpers import parse_text
+
+from audiobook.parser import rules
 
 
 def cast(text: str) -> dict:
@@ -78,6 +81,20 @@ def test_places_are_not_speakers():
     text = ('They sailed from Falmouth to Brest. Falmouth was grey.\n\n'
             '"Cold," said Tom.\n\n"Very," said Mara.\n')
     assert set(cast(text)) == {"Tom", "Mara"}
+
+
+@pytest.mark.parametrize("before, place", [
+    ("she had spent a year in ", True),
+    ("the afternoon train for ", True),
+    ("your first visit to ", True),
+    ("when we got to ", True),
+    ("he went to ", True),
+    ("she said to ", False),  # regression: one speaks to a person
+    ("he waited for ", False),
+    ("she looked at him and turned to ", False),
+])
+def test_words_before_a_place_name(before, place):
+    assert bool(rules.PLACE_CONTEXT.search(before)) is place
 
 
 def test_table_view_lists_lines_gender_aliases():
