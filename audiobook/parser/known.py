@@ -62,8 +62,10 @@ def apply_cast(text: str, roster: Roster, known: KnownCast, quoted: Sequence[tup
             continue
         roster.closed = True  # a cast for this book, not (only) for another of the series
         found = [roster.resolve(n) for n in names]
+        # One the list already gave another name is that character: this one is someone else
+        # (discovery may have taken "Eleanor Pelham" for "Mrs. Pelham", mother and daughter).
         person = next((p for p in found if p is not None and p.name == character.name), None) \
-            or next((p for p in found if p is not None), None)
+            or next((p for p in found if p is not None and not p.listed), None)
         if person is None:
             person = roster.add(character.name, character.gender)
         others = {id(p): p for p in found if p is not None and p is not person}

@@ -300,6 +300,12 @@ CAST_GIVEN = {
         '"You may address me as the Count Von Kramm," said the visitor.\n',
         (KnownCharacter("Count Von Kramm", ("the visitor",), "male"),),
         ["Holmes", "the narrator", "Holmes"], ["Holmes", "the narrator", "Count Von Kramm"]),
+    "two listed characters the parser took for one stay two (regression: mother and daughter)": (
+        'Mrs. Pelham sat in the parlour with her elder daughter. Eleanor Pelham was darning.\n\n'
+        '"Eleanor," said Mrs. Pelham, "what do you think of the letter?"\n\n'
+        '"Of what, mamma?" said Eleanor.\n\n"Of the Squire\'s letter," said Mrs. Pelham.\n',
+        (KnownCharacter("Mrs. Pelham", (), "female"), KnownCharacter("Eleanor Pelham", ("Eleanor",), "female")),
+        ["Eleanor Pelham"] * 4, ["Mrs. Pelham", "Mrs. Pelham", "Eleanor Pelham", "Mrs. Pelham"]),
     "a list for another book of the series leaves this one's talk alone": (
         'Mara crossed the square. Ada waited by the lamp.\n\n'
         '"Is it late?" she said.\n',
