@@ -184,6 +184,17 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
         p = paragraphs[i]
         line = text[p.start:p.end].lstrip("\ufeff")
         single = len(p.lines) == 1
+        if not seen_prose and len(p.lines) == 2 and not _has_chapter(out):
+            first, second = (text[a:b].strip() for a, b in p.lines)
+            byline = structure_rules.BYLINE.match(second)
+            if byline and byline.group("author") and len(first) <= structure_rules.HEADING_MAX_CHARS \
+                    and not first.endswith((".", ",", ";")):
+                # "Crossing / by lanternfish_writes" with no blank line between: title, then author
+                (a, b), (c, d) = p.lines
+                out.append(Paragraph(a, b, "title", first, lines=[(a, b)], wide_gap=p.wide_gap))
+                out.append(Paragraph(c, d, "author", byline.group("author"), lines=[(c, d)]))
+                i += 1
+                continue
         if not seen_prose and structure_rules.METADATA_LINE.match(line):
             p.kind = "note"  # "Rating: Teen And Up Audiences": how the story is posted, not the story
             out.append(p)

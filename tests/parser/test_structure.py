@@ -128,6 +128,16 @@ def test_author_line_under_the_title():
     assert [s.kind.value for s in script.segments()] == ["heading", "heading", "heading", "heading", "narration"]
 
 
+def test_regression_title_and_byline_with_no_blank_line_between():
+    # "Tidewater\nby saltwater_and_sokka" was one paragraph of prose, read as the story's first
+    # words, and the posting facts under it then counted as the story too.
+    text = "Tidewater\nby saltwater_and_sokka\n\nRating: Teen\n\nSokka was in the bait shed.\n"
+    script = parse_text(text)
+    assert script.title == "Tidewater"
+    assert [(k, t) for k, _, t in shape(text)] == [("heading", "Tidewater"), ("heading", "by saltwater_and_sokka"),
+                                                   ("note", "Rating: Teen"), ("narration", "Sokka was in the bait shed.")]
+
+
 def test_regression_pov_header_after_a_chapter_heading_is_not_its_title():
     text = "Chapter 1\n\nTOM POV\n\nI waited at the pier.\n"
     assert shape(text) == [("heading", None, "Chapter 1"), ("heading", None, "Tom's point of view"),
