@@ -98,6 +98,7 @@ def find_cast(text: str, tokens: list[Token]) -> Roster:
 def _form_votes(tokens: list[Token], forms) -> list[Optional[str]]:
     """For each form occurrence: the gender of the "he"/"she" that next refers back to it, if any."""
     starts = [t.start for t in tokens]
+    name_words = {w for _, _, words, _, _ in forms for w in words} - rules.NOT_NAMES
     out: list[Optional[str]] = []
     for _, title, words, start, quoted in forms:
         vote = None
@@ -113,8 +114,8 @@ def _form_votes(tokens: list[Token], forms) -> list[Optional[str]]:
                     break
                 if t.sentence_start:
                     sentences += 1
-                    if sentences > 1:
-                        break
+                    if sentences > 1 or (t.text in name_words and t.text not in words):
+                        break  # "Harry stepped in after her ... he thought": the he is Harry
                 w = t.text.lower()
                 if w in ("he", "she"):
                     vote = "male" if w == "he" else "female"

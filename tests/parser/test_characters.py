@@ -42,6 +42,14 @@ def test_gender_from_pronouns():
     assert people["Corwin"].gender == "male"
 
 
+def test_regression_the_he_of_a_sentence_that_opens_with_another_name_is_theirs():
+    # "Hermione followed. Harry stepped in after her ... he thought": the he is Harry's, no vote
+    # for Hermione being a man.
+    text = ('Mara followed more carefully. Tom stepped in after her, and he sat down.\n\n'
+            'Mara looked at the water. She was cold.\n\n"Cold," said Mara.\n')
+    assert cast(text)["Mara"].gender == "female"
+
+
 def test_regression_a_pronoun_of_someone_else_in_the_names_sentence_gives_no_gender():
     # "..., and he waited for her" and "tear her from her hold" speak of another: they outvoted
     # the given name, and both came out of no sex.
