@@ -942,6 +942,12 @@ ATTRIBUTION_CASES = [
         '"It is," said Tom.\n',
         ["a woman", "Tom"], id="regression_a_she_nobody_named_is_an_unnamed_woman_not_no_one"),
     pytest.param(
+        'Mr. Pett sat by the fire. Ogden lay on the sofa eating candy.\n\n'
+        '"You are eating again," said Mr. Pett.\n\n"Mother gave it to me," said Ogden.\n\n'
+        'For a while nobody spoke. The clock ticked on the mantel. It was Ogden who broke the silence.\n\n'
+        '"Got a grouch this morning, pop?"\n',
+        ["Mr. Pett", "Ogden", "Ogden"], id="regression_it_was_a_name_who_spoke_names_the_one_who_acts"),
+    pytest.param(
         'Carrie sat by the window of the afternoon train. She had a little money and a ticket for Chicago, and a '
         'sister who would meet the train for Chicago.\n\n'
         'For some time she had been conscious of a man behind her. She felt him observing her hair.\n\n'
