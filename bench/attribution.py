@@ -60,6 +60,28 @@ def quote_kind(text: str, start: int, end: int) -> str:
     return "pronoun" if subject.kind == "pronoun" else "named"
 
 
+def speaker_at(script: dict, start: int, end: int) -> str | None:
+    """Our speaker of most of the quotation ``start``..``end``."""
+    over: dict = {}
+    for ch in script["chapters"]:
+        for s in ch["segments"]:
+            o = min(end, s["end"]) - max(start, s["start"])
+            if s["kind"] == "dialogue" and o > 0:
+                over[s["speaker"]] = over.get(s["speaker"], 0) + o
+    return max(over, key=over.get) if over else None
+
+
+def one_voice_right(matched: list) -> int:
+    """Of the quotes scored right, as (our speaker, gold speaker), those whose speaker stands for
+    the gold speaker it matches most often. score-script counts a merged character right for
+    every gold name among its aliases (mother and daughter as one "Mrs. Pelham"); a listener
+    hears one voice for both, so this counts only one of them."""
+    best: dict = {}
+    for (ours, theirs), _n in Counter(matched).most_common():
+        best.setdefault(ours, theirs)
+    return sum(1 for ours, theirs in matched if best[ours] == theirs)
+
+
 def litbank(worst: int) -> None:
     """Print the LitBank figures."""
     tool = _score_script()
@@ -76,15 +98,21 @@ def litbank(worst: int) -> None:
             total[key] += value
             total[f"{half} {key}"] += value
         per_text.append((right / fig["n"], fig["n"] - right, gold["file"], right, fig["n"]))
+        matched = []  # (our speaker, gold speaker) of each quote counted right
         for q in gold["quotes"]:
             kind = quote_kind(text, q["start"], q["end"])
             _, one = tool.score(dict(gold, quotes=[q]), text, script)
             total[f"{kind} n"] += 1
             total[f"{kind} right"] += one["right"]
+            if one["right"]:
+                matched.append((speaker_at(script, q["start"], q["end"]), q["speaker"]))
+        total["one voice right"] += one_voice_right(matched)
     if not total["n"]:
         return
     print(f"litbank: attribution {total['right'] / total['n']:.3f} ({total['right']}/{total['n']}) over "
           f"{len(per_text)} texts, quotes found {total['found'] / total['n']:.3f}")
+    print(f"  with each of our characters standing for one gold speaker only: "
+          f"{total['one voice right'] / total['n']:.3f} ({total['one voice right']}/{total['n']})")
     for half, label in (("even", "even ids"), ("odd", "odd ids")):
         n = total[f"{half} n"]
         print(f"  {label}: {total[f'{half} right'] / max(1, n):.3f} ({total[f'{half} right']}/{n})")

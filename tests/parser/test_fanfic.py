@@ -70,10 +70,12 @@ STORIES = [
     # who is its subject, a speech left open after its tag runs on, "Uncle said" is a speaker
     # and "A wave slapped the boat" after a cut-off line is not, "came Hagrid's voice" is a tag,
     # and '"Malfoy."' said flatly greets one who answers: crossing 0.828, tidewater 0.916,
-    # the_orchard 0.569 (lists: 0.853, 0.905, 0.723).
-    ("crossing", 0.81),
+    # the_orchard 0.569 (lists: 0.853, 0.905, 0.723). Then a title with its by-line under it is
+    # no story, a gender vote stops at a sentence opening with another name, and "It was X who
+    # spoke" hands X the floor: crossing 0.845, the_orchard 0.585 (lists: 0.853, 0.905, 0.738).
+    ("crossing", 0.83),
     ("tidewater", 0.90),
-    ("the_orchard", 0.55),
+    ("the_orchard", 0.57),
     # A third blind set, in four manners: a Victorian parsonage novel, a first-person detective
     # story, a space-opera story as downloaded from its archive, a ranch novel in dialect. Scored
     # before any change for them: parsonage 0.696, inspector 0.564, hyperspace 0.714, prairie
@@ -81,15 +83,18 @@ STORIES = [
     # narrator's and an introduction may give the name in full, a name the tag cuts off opens
     # the speech to that person, the archive's header is no story, and "said my friend" is the
     # friend the narration named: 0.734, 0.744, 0.714, 0.782 (lists: 0.684, 0.769, 0.714, 0.821).
+    # Then two listed characters are never one (parsonage's list had made mother and daughter
+    # one voice, scored right for both) and the gender votes and "It was X who" above: prairie
+    # 0.833 (lists: parsonage 0.709, prairie 0.833).
     ("parsonage", 0.72),
     ("inspector", 0.73),
     ("hyperspace", 0.70),
-    ("prairie", 0.77),
+    ("prairie", 0.82),
 ]
 
 #: (story, min attribution) with the story's cast list given as its voices.yaml.
-WITH_LIST = [("crossing", 0.84), ("tidewater", 0.89), ("the_orchard", 0.70), ("parsonage", 0.67),
-             ("inspector", 0.75), ("hyperspace", 0.70), ("prairie", 0.80)]
+WITH_LIST = [("crossing", 0.84), ("tidewater", 0.89), ("the_orchard", 0.72), ("parsonage", 0.70),
+             ("inspector", 0.75), ("hyperspace", 0.70), ("prairie", 0.82)]
 
 
 @pytest.mark.parametrize("story,attribution", STORIES)
