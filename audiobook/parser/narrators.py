@@ -124,7 +124,8 @@ def first_person_sections(text: str, units: list[Unit]) -> list[tuple[int, int, 
             or unit.para.wide_gap
         if boundary:
             if i > start:
-                narration = " ".join(narration_text(text, u) for u in units[start:i])
+                # An author's note ("For my sister, who asked for trains") is not the story's "I".
+                narration = " ".join(narration_text(text, u) for u in units[start:i] if u.para.kind != "note")
                 n_words = max(1, len(narration.split()))
                 hits = len(rules.FIRST_PERSON.findall(narration))
                 # A first-person story says "I" often; a few in a long stretch are stray speech.

@@ -247,12 +247,15 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                     out.append(q)
                     i += 1
                 continue
-            if not seen_prose and _looks_like_title_line(line) and not _has_chapter(out):
+            nxt = paragraphs[i + 1] if i + 1 < n else None
+            bylined = nxt is not None and len(nxt.lines) == 1 and bool(
+                (m := structure_rules.BYLINE.match(text[nxt.start:nxt.end])) and m.group("author"))
+            if not seen_prose and (_looks_like_title_line(line) or bylined) and not _has_chapter(out):
+                # "what if we kissed (in the rain)" above "by quietmoth": a title in any case
                 p.kind, p.title = "title", line
                 out.append(p)
                 i += 1
                 continue
-            nxt = paragraphs[i + 1] if i + 1 < n else None
             if not seen_prose and nxt is not None and structure_rules.AUTHOR_HANDLE.match(line) \
                     and structure_rules.METADATA_LINE.match(text[nxt.start:nxt.end]):
                 p.kind, p.title = "author", line  # a story as posted: its title, its author's name, its tags

@@ -35,7 +35,8 @@ CHAPTER_HEADING_PATTERNS = [
 HEADING_MAX_CHARS = 80
 
 #: A by-line under the title: "by" alone (the name on the next line) or "by Anna Vell".
-BYLINE = re.compile(r"^by(?:\s+(?P<author>[A-Z][\w.'\u2019 -]{1,60}))?$", re.I)
+BYLINE = re.compile(r"^by(?:\s+(?P<author>[A-Z][\w.'\u2019 -]{1,60}(?:(?:,|,? and|,? &) [\w.'\u2019 -]{1,60}){0,4}))?$",
+                    re.I)
 
 #: An author's name as a story is posted, on a line of its own before the posting facts:
 #: a user name ("orbitalflotsam", "Jo_March42") or a name of two or three words.

@@ -34,7 +34,9 @@ def _read_html(data: bytes, path: Path, encoding: Optional[str]) -> Document:
     if source is None:
         source = decode(data, path, encoding)
     page = html.parse_page(normalise_newlines(source).lstrip("\ufeff"))
-    return Document(path=path, text=to_text(page.blocks), info=BookInfo(page.title or "", page.author), plain=False)
+    info = BookInfo(page.title or "", page.author, series=page.series, series_index=page.series_index,
+                    year=page.year, description=page.description)
+    return Document(path=path, text=to_text(page.blocks), info=info, plain=False)
 
 
 def _read_epub(data: bytes, path: Path, encoding: Optional[str]) -> Document:

@@ -60,6 +60,14 @@ class Page:
     """From ``<title>`` (without a site name after ``|``), else None."""
     author: Optional[str]
     """From ``<meta name="author">``, else None."""
+    description: Optional[str] = None
+    """A summary the page gives of the story (an archive download's "Summary"), else None."""
+    series: Optional[str] = None
+    """The series the page says the story is part of, else None."""
+    series_index: Optional[str] = None
+    """Its place in that series ("2"), else None."""
+    year: Optional[str] = None
+    """The year the page says it was published, else None."""
 
 
 def declared_charset(data: bytes) -> Optional[str]:
@@ -113,7 +121,8 @@ class _Collector:
             self.parts.append("\n")
 
 
-def _walk(root: LexborNode) -> list[Block]:
+def _walk(root: LexborNode, skip=None) -> list[Block]:
+    """The blocks under ``root``; ``skip(node)`` true leaves a node out with all it holds."""
     out = _Collector()
     stack: list[tuple[LexborNode, bool]] = [(root, False)]
     while stack:
@@ -121,13 +130,15 @@ def _walk(root: LexborNode) -> list[Block]:
         tag = node.tag
         if leaving:
             out.in_pre -= tag == "pre"
-            if tag in BLOCK_TAGS:
+            if tag == "dt":
+                out.text(" ")  # "Rating:" and its <dd> are one line: "Rating: Teen And Up Audiences"
+            elif tag in BLOCK_TAGS:
                 out.flush()
             continue
         if tag == "-text":
             out.text(node.text(deep=False) or "")
             continue
-        if _dropped(node):
+        if _dropped(node) or (skip is not None and skip(node)):
             continue
         if tag in HEADING_TAGS:
             out.flush()
@@ -142,7 +153,7 @@ def _walk(root: LexborNode) -> list[Block]:
             continue
         if tag in ("img", "-doctype"):
             continue
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS and not (tag == "dd" and out.parts):
             out.flush()
         out.in_pre += tag == "pre"
         stack.append((node, True))
@@ -168,5 +179,80 @@ def parse_page(html: str) -> Page:
         if (attrs.get("name") or "").lower() == "author" and (attrs.get("content") or "").strip():
             author = clean(attrs["content"])
             break
+    download = archive_download(tree)
+    if download is not None:
+        return download
     body = tree.body or tree.root
     return Page(_walk(body) if body is not None else [], title or None, author)
+
+
+# ----------------------------------------------------------------------------- archive downloads
+#: Class names of an archive download's own words around the story, not the author's: "Posted
+#: originally on the Archive of Our Own at ...", "Please drop by the Archive and comment",
+#: "See the end of the chapter for more notes", the "Preface" and "Afterword" headings.
+ARCHIVE_FURNITURE = frozenset({"message", "endnote-link", "toc-heading"})
+
+#: What opens the story after its notes, as the archive's own pages label it: a note section
+#: ("Summary", "Notes") runs until a label like this, a heading or a scene break.
+WORK_TEXT_LABEL, CHAPTER_TEXT_LABEL = "Work Text:", "Chapter Text:"
+
+_SERIES_PART = re.compile(r"^Part\s+(\d{1,4})\s+of\s+(.+?)\s*$", re.I)
+_PUBLISHED = re.compile(r"\bPublished:\s*(\d{4})-\d\d-\d\d")
+_NOTE_LABEL = re.compile(r"^(?:summary|notes|chapter summary|chapter notes)$", re.I)
+
+
+def _furniture(node: LexborNode) -> bool:
+    classes = set((node.attributes.get("class") or "").lower().split())
+    return bool(classes & ARCHIVE_FURNITURE)
+
+
+def _has_note_label(blocks: list[Block]) -> bool:
+    return any(b.kind == "para" and _NOTE_LABEL.match(b.text.strip()) for b in blocks)
+
+
+def archive_download(tree: LexborHTMLParser) -> Optional[Page]:
+    """A story as the Archive of Our Own lets it be downloaded (``#preface`` with the posting's
+    tags, ``#chapters``, ``#afterword``), else None. Read as the parser reads such a story
+    copied as text: title, "by" line, one line per tag ("Rating: ..."), the "Summary" and
+    "Notes" sections, then a "Work Text:" label where notes would otherwise run on into the
+    story; the archive's own messages left out. The page's title, authors, summary, series and
+    year of publication are the book's metadata."""
+    preface, chapters = tree.css_first("#preface"), tree.css_first("#chapters")
+    meta = preface.css_first(".meta") if preface is not None else None
+    if meta is None or chapters is None or meta.css_first("dl.tags") is None:
+        return None
+    heading = meta.css_first("h1")
+    title = clean(heading.text(deep=True) or "") if heading is not None else ""
+    byline = meta.css_first(".byline")
+    authors = [clean(a.text(deep=True) or "") for a in byline.css('a[rel="author"]')] if byline is not None else []
+    blocks = [Block("para", title)] if title else []
+    if byline is not None:
+        blocks.append(Block("para", clean(byline.text(deep=True) or "")))
+    tags = _walk(meta.css_first("dl.tags"))
+    blocks += tags
+    notes = _walk(meta, skip=lambda n: n.tag in ("h1", "dl") or _furniture(n)
+                  or "byline" in (n.attributes.get("class") or "").split())
+    blocks += notes
+    parts = [n for n in chapters.iter() if n.tag == "div"]
+    if any(n.css_first("h2.heading") is not None for n in parts):
+        for part in parts:  # one <div> of headings and notes, one of text, one of end notes, per chapter
+            found = _walk(part, skip=_furniture)
+            blocks += found
+            if "group" in (part.attributes.get("class") or "").split() and _has_note_label(found):
+                blocks.append(Block("para", CHAPTER_TEXT_LABEL))
+    else:
+        if _has_note_label(notes):
+            blocks.append(Block("para", WORK_TEXT_LABEL))
+        blocks += _walk(chapters, skip=_furniture)
+    afterword = tree.css_first("#afterword")
+    if afterword is not None:
+        blocks += _walk(afterword, skip=_furniture)
+    facts = {b.text.split(":", 1)[0].strip().lower(): b.text.split(":", 1)[1].strip()
+             for b in tags if b.kind == "para" and ":" in b.text}
+    series = _SERIES_PART.match(facts.get("series", "").split(",")[0])
+    published = _PUBLISHED.search(facts.get("stats", ""))
+    summary = next((i for i, b in enumerate(notes) if b.text.strip().lower() == "summary"), None)
+    description = notes[summary + 1].text if summary is not None and summary + 1 < len(notes) else None
+    return Page(blocks, title or None, " and ".join(a for a in authors if a) or None, description=description,
+                series=series.group(2) if series else None, series_index=series.group(1) if series else None,
+                year=published.group(1) if published else None)

@@ -138,6 +138,19 @@ def test_regression_title_and_byline_with_no_blank_line_between():
                                                    ("note", "Rating: Teen"), ("narration", "Sokka was in the bait shed.")]
 
 
+def test_a_title_in_lower_case_above_a_byline_of_two_authors():
+    text = "what if we kissed (in the rain)\n\nby quietmoth, saltwater_and_sokka\n\nRating: Teen\n\nMara left.\n"
+    script = parse_text(text)
+    assert (script.title, script.author) == ("what if we kissed (in the rain)", "quietmoth, saltwater_and_sokka")
+    assert [k for k, _, _ in shape(text)] == ["heading", "heading", "note", "narration"]
+
+
+def test_regression_an_authors_note_saying_my_makes_no_first_person_narrator():
+    text = "Notes:\n\nFor my sister, who asked for my trains.\n\nWork Text:\n\n" \
+           "The platform was empty.\n\n\u201cWe walk,\u201d Ron said.\n"
+    assert [who for kind, who, _ in shape(text) if kind == "narration"] == [None, None]
+
+
 def test_regression_pov_header_after_a_chapter_heading_is_not_its_title():
     text = "Chapter 1\n\nTOM POV\n\nI waited at the pier.\n"
     assert shape(text) == [("heading", None, "Chapter 1"), ("heading", None, "Tom's point of view"),

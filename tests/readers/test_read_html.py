@@ -1,6 +1,8 @@
 """Saved web pages: the story's paragraphs, headings and breaks; the site around it dropped."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from audiobook.parser import parse
@@ -32,6 +34,8 @@ GOLDEN = [
      "Small heading\n\nBody & soul \u2014 \u201chi\u201d.\n"),
     ("<pre>  keep\n  these lines</pre>", "keep\nthese lines\n"),
     ("<p>Unclosed <b>bold<p>Next para", "Unclosed bold\n\nNext para\n"),
+    # regression: a term and its definition were two paragraphs, "Rating:" apart from its value
+    ("<dl><dt>Rating:</dt><dd>Teen</dd><dt>Words:</dt><dd>312</dd></dl>", "Rating: Teen\n\nWords: 312\n"),
 ]
 
 
@@ -74,3 +78,49 @@ def test_a_saved_page_keeps_the_story_with_title_and_author(tmp_path):
 def test_deeply_nested_markup_is_read_without_recursion(tmp_path):
     html = "<div>" * 5000 + "<p>Deep words.</p>" + "</div>" * 5000
     assert text_of(html) == "Deep words.\n"
+
+
+ARCHIVE = Path(__file__).resolve().parents[1] / "data" / "archive"
+
+
+def shape(script) -> list[tuple[str, str | None, str]]:
+    return [(s.kind.value, s.speaker, s.text) for s in script.segments()]
+
+
+def test_an_archive_download_is_its_story_with_the_posting_apart():
+    # Regression: the "Notes" of the preface ran on into the story, so the whole story was a
+    # note and nothing was read; the title was the page's "<title> - author - fandom [site]".
+    document = read_source(ARCHIVE / "one_chapter.html")
+    info = document.info
+    assert (info.title, info.author, info.series, info.series_index, info.year, info.description) == (
+        "The Long Way Home", "lanternfish_writes", "Trains and Other Disasters", "2", "2024",
+        "Ron and Hermione miss the last train.")
+    for furniture in ("Posted originally", "drop by the Archive", "See the end of the work", "Preface", "Afterword"):
+        assert furniture not in document.text
+    script = parse(document)
+    said = [(kind, who, text) for kind, who, text in shape(script) if kind in ("dialogue", "narration")]
+    assert said == [
+        ("narration", None, "The platform was empty by the time they reached it."),
+        ("dialogue", "Ronald", "We\u2019ve missed it,"), ("narration", None, "Ron said."),
+        ("dialogue", "Ronald", "We\u2019ve actually missed it."),
+        ("dialogue", "Hermione Granger", "I can see that, Ronald."),
+        ("narration", None, "Hermione set down her bag."),
+        ("dialogue", "Hermione Granger", "Well, what do we do now?"),
+        ("dialogue", "Ronald", "We walk.")]
+    notes = [text for kind, _, text in shape(script) if kind == "note"]
+    assert notes[0] == "Rating: Teen And Up Audiences" and "Work Text:" in notes
+    assert notes[-2:] == ["End Notes", "Thanks for reading! Kudos and comments make my day."]
+
+
+def test_an_archive_download_of_chapters_keeps_each_chapters_notes_apart():
+    document = read_source(ARCHIVE / "chapters.html")
+    assert (document.info.title, document.info.author, document.info.year) == (
+        "Lamplight", "quietmoth and saltwater_and_sokka", "2023")
+    script = parse(document)
+    assert [c.title for c in script.chapters] == ["Lamplight", "Chapter 1: The Dark Road", "Chapter 2: The Lamplighter"]
+    first = [(s.kind.value, s.speaker, s.text) for s in script.chapters[1].segments]
+    assert ("note", None, "I wrote this on the train, sorry for any typos.") in first
+    assert ("note", None, "Next chapter on Sunday!") in first
+    assert [(who, text) for kind, who, text in first if kind == "dialogue"][:2] == [
+        ("Mara Vell", "Tobias?"), ("Mara Vell", "Tobias, are you there?")]
+    assert sum(1 for s in script.segments() if s.kind.value == "dialogue") == 7
