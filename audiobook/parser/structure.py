@@ -262,7 +262,8 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                 out.append(p)
                 i += 1
                 continue
-        if any(pat.match(line) for pat in structure_rules.NOTE_MARKERS):
+        if any(pat.match(line) for pat in structure_rules.NOTE_MARKERS) or (
+                structure_rules.ARCHIVE_MESSAGE.search(text, p.start, p.end)):
             p.kind = "note"
         seen_prose = True
         out.append(p)

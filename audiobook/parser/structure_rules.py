@@ -92,6 +92,11 @@ NOTE_MARKERS = [
                r"translator'?s note|editor'?s note)\b", re.I),
 ]
 
+#: What an archive writes around a story it lets be downloaded, anywhere in a paragraph: a note,
+#: never the story ("Posted originally on the Archive of Our Own at ...").
+ARCHIVE_MESSAGE = re.compile(r"Posted originally on the Archive of Our Own|Please drop by the Archive and comment|"
+                             r"^See the end of the (?:work|chapter) for", re.I | re.M)
+
 #: The labels of the sections a posted story is downloaded with, alone on their line: those
 #: whose section is a note (the summary, the author's notes before or after), and those after
 #: which the story itself begins.

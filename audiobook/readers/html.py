@@ -11,6 +11,7 @@ from typing import Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from audiobook.parser.structure_rules import ARCHIVE_MESSAGE
 from audiobook.readers.blocks import Block, clean
 
 #: Elements dropped with everything inside them: not part of the story.
@@ -121,16 +122,35 @@ class _Collector:
             self.parts.append("\n")
 
 
+#: A paragraph that labels the section after it as the author's, not the story: "Summary",
+#: "Notes", "Chapter Notes" (and "End Notes", after which no story follows).
+_NOTE_LABEL = re.compile(r"^(?:summary|notes|chapter summary|chapter notes|end notes|chapter end notes):?$", re.I)
+
+#: The label a section of notes in a blockquote is closed with, so that the story after it is
+#: read as story: the archive's own words for it.
+_STORY_LABEL = {"summary": "Work Text:", "notes": "Work Text:", "chapter summary": "Chapter Text:",
+                "chapter notes": "Chapter Text:"}
+
+
 def _walk(root: LexborNode, skip=None) -> list[Block]:
     """The blocks under ``root``; ``skip(node)`` true leaves a node out with all it holds."""
+    return _close_note_sections(_walk_marked(root, skip))
+
+
+def _walk_marked(root: LexborNode, skip=None) -> list[Block]:
+    """``_walk``'s blocks with a ``section-end`` block where a blockquote of notes ends."""
     out = _Collector()
     stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    sections: dict[int, str] = {}  # blockquotes of notes under a label, by node: the label
     while stack:
         node, leaving = stack.pop()
         tag = node.tag
         if leaving:
             out.in_pre -= tag == "pre"
-            if tag == "dt":
+            if tag == "blockquote" and id(node) in sections:
+                out.flush()
+                out.blocks.append(Block("section-end", sections.pop(id(node))))
+            elif tag == "dt":
                 out.text(" ")  # "Rating:" and its <dd> are one line: "Rating: Teen And Up Audiences"
             elif tag in BLOCK_TAGS:
                 out.flush()
@@ -155,11 +175,30 @@ def _walk(root: LexborNode, skip=None) -> list[Block]:
             continue
         if tag in BLOCK_TAGS and not (tag == "dd" and out.parts):
             out.flush()
+        if tag == "blockquote" and out.blocks and out.blocks[-1].kind == "para" \
+                and _NOTE_LABEL.match(out.blocks[-1].text.strip()):
+            sections[id(node)] = out.blocks[-1].text.strip().rstrip(":").lower()
         out.in_pre += tag == "pre"
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
     out.flush()
     return out.blocks
+
+
+def _close_note_sections(found: list[Block]) -> list[Block]:
+    """"Summary" or "Notes" with the author's words in a blockquote: a note that would run on into
+    the story after it, so the blockquote's end gets the label that opens the story ("Work
+    Text:"), unless another label, a heading or nothing comes next."""
+    kept = [b for b in found if b.kind != "section-end" or b.text in _STORY_LABEL]
+    out = []
+    for i, block in enumerate(kept):
+        if block.kind != "section-end":
+            out.append(block)
+            continue
+        nxt = next((b for b in kept[i + 1:] if b.kind != "section-end"), None)
+        if nxt is not None and nxt.kind == "para" and not _NOTE_LABEL.match(nxt.text.strip()):
+            out.append(Block("para", _STORY_LABEL[block.text]))
+    return out
 
 
 def blocks(html: str) -> list[Block]:
@@ -192,67 +231,52 @@ def parse_page(html: str) -> Page:
 #: "See the end of the chapter for more notes", the "Preface" and "Afterword" headings.
 ARCHIVE_FURNITURE = frozenset({"message", "endnote-link", "toc-heading"})
 
-#: What opens the story after its notes, as the archive's own pages label it: a note section
-#: ("Summary", "Notes") runs until a label like this, a heading or a scene break.
-WORK_TEXT_LABEL, CHAPTER_TEXT_LABEL = "Work Text:", "Chapter Text:"
-
 _SERIES_PART = re.compile(r"^Part\s+(\d{1,4})\s+of\s+(.+?)\s*$", re.I)
 _PUBLISHED = re.compile(r"\bPublished:\s*(\d{4})-\d\d-\d\d")
-_NOTE_LABEL = re.compile(r"^(?:summary|notes|chapter summary|chapter notes)$", re.I)
 
 
 def _furniture(node: LexborNode) -> bool:
+    """The archive's words, by class name, or by their words where a converter renamed it."""
     classes = set((node.attributes.get("class") or "").lower().split())
-    return bool(classes & ARCHIVE_FURNITURE)
-
-
-def _has_note_label(blocks: list[Block]) -> bool:
-    return any(b.kind == "para" and _NOTE_LABEL.match(b.text.strip()) for b in blocks)
+    if classes & ARCHIVE_FURNITURE:
+        return True
+    leaf = node.tag == "p" or (node.tag == "div" and not any(c.tag in BLOCK_TAGS for c in node.iter()))
+    return leaf and bool(ARCHIVE_MESSAGE.search(clean(node.text(deep=True) or "")))
 
 
 def archive_download(tree: LexborHTMLParser) -> Optional[Page]:
     """A story as the Archive of Our Own lets it be downloaded (``#preface`` with the posting's
-    tags, ``#chapters``, ``#afterword``), else None. Read as the parser reads such a story
-    copied as text: title, "by" line, one line per tag ("Rating: ..."), the "Summary" and
-    "Notes" sections, then a "Work Text:" label where notes would otherwise run on into the
-    story; the archive's own messages left out. The page's title, authors, summary, series and
-    year of publication are the book's metadata."""
-    preface, chapters = tree.css_first("#preface"), tree.css_first("#chapters")
-    meta = preface.css_first(".meta") if preface is not None else None
-    if meta is None or chapters is None or meta.css_first("dl.tags") is None:
+    tags, then ``#chapters`` and ``#afterword``; an EPUB has the preface as a page of its own),
+    else None. Read as the parser reads such a story copied as text: title, "by" line, one line
+    per tag ("Rating: ..."), the "Summary" and "Notes" sections, the story; the archive's own
+    messages left out. The page's title, authors, summary, series and year of publication are
+    the book's metadata."""
+    preface = tree.css_first("#preface")
+    tags = preface.css_first("dl.tags") if preface is not None else None
+    if tags is None:
         return None
-    heading = meta.css_first("h1")
+    heading = preface.css_first("h1") or preface.css_first(".message b")
     title = clean(heading.text(deep=True) or "") if heading is not None else ""
-    byline = meta.css_first(".byline")
+    # The "by" line by its author links: a converter may have renamed its class.
+    author_link = preface.css_first('a[rel="author"]')
+    byline = author_link.parent if author_link is not None else None
     authors = [clean(a.text(deep=True) or "") for a in byline.css('a[rel="author"]')] if byline is not None else []
-    blocks = [Block("para", title)] if title else []
+    facts = _walk_marked(tags)
+    found = facts + ([Block("para", title)] if title else [])
     if byline is not None:
-        blocks.append(Block("para", clean(byline.text(deep=True) or "")))
-    tags = _walk(meta.css_first("dl.tags"))
-    blocks += tags
-    notes = _walk(meta, skip=lambda n: n.tag in ("h1", "dl") or _furniture(n)
-                  or "byline" in (n.attributes.get("class") or "").split())
-    blocks += notes
-    parts = [n for n in chapters.iter() if n.tag == "div"]
-    if any(n.css_first("h2.heading") is not None for n in parts):
-        for part in parts:  # one <div> of headings and notes, one of text, one of end notes, per chapter
-            found = _walk(part, skip=_furniture)
-            blocks += found
-            if "group" in (part.attributes.get("class") or "").split() and _has_note_label(found):
-                blocks.append(Block("para", CHAPTER_TEXT_LABEL))
-    else:
-        if _has_note_label(notes):
-            blocks.append(Block("para", WORK_TEXT_LABEL))
-        blocks += _walk(chapters, skip=_furniture)
-    afterword = tree.css_first("#afterword")
-    if afterword is not None:
-        blocks += _walk(afterword, skip=_furniture)
-    facts = {b.text.split(":", 1)[0].strip().lower(): b.text.split(":", 1)[1].strip()
-             for b in tags if b.kind == "para" and ":" in b.text}
-    series = _SERIES_PART.match(facts.get("series", "").split(",")[0])
-    published = _PUBLISHED.search(facts.get("stats", ""))
-    summary = next((i for i, b in enumerate(notes) if b.text.strip().lower() == "summary"), None)
+        found.append(Block("para", clean(byline.text(deep=True) or "")))
+    mine = byline.mem_id if byline is not None else None
+    notes = _walk_marked(preface, skip=lambda n: n.tag in ("h1", "h2", "dl") or _furniture(n) or n.mem_id == mine)
+    found += notes
+    for part in (tree.css_first("#chapters"), tree.css_first("#afterword")):
+        if part is not None:
+            found += _walk_marked(part, skip=_furniture)
+    said = {b.text.split(":", 1)[0].strip().lower(): b.text.split(":", 1)[1].strip()
+            for b in facts if b.kind == "para" and ":" in b.text}
+    series = _SERIES_PART.match(said.get("series", "").split(",")[0])
+    published = _PUBLISHED.search(said.get("stats", ""))
+    summary = next((i for i, b in enumerate(notes) if b.kind == "para" and b.text.strip().lower() == "summary"), None)
     description = notes[summary + 1].text if summary is not None and summary + 1 < len(notes) else None
-    return Page(blocks, title or None, " and ".join(a for a in authors if a) or None, description=description,
-                series=series.group(2) if series else None, series_index=series.group(1) if series else None,
-                year=published.group(1) if published else None)
+    return Page(_close_note_sections(found), title or None, " and ".join(a for a in authors if a) or None,
+                description=description, series=series.group(2) if series else None,
+                series_index=series.group(1) if series else None, year=published.group(1) if published else None)

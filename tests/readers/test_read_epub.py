@@ -176,3 +176,44 @@ def test_regression_a_spine_naming_a_missing_ncx_says_so(tmp_path):
         read_source(path)
     assert str(err.value) == (f"{path}: is not a readable EPUB (its spine names a table of contents the package "
                               "does not have); check the file or convert it to .txt")
+
+
+def test_an_archive_epub_reads_its_story_and_keeps_the_posting_and_notes_apart(tmp_path):
+    # As the archive's EPUB lays a story out: the preface a page of its own (its tags in a
+    # definition list), each chapter's notes in a blockquote under a label, class names renamed
+    # by the converter, so nothing may rest on them but the preface's id and the tags' class.
+    book = new_book("Lamplight", ("quietmoth",))
+    preface = page("preface.xhtml",
+                   '<div id="preface" class="calibre1"><h2 class="calibre2">Preface</h2>'
+                   '<p class="calibre3"><b>Lamplight</b><br/>Posted originally on the Archive of Our Own at '
+                   '<a href="https://archiveofourown.org/works/1">https://archiveofourown.org/works/1</a>.</p>'
+                   '<div class="calibre1"><dl class="tags"><dt>Rating:</dt><dd>General Audiences</dd>'
+                   '<dt>Stats:</dt><dd>Published: 2023-10-30 Words: 90 Chapters: 1/1</dd></dl>'
+                   '<h1 class="calibre4">Lamplight</h1><div class="calibre5">by <a rel="author">quietmoth</a></div>'
+                   '<p>Summary</p><blockquote class="calibre6"><p>Mara goes looking for the lamplighter.</p>'
+                   '</blockquote></div></div>')
+    chapter = page("ch1.xhtml",
+                   '<div class="calibre7"><h2 class="calibre8">Chapter 1: The Dark Road</h2><p>Chapter Notes</p>'
+                   '<blockquote class="calibre6"><p>I wrote this on the train.</p></blockquote>'
+                   '<div class="calibre9">See the end of the chapter for <a href="#e">more notes</a></div></div>'
+                   '<div class="calibre10"><p>\u201cTobias?\u201d Mara called.</p><p>\u201cHere,\u201d said Tobias.</p></div>'
+                   '<div class="calibre1" id="e"><p>Chapter End Notes</p><blockquote><p>More soon!</p></blockquote></div>')
+    for item in (preface, chapter):
+        book.add_item(item)
+    book.toc = (epub.Link("preface.xhtml", "Preface", "p"), epub.Link("ch1.xhtml", "Chapter 1: The Dark Road", "c1"))
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    book.spine = ["nav", preface, chapter]
+    path = tmp_path / "lamplight.epub"
+    write(path, book)
+    script = parse(read_source(path))
+    segments = [(s.kind.value, s.speaker, s.text) for s in script.segments()]
+    assert [(who, text) for kind, who, text in segments if kind == "dialogue"] == [("Mara", "Tobias?"),
+                                                                                  ("Tobias", "Here,")]
+    narration = [text for kind, _, text in segments if kind == "narration"]
+    assert narration == ["Lamplight", "by quietmoth", "Mara called.", "said Tobias."]  # under the "Preface" heading
+    notes = [text for kind, _, text in segments if kind == "note"]
+    for words in ("Rating: General Audiences", "Mara goes looking for the lamplighter.", "I wrote this on the train.",
+                  "See the end of the chapter for more notes", "More soon!"):
+        assert words in notes
+    assert not any("Posted originally" in text for _, _, text in segments)

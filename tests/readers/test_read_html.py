@@ -36,6 +36,13 @@ GOLDEN = [
     ("<p>Unclosed <b>bold<p>Next para", "Unclosed bold\n\nNext para\n"),
     # regression: a term and its definition were two paragraphs, "Rating:" apart from its value
     ("<dl><dt>Rating:</dt><dd>Teen</dd><dt>Words:</dt><dd>312</dd></dl>", "Rating: Teen\n\nWords: 312\n"),
+    # regression: notes under a label ran on into the story after them, which was then a note
+    ("<h2>One</h2><p>Chapter Notes</p><blockquote><p>Typos, sorry.</p></blockquote><p>Mara left.</p>",
+     "# One\n\nChapter Notes\n\nTypos, sorry.\n\nChapter Text:\n\nMara left.\n"),
+    ("<p>Summary</p><blockquote><p>A.</p></blockquote><p>Notes</p><blockquote><p>B.</p></blockquote><p>Story.</p>",
+     "Summary\n\nA.\n\nNotes\n\nB.\n\nWork Text:\n\nStory.\n"),
+    ("<p>End Notes</p><blockquote><p>Thanks!</p></blockquote>", "End Notes\n\nThanks!\n"),
+    ("<blockquote><p>A quoted letter.</p></blockquote><p>Story.</p>", "A quoted letter.\n\nStory.\n"),
 ]
 
 
