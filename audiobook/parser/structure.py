@@ -230,8 +230,10 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                 out.append(p)
                 i += 1
                 continue
+            # "Later, the lamps were lit." is a sentence, "Three days later." a header.
+            sentence = bare.endswith((".", "!", "?")) and not bare.endswith("...") and len(bare.split()) > 4
             if len(bare) <= 60 and any(pat.match(bare) for pat in structure_rules.TIME_HEADER_PATTERNS) \
-                    and not re.search(r"[\"\u201c\u201d]", line):
+                    and not re.search(r"[\"\u201c\u201d]", line) and not sentence:
                 p.kind, p.title = "time", line
                 out.append(p)
                 i += 1

@@ -151,6 +151,18 @@ def test_regression_an_authors_note_saying_my_makes_no_first_person_narrator():
     assert [who for kind, who, _ in shape(text) if kind == "narration"] == [None, None]
 
 
+@pytest.mark.parametrize("line, kind", [
+    ("Three days later.", "heading"),
+    ("Later that night", "heading"),
+    ("Meanwhile, in the harbour...", "heading"),
+    ("Later, the lamps were lit.", "narration"),  # regression: a sentence read as a time header
+    ("Two weeks later, Mara came home.", "narration"),
+])
+def test_a_time_header_is_no_sentence(line, kind):
+    text = f"Mara left.\n\n* * *\n\n{line}\n\nThe lamps burned.\n"
+    assert [k for k, _, t in shape(text) if t == line] == [kind]
+
+
 def test_regression_pov_header_after_a_chapter_heading_is_not_its_title():
     text = "Chapter 1\n\nTOM POV\n\nI waited at the pier.\n"
     assert shape(text) == [("heading", None, "Chapter 1"), ("heading", None, "Tom's point of view"),
