@@ -6,6 +6,7 @@ Parsing is selectolax's (lexbor): nothing in the page is run or fetched.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from typing import Optional
 
@@ -218,7 +219,7 @@ def parse_page(html: str) -> Page:
         if (attrs.get("name") or "").lower() == "author" and (attrs.get("content") or "").strip():
             author = clean(attrs["content"])
             break
-    download = archive_download(tree)
+    download = archive_download(tree) or fanfiction_net_page(tree)
     if download is not None:
         return download
     body = tree.body or tree.root
@@ -280,3 +281,41 @@ def archive_download(tree: LexborHTMLParser) -> Optional[Page]:
     return Page(_close_note_sections(found), title or None, " and ".join(a for a in authors if a) or None,
                 description=description, series=series.group(2) if series else None,
                 series_index=series.group(1) if series else None, year=published.group(1) if published else None)
+
+
+# ----------------------------------------------------------------------------- FanFiction.Net pages
+_CHAPTER_OPTION = re.compile(r"^\d+\.\s*")
+
+
+def fanfiction_net_page(tree: LexborHTMLParser) -> Optional[Page]:
+    """A chapter of a story saved from FanFiction.Net (or FictionPress), else None: the story is
+    ``#storytext``; the page around it (menus, the chapter list, reviews) is the site's. The
+    header ``#profile_top`` gives title, author and summary, and its line of facts ("Rated: T -
+    English - ... - Published: ...") is read as the posting facts are; the chapter chosen in the
+    chapter list is the chapter's heading."""
+    story = tree.css_first("#storytext")
+    top = tree.css_first("#profile_top")
+    if story is None or top is None:
+        return None
+
+    def text_of(selector: str) -> str:
+        node = top.css_first(selector)
+        return clean(node.text(deep=True) or "") if node is not None else ""
+
+    title, author, summary = text_of("b.xcontrast_txt") or text_of("b"), text_of('a[href^="/u/"]'), \
+        text_of("div.xcontrast_txt")
+    facts = top.css_first("span.xgray")
+    found = [Block("para", title)] if title else []
+    if author:
+        found.append(Block("para", f"by {author}"))
+    if facts is not None:
+        found.append(Block("para", clean(facts.text(deep=True) or "")))
+    if summary:
+        found += [Block("para", "Summary:"), Block("para", summary), Block("section-end", "summary")]
+    chosen = tree.css_first("#chap_select option[selected]")
+    if chosen is not None:
+        found.append(Block("heading", _CHAPTER_OPTION.sub("", clean(chosen.text(deep=True) or "")), 2))
+    found += _walk_marked(story)
+    times = [t.attributes.get("data-xutime") for t in facts.css("span[data-xutime]")] if facts is not None else []
+    year = time.strftime("%Y", time.gmtime(int(times[-1]))) if times and (times[-1] or "").isdigit() else None
+    return Page(_close_note_sections(found), title or None, author or None, description=summary or None, year=year)

@@ -131,3 +131,20 @@ def test_an_archive_download_of_chapters_keeps_each_chapters_notes_apart():
     assert [(who, text) for kind, who, text in first if kind == "dialogue"][:2] == [
         ("Mara Vell", "Tobias?"), ("Mara Vell", "Tobias, are you there?")]
     assert sum(1 for s in script.segments() if s.kind.value == "dialogue") == 7
+
+
+def test_a_chapter_saved_from_fanfiction_net_is_its_story_without_the_site():
+    document = read_source(ARCHIVE / "fanfiction_net.html")
+    info = document.info
+    assert (info.title, info.author, info.year, info.description) == (
+        "The Lamplighter", "quietmoth", "2023", "Mara goes looking for the man who lights the harbour lamps.")
+    for site in ("Follow/Fav", "Review this chapter", "Privacy", "Next", "Books", "Just In", "1. The Dark Road"):
+        assert site not in document.text
+    script = parse(document)
+    assert [c.title for c in script.chapters] == ["The Lamplighter", "The Harbour Road"]
+    said = shape(script)
+    assert ("note", None, "A/N: Thank you for the reviews! Here is chapter two.") in said
+    assert said[1] == ("heading", None, "by quietmoth") and said[2][0] == "note"  # "Rated: ..." is a posting fact
+    assert [(who, text) for kind, who, text in said if kind == "dialogue"] == [
+        ("Mara", "Tobias?"), ("Mara", "Is that you?"), ("Tobias", "Who else would it be?")]
+    assert said[-1] == ("narration", None, "Later, the lamps were lit.")
