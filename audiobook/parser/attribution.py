@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from audiobook.parser import beats, calls, rules, tags
+from audiobook.parser import beats, calls, rules, subjects, tags
 from audiobook.parser.characters import Person, _norm
 from audiobook.parser.narrators import (CALLED_BY_THE_NARRATOR, NAMELESS, Unit, narration_only, narrators_by_unit,
                                         opens_speech, second_person)
@@ -15,7 +15,7 @@ from audiobook.parser.scene import CONVERSATION_GAP
 from audiobook.parser.turns import TurnTaking
 
 
-def _how(subject: tags.Subject, piece) -> str:
+def _how(subject: subjects.Subject, piece) -> str:
     """How a tagged quotation's speaker was found (``model.HOW``)."""
     if piece.pinned is not None:
         return "pinned"
@@ -109,14 +109,14 @@ class Attributor(TurnTaking):
 
     def _find_tags(self) -> None:
         """Each quotation's own tag (after it, else before it), and who is addressed by name."""
-        self.tag_subjects: dict[int, dict[int, tags.Subject]] = {}
+        self.tag_subjects: dict[int, dict[int, subjects.Subject]] = {}
         names = self.subject_words
         previous: Optional[Unit] = None
         for unit in self.units:
             before_para = previous
             previous = unit
             pieces = unit.pieces
-            found: dict[int, tags.Subject] = {}
+            found: dict[int, subjects.Subject] = {}
             for i, piece in enumerate(pieces):
                 if piece.kind != "dialogue":
                     continue
@@ -141,9 +141,9 @@ class Attributor(TurnTaking):
                 if subject is not None and subject.kind == "name" and _norm(subject.words) in self.cast.banned:
                     subject = None  # voices.yaml: never a speaker; the line is as if untagged
                 if piece.sender is not None:  # a chat line: its sender's name opens it
-                    subject = tags.Subject("name", piece.sender)
+                    subject = subjects.Subject("name", piece.sender)
                 if piece.pinned is not None:  # voices.yaml pins it: an explicit tag, whatever the text says
-                    subject = tags.Subject("name", piece.pinned) if piece.pinned else tags.Subject("pronoun", "i")
+                    subject = subjects.Subject("name", piece.pinned) if piece.pinned else subjects.Subject("pronoun", "i")
                 if subject is not None:
                     found[i] = subject
                     if subject.kind == "name":

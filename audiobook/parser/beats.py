@@ -15,7 +15,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Optional
 
-from audiobook.parser import rules, tags
+from audiobook.parser import rules, subjects
 from audiobook.parser.characters import Person
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,7 +47,7 @@ def first_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
     """The subject of the first sentence of the narration ``text[start:end]`` ("Mags came up the
     steps ..."), if it is a person the cast knows."""
     sentences = [s for s in _SENTENCES.split(att.text[start:end].strip()) if s.strip()]
-    subject = tags.sentence_subject(sentences[0]) if sentences else None
+    subject = subjects.sentence_subject(sentences[0]) if sentences else None
     if subject is None or subject.kind != "name":
         return None
     who = att.cast.resolve(subject.words)
@@ -65,7 +65,7 @@ def closing_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
     sentences = [s for s in _SENTENCES.split(att.text[start:end].strip()) if s.strip()]
     if not sentences or len(sentences[-1].split()) > CLOSING_ACTION_WORDS:
         return None
-    subject = tags.sentence_subject(sentences[-1])
+    subject = subjects.sentence_subject(sentences[-1])
     return None if subject is not None and subject.kind == "pronoun" else _actor(att, sentences[-1], subject)
 
 
@@ -78,7 +78,7 @@ def last_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
     # nobody home, and then there was." -> he; "The captain leaned in. The thing inside looked
     # back at her." -> the captain).
     for sentence in reversed(sentences[-3:]):
-        subject = tags.sentence_subject(sentence)
+        subject = subjects.sentence_subject(sentence)
         if subject is not None and subject.kind == "pronoun":
             return att.state.narrator if subject.words == "i" else att._by_pronoun(subject.gender)
         who = _actor(att, sentence, subject)
@@ -87,7 +87,7 @@ def last_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
     return None
 
 
-def _actor(att: "Attributor", sentence: str, subject: Optional[tags.Subject]) -> Optional[Person]:
+def _actor(att: "Attributor", sentence: str, subject: Optional[subjects.Subject]) -> Optional[Person]:
     """The person a sentence's subject (not a pronoun) names: a name the cast knows as a person,
     a description voices.yaml lists, a role or a relative ("The captain straightened up.")."""
     if subject is not None and subject.kind == "name":

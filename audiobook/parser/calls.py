@@ -7,7 +7,7 @@ import functools
 import re
 from typing import Callable, Optional
 
-from audiobook.parser import rules, tags
+from audiobook.parser import rules, subjects, tags
 
 
 _NAME = r"((?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
@@ -120,11 +120,11 @@ def name_answers(text: str, units) -> dict[int, str]:
 
 def tag_listener(narration: str) -> Optional[str]:
     """The gender of the one a tag says is spoken to (``she asked him``, ``he said to her``)."""
-    toks = tags.words(narration[:80])
+    toks = subjects.words(narration[:80])
     for i, t in enumerate(toks[:5]):
         if t in tags.SENTENCE_END or (t in ",;:" and i):
             return None
-        if tags.is_verb(t) and t.islower():
+        if subjects.is_verb(t) and t.islower():
             rest = toks[i + 1:i + 3]
             if rest[:1] == ["to"]:
                 rest = rest[1:]
@@ -141,6 +141,6 @@ _ADDRESSEE = re.compile(r"^\W*(?:[a-z]+\s+){1,3}?to\s+((?:(?:Mr|Mrs|Miss|Ms|Dr)\
 def tag_addressee(narration: str) -> Optional[str]:
     """The name a tag after a quotation says is spoken to (``he said to Oak``), if any."""
     m = _ADDRESSEE.match(narration[:80])
-    if m is None or not any(tags.is_verb(w) for w in m.group(0).split()[:-2]):
+    if m is None or not any(subjects.is_verb(w) for w in m.group(0).split()[:-2]):
         return None
     return m.group(1)

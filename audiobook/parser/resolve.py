@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from audiobook.parser import rules, tags
+from audiobook.parser import rules, subjects
 from audiobook.parser.characters import Person
 from audiobook.parser.quotes import Piece
 from audiobook.parser.pronouns import Pronouns
@@ -45,7 +45,7 @@ def noun_name(words: str) -> str:
 class Resolver(Pronouns):
     """Resolves tag subjects against the roster and the scene."""
 
-    def _person(self, subject: tags.Subject, exclude: tuple = ()) -> object:
+    def _person(self, subject: subjects.Subject, exclude: tuple = ()) -> object:
         """The Person a tag subject refers to (a noun string when it names nobody)."""
         st = self.state
         if subject.kind == "pronoun":

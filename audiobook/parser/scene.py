@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from audiobook.parser import calls, roles, rules, tags
+from audiobook.parser import calls, roles, rules, subjects
 from audiobook.parser.characters import Person, Roster
 from audiobook.parser.narrators import Unit
 from audiobook.parser.quotes import Piece
@@ -187,7 +187,7 @@ class Stage:
         stop = unit.para.end if end is None else end
         for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", self.text[unit.para.start:stop]):
             sentence = m.group()
-            subject = tags.sentence_subject(sentence) or tags.clause_subject(sentence)
+            subject = subjects.sentence_subject(sentence) or subjects.clause_subject(sentence)
             if subject is not None and subject.kind == "name":
                 who = self.cast.resolve(subject.words)
                 if who is not None and who in st.fresh:

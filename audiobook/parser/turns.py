@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from audiobook.parser import beats, calls, rules, tags
+from audiobook.parser import beats, calls, rules, subjects
 from audiobook.parser.characters import Person
 from audiobook.parser.narrators import Unit
 from audiobook.parser.resolve import _NOUN_NAMED, Resolver
@@ -25,7 +25,7 @@ class TurnTaking(Resolver):
             between = seen_quote and any(p.kind == "dialogue" for p in unit.pieces[k + 1:])
             body = self.text[piece.start:piece.end]
             for sentence in beats.split_sentences(body)[:2]:
-                subject = tags.sentence_subject(sentence, self.subject_words)
+                subject = subjects.sentence_subject(sentence, self.subject_words)
                 if subject is None:
                     continue
                 if subject.kind == "name" and self.cast.resolve(subject.words) is None \
