@@ -1,18 +1,17 @@
 """Who speaks each quotation: explicit tags, pronouns by gender and recency, vocatives,
 turn-taking, and first-person narration. The walk over the paragraphs lives here; what a tag
-means is in ``resolve``, untagged speech in ``turns``, the state of the scene in ``scene``."""
+means is in ``resolve``, untagged speech in ``turns``, the state of the scene in ``scene``, and
+finding each quotation's tag before the walk in ``tagging``."""
 from __future__ import annotations
 
 import re
 from typing import Optional
 
-from audiobook.parser import beats, calls, rules, subjects, tags
-from audiobook.parser.characters import Person, _norm
-from audiobook.parser.narrators import (CALLED_BY_THE_NARRATOR, NAMELESS, Unit, narration_only, narrators_by_unit,
-                                        opens_speech, second_person)
-from audiobook.parser.quotes import Piece
+from audiobook.parser import beats, calls, rules, subjects
+from audiobook.parser.characters import Person
+from audiobook.parser.narrators import NAMELESS, Unit, narrators_by_unit, second_person
 from audiobook.parser.scene import CONVERSATION_GAP
-from audiobook.parser.turns import TurnTaking
+from audiobook.parser.tagging import TagFinding
 
 
 def _how(subject: subjects.Subject, piece) -> str:
@@ -24,7 +23,7 @@ def _how(subject: subjects.Subject, piece) -> str:
     return "tag"
 
 
-class Attributor(TurnTaking):
+class Attributor(TagFinding):
     """Walks the units in order, keeping the recency and conversation state."""
 
     def run(self) -> None:
@@ -107,65 +106,6 @@ class Attributor(TurnTaking):
         self.last_narrator = who
         return who
 
-    def _find_tags(self) -> None:
-        """Each quotation's own tag (after it, else before it), and who is addressed by name."""
-        self.tag_subjects: dict[int, dict[int, subjects.Subject]] = {}
-        names = self.subject_words
-        previous: Optional[Unit] = None
-        for unit in self.units:
-            before_para = previous
-            previous = unit
-            pieces = unit.pieces
-            found: dict[int, subjects.Subject] = {}
-            for i, piece in enumerate(pieces):
-                if piece.kind != "dialogue":
-                    continue
-                inner = self.text[piece.inner_start:piece.inner_end].rstrip()
-                after = pieces[i + 1] if i + 1 < len(pieces) and pieces[i + 1].kind == "narration" else None
-                before = pieces[i - 1] if i > 0 and pieces[i - 1].kind == "narration" else None
-                subject = None
-                if after is not None:
-                    subject = tags.tag_after(self.text[after.start:after.end], inner[-1:] if inner else "", names)
-                if before is not None and (subject is None or (
-                        inner[-1:] == "." and self.text[after.start:after.end].lstrip()[:1].isupper())):
-                    # '"Yes," I said, "Jonathan Harker." She smiled.': a new sentence after a
-                    # full stop is a beat; the tag before the quotation wins.
-                    subject = tags.tag_before(self.text[before.start:before.end], names) or subject
-                if subject is None and i == 0 and narration_only(before_para):
-                    # "Then Lily said:" closing the paragraph before the speech.
-                    subject = tags.tag_before(self.text[before_para.para.start:before_para.para.end], names)
-                elif subject is None and i == 0 and opens_speech(before_para, self.text):
-                    # '"Where is she?" he cried; but Eliza put her head in, and said at once--'
-                    last = before_para.pieces[-1]
-                    subject = tags.tag_before(self.text[last.start:last.end], names)
-                if subject is not None and subject.kind == "name" and _norm(subject.words) in self.cast.banned:
-                    subject = None  # voices.yaml: never a speaker; the line is as if untagged
-                if piece.sender is not None:  # a chat line: its sender's name opens it
-                    subject = subjects.Subject("name", piece.sender)
-                if piece.pinned is not None:  # voices.yaml pins it: an explicit tag, whatever the text says
-                    subject = subjects.Subject("name", piece.pinned) if piece.pinned else subjects.Subject("pronoun", "i")
-                if subject is not None:
-                    found[i] = subject
-                    if subject.kind == "name":
-                        person = self._person(subject)
-                        if isinstance(person, Person):
-                            person.tagged += 1
-                            if subject.words not in person.forms and subject.words in names:
-                                person.forms[subject.words] = 1  # "said Good": Captain John Good
-                for person in self._addressed(piece):
-                    person.addressed += 1
-            if found:
-                self.tag_subjects[id(unit)] = found
-
-    def _tagged_other(self, unit: Unit, quote: Piece) -> bool:
-        """Whether a speech tag in ``unit`` gives its line to someone, not the one ``quote`` calls."""
-        called = {id(p) for p in self._addressed(quote)}
-        for i, subject in self.tag_subjects.get(id(unit), {}).items():
-            who = self._person(subject, tuple(self._addressed(unit.pieces[i])))
-            if isinstance(who, Person) and id(who) not in called:
-                return True
-        return False
-
     def _on_stage_called(self, quotes: list, speaker: object) -> None:
         """Whom a speech calls by name, opening it or closing a sentence of it, is there to hear
         it ('"Feel pretty sick, Thea?" he asked'): on stage for the he/she that follows, even if
@@ -189,39 +129,6 @@ class Attributor(TurnTaking):
         between = [self.text[a.end:b.start] for a, b in zip(quotes, quotes[1:])] + [""]
         return calls.whole_speeches([self.text[q.inner_start:q.inner_end] for q in quotes], between,
                                     lambda name: getattr(self._called(name), "is_person", False))
-
-    def _told(self, pieces: list, i: int) -> tuple:
-        """The one the tag after quotation ``i`` names as spoken to ("he said to Oak"): not the speaker."""
-        after = pieces[i + 1] if i + 1 < len(pieces) and pieces[i + 1].kind == "narration" else None
-        name = calls.tag_addressee(self.text[after.start:after.end]) if after is not None else None
-        who = self.cast.resolve(name) if name else None
-        return (who,) if who is not None else ()
-
-    def _called_by_i(self) -> dict[int, int]:
-        """Person id -> how often a quotation calls them by name right next to a speech of the
-        first-person narrator ("Rose," I said / "... my dear Rudolf?" ... "Why?" said I): the
-        one spoken to by name there, or answering to it, is the "I" of the talk."""
-        counts: dict[int, int] = {}
-        said_i = [any(s.kind == "pronoun" and s.words == "i" for s in self.tag_subjects.get(id(u), {}).values())
-                  for u in self.units]
-        for k, unit in enumerate(self.units):
-            if said_i[k]:
-                # Whom the narrator calls by name is someone else: never the "I".
-                for i, subject in self.tag_subjects.get(id(unit), {}).items():
-                    if subject.kind == "pronoun" and subject.words == "i":
-                        for person in self._addressed(unit.pieces[i]):
-                            counts[id(person)] = CALLED_BY_THE_NARRATOR
-                continue
-            if not any(p.kind == "dialogue" for p in unit.pieces):
-                continue
-            if not (k + 1 < len(said_i) and said_i[k + 1]) and not (k > 0 and said_i[k - 1]):
-                continue
-            for piece in unit.pieces:
-                if piece.kind == "dialogue":
-                    for person in self._addressed(piece):
-                        if counts.get(id(person), 0) != CALLED_BY_THE_NARRATOR:
-                            counts[id(person)] = counts.get(id(person), 0) + 1
-        return counts
 
     def _paragraph(self, unit: Unit) -> None:
         st = self.state
