@@ -305,5 +305,20 @@ class Resolver(Pronouns):
                 or last is speaker or len(called) != 1:
             return
         who = called[0]
-        if who.is_person and who is not speaker and not who.name.startswith(_NOUN_NAMED):
+        if who.is_person and who is not speaker and not who.name.startswith(_NOUN_NAMED) \
+                and not self._on_stage_beside(who, last):
             self._turns_out(last, who)
+
+    def _on_stage_beside(self, who: Person, noun: Person) -> bool:
+        """Whether the narration has named ``who`` since the one it calls by a noun ("the stranger")
+        came on in this scene: two people on stage together ("The stranger swung down ... Davy
+        watched Buck Sayre" before "Davy, run tell your ma"), not one under two names."""
+        start, here = self.units[self.scene_start].para.start, self.units[self.unit_index].para.start
+        seen = [start + m.start() for form in noun.forms
+                for m in re.finditer(r"\b%s\b" % re.escape(form), self.text[start:here], re.I)]
+        seen += [p.start for u in self.units[self.scene_start:self.unit_index] for p in u.pieces
+                 if p.speaker == noun.name]  # at the latest, when they first spoke
+        if not seen:
+            return False
+        since = min(seen)
+        return any(since <= at < here and person is who and not quoted for at, person, quoted in self.cast.mentions)

@@ -85,11 +85,14 @@ STORIES = [
     # friend the narration named: 0.734, 0.744, 0.714, 0.782 (lists: 0.684, 0.769, 0.714, 0.821).
     # Then two listed characters are never one (parsonage's list had made mother and daughter
     # one voice, scored right for both) and the gender votes and "It was X who" above: prairie
-    # 0.833 (lists: parsonage 0.709, prairie 0.833).
-    ("parsonage", 0.72),
+    # 0.833 (lists: parsonage 0.709, prairie 0.833). Then one the narration has named beside
+    # "the stranger" is not the stranger under another name: prairie 0.808, parsonage 0.684,
+    # each lower only because a merged character had scored right for two people; counting one
+    # person per character both rose (prairie with its list 63 -> 65 of 78, parsonage 51 -> 53).
+    ("parsonage", 0.68),
     ("inspector", 0.73),
     ("hyperspace", 0.70),
-    ("prairie", 0.82),
+    ("prairie", 0.80),
 ]
 
 #: (story, min attribution) with the story's cast list given as its voices.yaml.
@@ -121,10 +124,10 @@ def test_story_scores_with_its_cast_list(story, attribution):
 #: Stories where one person still has two names the parser cannot link without a cast list.
 SPLIT = {"the_orchard": "the curate is Mr. Lacey and Miss Ashworth is Eleanor, which the text never says outright",
          # Faults still open, each found by this test on the third blind set:
-         "parsonage": "a reply calling 'Fred' after the Squire spoke renames the Squire Frederick Ashby",
+         "parsonage": "the Squire stays apart from Mr. Thornhaugh, and Eleanor from Eleanor Pelham",
          "inspector": "Mr. Julius Voss, only spoken of, is given a line",
          "hyperspace": "C-3PO and Threepio, the droid's nickname, stay two characters",
-         "prairie": "a reply calling 'Buck' after the stranger spoke renames the stranger Buck Sayre"}
+         "prairie": "the foreman, set beside Buck Sayre's name, is still a character of his own"}
 
 
 @pytest.mark.parametrize("story", [s for s, _ in STORIES if s not in SPLIT])
@@ -143,6 +146,24 @@ def test_one_character_per_person(story):
         assert len(people) == 1, (c.name, c.aliases, people)
         matched.setdefault(people[0], []).append(c.name)
     assert all(len(v) == 1 for v in matched.values()), matched
+
+
+#: Stories where one character still stands for two people, and why.
+MERGED = {"parsonage": "without a list, Mrs. Pelham and her daughter Eleanor Pelham are taken for one person, and "
+                        "'her mother' for the maid Hannah"}
+
+
+@pytest.mark.parametrize("story", [s for s, _ in STORIES if s not in MERGED])
+def test_no_character_is_two_people(story):
+    """No character given lines stands for two gold people: two people never share a voice.
+    Regression: "Davy, run tell your ma" right after the stranger spoke renamed the stranger
+    Davy, though the scene had named Davy as someone else ("Davy watched Buck Sayre")."""
+    data = json.loads((FANFIC / f"{story}.gold.json").read_text(encoding="utf-8"))
+    script = parse_text((FANFIC / data["file"]).read_text(encoding="utf-8"), data["file"])
+    gold = {p["name"]: {_key(a) for a in [p["name"]] + p["aliases"]} for p in data["characters"]}
+    for c in script.characters:
+        names = {_key(a) for a in [c.name] + list(c.aliases)}
+        assert c.lines == 0 or len([g for g, keys in gold.items() if names & keys]) <= 1, (c.name, c.aliases)
 
 
 def _key(name: str) -> str:
