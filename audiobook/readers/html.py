@@ -276,11 +276,22 @@ def archive_download(tree: LexborHTMLParser) -> Optional[Page]:
             for b in facts if b.kind == "para" and ":" in b.text}
     series = _SERIES_PART.match(said.get("series", "").split(",")[0])
     published = _PUBLISHED.search(said.get("stats", ""))
-    summary = next((i for i, b in enumerate(notes) if b.kind == "para" and b.text.strip().lower() == "summary"), None)
-    description = notes[summary + 1].text if summary is not None and summary + 1 < len(notes) else None
     return Page(_close_note_sections(found), title or None, " and ".join(a for a in authors if a) or None,
-                description=description, series=series.group(2) if series else None,
+                description=_summary(notes), series=series.group(2) if series else None,
                 series_index=series.group(1) if series else None, year=published.group(1) if published else None)
+
+
+def _summary(notes: list[Block]) -> Optional[str]:
+    """The paragraphs after the "Summary" label, to the end of its section, blank lines between."""
+    at = next((i for i, b in enumerate(notes) if b.kind == "para" and b.text.strip().lower() == "summary"), None)
+    if at is None:
+        return None
+    said = []
+    for block in notes[at + 1:]:
+        if block.kind != "para" or _NOTE_LABEL.match(block.text.strip()):
+            break
+        said.append(block.text.strip())
+    return "\n\n".join(said) or None
 
 
 # ----------------------------------------------------------------------------- FanFiction.Net pages

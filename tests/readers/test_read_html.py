@@ -101,7 +101,7 @@ def test_an_archive_download_is_its_story_with_the_posting_apart():
     info = document.info
     assert (info.title, info.author, info.series, info.series_index, info.year, info.description) == (
         "The Long Way Home", "lanternfish_writes", "Trains and Other Disasters", "2", "2024",
-        "Ron and Hermione miss the last train.")
+        "Ron and Hermione miss the last train.\n\nFluff, mostly.")
     for furniture in ("Posted originally", "drop by the Archive", "See the end of the work", "Preface", "Afterword"):
         assert furniture not in document.text
     script = parse(document)
