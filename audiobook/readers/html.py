@@ -197,8 +197,10 @@ def _close_note_sections(found: list[Block]) -> list[Block]:
             out.append(block)
             continue
         nxt = next((b for b in kept[i + 1:] if b.kind != "section-end"), None)
-        if nxt is not None and nxt.kind == "para" and not _NOTE_LABEL.match(nxt.text.strip()):
-            out.append(Block("para", _STORY_LABEL[block.text]))
+        label = Block("para", _STORY_LABEL[block.text])
+        if nxt is not None and nxt.kind == "para" and not _NOTE_LABEL.match(nxt.text.strip()) \
+                and not (out and out[-1] == label):  # a blockquote in a blockquote: one label
+            out.append(label)
     return out
 
 
@@ -261,6 +263,8 @@ def archive_download(tree: LexborHTMLParser) -> Optional[Page]:
     # The "by" line by its author links: a converter may have renamed its class.
     author_link = preface.css_first('a[rel="author"]')
     byline = author_link.parent if author_link is not None else None
+    if byline is not None and byline.mem_id == preface.mem_id:
+        byline = None  # no "by" line of its own around the link
     authors = [clean(a.text(deep=True) or "") for a in byline.css('a[rel="author"]')] if byline is not None else []
     facts = _walk_marked(tags)
     found = facts + ([Block("para", title)] if title else [])

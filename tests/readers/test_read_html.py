@@ -43,6 +43,8 @@ GOLDEN = [
      "Summary\n\nA.\n\nNotes\n\nB.\n\nWork Text:\n\nStory.\n"),
     ("<p>End Notes</p><blockquote><p>Thanks!</p></blockquote>", "End Notes\n\nThanks!\n"),
     ("<blockquote><p>A quoted letter.</p></blockquote><p>Story.</p>", "A quoted letter.\n\nStory.\n"),
+    ("<p>Notes</p><blockquote><blockquote><p>x</p></blockquote></blockquote><p>Story.</p>",
+     "Notes\n\nx\n\nWork Text:\n\nStory.\n"),
 ]
 
 
