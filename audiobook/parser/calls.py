@@ -21,6 +21,10 @@ _VOCATIVE = re.compile("|".join([
 ]))
 _VOCATIVE_MID = re.compile(r"(?:^|[,;:])([^,;:.!?]{1,80}),\s*" + _NAME + r"\s*,")  # "Pardon me, Frank, for..."
 _APPOSITION = re.compile(r"^(?:his|her|my|our|their|your|the|a|an|this|that)\b", re.I)
+#: "the loss of my boy, Harvey.": a name after someone's relation or companion ends an apposition,
+#: it calls no one.
+_RELATION_BEFORE = re.compile(r"\b(?:my|his|her|our|their|your)\s+(?:[a-z]+\s+)?(?:%s)\s*$" % "|".join(
+    sorted(set(rules.KINSHIP_NOUNS) | rules.RELATIONAL_NOUNS | rules.PERSON_NOUNS, key=len, reverse=True)))
 #: What one calls a listener whose name one does not use: a name right before it ("Pip, sir.")
 #: is the speaker's own, or someone spoken of, not a second call.
 _POLITE_CALL = re.compile(r"\s*,\s*(?:sir|ma'am|ma\u2019am|madam|miss|mum|my lord|my lady|your honou?r)\b")
@@ -46,6 +50,8 @@ def vocatives(quote: str) -> tuple[str, ...]:
                 names.append(m.group(2))
         for m in _VOCATIVE.finditer(sentence):
             name = next(g for g in m.groups() if g)
+            if sentence[m.start()] == "," and _RELATION_BEFORE.search(sentence, 0, m.start()):
+                continue
             if _POLITE_CALL.match(sentence, m.end()):
                 polite.add(name)
             else:

@@ -77,7 +77,15 @@ Dominic Xavier Isaiah Levi Gideon Ezekiel Jude Bryce Brandon Derek Travis Trevor
 Jason Kurt Luis Manuel Pablo Santiago Sergio Stefan Wolfgang Klaus Hans Otto Fritz Pedro Joaquin
 Ramon Enzo Remy Antoine Mathieu Laurent Olivier Etienne Yosef Eitan Noam Jonah Reuben Simeon Chidi
 Emeka Kofi Tunde Sipho Thabo Wei Jian
-""".split())
+""".split()) | set(  # of older novels, and of the fandoms fan fiction is most written in
+    """Allan Allen Alvin Ambrose Amos Augustus Barnaby Bartholomew Basil Bertram Cecil Cedric Clement
+Clifford Cornelius Cyril Dudley Ebenezer Edmond Elliot Emil Emmett Enoch Ephraim Erasmus Everett
+Fergus Ferdinand Floyd Gareth Geoffrey Godfrey Gustav Harvey Hector Herman Hiram Homer Horatio
+Humphrey Ignatius Ira Jeremiah Jerome Jethro Josiah Lemuel Lionel Lloyd Lucius Luther Marcel Marvin
+Melvin Milton Montague Mortimer Moses Nigel Norman Obadiah Octavius Orville Oswald Perceval Phineas
+Quentin Randolph Roderick Rodney Roland Rudolf Rudolph Rufus Septimus Seth Solomon Stuart Sylvester
+Thaddeus Ulysses Vernon Virgil Wallace Wilfred Wilbur Willard Winston Zeke Draco Neville Severus
+Remus Albus Anakin Kylo Bucky Thor Loki Clint Castiel Aragorn Frodo Samwise Bilbo Sokka Zuko Aang""".split())
 
 FEMALE_NAMES = set("""
 Abigail Ada Adele Agnes Alice Alicia Amanda Amelia Amy Angela Ann Anna Anne Annie Barbara Beatrice
@@ -101,4 +109,12 @@ Veronica Melissa Michelle Nicole Natalie Stephanie Samantha Sabrina Serena Tamsi
 Aurora Stella Nina Lila Mila Elodie Amelie Colette Margot Juliette Chantal Nadine Simone Yvonne
 Claudia Bianca Paola Renata Dalia Rania Salma Zainab Mariam Amina Khadija Adaeze Chioma Ifeoma Abena
 Thandiwe Zanele Lerato
-""".split())
+""".split()) | set(  # of older novels, and of the fandoms fan fiction is most written in
+    """Agatha Alberta Alexandra Alma Annabel Antoinette Arabella Augusta Bertha Blanche Camilla Carol
+Carrie Cassandra Celia Christina Christine Clarissa Cordelia Cynthia Delia Dinah Drusilla Elsie
+Emmeline Ethel Eugenia Euphemia Georgiana Georgina Gertrude Gladys Gwendolen Gwendolyn Hattie
+Henrietta Hermione Hilda Honoria Jemima Jocelyn Juliet Juliana Letitia Lilian Lillie Lizzy Lottie
+Lucinda Lucille Lucretia Mamie Marguerite Marjorie Mavis Mildred Muriel Myra Myrtle Nettie Octavia
+Ophelia Philippa Priscilla Rhoda Rosamund Rowena Sabina Selina Sibyl Sybil Theodora Theresa Ursula
+Vera Viola Winnie Zelda Sadie Tillie Addie Effie Maisie Ginny Katara Toph Leia Padme Arya Sansa
+Daenerys Cersei Buffy Wanda Lorelai Donna""".split())

@@ -831,7 +831,7 @@ ATTRIBUTION_CASES = [
         '"Nobody noticed," her mum said.\n',
         ["Priya Okoro", "Mrs. Okoro", "Priya Okoro", "Mrs. Okoro"], id="relative_tag_is_the_one_whose_title_fits_mum_is_mrs"),
     pytest.param(
-        'I could not sleep, so I went down to the kitchen. Marguerite was snoring upstairs.\n\n'
+        'I could not sleep, so I went down to the kitchen. Ysolde was snoring upstairs.\n\n'
         'The night porter was a broad woman with a lamp.\n\n'
         '"You again," the night porter said.\n\n'
         '"Me again."\n\n'
@@ -1061,3 +1061,15 @@ def test_regression_an_unnamed_stranger_stays_in_his_chapter():
     found = speakers(text)
     assert found[:2] == ["a man", "the girl"]
     assert "a man" not in found[2:]
+
+
+@pytest.mark.parametrize("quote, called", [
+    ("Come here, Lily!", ("Lily",)),
+    ("Hand me the salt, Harry.", ("Harry",)),
+    ("First the death of my wife, and next the loss of my boy, Harvey.", ()),  # regression: apposition
+    ("This is my friend, Tom.", ()),
+])
+def test_who_a_quotation_calls(quote, called):
+    from audiobook.parser import calls
+
+    assert calls.vocatives(quote) == called

@@ -231,3 +231,13 @@ def test_regression_a_capital_letter_ending_a_sentence_is_no_initial():
     text = ('Mara sat at the table with Kit. Kit laughed.\n\n"Is it a moon?" said Mara.\n\n'
             '"No," said Kit.\n\nThey looked at the letter O. Kit laughed again.\n')
     assert sorted(cast(text)) == ["Kit", "Mara"]
+
+
+@pytest.mark.parametrize("name, gender", [
+    ("Ginny", "female"), ("Lizzy", "female"), ("Hermione", "female"), ("Carol", "female"),
+    ("Zuko", "male"), ("Emil", "male"), ("Fergus", "male"), ("Allan", "male"),
+])
+def test_a_common_given_name_gives_its_usual_sex(name, gender):
+    # Regression: these had no sex until a pronoun voted, so a he or she took them for no one.
+    text = f"{name} looked out at the rain.\n\n\"Wet again,\" said {name}.\n"
+    assert cast(text)[name].gender == gender

@@ -237,12 +237,12 @@ CAST_GIVEN = {
         (KnownCharacter("Buck", (), "male"), KnownCharacter("Stephen", ("his watcher",), "male")),
         ["Buck", "Buck"], ["Buck", "Buck"]),
     "after a long stretch of narration a he or she is the one of that sex its last paragraph names": (
-        'Joe and Hattie walked up from the theatre.\n\n"It is cold," said Joe.\n\n'
-        'Hattie had been on the stage for ten years, and Joe had followed her about for one.\n\n'
+        'Joe and Zillah walked up from the theatre.\n\n"It is cold," said Joe.\n\n'
+        'Zillah had been on the stage for ten years, and Joe had followed her about for one.\n\n'
         'Nobody on the street looked at them.\n\n'
         'When they came to the corner, Minty was waiting under the lamp.\n\n'
         '"Well, well," she exclaimed, "if it ain\'t the two of you!"\n',
-        (KnownCharacter("Joe", (), "male"), KnownCharacter("Hattie", (), "female"), KnownCharacter("Minty", (), "female")),
+        (KnownCharacter("Joe", (), "male"), KnownCharacter("Zillah", (), "female"), KnownCharacter("Minty", (), "female")),
         ["Joe", "Minty", "Minty"], ["Joe", "Minty", "Minty"]),
     "a he in the tag goes on about the one named before the paragraph's first he": (
         'Holmes sat by the fire with the stick across his knees.\n\n"Come in!" said Holmes.\n\n'
