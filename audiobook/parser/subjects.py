@@ -37,7 +37,6 @@ class Subject:
     clause acts on or speaks of, so a he/she or a description there is none of them."""
 
 
-
 def words(text: str) -> list[str]:
     """Words and punctuation of a short stretch of narration."""
     found = _WORD.findall(text)
@@ -46,7 +45,6 @@ def words(text: str) -> list[str]:
 
 def is_adverb(w: str) -> bool:
     return w.islower() and w.endswith("ly") and len(w) > 3
-
 
 
 def is_verb(w: str) -> bool:
@@ -161,7 +159,6 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
     return None
 
 
-
 POSSESSIVE = re.compile(r"['\u2019]s$")
 #: Verbs a voice does rather than says with: after a quotation, "came Hagrid's voice" is a tag.
 VOICE_VERBS = frozenset({"came", "rang", "sounded"})
@@ -175,7 +172,6 @@ def voice_after(toks: list[str], j: int) -> Optional[int]:
         if not toks[v].islower():
             return None
     return None
-
 
 
 CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})

@@ -12,7 +12,7 @@ from typing import Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from audiobook.parser.structure_rules import ARCHIVE_MESSAGE
+from audiobook.parser.structure_rules import ARCHIVE_MESSAGE, NOTE_SECTION_LABEL
 from audiobook.readers.blocks import Block, clean
 
 #: Elements dropped with everything inside them: not part of the story.
@@ -123,9 +123,6 @@ class _Collector:
             self.parts.append("\n")
 
 
-#: A paragraph that labels the section after it as the author's, not the story: "Summary",
-#: "Notes", "Chapter Notes" (and "End Notes", after which no story follows).
-_NOTE_LABEL = re.compile(r"^(?:summary|notes|chapter summary|chapter notes|end notes|chapter end notes):?$", re.I)
 
 #: The label a section of notes in a blockquote is closed with, so that the story after it is
 #: read as story: the archive's own words for it.
@@ -177,8 +174,8 @@ def _walk_marked(root: LexborNode, skip=None) -> list[Block]:
         if tag in BLOCK_TAGS and not (tag == "dd" and out.parts):
             out.flush()
         if tag == "blockquote" and out.blocks and out.blocks[-1].kind == "para" \
-                and _NOTE_LABEL.match(out.blocks[-1].text.strip()):
-            sections[id(node)] = out.blocks[-1].text.strip().rstrip(":").lower()
+                and NOTE_SECTION_LABEL.match(out.blocks[-1].text.strip()):
+            sections[id(node)] = " ".join(out.blocks[-1].text.rstrip(" :").lower().split())
         out.in_pre += tag == "pre"
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
@@ -198,7 +195,7 @@ def _close_note_sections(found: list[Block]) -> list[Block]:
             continue
         nxt = next((b for b in kept[i + 1:] if b.kind != "section-end"), None)
         label = Block("para", _STORY_LABEL[block.text])
-        if nxt is not None and nxt.kind == "para" and not _NOTE_LABEL.match(nxt.text.strip()) \
+        if nxt is not None and nxt.kind == "para" and not NOTE_SECTION_LABEL.match(nxt.text.strip()) \
                 and not (out and out[-1] == label):  # a blockquote in a blockquote: one label
             out.append(label)
     return out
@@ -292,7 +289,7 @@ def _summary(notes: list[Block]) -> Optional[str]:
         return None
     said = []
     for block in notes[at + 1:]:
-        if block.kind != "para" or _NOTE_LABEL.match(block.text.strip()):
+        if block.kind != "para" or NOTE_SECTION_LABEL.match(block.text.strip()):
             break
         said.append(block.text.strip())
     return "\n\n".join(said) or None
