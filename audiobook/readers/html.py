@@ -218,7 +218,9 @@ def parse_page(html: str) -> Page:
         if (attrs.get("name") or "").lower() == "author" and (attrs.get("content") or "").strip():
             author = clean(attrs["content"])
             break
-    download = archive_download(tree) or fanfiction_net_page(tree)
+    from audiobook.readers.archive_page import archive_work_page  # it reads with this module's walker
+
+    download = archive_download(tree) or archive_work_page(tree) or fanfiction_net_page(tree)
     if download is not None:
         return download
     body = tree.body or tree.root

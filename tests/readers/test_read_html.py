@@ -135,6 +135,46 @@ def test_an_archive_download_of_chapters_keeps_each_chapters_notes_apart():
     assert sum(1 for s in script.segments() if s.kind.value == "dialogue") == 7
 
 
+def test_a_work_page_saved_from_the_archive_reads_as_its_download_does():
+    # Regression: the page was read with the site around it (kudos, a comment, "Main Content"),
+    # the chapter headings and notes were dropped with the chapters' prefaces, and the title was
+    # the page's "<title> - Chapter 1 - author - fandom [site]" with no author.
+    document = read_source(ARCHIVE / "work_page.html")
+    info = document.info
+    assert (info.title, info.author, info.series, info.series_index, info.year, info.description) == (
+        "The Ferryman's Lantern", "quietmoth", "River Tales", "3", "2025",
+        "Wren needs to cross the river after dark.")
+    for site in ("Main Content", "Entire Work", "Kudos \u2665", "left kudos", "cry on the bus", "Reply",
+                 "Organization for Transformative Works", "See the end of the work", "Log In", "Skip header"):
+        assert site not in document.text
+    script = parse(document)
+    assert [c.title for c in script.chapters] == [
+        "The Ferryman's Lantern", "Chapter 1: The Landing", "Chapter 2: The Crossing"]
+    said = shape(script)
+    assert said[3] == ("note", None, "Characters: Wren Halloway, Old Amos")
+    notes = [text for kind, _, text in said if kind == "note"]
+    for note in ("For my sister, who asked for ghosts.", "Short one, sorry!", "Next part on Friday.",
+                 "Thanks for reading!"):
+        assert note in notes
+    assert [(who, text) for kind, who, text in said if kind == "dialogue"] == [
+        ("Wren Halloway", "Is anyone there?"), ("Wren Halloway", "I need to cross."),
+        ("Old Amos", "Nobody crosses after sundown,"), ("Old Amos", "Just this once,"), ("Old Amos", "Sit still."),
+        ("Wren Halloway", "Thank you,")]
+
+
+def test_a_one_chapter_work_page_is_its_work_text(tmp_path):
+    page = (ARCHIVE / "work_page.html").read_text(encoding="utf-8")
+    start, end = page.index('<div class="chapter" id="chapter-1">'), page.index('<div class="afterword')
+    one = page[:start] + ('<h3 class="landmark heading" id="work">Work Text:</h3><div class="userstuff">'
+                          '<p>\u201cHello,\u201d said Wren.</p></div></div>') + page[end:]
+    (tmp_path / "work.html").write_text(one, encoding="utf-8")
+    script = parse(read_source(tmp_path / "work.html"))
+    assert [c.title for c in script.chapters] == ["The Ferryman's Lantern"]
+    assert [(s.kind.value, s.speaker, s.text) for s in script.segments()][-5:] == [
+        ("note", None, "Work Text:"), ("dialogue", "Wren Halloway", "Hello,"), ("narration", None, "said Wren."),
+        ("note", None, "End Notes"), ("note", None, "Thanks for reading!")]
+
+
 def test_a_chapter_saved_from_fanfiction_net_is_its_story_without_the_site():
     document = read_source(ARCHIVE / "fanfiction_net.html")
     info = document.info
