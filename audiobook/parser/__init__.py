@@ -98,17 +98,27 @@ def _story_only(text: str, units: list[Unit]) -> tuple[str, list[tuple[int, int]
     names of a line that lists the cast ("Characters: Steve Rogers, Sam Wilson"); and the spans
     of those lines."""
     parts, at, listing = [], 0, []
+    values = False  # the lines after a label alone ("Characters:"), copied from a posting's page
     for unit in units:
         if unit.para.kind in _NOT_STORY:
             start, end = unit.para.start, unit.para.end
             parts.append(text[at:start])
-            label = structure_rules.CAST_LINE.match(text[start:end]) if unit.para.kind == "note" else None
+            note = text[start:end] if unit.para.kind == "note" else ""
+            label = structure_rules.CAST_LINE.match(note)
+            if label is not None:
+                values = not note[label.end():].strip()  # a label alone: the names follow, a line each
+            elif values and note and not structure_rules.METADATA_LINE.match(note):
+                label = re.match("", note)  # one of those lines: names only
+            else:
+                values = False
             if label is not None:
                 parts.append(" " * label.end() + text[start + label.end():end])
                 listing.append((start + label.end(), end))
             else:
                 parts.append(re.sub(r"\S", " ", text[start:end]))
             at = end
+        else:
+            values = False
     parts.append(text[at:])
     return "".join(parts), listing
 

@@ -199,7 +199,21 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
             p.kind = "note"  # "Rating: Teen And Up Audiences": how the story is posted, not the story
             out.append(p)
             i += 1
+            if single and not line.split(":", 1)[1].strip():
+                i = _label_values(text, paragraphs, i, out)
             continue
+        if not seen_prose and len(p.lines) == 2 and out and out[-1].kind == "note" and not _has_chapter(out):
+            first, second = (text[a:b].strip() for a, b in p.lines)
+            nxt = paragraphs[i + 1] if i + 1 < n else None
+            if structure_rules.AUTHOR_HANDLE.match(second) and len(first) <= structure_rules.HEADING_MAX_CHARS \
+                    and nxt is not None and structure_rules.NOTE_SECTION_LABEL.match(text[nxt.start:nxt.end]):
+                # A posting copied from its page: the facts, then the title over its author's name,
+                # then "Summary:".
+                (a, b), (c, d) = p.lines
+                out.append(Paragraph(a, b, "title", first, lines=[(a, b)], wide_gap=p.wide_gap))
+                out.append(Paragraph(c, d, "author", second, lines=[(c, d)]))
+                i += 1
+                continue
         if single and len(line) <= structure_rules.HEADING_MAX_CHARS:
             if any(pat.match(line) for pat in structure_rules.SCENE_BREAK_SHAPES):
                 p.kind = "break"
@@ -274,6 +288,24 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
     _mark_edge_notes(text, out)
     _mark_bare_name_pov(text, out)
     return out
+
+
+def _label_values(text: str, paragraphs: list[Paragraph], i: int, out: list[Paragraph]) -> int:
+    """A posting fact copied from its page puts its label on a line of its own ("Rating:") and
+    its value on the next, often indented ("    General Audiences"), a list one item a line: those
+    lines are notes too. Returns the index of the first paragraph after them."""
+    first = True
+    while i < len(paragraphs):
+        q = paragraphs[i]
+        line = text[q.start:q.end]
+        indented = text[text.rfind("\n", 0, q.start) + 1:q.start].strip(" \t") == "" and \
+            q.start > text.rfind("\n", 0, q.start) + 1
+        if len(q.lines) != 1 or structure_rules.METADATA_LINE.match(line) or not (first or indented):
+            break
+        q.kind = "note"
+        out.append(q)
+        i, first = i + 1, False
+    return i
 
 
 def _mark_posting_sections(text: str, paragraphs: list[Paragraph]) -> None:

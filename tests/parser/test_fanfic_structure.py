@@ -140,3 +140,35 @@ def test_regression_a_downloaded_story_read_its_facts_and_notes_as_the_story():
                                                     "Thank you"))] \
         == ["heading"] + ["note"] * 14
     assert [(k, who) for k, who, _ in segs if k == "dialogue"] == [("dialogue", "Poe Dameron"), ("dialogue", "Finn")]
+
+
+#: A story's page on its archive copied from a browser into a text file: each fact's label on a
+#: line of its own and its value on the next (indented or not, as the browser copies it), then
+#: the title over the author's name with no "by", then the labelled sections.
+COPIED_FACTS = [("Rating:", "General Audiences"), ("Archive Warning:", "No Archive Warnings Apply"),
+                ("Fandom:", "Original Work"), ("Characters:", "Wren Halloway, Old Amos"),
+                ("Language:", "English"), ("Series:", "Part 3 of River Tales"), ("Stats:", None),
+                ("Published:", "2025-05-04"), ("Words:", "231"), ("Chapters:", "2/2"), ("Kudos:", "12")]
+
+
+def copied_page(indent: str) -> str:
+    facts = "".join(label + "\n" + (indent + value + "\n" if value else "") for label, value in COPIED_FACTS)
+    return (facts + "\nThe Ferryman's Lantern\nquietmoth\nSummary:\n\n" + indent + "Wren needs to cross.\n\n"
+            "Chapter 1: The Landing\nChapter Text\n\nThe landing was dark.\n\n"
+            "\u201cIs anyone there?\u201d Wren called.\n\n\u201cNobody crosses,\u201d said Amos.\n")
+
+
+@pytest.mark.parametrize("indent", ["    ", ""], ids=["indented", "flush"])
+def test_regression_a_copied_posting_page_read_its_facts_as_headings_and_chapters(indent):
+    # The values under "Rating:", "Series:", "Words:" were headings, three of them chapters ("231"),
+    # "2/2" and "Kudos:" were read aloud, and title and author one line of narration.
+    script = parse_text(copied_page(indent))
+    assert [c.title for c in script.chapters] == ["The Ferryman's Lantern", "Chapter 1: The Landing"]
+    segs = [(s.kind.value, s.speaker, s.text) for s in script.segments()]
+    values = [v for _, v in COPIED_FACTS if v]
+    assert [k for k, _, t in segs if t in values] == ["note"] * len(values)
+    assert segs[len(COPIED_FACTS) + len(values):len(COPIED_FACTS) + len(values) + 2] == [
+        ("heading", None, "The Ferryman's Lantern"), ("heading", None, "quietmoth")]
+    # The names under "Characters:" give the full names, as on one line.
+    assert [(s, w) for k, s, w in segs if k == "dialogue"] == [
+        ("Wren Halloway", "Is anyone there?"), ("Old Amos", "Nobody crosses,")]
