@@ -18,6 +18,10 @@ CONVERSATION_GAP = 3
 _STRANGERS = set(rules.STRANGERS.values())
 
 #: A person noun after an article ("a girl", "the old man").
+#: A sentence of narration, not cut after a title ("Then Mrs. Pelham spoke." is one sentence).
+_SENTENCE = re.compile(r"(?:[^.!?]|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bSt)\.)+(?:[.!?]+|$)")
+#: Where a sentence joins another clause with a subject of its own ("..., and Ms. Henderson had").
+_JOINED_CLAUSE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whilst)\s+")
 _PERSON_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(%s)\b(?!['\u2019-])" % "|".join(
     sorted(rules.PERSON_NOUNS)))
 
@@ -185,11 +189,18 @@ class Stage:
         of the paragraph before that offset (what comes before its first quotation)."""
         st = self.state
         stop = unit.para.end if end is None else end
-        for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", self.text[unit.para.start:stop]):
+        for m in _SENTENCE.finditer(self.text[unit.para.start:stop]):
             sentence = m.group()
             subject = subjects.sentence_subject(sentence) or subjects.clause_subject(sentence)
             if subject is not None and subject.kind == "name":
                 who = self.cast.resolve(subject.words)
+                if who is not None and who in st.fresh:
+                    st.fresh_subjects.append(who)
+            for joined in _JOINED_CLAUSE.finditer(sentence):
+                # "..., and Ms. Henderson had taken her glasses off": the subject of a later clause
+                # acts after the first one.
+                later = subjects.sentence_subject(sentence[joined.end():])
+                who = self.cast.resolve(later.words) if later is not None and later.kind == "name" else None
                 if who is not None and who in st.fresh:
                     st.fresh_subjects.append(who)
             if subject is None or subject.kind != "noun":

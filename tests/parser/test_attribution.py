@@ -1044,6 +1044,17 @@ ATTRIBUTION_CASES = [
         'Harry and Ron sat in the boat. Then Percy took the last seat.\n\n"Budge up," said Harry.\n\n'
         '"Percy!" Ron shouted.\n\n"What?"\n',
         ["Harry", "Ron", "Harry"], id="a_name_cried_out_alone_may_summon_one_not_there"),
+    pytest.param(
+        'Mr. Dale and Mrs. Dale sat in the parlour with the vicar.\n\n"More tea?" said Mr. Dale.\n\n'
+        '"No, thank you," said the vicar.\n\nHannah came and took away the cups. Mr. Dale went to the window. '
+        'Then Mrs. Dale spoke.\n\n"Well," said she, "that was odd."\n',
+        ["Mr. Dale", "the vicar", "Mrs. Dale", "Mrs. Dale"],
+        id="regression_a_sentence_was_cut_after_mrs_so_her_surname_alone_was_her_husband"),
+    pytest.param(
+        'Priya and Theo waited in the wings with Ms. Henderson and the stage manager.\n\n'
+        '"Again?" said Theo.\n\nWhen the lights came up, the stage manager was writing on her clipboard '
+        'and Ms. Henderson had taken her glasses off.\n\n"Again tomorrow," she said.\n',
+        ["Theo", "Ms. Henderson"], id="the_subject_of_a_later_clause_acts_after_the_first"),
 ]
 
 
