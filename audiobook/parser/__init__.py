@@ -79,9 +79,14 @@ def parse(document: Document, known: Optional[KnownCast] = None) -> Script:
     tokens = characters.tokenize(story, sorted(spans + listing))
     cast = names.find_cast(story, tokens)
     cast.common = {t.text for t in tokens if t.text.islower()}
+    pov = _pov_tag(text, units)
+    if pov is not None and cast.resolve(pov) is None:
+        cast.add(pov, None)  # before the short forms are joined: "Rosie" is the narrator Rose
     refine_aliases(text, tokens, cast)
     if known is not None:
         apply_cast(text, cast, known, spans)
+    if cast.first_person is None:
+        cast.first_person = pov
     attributor = attribution.Attributor(text, cast, units)
     attributor.run()
     narrators = attributor.narrators
@@ -121,6 +126,26 @@ def _story_only(text: str, units: list[Unit]) -> tuple[str, list[tuple[int, int]
             values = False
     parts.append(text[at:])
     return "".join(parts), listing
+
+
+_POV_FIRST = re.compile(r"^POV\s+([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2})$")
+
+
+def _pov_tag(text: str, units: list[Unit]) -> Optional[str]:
+    """The person a tag of the posting names as the point of view ("Additional Tags: Fluff, Rose
+    Weasley POV"), before the story begins: who "I" is where no POV header says."""
+    for unit in units:
+        p = unit.para
+        if p.kind == "prose":
+            return None
+        m = structure_rules.TAGS_LINE.match(text[p.start:p.end]) if p.kind == "note" else None
+        for item in text[p.start + m.end():p.end].split(",") if m else ():
+            item = item.strip()
+            tagged = _POV_FIRST.match(item)  # "POV Rose Weasley", as the archive's own tags put it
+            who = tagged.group(1) if tagged else structure.pov_name(item)
+            if who and who.lower() not in structure_rules.NEUTRAL_POV_WORDS:
+                return who
+    return None
 
 
 def _pov_words(p, text: str) -> str:

@@ -194,6 +194,8 @@ def shortens(short: str, full: str) -> bool:
         return False
     if rules.NICKNAMES.get(short) == full or full in _stems(short):
         return True
+    if full.endswith("e") and len(full) > rules.SHORT_NAME_MIN and full[:-1] in _stems(short):
+        return True  # Rosie of Rose, Janie of Jane, Katie of Kate: the ending takes the place of the e
     return len(short) < len(full) and any(
         len(s) >= rules.SHORT_NAME_MIN and full.startswith(s) for s in _stems(short))
 

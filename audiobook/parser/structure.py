@@ -160,7 +160,9 @@ def undecorated(line: str) -> str:
     return structure_rules.HEADER_DECORATION.sub("", line) or line
 
 
-def _pov_name(line: str) -> Optional[str]:
+def pov_name(line: str) -> Optional[str]:
+    """The person a POV header names ("~Tom's POV~": Tom), "" for the narrator ("Normal POV"),
+    None when the line is no POV header."""
     for pattern in structure_rules.POV_HEADER_PATTERNS:
         m = pattern.match(line)
         if m:
@@ -228,7 +230,7 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                 if not title and nxt is not None and len(nxt.lines) == 1:
                     nline = text[nxt.start:nxt.end]
                     titled = _looks_like_title_line(nline) or _quoted_caps_title(nline)
-                    if titled and _chapter_title(nline) is None and _pov_name(nline) is None \
+                    if titled and _chapter_title(nline) is None and pov_name(nline) is None \
                             and not any(pat.match(nline) for pat in structure_rules.TIME_HEADER_PATTERNS):
                         p.title = f"{p.title}. {nline}" if p.title else nline
                         p.end = nxt.end
@@ -238,7 +240,7 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                 i += 1
                 continue
             bare = undecorated(line)
-            who = _pov_name(bare)
+            who = pov_name(bare)
             if who is not None:
                 p.kind, p.pov, p.title = "pov", who, line
                 out.append(p)

@@ -64,7 +64,12 @@ POV_HEADER_PATTERNS = [
 ]
 
 #: Words in a POV header that mean "no character: back to the narrator".
-NEUTRAL_POV_WORDS = {"general", "normal", "third", "third person", "narrator", "omniscient", "nobody", "no one"}
+NEUTRAL_POV_WORDS = {"general", "normal", "third", "third person", "narrator", "omniscient", "nobody", "no one",
+                     "first person", "1st person", "second person", "alternating", "multiple", "multi", "various"}
+
+#: The line of a posting's free tags ("Additional Tags: Fluff, Rose Weasley POV"): a tag naming a
+#: point of view there says who the story's "I" is.
+TAGS_LINE = re.compile(r"^\W{0,3}(?:additional |freeform )?tags\W{0,2}:", re.I)
 
 #: A time of day as headers write it: "9:47 p.m.", "3 a.m.", "14:30", "noon".
 _CLOCK = (r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)|\d{1,2}:\d{2}|\d{4}\s*hours|noon|midday|midnight"
@@ -108,7 +113,8 @@ STORY_SECTION_LABEL = re.compile(r"^(?:work text|chapter text)\s*:?\s*$", re.I)
 METADATA_LINE = re.compile(
     r"^\W{0,3}(?:fandoms?|rating|rated|(?:archive )?warnings?|categor(?:y|ies)|relationships?|pairings?|"
     r"characters?|(?:additional |freeform )?tags|summary|word ?count|words|chapters|language|series|status|"
-    r"published|updated|completed|stats|kudos|hits|bookmarks|comments|genre|prompt|spoilers|beta(?:'d| reader)?|disclaimer|ship|au)\W{0,2}:", re.I)
+    r"published|updated|completed|stats|kudos|hits|bookmarks|comments|genre|prompt|spoilers|beta(?:'d| reader)?|disclaimer|ship|au|"
+    r"notes)\W{0,2}:", re.I)
 
 #: Such a line that lists the story's people ("Characters: Steve Rogers, Sam Wilson", "Pairing:
 #: Elizabeth Bennet/Fitzwilliam Darcy"): their full names, as the author gives them.

@@ -14,6 +14,10 @@ SHORT_FORMS = [
     ("Mags", "Margaret", True), ("Joey", "Joe", True), ("Liz", "Elizabeth", True),
     ("Joe", "Joey", False), ("Jo", "Jonathan", False), ("Rosalind", "Ros", False),
     ("Mark", "Marcus", False), ("Callum", "Callum", False),
+    # regression: a familiar ending in place of a final e was no form of the name ("Rosie" was
+    # a character apart from the narrator Rose)
+    ("Rosie", "Rose", True), ("Katie", "Kate", True), ("Janie", "Jane", True), ("Rose", "Rosie", False),
+    ("Eve", "Evie", False), ("Moe", "Moses", False),
 ]
 
 

@@ -98,9 +98,11 @@ STORIES = [
     # A fourth blind set, written by someone who had not seen the parser, in the seeds' fandom:
     # common_room (Marauders-era, curly quotes, a crowd and a teacher's speech over two
     # paragraphs) and burrow (next generation, first person, posted with its archive header).
-    # Scored before any change for them: common_room 0.826, burrow 0.565.
+    # Scored before any change for them: common_room 0.826, burrow 0.565. Then a tag of the
+    # posting naming the point of view ("Rose Weasley POV") says who "I" is, and a "Notes:" line
+    # of the header is a note: burrow 0.710.
     ("common_room", 0.82),
-    ("burrow", 0.56),
+    ("burrow", 0.70),
 ]
 
 #: (story, min attribution) with the story's cast list given as its voices.yaml.
@@ -137,8 +139,7 @@ SPLIT = {"the_orchard": "the curate is Mr. Lacey and Miss Ashworth is Eleanor, w
          "hyperspace": "C-3PO and Threepio, the droid's nickname, stay two characters",
          "prairie": "the foreman, set beside Buck Sayre's name, is still a character of his own",
          # and on the fourth:
-         "common_room": "Moony, Remus's nickname among his friends, stays a character apart from Remus Lupin",
-         "burrow": "Rosie, what Gran calls the narrator, is a character apart from Rose"}
+         "common_room": "Moony, Remus's nickname among his friends, stays a character apart from Remus Lupin"}
 
 
 @pytest.mark.parametrize("story", [s for s, _ in STORIES if s not in SPLIT])

@@ -172,3 +172,39 @@ def test_regression_a_copied_posting_page_read_its_facts_as_headings_and_chapter
     # The names under "Characters:" give the full names, as on one line.
     assert [(s, w) for k, s, w in segs if k == "dialogue"] == [
         ("Wren Halloway", "Is anyone there?"), ("Old Amos", "Nobody crosses,")]
+
+
+#: A first-person story posted with a tag naming its point of view, whose narrator's father is
+#: called by name in the talk and "Dad" in the narration: the book talks to him, never about him.
+POV_TAGGED = ("Gravy\n\nquillsandkettles\n\nRating: General Audiences\n\n"
+              "Characters: Rose Weasley, Ron Weasley, Hermione Granger\n\n"
+              "Additional Tags: Family Fluff, Rose Weasley POV\n\n"
+              "Notes: For my sister, who asked for \"something soft where nobody dies.\"\n\n"
+              "I was peeling potatoes when Dad came in.\n\n\"The gnomes have a union,\" he said.\n\n"
+              "\"Wash your hands, Ron,\" Mum said.\n\n\"You heard her, Ron,\" I said.\n\n\"Yes, Rosie.\"\n")
+
+
+def test_regression_a_pov_tag_names_the_narrator_the_talk_never_names():
+    # The narrator was taken to be Ron Weasley, called by name and never named in narration, and
+    # the quoted words in the notes line were a speech.
+    script = parse_text(POV_TAGGED)
+    said = [(s.kind.value, s.speaker, s.text) for s in script.segments() if s.kind.value != "heading"]
+    assert not any(k == "dialogue" and "something soft" in t for k, _, t in said)
+    assert ("dialogue", "Rose Weasley", "You heard her, Ron,") in said
+    assert all(who == "Rose Weasley" for k, who, _ in said if k == "narration" and who)
+
+
+@pytest.mark.parametrize("tags, narrator", [
+    ("Fluff, POV Rose Weasley", "Rose Weasley"), ("Rose Weasley's POV, Angst", "Rose Weasley"),
+    ("First Person POV, Fluff", None), ("Alternating POV", None)])
+def test_a_pov_tag_is_a_name_only_when_it_names_someone(tags, narrator):
+    # Without "Rosie" in the talk, only the tag can say who "I" is.
+    script = parse_text(POV_TAGGED.replace("Family Fluff, Rose Weasley POV", tags).replace("Rosie", "love"))
+    names = {s.speaker for s in script.segments() if s.kind.value == "narration" and s.speaker}
+    assert (narrator in names) if narrator else "Rose Weasley" not in names
+
+
+def test_a_familiar_form_of_the_tagged_narrators_name_is_the_narrator():
+    script = parse_text(POV_TAGGED)
+    [rose] = [c for c in script.characters if c.name == "Rose Weasley"]
+    assert "Rosie" in rose.aliases and not any(c.name == "Rosie" for c in script.characters)
