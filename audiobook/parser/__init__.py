@@ -128,6 +128,7 @@ def _story_only(text: str, units: list[Unit]) -> tuple[str, list[tuple[int, int]
     return "".join(parts), listing
 
 
+#: A tag naming the point of view first, as the archive's own tags do ("POV Rose Weasley").
 _POV_FIRST = re.compile(r"^POV\s+([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2})$")
 
 
@@ -141,7 +142,7 @@ def _pov_tag(text: str, units: list[Unit]) -> Optional[str]:
         m = structure_rules.TAGS_LINE.match(text[p.start:p.end]) if p.kind == "note" else None
         for item in text[p.start + m.end():p.end].split(",") if m else ():
             item = item.strip()
-            tagged = _POV_FIRST.match(item)  # "POV Rose Weasley", as the archive's own tags put it
+            tagged = _POV_FIRST.match(item)
             who = tagged.group(1) if tagged else structure.pov_name(item)
             if who and who.lower() not in structure_rules.NEUTRAL_POV_WORDS:
                 return who

@@ -17,11 +17,11 @@ CONVERSATION_GAP = 3
 #: What unnamed strangers are called (``rules.STRANGERS``).
 _STRANGERS = set(rules.STRANGERS.values())
 
-#: A person noun after an article ("a girl", "the old man").
 #: A sentence of narration, not cut after a title ("Then Mrs. Pelham spoke." is one sentence).
 _SENTENCE = re.compile(r"(?:[^.!?]|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bSt)\.)+(?:[.!?]+|$)")
 #: Where a sentence joins another clause with a subject of its own ("..., and Ms. Henderson had").
 _JOINED_CLAUSE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whilst)\s+")
+#: A person noun after an article ("a girl", "the old man").
 _PERSON_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(%s)\b(?!['\u2019-])" % "|".join(
     sorted(rules.PERSON_NOUNS)))
 

@@ -300,8 +300,7 @@ def _label_values(text: str, paragraphs: list[Paragraph], i: int, out: list[Para
     while i < len(paragraphs):
         q = paragraphs[i]
         line = text[q.start:q.end]
-        indented = text[text.rfind("\n", 0, q.start) + 1:q.start].strip(" \t") == "" and \
-            q.start > text.rfind("\n", 0, q.start) + 1
+        indented = q.start > text.rfind("\n", 0, q.start) + 1  # a paragraph starts at its first letter
         if len(q.lines) != 1 or structure_rules.METADATA_LINE.match(line) or not (first or indented):
             break
         q.kind = "note"

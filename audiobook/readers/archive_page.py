@@ -14,7 +14,7 @@ from typing import Optional
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from audiobook.readers.blocks import Block, clean
-from audiobook.readers.html import _PUBLISHED, _SERIES_PART, Page, _close_note_sections, _summary, _walk_marked
+from audiobook.readers.html import PUBLISHED, SERIES_PART, Page, close_note_sections, summary_of, walk_marked
 
 #: The labels the download gives each kind of notes, by the class of the page's module and
 #: where it stands: they tell the parser the notes are notes.
@@ -52,15 +52,15 @@ def archive_work_page(tree: LexborHTMLParser) -> Optional[Page]:
                     found.append(Block("heading", clean(heading.text(deep=True) or ""), 2))
                 found += _modules(piece, _CHAPTER_LABELS, end="Chapter End Notes")
             elif "userstuff" in classes:
-                found += _walk_marked(piece)
+                found += walk_marked(piece)
     afterword = skin.css_first("div.afterword")
     if afterword is not None:
         found += _modules(afterword, {}, end="End Notes")
     said = dict(facts)
-    series = _SERIES_PART.match(said.get("Series", "").split(",")[0])
-    published = _PUBLISHED.search(said.get("Stats", ""))
-    return Page(_close_note_sections(found), title or None, " and ".join(a for a in authors if a) or None,
-                description=_summary(notes), series=series.group(2) if series else None,
+    series = SERIES_PART.match(said.get("Series", "").split(",")[0])
+    published = PUBLISHED.search(said.get("Stats", ""))
+    return Page(close_note_sections(found), title or None, " and ".join(a for a in authors if a) or None,
+                description=summary_of(notes), series=series.group(2) if series else None,
                 series_index=series.group(1) if series else None, year=published.group(1) if published else None)
 
 
@@ -90,5 +90,5 @@ def _modules(root: LexborNode, labels: dict, end: Optional[str] = None) -> list[
         quote = module.css_first("blockquote")
         if label is None or quote is None:
             continue
-        out += [Block("para", label), *_walk_marked(quote), Block("section-end", label.lower())]
+        out += [Block("para", label), *walk_marked(quote), Block("section-end", label.lower())]
     return out

@@ -132,10 +132,10 @@ _STORY_LABEL = {"summary": "Work Text:", "notes": "Work Text:", "chapter summary
 
 def _walk(root: LexborNode, skip=None) -> list[Block]:
     """The blocks under ``root``; ``skip(node)`` true leaves a node out with all it holds."""
-    return _close_note_sections(_walk_marked(root, skip))
+    return close_note_sections(walk_marked(root, skip))
 
 
-def _walk_marked(root: LexborNode, skip=None) -> list[Block]:
+def walk_marked(root: LexborNode, skip=None) -> list[Block]:
     """``_walk``'s blocks with a ``section-end`` block where a blockquote of notes ends."""
     out = _Collector()
     stack: list[tuple[LexborNode, bool]] = [(root, False)]
@@ -183,7 +183,7 @@ def _walk_marked(root: LexborNode, skip=None) -> list[Block]:
     return out.blocks
 
 
-def _close_note_sections(found: list[Block]) -> list[Block]:
+def close_note_sections(found: list[Block]) -> list[Block]:
     """"Summary" or "Notes" with the author's words in a blockquote: a note that would run on into
     the story after it, so the blockquote's end gets the label that opens the story ("Work
     Text:"), unless another label, a heading or nothing comes next."""
@@ -233,8 +233,10 @@ def parse_page(html: str) -> Page:
 #: "See the end of the chapter for more notes", the "Preface" and "Afterword" headings.
 ARCHIVE_FURNITURE = frozenset({"message", "endnote-link", "toc-heading"})
 
-_SERIES_PART = re.compile(r"^Part\s+(\d{1,4})\s+of\s+(.+?)\s*$", re.I)
-_PUBLISHED = re.compile(r"\bPublished:\s*(\d{4})-\d\d-\d\d")
+#: A posting's series fact: "Part 2 of Trains and Other Disasters" (its place, then the series).
+SERIES_PART = re.compile(r"^Part\s+(\d{1,4})\s+of\s+(.+?)\s*$", re.I)
+#: The date in a posting's stats: "Published: 2024-03-02" (the year is the book's).
+PUBLISHED = re.compile(r"\bPublished:\s*(\d{4})-\d\d-\d\d")
 
 
 def _furniture(node: LexborNode) -> bool:
@@ -265,26 +267,26 @@ def archive_download(tree: LexborHTMLParser) -> Optional[Page]:
     if byline is not None and byline.mem_id == preface.mem_id:
         byline = None  # no "by" line of its own around the link
     authors = [clean(a.text(deep=True) or "") for a in byline.css('a[rel="author"]')] if byline is not None else []
-    facts = _walk_marked(tags)
+    facts = walk_marked(tags)
     found = facts + ([Block("para", title)] if title else [])
     if byline is not None:
         found.append(Block("para", clean(byline.text(deep=True) or "")))
     mine = byline.mem_id if byline is not None else None
-    notes = _walk_marked(preface, skip=lambda n: n.tag in ("h1", "h2", "dl") or _furniture(n) or n.mem_id == mine)
+    notes = walk_marked(preface, skip=lambda n: n.tag in ("h1", "h2", "dl") or _furniture(n) or n.mem_id == mine)
     found += notes
     for part in (tree.css_first("#chapters"), tree.css_first("#afterword")):
         if part is not None:
-            found += _walk_marked(part, skip=_furniture)
+            found += walk_marked(part, skip=_furniture)
     said = {b.text.split(":", 1)[0].strip().lower(): b.text.split(":", 1)[1].strip()
             for b in facts if b.kind == "para" and ":" in b.text}
-    series = _SERIES_PART.match(said.get("series", "").split(",")[0])
-    published = _PUBLISHED.search(said.get("stats", ""))
-    return Page(_close_note_sections(found), title or None, " and ".join(a for a in authors if a) or None,
-                description=_summary(notes), series=series.group(2) if series else None,
+    series = SERIES_PART.match(said.get("series", "").split(",")[0])
+    published = PUBLISHED.search(said.get("stats", ""))
+    return Page(close_note_sections(found), title or None, " and ".join(a for a in authors if a) or None,
+                description=summary_of(notes), series=series.group(2) if series else None,
                 series_index=series.group(1) if series else None, year=published.group(1) if published else None)
 
 
-def _summary(notes: list[Block]) -> Optional[str]:
+def summary_of(notes: list[Block]) -> Optional[str]:
     """The paragraphs after the "Summary" label, to the end of its section, blank lines between."""
     at = next((i for i, b in enumerate(notes) if b.kind == "para" and b.text.strip().lower() == "summary"), None)
     if at is None:
@@ -329,7 +331,7 @@ def fanfiction_net_page(tree: LexborHTMLParser) -> Optional[Page]:
     chosen = tree.css_first("#chap_select option[selected]")
     if chosen is not None:
         found.append(Block("heading", _CHAPTER_OPTION.sub("", clean(chosen.text(deep=True) or "")), 2))
-    found += _walk_marked(story)
+    found += walk_marked(story)
     times = [t.attributes.get("data-xutime") for t in facts.css("span[data-xutime]")] if facts is not None else []
     year = time.strftime("%Y", time.gmtime(int(times[-1]))) if times and (times[-1] or "").isdigit() else None
-    return Page(_close_note_sections(found), title or None, author or None, description=summary or None, year=year)
+    return Page(close_note_sections(found), title or None, author or None, description=summary or None, year=year)
