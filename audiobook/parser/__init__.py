@@ -110,15 +110,17 @@ def _story_only(text: str, units: list[Unit]) -> tuple[str, list[tuple[int, int]
             parts.append(text[at:start])
             note = text[start:end] if unit.para.kind == "note" else ""
             label = structure_rules.CAST_LINE.match(note)
+            names_from = None  # where the names of a cast line begin, if this is one
             if label is not None:
-                values = not note[label.end():].strip()  # a label alone: the names follow, a line each
+                names_from = label.end()
+                values = not note[names_from:].strip()  # a label alone: the names follow, a line each
             elif values and note and not structure_rules.METADATA_LINE.match(note):
-                label = re.match("", note)  # one of those lines: names only
+                names_from = 0  # one of those lines: names only
             else:
                 values = False
-            if label is not None:
-                parts.append(" " * label.end() + text[start + label.end():end])
-                listing.append((start + label.end(), end))
+            if names_from is not None:
+                parts.append(" " * names_from + text[start + names_from:end])
+                listing.append((start + names_from, end))
             else:
                 parts.append(re.sub(r"\S", " ", text[start:end]))
             at = end
