@@ -197,6 +197,18 @@ def classify(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
                 out.append(Paragraph(c, d, "author", byline.group("author"), lines=[(c, d)]))
                 i += 1
                 continue
+        if not seen_prose and not out and len(p.lines) == 2 and i + 1 < n \
+                and structure_rules.METADATA_LINE.match(text[paragraphs[i + 1].start:paragraphs[i + 1].end]):
+            first, second = (text[a:b].strip() for a, b in p.lines)
+            if structure_rules.AUTHOR_HANDLE.match(second) and len(first) <= structure_rules.HEADING_MAX_CHARS \
+                    and not first.endswith((".", ",", ";", ":")):
+                # "Gravy / quillsandkettles" with no blank line between, then the posting facts:
+                # title, then the author's user name.
+                (a, b), (c, d) = p.lines
+                out.append(Paragraph(a, b, "title", first, lines=[(a, b)], wide_gap=p.wide_gap))
+                out.append(Paragraph(c, d, "author", second, lines=[(c, d)]))
+                i += 1
+                continue
         if not seen_prose and structure_rules.METADATA_LINE.match(line):
             p.kind = "note"  # "Rating: Teen And Up Audiences": how the story is posted, not the story
             out.append(p)
@@ -312,18 +324,37 @@ def _label_values(text: str, paragraphs: list[Paragraph], i: int, out: list[Para
 def _mark_posting_sections(text: str, paragraphs: list[Paragraph]) -> None:
     """A story as its archive lets it be downloaded: "Summary:", "Notes:" and "End Notes:" each
     open a note that runs to the next label, heading or scene break, and "Work Text:" opens the
-    story."""
-    in_note = False
+    story. The title said again after the notes opens it too, as the archive's own download puts
+    it; and a section that turns out to hold the talk of the story was its first paragraph only."""
+    titles = {text[p.start:p.end].strip() for p in paragraphs if p.kind == "title"}
+    section: list[Paragraph] = []
     for p in paragraphs:
         line = text[p.start:p.end]
         if len(p.lines) == 1 and structure_rules.NOTE_SECTION_LABEL.match(line):
-            p.kind, in_note = "note", True
+            _close_section(text, section)
+            p.kind, section = "note", [p]
         elif len(p.lines) == 1 and structure_rules.STORY_SECTION_LABEL.match(line):
-            p.kind, in_note = "note", False
+            _close_section(text, section)
+            p.kind, section = "note", []
+        elif section and line.strip() in titles and len(p.lines) == 1:
+            _close_section(text, section)
+            p.kind, p.title, section = "title", line.strip(), []
         elif p.kind in ("chapter", "title", "break"):
-            in_note = False
-        elif in_note and p.kind == "prose":
+            _close_section(text, section)
+            section = []
+        elif section and p.kind == "prose":
             p.kind = "note"
+            section.append(p)
+    _close_section(text, section)
+
+
+def _close_section(text: str, section: list[Paragraph]) -> None:
+    """A labelled note section (label first) that holds several paragraphs opening with speech
+    is the story run on after a one-paragraph note: all but that paragraph are the story's."""
+    talk = [p for p in section[2:] if structure_rules.OPENS_SPEECH.match(text, p.start, p.end)]
+    if len(talk) >= structure_rules.NOTE_SECTION_MAX_SPEECHES:
+        for p in section[2:]:
+            p.kind = "prose"
 
 
 def _has_chapter(out: list[Paragraph]) -> bool:

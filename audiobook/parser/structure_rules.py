@@ -106,6 +106,9 @@ ARCHIVE_MESSAGE = re.compile(r"Posted originally on the Archive of Our Own|Pleas
 #: whose section is a note (the summary, the author's notes before or after), and those after
 #: which the story itself begins.
 NOTE_SECTION_LABEL = re.compile(r"^(?:summary|(?:chapter |end |chapter end )?notes|chapter summary)\s*:?\s*$", re.I)
+#: A paragraph opening with a quotation mark; a labelled note with this many of them is the story.
+OPENS_SPEECH = re.compile(r"\s*[\"\u201c\u2018']")
+NOTE_SECTION_MAX_SPEECHES = 3
 STORY_SECTION_LABEL = re.compile(r"^(?:work text|chapter text)\s*:?\s*$", re.I)
 
 #: A line of the facts a story is posted with ("Fandom: ...", "Rating: T", "Characters: ...",

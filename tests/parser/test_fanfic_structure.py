@@ -208,3 +208,61 @@ def test_a_familiar_form_of_the_tagged_narrators_name_is_the_narrator():
     script = parse_text(POV_TAGGED)
     [rose] = [c for c in script.characters if c.name == "Rose Weasley"]
     assert "Rosie" in rose.aliases and not any(c.name == "Rosie" for c in script.characters)
+
+
+#: A posting copied as text with its title and the author's user name on two lines of one
+#: paragraph, and the facts on lines of their own below.
+TITLE_OVER_HANDLE = ("Something Knocking\nquillsandmarmalade\n\n"
+                     "Rating: Teen And Up Audiences\n"
+                     "Characters: Neville Longbottom, Minerva McGonagall\n"
+                     "Additional Tags: Post-War, Headmistress Minerva McGonagall, Professor Neville Longbottom\n"
+                     "Summary: The cupboard knocks.\n\n"
+                     "Neville stood in front of the cupboard.\n\n"
+                     "\u2018It has been doing that since Tuesday,\u2019 said Professor McGonagall.\n\n"
+                     "\u2018Have you tried asking it to stop?\u2019\n")
+
+
+def test_regression_a_title_over_its_authors_name_made_the_posting_facts_the_story():
+    # The two lines were read as the story's first paragraph, so every fact after them was
+    # prose: "Headmistress Minerva McGonagall" in the tags became a character of her own.
+    segs = shape(TITLE_OVER_HANDLE)
+    assert segs[:2] == [("heading", None, "Something Knocking"), ("heading", None, "quillsandmarmalade")]
+    assert [k for k, _, t in segs if t.startswith(("Rating", "Characters", "Additional", "Summary"))] == ["note"] * 4
+    said = [(who, t) for k, who, t in segs if k == "dialogue"]
+    assert said == [("Minerva McGonagall", "It has been doing that since Tuesday,"),
+                    ("Neville Longbottom", "Have you tried asking it to stop?")]
+
+
+#: A story downloaded from its archive as text with no "Work Text:" label: the title again
+#: after the notes, then the story.
+DOWNLOADED_TITLE_AGAIN = ("Eggs and Other Disasters\nby moonyandmarmalade\n\n"
+                          "Rating: Teen And Up Audiences\n\nCharacters: James Potter, Sirius Black\n\n"
+                          "Summary\n\nThe last week of August.\n\n"
+                          "Notes\n\nWritten for the \"Something Dropped\" prompt.\n\n"
+                          "Eggs and Other Disasters\n\n"
+                          "The fireplace coughed out James Potter first.\n\n"
+                          "\"Ow. Get off,\" said James.\n\n\"You were standing in the ash,\" said Sirius.\n\n"
+                          "End Notes\n\nThank you so much for reading!\n")
+
+
+def test_regression_a_download_without_a_work_text_label_was_all_notes():
+    # "Notes" opened a note that ran to "End Notes": the whole story was a note, and notes are
+    # not read aloud, so the book was its title.
+    segs = shape(DOWNLOADED_TITLE_AGAIN)
+    assert ("heading", None, "Eggs and Other Disasters") in segs[3:]
+    assert ("narration", None, "The fireplace coughed out James Potter first.") in segs
+    assert [(who, t) for k, who, t in segs if k == "dialogue"] == [
+        ("James Potter", "Ow. Get off,"), ("Sirius Black", "You were standing in the ash,")]
+    assert [k for k, _, t in segs if t.startswith(("Written", "The last week", "Thank you"))] == ["note"] * 3
+
+
+def test_a_labelled_note_that_holds_the_talk_is_the_story_after_its_first_paragraph():
+    # No title said again, no label after the note: the lines of talk show where the story is.
+    text = DOWNLOADED_TITLE_AGAIN.replace("Eggs and Other Disasters\n\nThe fireplace", "The fireplace")
+    text = text.replace("\"You were standing in the ash,\" said Sirius.\n\n",
+                        "\"You were standing in the ash,\" said Sirius.\n\n\"Was not.\"\n\n\"Were too.\"\n\n")
+    segs = shape(text)
+    assert ("narration", None, "The fireplace coughed out James Potter first.") in segs
+    assert [who for k, who, _ in segs if k == "dialogue"] == ["James Potter", "Sirius Black", "James Potter",
+                                                              "Sirius Black"]
+    assert [k for k, _, t in segs if t.startswith("Written")] == ["note"]
