@@ -49,7 +49,7 @@ def _title(form: str) -> Optional[str]:
 _NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)?$")
 
 
-def _given(p: Person) -> set[str]:
+def given_names(p: Person) -> set[str]:
     """The given names a person is called by: the first word of untitled forms (surname
     excluded), and the word after the title in a titled full name ("Lieutenant Benedict Osei")."""
     surnames = {f.split()[-1] for f in p.forms if len(f.split()) > 1}
@@ -148,7 +148,7 @@ def _two_people(text: str, titled: str, given: set[str]) -> bool:
 
 def _split_relatives(text: str, cast: Roster) -> None:
     for p in list(cast.people):
-        given = _given(p)
+        given = given_names(p)
         if not given:
             continue
         family = _surname(p)
@@ -194,6 +194,12 @@ def shortens(short: str, full: str) -> bool:
         return False
     if rules.NICKNAMES.get(short) == full or full in _stems(short):
         return True
+    given = rules.MALE_NAMES | rules.FEMALE_NAMES
+    if short in given and full not in given:
+        return False  # Mary is a name of its own, not a short "Mar-" of any word (the Marauders)
+    if short not in given and any(s != short and len(s) >= rules.SHORT_NAME_MIN and s in _stems(full)
+                                  for s in _stems(short)):
+        return True  # Lils of Lily: one familiar ending in place of another
     if full.endswith("e") and len(full) > rules.SHORT_NAME_MIN and full[:-1] in _stems(short):
         return True  # Rosie of Rose, Janie of Jane, Katie of Kate: the ending takes the place of the e
     return len(short) < len(full) and any(
@@ -208,7 +214,7 @@ def _merge_short_forms(text: str, cast: Roster) -> None:
 
 def _merge_short_forms_once(text: str, cast: Roster) -> bool:
     merged = False
-    givens = {id(p): _given(p) for p in cast.people}
+    givens = {id(p): given_names(p) for p in cast.people}
     by_initial: dict[str, list[Person]] = {}
     for p in cast.people:
         for initial in {g[0] for g in givens[id(p)]}:
@@ -228,7 +234,7 @@ def _merge_short_forms_once(text: str, cast: Roster) -> bool:
         if len(fits) == 1:
             _merge(cast, text, q, fits[0])
             gone.add(id(q))
-            givens[id(fits[0])] = _given(fits[0])
+            givens[id(fits[0])] = given_names(fits[0])
             merged = True
     return merged
 
@@ -257,7 +263,7 @@ def _merge_initials(text: str, cast: Roster) -> None:
     for letter in set(re.findall(r"(?<![\w.'\u2019])([B-HJ-Z])(?=['\u2019]s\b|[,.!?]|\s+[a-z])", text)):
         if cast.resolve(letter) is not None:
             continue
-        fits = [p for p in cast.people if p.is_person and any(g.startswith(letter) for g in _given(p))]
+        fits = [p for p in cast.people if p.is_person and any(g.startswith(letter) for g in given_names(p))]
         if len(fits) == 1:
             cast._by_form[_norm(letter)] = fits[0]
 
@@ -265,7 +271,7 @@ def _merge_initials(text: str, cast: Roster) -> None:
 def _claim_surnames(text: str, cast: Roster) -> None:
     children: dict[str, list[Person]] = {}
     for p in cast.people:
-        if _surname(p) and _given(p):
+        if _surname(p) and given_names(p):
             children.setdefault(_surname(p).lower(), []).append(p)
     for key, holder in list(cast._by_form.items()):
         # "Reid" alone meant Mrs. Reid, "Vance" Mr. Vance: at school it is the child's name.
@@ -281,7 +287,7 @@ def _claim_surnames(text: str, cast: Roster) -> None:
             bearers = [p for p in cast.people if p.is_person and _surname(p) == form]
             if len(bearers) > 1:
                 # A parent and a child: the surname alone is what the child is called by at school.
-                bearers = [p for p in bearers if _given(p)]
+                bearers = [p for p in bearers if given_names(p)]
             if len(bearers) == 1:
                 _move(cast, text, form, thing, bearers[0])
         if not thing.forms:
@@ -313,7 +319,7 @@ def _recount(text: str, tokens: list[Token], cast: Roster) -> None:
         # A common given name known only under a title ("Captain Imogen Hale") still tells the
         # sex, as the given name alone would (two votes, as Person.prior counts it).
         if p.prior is None and p.title_gender is None:
-            sexes = {"male" if g in rules.MALE_NAMES else "female" for g in _given(p)
+            sexes = {"male" if g in rules.MALE_NAMES else "female" for g in given_names(p)
                      if g in rules.MALE_NAMES or g in rules.FEMALE_NAMES}
             if len(sexes) == 1:
                 p.votes[sexes.pop()] += 2

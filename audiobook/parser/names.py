@@ -31,9 +31,11 @@ def find_cast(text: str, tokens: list[Token]) -> Roster:
         elif w.islower():
             lower[w] = lower.get(w, 0) + 1
     title_words = {k.capitalize() for k in rules.TITLE_STEMS}
+    groups = _family_plurals(tokens)
 
     def name_word(w: str) -> bool:
-        if not _is_cap(w) or w in rules.NOT_NAMES or w in title_words or w[:2] in ("I'", "I\u2019"):
+        if not _is_cap(w) or w in rules.NOT_NAMES or w in title_words or w[:2] in ("I'", "I\u2019") \
+                or w in groups:
             return False
         c = cap_mid.get(w, 0)
         if lower.get(w.lower(), 0) * 2 >= max(c, 1):
@@ -93,6 +95,16 @@ def find_cast(text: str, tokens: list[Token]) -> Roster:
         else:
             i += 1
     return _cluster(text, tokens, forms)
+
+
+def _family_plurals(tokens: list[Token]) -> set[str]:
+    """Capitalised plurals after "the" whose singular the text also has ("the Weasleys" beside
+    "Ron Weasley", "the Marauders" beside "a Marauder prank"): a family or a band, never one
+    speaker."""
+    capitalised = {t.text for t in tokens if _is_cap(t.text)}
+    return {t.text for k, t in enumerate(tokens[1:], 1)
+            if tokens[k - 1].text.lower() == "the" and len(t.text) > 3 and t.text.endswith("s")
+            and t.text[:-1] in capitalised}
 
 
 def _form_votes(tokens: list[Token], forms) -> list[Optional[str]]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from audiobook.parser import calls, roles, rules, subjects
+from audiobook.parser import aliases, calls, roles, rules, subjects
 from audiobook.parser.characters import Person, Roster
 from audiobook.parser.narrators import Unit
 from audiobook.parser.quotes import Piece
@@ -79,6 +79,8 @@ class Stage:
         """The last paragraph with speech in this scene."""
         self.last_guessed = False
         """Whether no tag and nobody acting in that paragraph gave its speaker."""
+        self.short_calls: dict[str, Optional[Person]] = {}
+        """Familiar forms called in the talk ("Lils") -> the one person each is a form of."""
         self.scene_start = 0
         """Index of the unit that opened the current scene."""
         self.unit_index = 0
@@ -153,7 +155,18 @@ class Stage:
             p = self._titled(name.lower(), anywhere=True)  # "Mademoiselle, I am going..."
         if p is None and self.cast.closed:
             p = self.cast.called_kin(name)
+        if p is None and " " not in name:
+            p = self._called_short(name)
         return p
+
+    def _called_short(self, name: str) -> Optional[Person]:
+        """The one person whose given name ``name`` is a familiar form of, called so only in the
+        talk ("Honestly, Lils, just ask him" to Lily), or None."""
+        if name not in self.short_calls:
+            fits = [p for p in self.cast.people if p.is_person
+                    and any(aliases.shortens(name, g) for g in aliases.given_names(p))]
+            self.short_calls[name] = fits[0] if len(fits) == 1 else None
+        return self.short_calls[name]
 
     def _new_scene(self, scene_break: bool = False) -> None:
         st = self.state

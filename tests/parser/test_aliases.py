@@ -18,6 +18,11 @@ SHORT_FORMS = [
     # a character apart from the narrator Rose)
     ("Rosie", "Rose", True), ("Katie", "Kate", True), ("Janie", "Jane", True), ("Rose", "Rosie", False),
     ("Eve", "Evie", False), ("Moe", "Moses", False),
+    # regression: one familiar ending in place of another was no form of the name ("Lils" for
+    # Lily, "Buck" answering for Bucky), and a given name of its own cut to "Mar" shortened any
+    # word that starts so (Mary was "the Marauders")
+    ("Lils", "Lily", True), ("Mags", "Maggie", True), ("Mary", "Marauder", False),
+    ("Tommy", "Thomas", True),
 ]
 
 
@@ -81,3 +86,12 @@ def test_a_woman_called_both_ways_in_one_paragraph_stays_one_person():
     text = ("Edna Pontellier walked on the beach. Mrs. Pontellier was tired, and Edna sat down.\n\n"
             "\u201cI am going in,\u201d said Mrs. Pontellier.\n")
     assert _characters(text) == {"Edna Pontellier"}
+
+
+def test_regression_a_familiar_form_called_only_in_the_talk_is_the_one_who_answers():
+    # "Lils" was nobody, so the girl who had just spoken answered her own question.
+    text = ("Lily Evans sat with Marlene and Mary at the end of the table.\n\n"
+            '"Honestly, Lils, just go and ask him," Marlene said.\n\n'
+            '"I talk to him all the time."\n\n'
+            '"Since when?" said Mary.\n')
+    assert _speakers(text) == ["Marlene", "Lily Evans", "Mary"]

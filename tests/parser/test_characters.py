@@ -241,3 +241,16 @@ def test_a_common_given_name_gives_its_usual_sex(name, gender):
     # Regression: these had no sex until a pronoun voted, so a he or she took them for no one.
     text = f"{name} looked out at the rain.\n\n\"Wet again,\" said {name}.\n"
     assert cast(text)[name].gender == gender
+
+
+def test_regression_a_band_or_family_in_the_plural_is_no_one_and_takes_no_one_in():
+    # "the Marauders" beside "a Marauder prank" was a person, and Mary (cut to "Mar") was
+    # merged into it, so "Mary said" went to "Marauders".
+    text = ("The Marauders spent the night in the classroom. It was the last Marauder prank.\n\n"
+            '"They are plotting," Mary said.\n\n'
+            "The Weasleys came in late, and Ron Weasley sat down.\n\n"
+            '"Budge up," Ron said.\n')
+    people = cast(text)
+    assert "Mary" in people and people["Mary"].lines == 1
+    assert not any("Marauder" in c.name or c.name == "Weasleys" for c in people.values())
+    assert people["Ron Weasley"].lines == 1
