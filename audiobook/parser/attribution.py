@@ -145,6 +145,7 @@ class Attributor(TagFinding):
                 return  # a voice outside the room: no pause in the talk
             self.after_message = False
             self._note_subjects(unit)
+            self._named_after(unit.para.start, unit.para.end)
             self._note_nouns(unit.para.start, unit.para.end)
             self.roles.on_stage(self, unit.para.start, unit.para.end)
             # Who acts last matters in a first-person scene or after someone comes in.

@@ -32,6 +32,20 @@ def _known_as_other(person: Person, noun: str) -> bool:
                for f in person.forms if len(f.split()) > 1 and f.split()[0].lower() in rules.NOUN_DETERMINERS)
 
 
+#: "... she was Caroline Bingley", not "she was Mary's sister".
+_SHE_WAS = re.compile(r"\b([Hh]e|[Ss]he) was ((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z][\w'\u2019-]*(?: [A-Z][a-z][\w-]*)?)"
+                      r"(?![\w'\u2019-])")
+
+
+def _fits(noun: Person, words: str) -> bool:
+    """Whether a description ("the hired man") may call one known by a noun ("the young man"):
+    each of its words is in one of the descriptions that one was given."""
+    if not noun.name.startswith("the "):
+        return True
+    said = {w.lower() for w in words.split()[1:]}
+    return any(said <= {w.lower() for w in form.split()[1:]} for form in noun.forms)
+
+
 def noun_name(words: str) -> str:
     """How a character known by a noun phrase is named: its head noun after "the" or the
     possessive ("the tall man" -> "the man", "his old mother" -> "his mother")."""
@@ -97,8 +111,10 @@ class Resolver(Pronouns):
                     who.forms[subject.full] = who.forms.get(subject.full, 0) + 1
                 return who
             known = self.cast.resolve(noun_name(subject.words))
-            if known is not None and id(known) in st.scene:
+            if known is not None and id(known) in st.scene and _fits(known, subject.words):
                 return known
+            if self._is_brought_in(subject.words):
+                return self._noun_character(subject.words, subject.gender)  # someone the narration brought in
             exclude = tuple(exclude) + tuple(p for p in map(self.cast.resolve, subject.besides) if p is not None)
             talking = [p for p in st.conv if isinstance(p, Person) and p is not st.narrator
                        and p not in exclude and not p.name.startswith(_NOUN_NAMED)]
@@ -295,6 +311,17 @@ class Resolver(Pronouns):
         if st.last_speaker is noun:
             st.last_speaker = who
         return who
+
+    def _named_after(self, start: int, end: int) -> None:
+        """"That was how I learned she was Caroline Bingley": the narration after the talk names
+        the one of that sex who has spoken in it known only by a noun ("the woman")."""
+        for m in _SHE_WAS.finditer(self.text, start, end):
+            gender = "male" if m.group(1).lower() == "he" else "female"
+            who = self.cast.resolve(m.group(2))
+            nouns = [p for p in self.state.conv if isinstance(p, Person) and p.name.startswith(_NOUN_NAMED)
+                     and p.gender == gender and p is not self.state.narrator]
+            if who is not None and who.is_person and who.gender in (gender, None) and len(nouns) == 1:
+                self._turns_out(nouns[0], who)
 
     def _named_in_reply(self, speaker: object, addressed: list[Person]) -> None:
         """'"Good night, Sir John," said the parson' right after the man spoke: the man is Sir John."""

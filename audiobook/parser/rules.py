@@ -370,9 +370,11 @@ PHRASE_STOPS = {"at", "in", "on", "with", "of", "from", "to", "and", "who", "whi
 #: Nouns that give the gender of a speaker ("my wife", "the old woman").
 GENDER_NOUNS = {
     "male": {"man", "boy", "husband", "father", "son", "brother", "uncle", "gentleman", "lad", "fellow", "king",
-             "sir", "mister", "monsieur", "nephew", "grandfather", "groom", "lord", "prince", "waiter"},
+             "sir", "mister", "monsieur", "nephew", "grandfather", "groom", "lord", "prince", "waiter",
+             "wizard", "sorcerer", "widower", "duke"},
     "female": {"woman", "girl", "wife", "mother", "daughter", "sister", "aunt", "lady", "lass", "queen",
-               "madam", "madame", "niece", "grandmother", "bride", "princess", "maid", "mistress"},
+               "madam", "madame", "niece", "grandmother", "bride", "princess", "maid", "mistress",
+               "witch", "sorceress", "widow", "duchess", "countess"},
 }
 
 #: Words before a capitalised name that show it names a place or a thing ("in Wisconsin",
@@ -385,7 +387,7 @@ PLACE_CONTEXT = re.compile(r"\b(?:[Tt]he|in|at|from|into|near|towards?|across|th
                            r" (?:to|for))\s+[_*]?$")
 
 #: Nouns for a person as such ("a boy", "the old woman"): someone the narration has not named.
-PERSON_NOUNS = {"man", "woman", "boy", "girl", "lady", "gentleman", "lad", "lass", "fellow"}
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "lady", "gentleman", "lad", "lass", "fellow", "wizard", "witch"}
 
 #: What a he or she who speaks is called when nobody of that sex has been named or described
 #: ("'It must be!' he muttered" of a stranger): someone unnamed of that sex, who gets a voice of

@@ -22,8 +22,17 @@ _SENTENCE = re.compile(r"(?:[^.!?]|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr
 #: Where a sentence joins another clause with a subject of its own ("..., and Ms. Henderson had").
 _JOINED_CLAUSE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whilst)\s+")
 #: A person noun after an article ("a girl", "the old man").
-_PERSON_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(%s)\b(?!['\u2019-])" % "|".join(
+_PERSON_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z]+\s+)?(%s)\b(?!['\u2019-])" % "|".join(
     sorted(rules.PERSON_NOUNS)))
+
+#: What follows a person noun that describes someone coming on stage ("a thin wizard in grey
+#: robes", "a man with a clipboard"), not one only thought of ("think of a little girl").
+_DESCRIBED = re.compile(r"\s+(?:in|with|who|wearing|carrying|holding|dressed)\b")
+#: The few words of such a description, to a clause's end ("with a clipboard", "in grey robes").
+_DESCRIPTION = re.compile(r"\s+(?:in|with|wearing|carrying|holding)(?:\s+[\w'\u2019-]+){1,3}?"
+                          r"(?=\s+(?:and|who|that|which)\b|[,.;:!?\u2014)]|\s*$)")
+#: ... unless it says what someone already there is ("The night porter was a broad woman with").
+_SAID_TO_BE = re.compile(r"\b(?:was|were|is|are|be|been|became|seemed|as)\s+$")
 
 
 @dataclass
@@ -56,6 +65,10 @@ class SceneState:
     """Where the narration ``fresh`` is taken from begins."""
     scene_nouns: list = field(default_factory=list)
     """(name, gender) of the people the scene's narration calls only by a noun ("a boy")."""
+    brought_in: list = field(default_factory=list)
+    """The words of each description the scene's narration brings someone in with ("a thin man
+    in grey": ``("thin", "man")``): someone new, whom a later "the thin man" or "the man" means,
+    not one already talking."""
     tagged_here: set = field(default_factory=set)
     """Ids of the people a tag has named as speaking since the last scene boundary."""
     para_start: int = 0
@@ -148,6 +161,13 @@ class Stage:
                        for word in calls.lower_calls(quote)]
         return [p for p in called if p is not None]
 
+    def _is_brought_in(self, words: str) -> bool:
+        """Whether a description ("The thin wizard", "the wizard") calls someone the narration
+        of the scene brought in with it: the same noun, and no word the description lacks."""
+        said = [w.lower() for w in words.split()[1:]]
+        return bool(said) and any(said[-1] == phrase[-1] and set(said) <= set(phrase)
+                                  for phrase in self.state.brought_in)
+
     def _called(self, name: str) -> Optional[Person]:
         """The person a name called out in a quotation means, or None."""
         p = self.cast.resolve(name) or self.cast.resolve(name.split()[-1])
@@ -178,6 +198,7 @@ class Stage:
         st.scene = set()
         st.tagged_here = set()
         st.scene_nouns = []
+        st.brought_in = []
         # An unnamed stranger ("a man") is someone of one scene: the next one's is another.
         st.recent = [p for p in st.recent if p.name not in _STRANGERS]
         if scene_break:
@@ -195,6 +216,30 @@ class Stage:
             if gender is not None:
                 words = m.group(0).split()
                 self.state.scene_nouns.append((" ".join(["the"] + words[1:]), gender))
+                described = _DESCRIBED.match(self.text, m.end())
+                if words[0].lower() in ("a", "an") and described \
+                        and not _SAID_TO_BE.search(self.text, max(start, m.start() - 12), m.start()):
+                    phrase = _DESCRIPTION.match(self.text, m.end())
+                    self._bring_in(m.start(), m.end(), words, phrase.end() if phrase else None, gender)
+
+    def _bring_in(self, at: int, end: int, words: list[str], described: Optional[int], gender: str) -> None:
+        """Someone new the narration brings on stage by a description ("a thin wizard", from
+        ``at`` to ``end``; ``described``, where the words after it end, "in grey robes", if
+        short): a later "the thin wizard" is them, and so is a he/she right after, as it would
+        be after a name."""
+        st = self.state
+        st.brought_in.append(tuple(w.lower() for w in words[1:]))
+        if self.cast.closed:
+            return  # voices.yaml lists who may speak
+        who = self._noun_character(" ".join(["the"] + words[1:]), gender)
+        if described is not None:  # as the text first calls them
+            full = " ".join(self.text[at:described].split())
+            who.forms[full] = who.forms.get(full, 0)
+        if not any(p_at >= end and p.is_person for p_at, p in st.fresh_at):
+            self._touch(who)  # the last one named: whom the talk turns to
+        st.fresh_at.append((at, who))
+        st.fresh_at.sort(key=lambda f: f[0])
+        st.fresh = [p for _, p in st.fresh_at]
 
     def _note_subjects(self, unit: Unit, end: Optional[int] = None) -> None:
         """An unnamed role opening a sentence of narration ("The detective was waiting") comes on

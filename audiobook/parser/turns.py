@@ -43,6 +43,10 @@ class TurnTaking(Resolver):
                     who = self.roles.person(self, subject.words)
                     if who is not None:
                         return who
+                if subject.kind == "noun" and self._is_brought_in(subject.words):
+                    # "... a thin wizard in grey robes." / "The thin wizard cleared his throat.":
+                    # the one the narration brought in.
+                    return self._noun_character(subject.words, subject.gender)
                 if subject.kind == "noun" and subject.gender and \
                         subject.words.split()[-1].lower() in rules.PERSON_NOUNS:
                     # "The old man smiled": the one man in the talk besides the last speaker.

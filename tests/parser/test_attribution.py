@@ -1055,6 +1055,31 @@ ATTRIBUTION_CASES = [
         '"Again?" said Theo.\n\nWhen the lights came up, the stage manager was writing on her clipboard '
         'and Ms. Henderson had taken her glasses off.\n\n"Again tomorrow," she said.\n',
         ["Theo", "Ms. Henderson"], id="the_subject_of_a_later_clause_acts_after_the_first"),
+    # Someone the narration brings in by a description ("a thin wizard in grey robes") is the one
+    # a later "the thin wizard" and "the wizard" mean, not one of the talk already going: "said
+    # the musician" in the middle of a talk is the other one of it, but not here.
+    pytest.param(
+        'Hermione stepped out of the grate, and after her came a thin wizard in grey robes who held '
+        'a clipboard flat against his chest.\n\n'
+        '"Sorry we\'re late," said Hermione.\n\n"It\'s the cupboard," said Neville.\n\n'
+        'The thin wizard cleared his throat. "Minister, I must point out the correct procedure."\n\n'
+        '"The correct procedure," said Neville, "has cost me my eyebrows."\n\n'
+        '"--is set out in the memorandum," the wizard went on.\n',
+        ["Hermione", "Neville", "the wizard", "Neville", "Neville", "the wizard"],
+        id="regression_one_brought_in_by_a_description_was_taken_for_one_already_talking"),
+    pytest.param(
+        'I did not get paired with Hermione. I got a Slytherin girl with a sharp black bob, who looked at '
+        'me like something stuck to her shoe.\n\n'
+        '"Don\'t talk to me, Weasley," she said.\n\n"Wasn\'t planning on it," I said.\n',
+        ["the girl", "the narrator"], id="regression_a_she_right_after_one_brought_in_was_the_one_named_before"),
+    pytest.param(
+        'I walked into the ballroom with my case of inks, and a tall woman with a clipboard came sweeping '
+        'across the floor towards me.\n\n'
+        '"You must be the calligrapher," she said. "You\'re late."\n\n"I\'m ten minutes early," I said.\n\n'
+        '"Then you\'re late by my schedule."\n\n'
+        'That was how I learned she was Caroline Bingley, and that Jane had been far too kind about her.\n',
+        ["Caroline Bingley", "Caroline Bingley", "the narrator", "Caroline Bingley"],
+        id="regression_she_was_named_after_the_talk_but_kept_a_voice_of_her_own_as_the_woman"),
 ]
 
 
