@@ -137,8 +137,8 @@ class Attributor(TagFinding):
         if not quotes:
             st.narration_start = unit.para.start
             entrant = beats.first_actor(self, unit.para.start, unit.para.end)
-            if entrant is not None and id(entrant) in st.scene:
-                entrant = None  # only one not yet seen in the scene comes in
+            if entrant is not None and id(entrant) in st.scene and entrant is not self.heard:
+                entrant = None  # only one not yet seen in the scene comes in (or only heard)
             self._mentions_until(unit.para.end)
             if beats.is_message(self.text[unit.para.start:unit.para.end]):
                 self.after_message = st.quiet == 0
@@ -211,6 +211,7 @@ class Attributor(TagFinding):
         first_q = next(i for i, p in enumerate(pieces) if p.kind == "dialogue")
         how = "turn"
         guessed = False  # no tag and nobody acting in the paragraph gave the speaker
+        heard = None  # who a line said by a voice only turned out to be
         subjects = self.tag_subjects.get(id(unit), {})
         # '"Yes--tomorrow." He left us; whereupon Mrs. Griffin spoke. "Well, ..."': a tag that is
         # a sentence of its own gives the floor to someone new, not the speech before it.
@@ -225,6 +226,9 @@ class Attributor(TagFinding):
             speaker = st.last_speaker
         else:
             speaker = self._beat(unit)
+            after = pieces[first_q + 1] if first_q + 1 < len(pieces) else None
+            if speaker is None and after is not None and beats.voice_tag(self.text[after.start:after.end]):
+                speaker = heard = beats.revealed(self, self.unit_index, after.start)
             guessed = speaker is None
             addressed = self._addressed(pieces[first_q])
             how = "turn" if speaker is not None else "guess"
@@ -236,6 +240,11 @@ class Attributor(TagFinding):
                     and self.actor is not st.narrator and self.actor not in addressed \
                     and (self.actor in st.conv or id(self.actor) in st.scene):
                 speaker = self.actor
+            if speaker is None and 1 <= st.gap <= 2 and self.entrant is not None and self.entrant is self.heard \
+                    and self.entrant not in addressed:
+                # '"I was told," said a cool voice from the hearth. / Draco Malfoy stepped out of the
+                # fireplace ... / "Longbottom."': the one heard, now come in, goes on.
+                speaker = self.entrant
             if speaker is None and 1 <= st.gap <= 2 and self.entrant is not None and self.entrant not in st.conv \
                     and self.entrant is self.actor and self.entrant not in addressed:
                 # One who comes in, opening the paragraph and acting at its end, speaks next.
@@ -263,6 +272,7 @@ class Attributor(TagFinding):
             if me is not None and me is not speaker:
                 speaker, how = me, "tag"
         self.actor, self.entrant, self.after_message, self.closing = None, None, False, None
+        self.heard = heard
         turned = self._introduced(speaker, pieces[first_q])
         opening = rules.INTRODUCTION.match(self.text, pieces[first_q].inner_start, pieces[first_q].inner_end)
         if turned is speaker and opening is not None and opening.group("own"):

@@ -122,6 +122,39 @@ def kin_caller(att: "Attributor", quote: str, gender: Optional[str]) -> Optional
     return callers[0] if len(callers) == 1 else None
 
 
+#: A tag that names only a voice ("said a voice from the back of the shop", "cried a gruff
+#: voice"): who it is, the narration right after shows.
+_VOICE_TAG = re.compile(r"^\W*(?:[a-z]+ly\s+)?(?:%s)\s+(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}?voice\b"
+                        % "|".join(sorted(rules.SPEECH_VERBS | {"came"}, key=len, reverse=True)))
+#: Paragraphs after a voice's line in which to look for the one it turns out to be.
+REVEAL_PARAGRAPHS = 2
+
+
+def voice_tag(narration: str) -> bool:
+    """Whether a tag after a quotation names only a voice ("said a voice behind me")."""
+    return bool(_VOICE_TAG.match(narration))
+
+
+def revealed(att: "Attributor", index: int, after: int) -> Optional[Person]:
+    """The one a voice's line turns out to be: the first person named opening a sentence of the
+    narration after offset ``after`` in unit ``index`` and the paragraphs right after it (before
+    any speech of theirs), who is not already talking ("... said a voice from the back of the
+    shop." / "James turned round." / "Lily Evans was standing at the far end of the shop")."""
+    st = att.state
+    stretches = [(p.start, p.end) for p in att.units[index].pieces if p.kind == "narration" and p.start >= after]
+    for unit in att.units[index + 1:index + 1 + REVEAL_PARAGRAPHS]:
+        if unit.para.kind not in ("prose",) or not unit.pieces or unit.pieces[0].kind != "narration":
+            break
+        stretches.append((unit.pieces[0].start, unit.pieces[0].end))
+    for start, end in stretches:
+        for sentence in split_sentences(att.text[start:end]):
+            subject = subjects.sentence_subject(sentence)
+            who = att.cast.resolve(subject.words) if subject is not None and subject.kind == "name" else None
+            if who is not None and who.is_person and who is not st.narrator and who not in st.conv:
+                return who
+    return None
+
+
 #: Paragraphs after a line nobody could be given in which to look for the one who said it.
 LOOK_AFTER = 6
 

@@ -113,6 +113,9 @@ class Stage:
         """Ids of the tag subjects voices.yaml resolved (a listed description): ``how`` is ``cast``."""
         self.entrant: Optional[Person] = None
         """Who opens the narration since the last speech, named."""
+        self.heard: Optional[Person] = None
+        """Who the last line, said by a voice only, turned out to be: until the narration shows
+        them, they have not come in."""
         self.closing: Optional[Person] = None
         """Who the narration paragraph right before ends on, named, in a short sentence."""
         self.name_answers: dict[int, str] = {}

@@ -1080,6 +1080,26 @@ ATTRIBUTION_CASES = [
         'That was how I learned she was Caroline Bingley, and that Jane had been far too kind about her.\n',
         ["Caroline Bingley", "Caroline Bingley", "the narrator", "Caroline Bingley"],
         id="regression_she_was_named_after_the_talk_but_kept_a_voice_of_her_own_as_the_woman"),
+    # A line said by "a voice" is the one the narration right after shows, not the last speaker
+    # but one; once shown coming in, they go on.
+    pytest.param(
+        'James Potter leaned on the counter while Mr Mulpepper weighed the asphodel.\n\n'
+        '"You\'ll be wanting it fresh-ground," said Mr Mulpepper.\n\n"Is there a difference?" said James.\n\n'
+        '"Fresh-ground," said a voice from the back of the shop. "Definitely fresh-ground."\n\n'
+        'James turned round so fast that he hit his head on a bunch of wormwood.\n\n'
+        'Lily Evans was standing at the far end of the shop with a basket over her arm.\n\n'
+        '"Evans," he said.\n\n"Potter."\n',
+        ["Mr Mulpepper", "James Potter", "Lily Evans", "Lily Evans", "James Potter", "Lily Evans"],
+        id="regression_a_line_said_by_a_voice_went_to_the_last_speaker_but_one"),
+    pytest.param(
+        'Neville Longbottom stood by the cupboard, and Professor McGonagall marked essays by the fire.\n\n'
+        '"It knocks," said Neville.\n\n"So I hear," said McGonagall.\n\n'
+        '"I was told," said a cool voice from the hearth, "that there would be tea."\n\n'
+        'Draco Malfoy stepped out of the fireplace and brushed the soot from his sleeve.\n\n'
+        '"Longbottom. Your owl was very nearly illegible."\n\n"You came, though."\n',
+        ["Neville Longbottom", "Professor McGonagall", "Draco Malfoy", "Draco Malfoy", "Draco Malfoy",
+         "Neville Longbottom"],
+        id="regression_one_heard_before_seen_lost_the_floor_when_the_narration_showed_them"),
 ]
 
 
