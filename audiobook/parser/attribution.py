@@ -328,6 +328,14 @@ class Attributor(TagFinding):
                              and (len(speech.split()) > 1 or p is st.narrator
                                   or p in st.conv  # '"Reid," he said.' to one already talking
                                   or speech.rstrip().endswith("."))]
+        if len(st.addressed_last) > 1:
+            # "Harry, dear, sit down. Ron, glasses. Fred, if that spoon is anywhere near your
+            # pocket--": the one called last with more than a greeting answers.
+            said = " ".join(speeches)
+            told = [p for p in st.addressed_last if calls.called_with_words(said, p.forms)]
+            if told:
+                st.addressed_last.remove(told[-1])
+                st.addressed_last.insert(0, told[-1])
         if not st.addressed_last and isinstance(last, Person):
             st.addressed_last = [p for p in self._parents_called(quotes, last) if p is not last]
         if st.gap and not st.addressed_last:

@@ -63,6 +63,16 @@ def vocatives(quote: str) -> tuple[str, ...]:
     return tuple(name for name in found if name not in polite)  # "Pip. Pip, sir.": the same name
 
 
+def called_with_words(speech: str, names) -> bool:
+    """Whether ``speech`` calls one of ``names`` in a sentence of more than the name and a
+    greeting ("Fred, if that spoon is anywhere near your pocket", not "Hullo, Wilson!")."""
+    for sentence in re.split(r"(?<=[.!?])\s+", plain_titles(speech)):
+        words = re.findall(r"[\w'\u2019-]+", sentence)
+        if len(words) > 2 and any(re.search(r"\b%s\b" % re.escape(plain_titles(n)), sentence) for n in names):
+            return True
+    return False
+
+
 _LOWER_CALL = re.compile(r"(?:^|,)\s*([a-z]+)\s*(?=[,!?.;\u2014]|$)")
 
 

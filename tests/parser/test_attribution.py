@@ -1100,6 +1100,16 @@ ATTRIBUTION_CASES = [
         ["Neville Longbottom", "Professor McGonagall", "Draco Malfoy", "Draco Malfoy", "Draco Malfoy",
          "Neville Longbottom"],
         id="regression_one_heard_before_seen_lost_the_floor_when_the_narration_showed_them"),
+    # Of several called by name, the one called last with more than a greeting answers.
+    pytest.param(
+        'Mrs Weasley stood at the stove. Harry, Ron and Fred sat at the table.\n\n'
+        '"Harry, dear, sit down. Ron, glasses. Fred, if that spoon is anywhere near your pocket--" '
+        'said Mrs Weasley.\n\n"Wouldn\'t dream of it."\n',
+        ["Mrs Weasley", "Fred"], id="regression_of_three_called_the_first_answered_not_the_one_told_off_last"),
+    pytest.param(
+        'Mrs Weasley stood at the stove. Harry and Ron sat at the table.\n\n'
+        '"Hullo, Harry! Hullo, Ron!" said Mrs Weasley.\n\n"Hullo."\n',
+        ["Mrs Weasley", "Harry"], id="of_two_greeted_the_first_answers"),
 ]
 
 
