@@ -39,7 +39,7 @@ Mr Mrs Miss Ms Dr Sir Madam Madame Lady Mister Monsieur Chapter Part Book Volume
 Let Lets Don't Do Does Did Is Are Was Were Be Been Being Have Has Had Will Would Shall Should Can
 Could May Might Must Come Go Look See Say Tell Listen Wait Stop Thank Thanks Sorry Dear Poor
 Once Twice Again Never Always Often Sometimes Soon Later Today Tonight Tomorrow Yesterday
-First Second Third Last Next Mother Father Mama Papa Mum Mom Dad Daddy Mummy Aunt Uncle
+First Second Third Last Next Mother Father Mama Papa Mum Mom Dad Daddy Mummy Aunt Uncle Head
 English French Spanish German Italian American British Indian Creole Negro Street Road Avenue
 Frenchman Frenchwoman Englishman Englishwoman Irishman Irishwoman Scotchman Scotsman Scotswoman
 Welshman Dutchman Chinaman Norseman Yankee Frenchmen Englishmen Irishmen Dutchmen Scotchmen

@@ -10,6 +10,16 @@ from audiobook.parser.narrators import Unit
 from audiobook.parser.resolve import _NOUN_NAMED, Resolver
 
 
+#: After a sentence's first word, a word or two then a comma: an opening phrase ("Far overhead,").
+_SET_OFF = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?,")
+
+
+def _set_off(sentence: str, first: str) -> bool:
+    """Whether ``sentence`` opens with ``first`` and a phrase set off by a comma."""
+    sentence = sentence.lstrip()
+    return sentence.startswith(first) and bool(_SET_OFF.match(sentence, len(first)))
+
+
 class TurnTaking(Resolver):
     """Guesses the speaker of a paragraph whose quotations carry no tag."""
 
@@ -29,8 +39,11 @@ class TurnTaking(Resolver):
                 if subject is None:
                     continue
                 if subject.kind == "name" and self.cast.resolve(subject.words) is None \
-                        and subject.words.lower() in self.cast.common:
-                    continue  # "Night after night she watched": a common word opening the sentence
+                        and (subject.words.lower() in self.cast.common or _set_off(sentence, subject.words)):
+                    # "Night after night she watched": a common word opening the sentence; "Far
+                    # overhead, Sam's drone banks": a word the text never names anyone by, set
+                    # off with a comma.
+                    continue
                 if subject.kind == "name":
                     who = self._person(subject)
                     # After the quotation, a sentence may be about someone new ("Montel was a

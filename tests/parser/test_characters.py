@@ -254,3 +254,19 @@ def test_regression_a_band_or_family_in_the_plural_is_no_one_and_takes_no_one_in
     assert "Mary" in people and people["Mary"].lines == 1
     assert not any("Marauder" in c.name or c.name == "Weasleys" for c in people.values())
     assert people["Ron Weasley"].lines == 1
+
+
+def test_regression_an_opening_phrase_set_off_by_a_comma_is_no_speaker():
+    # "Far overhead, Sam's drone banks": "Far" became a character and was given the line after.
+    text = ("Steve and Sam crouched behind the crates.\n\n"
+            "Far overhead, the drone banked over the roof. \"I count nine in there.\"\n\n"
+            "\"Nine?\" said Steve.\n")
+    assert "Far" not in cast(text)
+
+
+def test_regression_head_before_a_role_is_no_name_that_shortens_another():
+    # "Head" of "Head Auror" shortened "Headmistress": the Auror and the Headmistress were one.
+    text = ("The Headmistress looked up from her marking when Harry came in.\n\n"
+            "\"Mrs Potter. Head Auror,\" said the Headmistress.\n\n"
+            "\"Headmistress,\" said Harry.\n\n\"Is it the cupboard?\" asked the Head Auror.\n")
+    assert not any({"Head Auror", "Headmistress"} <= set(c.aliases) for c in cast(text).values())
