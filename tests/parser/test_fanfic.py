@@ -1,5 +1,5 @@
 """Original stories (tests/data/fanfic), each with a hand-made gold file: fan fiction as posted,
-and novels' chapters in several manners. Nine have a cast list as a reader would write it
+and novels' chapters in several manners. Fifteen have a cast list as a reader would write it
 (``<story>.voices.yaml``: names, name aliases, genders).
 
 First the gold files are checked against their stories (every quote's offsets and text), then
@@ -18,8 +18,8 @@ from test_seeds import RUN
 
 FANFIC = REPO / "tests" / "data" / "fanfic"
 GOLD = sorted(FANFIC.glob("*.gold.json"))
-OPEN_MARKS = "\"\u201c"
-CLOSE_MARKS = "\"\u201d"
+OPEN_MARKS = "\"\u201c\u2018"
+CLOSE_MARKS = "\"\u201d\u2019"
 
 
 def test_there_are_at_least_four_stories():
@@ -103,13 +103,32 @@ STORIES = [
     # of the header is a note: burrow 0.710.
     ("common_room", 0.82),
     ("burrow", 0.70),
+    # A fifth blind set in the seeds' fandom, written by someone who had not seen the parser:
+    # last_prank (FanFiction.Net, a prank and a teacher), staff_room (a posting copied as text,
+    # British single quotes, a character brought in by a description), prefects (first person,
+    # POV headers switching between two narrators), leaky_cauldron (a download with no "Work
+    # Text:" label, people named by description). Scored before any change for them: 0.875,
+    # 0.859, 0.861, 0.585. Then the posting shapes, familiar forms called in the talk, people
+    # brought in by a description and lines said by "a voice": 0.898, 0.883, 0.869, 0.746.
+    ("last_prank", 0.89),
+    ("staff_room", 0.87),
+    ("prefects", 0.86),
+    ("leaky_cauldron", 0.74),
+    # And a sixth, written after all of the above: grimmauld (a crowded kitchen, twins, a
+    # house-elf, a portrait shouting) and extra_shot (Marvel, present tense, chat lines, comms):
+    # scored before any change for them, 0.740 and 0.843; then the one called last answers: 0.764.
+    ("grimmauld", 0.76),
+    ("extra_shot", 0.84),
 ]
 
 #: (story, min attribution) with the story's cast list given as its voices.yaml.
 WITH_LIST = [("crossing", 0.84), ("tidewater", 0.89), ("the_orchard", 0.72), ("parsonage", 0.74),
              ("inspector", 0.75), ("hyperspace", 0.70), ("prairie", 0.82),
              # lists written after the stories' first contact; before the POV tag: 0.870 and 0.580
-             ("common_room", 0.86), ("burrow", 0.73)]
+             ("common_room", 0.86), ("burrow", 0.73),
+             # lists written after first contact
+             ("last_prank", 0.93), ("staff_room", 0.89), ("prefects", 0.87), ("leaky_cauldron", 0.77),
+             ("grimmauld", 0.76), ("extra_shot", 0.88)]
 
 
 @pytest.mark.parametrize("story,attribution", STORIES)
@@ -141,7 +160,14 @@ SPLIT = {"the_orchard": "the curate is Mr. Lacey and Miss Ashworth is Eleanor, w
          "hyperspace": "C-3PO and Threepio, the droid's nickname, stay two characters",
          "prairie": "the foreman, set beside Buck Sayre's name, is still a character of his own",
          # and on the fourth:
-         "common_room": "Moony, Remus's nickname among his friends, stays a character apart from Remus Lupin"}
+         "common_room": "Moony, Remus's nickname among his friends, stays a character apart from Remus Lupin",
+         # and on the fifth and sixth:
+         "last_prank": "Prongs and Padfoot, nicknames called in the talk, stay apart from James and Sirius",
+         "staff_room": "the thin wizard, brought in by a description, stays apart from Pettifer, who names "
+                       "himself only with his office after it ('I am Mr Pettifer, Senior Inspector')",
+         "prefects": "the Slytherin girl stays apart from Pansy Parkinson, whom the narrator recognises later",
+         "grimmauld": "Molly, as Sirius calls her, stays apart from Mrs Weasley: no Molly Weasley in the text",
+         "leaky_cauldron": "see MERGED"}
 
 
 @pytest.mark.parametrize("story", [s for s, _ in STORIES if s not in SPLIT])
@@ -164,7 +190,9 @@ def test_one_character_per_person(story):
 
 #: Stories where one character still stands for two people, and why.
 MERGED = {"parsonage": "without a list, Mrs. Pelham and her daughter Eleanor Pelham are taken for one person, and "
-                        "'her mother' for the maid Hannah"}
+                        "'her mother' for the maid Hannah",
+          "leaky_cauldron": "'Potter' alone goes to Mrs Potter, known also as Euphemia Potter, not to her son "
+                            "James, whom his schoolfellows call so"}
 
 
 @pytest.mark.parametrize("story", [s for s, _ in STORIES if s not in MERGED])
