@@ -124,6 +124,26 @@ class Attributor(TagFinding):
         if called and isinstance(speaker, Person):
             self._touch(speaker)
 
+    def _said_just_now(self, unit: Unit) -> None:
+        """'"WEASLEY! Your owl's eaten my quill!" / That was Seamus.': narration right after
+        untagged talk that says who it was gives them those lines, the last one, or the last
+        several in order ("That was Lily, then Al, then Lily again")."""
+        names = beats.said_by(self.text[unit.para.start:unit.para.end])
+        people = [self.cast.resolve(name) for name in names]
+        if not people or any(p is None or not p.is_person for p in people):
+            return
+        before = []
+        for k in range(self.unit_index - 1, self.scene_start - 1, -1):
+            lines = [p for p in self.units[k].pieces if p.kind == "dialogue"]
+            if not lines or len(before) == len(people):
+                break
+            before.insert(0, lines)
+        if len(before) < len(people) or any(p.how not in ("turn", "guess", None) for lines in before for p in lines):
+            return
+        for lines, who in zip(before, people):
+            for piece in lines:
+                piece.speaker, piece.how = who.name, "turn"
+
     def _speeches(self, quotes: list) -> list[str]:
         """The text of each of a paragraph's quotations as the whole speech it is part of."""
         between = [self.text[a.end:b.start] for a, b in zip(quotes, quotes[1:])] + [""]
@@ -144,6 +164,8 @@ class Attributor(TagFinding):
                 self.after_message = st.quiet == 0
                 return  # a voice outside the room: no pause in the talk
             self.after_message = False
+            if st.quiet == 0:
+                self._said_just_now(unit)
             self._note_subjects(unit)
             self._named_after(unit.para.start, unit.para.end)
             self._note_nouns(unit.para.start, unit.para.end)

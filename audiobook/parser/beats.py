@@ -130,6 +130,19 @@ _VOICE_TAG = re.compile(r"^\W*(?:[a-z]+ly\s+)?(?:%s)\s+(?:a|an|another|one)\s+(?
 REVEAL_PARAGRAPHS = 2
 
 
+#: "That was Seamus.", "That was Lily, then Al, then Lily again": who said the lines just before.
+_SAID_BY = re.compile(r"^\W*(?:That|This) was ((?:%s)(?:,?\s+(?:and\s+)?then\s+(?:%s)(?:\s+again)?)*)[,.;]"
+                      % ((r"(?:(?:Aunt|Uncle|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'\u2019-]+",) * 2))
+
+
+def said_by(narration: str) -> list[str]:
+    """The names a paragraph opening "That was X, then Y" gives, in order; none for any other."""
+    m = _SAID_BY.match(narration)
+    if m is None:
+        return []
+    return [re.sub(r"\s+again$", "", part.strip()) for part in re.split(r",?\s+(?:and\s+)?then\s+", m.group(1))]
+
+
 def voice_tag(narration: str) -> bool:
     """Whether a tag after a quotation names only a voice ("said a voice behind me")."""
     return bool(_VOICE_TAG.match(narration))

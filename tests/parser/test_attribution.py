@@ -1110,6 +1110,20 @@ ATTRIBUTION_CASES = [
         'Mrs Weasley stood at the stove. Harry and Ron sat at the table.\n\n'
         '"Hullo, Harry! Hullo, Ron!" said Mrs Weasley.\n\n"Hullo."\n',
         ["Mrs Weasley", "Harry"], id="of_two_greeted_the_first_answers"),
+    # Narration right after untagged talk that says who it was: the last line, or the last
+    # several in order.
+    pytest.param(
+        'Hermione was reading by the fire. Seamus Finnigan had gone up to bed, and he was in a mood.\n\n'
+        '"Your owl is a menace," Hermione said.\n\n"He\'s not," said Ron.\n\n'
+        '"WEASLEY! Your owl\'s eaten my quill again!"\n\n'
+        'That was Seamus. Pig has a thing for his quills.\n\n"Told you," said Hermione.\n',
+        ["Hermione", "Ron", "Seamus Finnigan", "Hermione"], id="regression_that_was_x_after_a_shout_was_not_read"),
+    pytest.param(
+        'Then the front door went, and the house filled up all at once. Lily and Hugo came in with Ginny.\n\n'
+        '"Gran! I made the trifle!"\n\n"She made the jelly. I did the custard."\n\n'
+        '"Nobody breathe on it."\n\n"Sorry, we\'re late."\n\n'
+        'That was Lily, then Hugo, then Lily again, then Ginny, all in about four seconds.\n',
+        ["Lily", "Hugo", "Lily", "Ginny"], id="regression_a_crowd_named_in_order_after_its_lines_was_guessed"),
 ]
 
 
