@@ -249,8 +249,10 @@ class Attributor(TagFinding):
         else:
             speaker = self._beat(unit)
             after = pieces[first_q + 1] if first_q + 1 < len(pieces) else None
-            if speaker is None and after is not None and beats.voice_tag(self.text[after.start:after.end]):
-                speaker = heard = beats.revealed(self, self.unit_index, after.start)
+            before = pieces[first_q - 1] if first_q > 0 else None
+            if speaker is None and beats.voice_tag(self.text[after.start:after.end] if after else "",
+                                                   self.text[before.start:before.end] if before else ""):
+                speaker = heard = beats.revealed(self, self.unit_index, pieces[first_q].end)
             guessed = speaker is None
             addressed = self._addressed(pieces[first_q])
             how = "turn" if speaker is not None else "guess"
@@ -303,6 +305,14 @@ class Attributor(TagFinding):
                 if piece.kind == "dialogue":
                     turned = self._introduced(speaker, piece, rules.INTRODUCTION_IN_FULL)
                     break
+        if turned is speaker and opening is None:
+            # '"I'm sorry to just turn up like this," she said. "My name is Imogen Strand."': the
+            # name given in a later quotation of the speech.
+            for i, piece in enumerate(pieces[first_q + 1:], first_q + 1):
+                if piece.kind == "dialogue" and own.get(i, speaker) is speaker:
+                    turned = self._introduced(speaker, piece)
+                    if turned is not speaker:
+                        break
         if turned is not speaker:
             own = {k: turned if w is speaker else w for k, w in own.items()}
             speaker = turned

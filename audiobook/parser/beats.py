@@ -126,6 +126,9 @@ def kin_caller(att: "Attributor", quote: str, gender: Optional[str]) -> Optional
 #: voice"): who it is, the narration right after shows.
 _VOICE_TAG = re.compile(r"^\W*(?:[a-z]+ly\s+)?(?:%s)\s+(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}?voice\b"
                         % "|".join(sorted(rules.SPEECH_VERBS | {"came"}, key=len, reverse=True)))
+#: What one who hears a voice does: turns to look ("Ginny turns.", "James turned round").
+_LOOKS_ROUND = re.compile(r"\s+(?:turn|turns|turned|look|looks|looked|glance|glances|glanced|spin|spins|spun|"
+                          r"whirl|whirls|whirled)\b")
 #: Paragraphs after a voice's line in which to look for the one it turns out to be.
 REVEAL_PARAGRAPHS = 2
 
@@ -143,9 +146,14 @@ def said_by(narration: str) -> list[str]:
     return [re.sub(r"\s+again$", "", part.strip()) for part in re.split(r",?\s+(?:and\s+)?then\s+", m.group(1))]
 
 
-def voice_tag(narration: str) -> bool:
-    """Whether a tag after a quotation names only a voice ("said a voice behind me")."""
-    return bool(_VOICE_TAG.match(narration))
+_VOICE_BEFORE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+,?\s+){0,3}?voice\s+(?:%s)\s*[,:]?\s*$"
+                           % "|".join(sorted(rules.SPEECH_VERBS, key=len, reverse=True)))
+
+
+def voice_tag(after: str, before: str = "") -> bool:
+    """Whether the tag of a quotation names only a voice, after it ("said a voice behind me")
+    or before it ("and a deep, slow voice says,")."""
+    return bool(_VOICE_TAG.match(after) or _VOICE_BEFORE.search(before))
 
 
 def revealed(att: "Attributor", index: int, after: int) -> Optional[Person]:
@@ -162,6 +170,8 @@ def revealed(att: "Attributor", index: int, after: int) -> Optional[Person]:
     for start, end in stretches:
         for sentence in split_sentences(att.text[start:end]):
             subject = subjects.sentence_subject(sentence)
+            if subject is not None and _LOOKS_ROUND.match(sentence.strip()[len(subject.words):]):
+                continue  # "Ginny turns.": the one who looks, not the one seen
             who = att.cast.resolve(subject.words) if subject is not None and subject.kind == "name" else None
             if who is not None and who.is_person and who is not st.narrator and who not in st.conv:
                 return who

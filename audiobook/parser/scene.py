@@ -266,13 +266,20 @@ class Stage:
                     st.fresh_subjects.append(who)
             if subject is None or subject.kind != "noun":
                 continue
-            listed = self.cast.listed_phrase(subject.words, subject.gender, tag=False) if self.cast.closed else None
-            if listed is not None:  # "As the doctor crossed the room he paused": a listed description
-                st.fresh.append(listed)
-                st.fresh_subjects.append(listed)
-                st.fresh_at.append((unit.para.start + m.start(), listed))
+            if self.cast.closed:  # "As the doctor crossed the room he paused": a listed description
+                described = self.cast.listed_phrase(subject.words, subject.gender, tag=False)
+            elif self._is_brought_in(subject.words):
+                # "... a thin woman in a wet raincoat behind her." / "The woman in the raincoat
+                # looked from me to Sherlock.": the one brought in acts, as a name would.
+                described = self._noun_character(subject.words, subject.gender)
+            else:
+                described = None
+            if described is not None:
+                st.fresh.append(described)
+                st.fresh_subjects.append(described)
+                st.fresh_at.append((unit.para.start + m.start(), described))
                 if end is None:
-                    self._touch(listed)
+                    self._touch(described)
                 continue
             kin = self._kin(subject.words)  # "His brother looked after him."
             if kin is not None:

@@ -1124,6 +1124,25 @@ ATTRIBUTION_CASES = [
         '"Nobody breathe on it."\n\n"Sorry, we\'re late."\n\n'
         'That was Lily, then Hugo, then Lily again, then Ginny, all in about four seconds.\n',
         ["Lily", "Hugo", "Lily", "Ginny"], id="regression_a_crowd_named_in_order_after_its_lines_was_guessed"),
+    # One brought in by a description who acts in the narration after, and gives her name in
+    # the second quotation of her speech: hers, not the landlady's, nor the one the reply names.
+    pytest.param(
+        'Mrs Hudson appeared at the top of the stairs with a thin woman in a wet raincoat behind her.\n\n'
+        '\u2018In you go, dear,\u2019 said Mrs Hudson.\n\n'
+        'The woman in the raincoat looked from me to Sherlock and back again.\n\n'
+        '\u2018I\u2019m sorry to just turn up like this,\u2019 she said. \u2018My name is Imogen Strand. A man at '
+        'the police station sent me.\u2019\n\n\u2018Lestrade,\u2019 said Sherlock.\n\n'
+        '\u2018I think that was his name.\u2019\n',
+        ["Mrs Hudson", "Imogen Strand", "Imogen Strand", "Sherlock", "Imogen Strand"],
+        id="regression_a_described_woman_acting_then_naming_herself_was_the_landlady_then_lestrade"),
+    pytest.param(
+        'Ron and Hermione stood knee-deep in the water, and Harry hoped that Kingsley would not come down.\n\n'
+        '"It has to be sincere, Ron," says Hermione.\n\n'
+        'Before anyone can try again, the door swings open behind them, and a deep, slow voice says, "Well."\n\n'
+        'Ginny turns. Kingsley Shacklebolt is standing in the doorway, and he looks amused.\n\n'
+        '"Minister," says Harry.\n\n"Potter."\n',
+        ["Hermione", "Kingsley Shacklebolt", "Harry", "Kingsley Shacklebolt"],
+        id="regression_a_voice_named_before_its_line_went_by_turns"),
 ]
 
 
