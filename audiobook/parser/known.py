@@ -27,8 +27,10 @@ _NOT_NAME_WORDS = {"i", "me", "my", "he", "him", "his", "she", "her", "we", "us"
 
 def is_name(form: str) -> bool:
     """Whether a listed name or alias can be a name form: it has a capitalised word and is not a
-    pronoun or a bare form of address ("I", "Sir")."""
-    return any(w[:1].isupper() for w in form.split()) and form.lower() not in _NOT_NAME_WORDS
+    pronoun or a bare form of address ("I", "Sir"), nor a description in capitals ("The Woman in
+    Grey", as a book's list of characters prints her)."""
+    return any(w[:1].isupper() for w in form.split()) and form.lower() not in _NOT_NAME_WORDS \
+        and form.split()[0].lower() not in ("the", "a", "an")
 
 
 def mentioned(text: str, names, ignore_case: bool = False) -> bool:

@@ -332,7 +332,10 @@ class Resolver(Pronouns):
                 or last is speaker or len(called) != 1:
             return
         who = called[0]
-        if who.is_person and who is not speaker and not who.name.startswith(_NOUN_NAMED) \
+        # Only a name known as someone's ("Sir John", a given name, one the narration uses), not a
+        # capitalised word heard only in the talk ('"State, mister," said Pete').
+        known = who.titles or who.prior or who.narration_mentions or who.listed
+        if who.is_person and known and who is not speaker and not who.name.startswith(_NOUN_NAMED) \
                 and not self._on_stage_beside(who, last):
             self._turns_out(last, who)
 

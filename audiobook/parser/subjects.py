@@ -111,8 +111,9 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
                 if any(w.lower() in nouns for w in phrase[1:]):
                     gender = g
             subject = Subject("noun", " ".join(phrase), gender)
-            if lw in ("a", "an", "another") and j + 1 < len(toks) and toks[j] in ("of", "in", "with", "from", "at"):
-                # "a man in the crowd", "a dame of fifty": how the text calls someone new
+            if lw in ("a", "an", "another", "the") and j + 1 < len(toks) and toks[j] in ("of", "in", "with", "from", "at"):
+                # "a man in the crowd", "a dame of fifty": how the text calls someone new; "the
+                # woman in grey", as a cast list may name her
                 end = j + 1
                 while end < len(toks) and end - j <= 3 and toks[end][:1].isalnum() and not is_verb(toks[end]):
                     end += 1

@@ -306,6 +306,12 @@ CAST_GIVEN = {
         '"Of what, mamma?" said Eleanor.\n\n"Of the Squire\'s letter," said Mrs. Pelham.\n',
         (KnownCharacter("Mrs. Pelham", (), "female"), KnownCharacter("Eleanor Pelham", ("Eleanor",), "female")),
         ["Eleanor Pelham"] * 4, ["Mrs. Pelham", "Mrs. Pelham", "Eleanor Pelham", "Mrs. Pelham"]),
+    "one listed by a description in capitals is that description (regression: was no one)": (
+        'Next me was a woman in grey, with a grey veil put back from a tired face. The drummer talked.\n\n'
+        '"I do not mind it," said the woman in grey. "It passes the time."\n\n'
+        '"That\'s so," said Pete.\n',
+        (KnownCharacter("The Woman in Grey", (), "female"), KnownCharacter("Pete", (), "male")),
+        ["the woman", "the woman", "Pete"], ["The Woman in Grey", "The Woman in Grey", "Pete"]),
     "a list for another book of the series leaves this one's talk alone": (
         'Mara crossed the square. Ada waited by the lamp.\n\n'
         '"Is it late?" she said.\n',
@@ -394,3 +400,13 @@ def test_regression_a_listed_character_keeps_the_name_it_is_listed_by():
     # Listed as "the narrator" with an alias the text uses: the script called them by the alias.
     _, script = lines(UNCLE, UNCLE_CAST)
     assert {c.name for c in script.characters} == {"Jack", "the narrator", "my aunt"}
+
+
+def test_regression_a_word_heard_only_in_the_talk_renamed_the_stranger_answered():
+    # '"State, mister," said Pete' right after the man in the checked suit spoke made him "State".
+    text = ('Pete the driver cracked his whip. Opposite me sat a stout man in a checked suit.\n\n'
+            '"Territory, they call it out here?" he said.\n\n'
+            '"State, mister," said Pete. "Been a State since July."\n\n"State, then."\n')
+    said, script = lines(text)
+    assert [who for who, _ in said][:3] == ["the man", "Pete", "Pete"]
+    assert "State" not in [c.name for c in script.characters]
