@@ -8,6 +8,7 @@ from typing import Sequence
 
 from audiobook.errors import ConfigError
 from audiobook.model import KnownCast
+from audiobook.parser import rules
 from audiobook.parser.characters import Roster, _norm
 from audiobook.parser.narrators import Unit
 
@@ -47,6 +48,7 @@ def apply_cast(text: str, roster: Roster, known: KnownCast, quoted: Sequence[tup
     character the text never names is left out (one voices.yaml may serve a whole series).
     ``quoted``: (start, end) of every quotation, to tell a mention in speech from one in narration."""
     described = False  # the list gives a character by a description the text uses ("the auctioneer")
+    given = _given_names(known)
     for character in known.characters:
         if any(a.lower() in ("i", "me", "myself") for a in character.aliases) and roster.first_person is None:
             roster.first_person = character.name
@@ -54,6 +56,7 @@ def apply_cast(text: str, roster: Roster, known: KnownCast, quoted: Sequence[tup
             if not is_name(phrase) and phrase.lower() not in _NOT_NAME_WORDS:
                 roster.phrases.setdefault(_norm(phrase), (character.name, character.gender))
         names = [n for n in (character.name, *character.aliases) if is_name(n)]
+        names += [g for g in given.get(character.name, ()) if _norm(g) not in {_norm(n) for n in names}]
         if not names or not mentioned(text, names):
             # Only pronouns and common nouns ("I", "her mother"): known by a speech tag's words.
             words = [p for p in (character.name, *character.aliases) if p.lower() not in _NOT_NAME_WORDS]
@@ -119,6 +122,26 @@ def _listed_share(roster: Roster) -> float:
     """The share of the mentions of people in narration that are of listed characters."""
     people = [who for _, who, quoted in roster.mentions if not quoted and (who.listed or who.is_person)]
     return sum(1 for who in people if who.listed) / len(people) if people else 1.0
+
+
+def _given_names(known: KnownCast) -> dict[str, list[str]]:
+    """Listed name -> the given names of its full names ("Theodore" of "Theodore Pym", "Ralph" of
+    "Captain Ralph Dering"), where no other listed character has that word in a name: the list
+    a reader copies from a book gives full names, and the text calls them by the first."""
+    owners: dict[str, set[str]] = {}
+    for character in known.characters:
+        for name in (character.name, *character.aliases):
+            if not is_name(name):
+                continue
+            for word in name.replace(".", " ").split():
+                owners.setdefault(word, set()).add(character.name)
+    out: dict[str, list[str]] = {}
+    for character in known.characters:
+        for name in (character.name, *character.aliases):
+            words = [w for w in name.split() if w.rstrip(".").lower() not in rules.TITLE_STEMS and w.lower() != "the"]
+            if is_name(name) and len(words) > 1 and words[0][:1].isupper() and owners.get(words[0]) == {character.name}:
+                out.setdefault(character.name, []).append(words[0])
+    return out
 
 
 def _full_name_mentions(text: str, roster: Roster, known: KnownCast) -> None:

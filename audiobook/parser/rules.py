@@ -330,6 +330,10 @@ KIN_TITLES = {
     "father": ({"mr", "monsieur", "mistah"}, {"master"}),
     "husband": ({"mr", "monsieur", "mistah"}, {"master"}),
     "grandfather": ({"mr", "monsieur", "mistah"}, {"master"}),
+    # A woman of the family's own name who is Mrs. married into it: a mother or a wife, not a
+    # sister or a daughter (who, married, would bear another name).
+    "sister": ({"miss", "mademoiselle", "mlle"}, {"mrs", "madame", "mme", "missus"}),
+    "daughter": ({"miss", "mademoiselle", "mlle"}, {"mrs", "madame", "mme", "missus"}),
 }
 for _kin, _same in (("mum", "mother"), ("mom", "mother"), ("dad", "father")):
     KIN_TITLES[_kin] = KIN_TITLES[_same]

@@ -312,6 +312,19 @@ CAST_GIVEN = {
         '"That\'s so," said Pete.\n',
         (KnownCharacter("The Woman in Grey", (), "female"), KnownCharacter("Pete", (), "male")),
         ["the woman", "the woman", "Pete"], ["The Woman in Grey", "The Woman in Grey", "Pete"]),
+    "a listed full name's given name alone is that character (regression: was another)": (
+        'Miss Pym sat by the rector at dinner.\n\n'
+        '"Theodore, dear, the Captain does not want the Pyramid," said Miss Pym.\n\n'
+        '"My dear Letitia," said Theodore, "the cases are hardly parallel."\n',
+        (KnownCharacter("Mr. Pym", ("Theodore Pym",), "male"), KnownCharacter("Miss Pym", ("Letitia Pym",), "female")),
+        ["Miss Pym", "Theodore", "Theodore"], ["Miss Pym", "Mr. Pym", "Mr. Pym"]),
+    "her sister is not the one of the family name who is Mrs. (regression: was the mother)": (
+        'Mrs. Ashcombe sorted the letters. Harriet set down her cup.\n\n'
+        '"Oh, mamma, read it aloud, or Cecily will pretend she does not care," said Harriet.\n\n'
+        '"I do not pretend anything, Harriet," said her sister quietly.\n',
+        (KnownCharacter("Mrs. Ashcombe", (), "female"), KnownCharacter("Harriet Ashcombe", ("Harriet",), "female"),
+         KnownCharacter("Cecily Ashcombe", ("Cecily",), "female")),
+        ["Harriet", "her sister"], ["Harriet Ashcombe", "Cecily Ashcombe"]),
     "a list for another book of the series leaves this one's talk alone": (
         'Mara crossed the square. Ada waited by the lamp.\n\n'
         '"Is it late?" she said.\n',
