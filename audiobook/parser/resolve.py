@@ -184,6 +184,12 @@ class Resolver(Pronouns):
             return listed
         name = noun_name(words)
         person = self.cast.resolve(name)
+        brought = self._brought_in_as(words)
+        if person is not None and brought is not None and not _fits(person, brought):
+            # Two brought in by the same noun ("a lean man with a sandy beard", "a little old man
+            # in a beaver hat"): the second is called by its whole description.
+            name = brought
+            person = self.cast.resolve(name)
         if person is None and self.cast.closed:
             # Someone known by a description, in a listed cast: the one listed so, if one alone fits.
             person = self.cast.described(gender)

@@ -25,6 +25,9 @@ _JOINED_CLAUSE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whilst)\s+")
 _PERSON_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z]+\s+)?(%s)\b(?!['\u2019-])" % "|".join(
     sorted(rules.PERSON_NOUNS)))
 
+#: A person noun after "a" and up to two words that describe ("a little old man").
+_BROUGHT_IN = re.compile(r"\b[Aa]n?\s+(?:[A-Za-z-]+,?\s+){0,2}?(%s)\b(?!['\u2019-])" % "|".join(
+    sorted(rules.PERSON_NOUNS)))
 #: What follows a person noun that describes someone coming on stage ("a thin wizard in grey
 #: robes", "a man with a clipboard"), not one only thought of ("think of a little girl").
 _DESCRIBED = re.compile(r"\s+(?:in|with|who|wearing|carrying|holding|dressed)\b")
@@ -33,6 +36,10 @@ _DESCRIPTION = re.compile(r"\s+(?:in|with|wearing|carrying|holding)(?:\s+[\w'\u2
                           r"(?=\s+(?:and|who|that|which)\b|[,.;:!?\u2014)]|\s*$)")
 #: ... unless it says what someone already there is ("The night porter was a broad woman with").
 _SAID_TO_BE = re.compile(r"\b(?:was|were|is|are|be|been|became|seemed|as)\s+$")
+#: ... but a sentence that opens with where ("In the other corner ... was a little old man",
+#: "There was a man with a lantern") brings someone in all the same.
+_THERE_WAS = re.compile(r"\s*(?:In|On|At|Next|Beside|Behind|Opposite|Across|Beyond|Near|Among|Outside|Inside|"
+                        r"There|Here|Before|Beneath|Under|By|Against|And)\b")
 
 
 @dataclass
@@ -167,9 +174,17 @@ class Stage:
     def _is_brought_in(self, words: str) -> bool:
         """Whether a description ("The thin wizard", "the wizard") calls someone the narration
         of the scene brought in with it: the same noun, and no word the description lacks."""
+        return bool(self._brought_in_fits(words))
+
+    def _brought_in_as(self, words: str) -> Optional[str]:
+        """The description ("the little old man") the narration brought in the one ``words``
+        ("the old man") calls, when it fits only one; None for none or several."""
+        fits = set(self._brought_in_fits(words))
+        return "the " + " ".join(fits.pop()) if len(fits) == 1 else None
+
+    def _brought_in_fits(self, words: str) -> list[tuple]:
         said = [w.lower() for w in words.split()[1:]]
-        return bool(said) and any(said[-1] == phrase[-1] and set(said) <= set(phrase)
-                                  for phrase in self.state.brought_in)
+        return [phrase for phrase in self.state.brought_in if said and said[-1] == phrase[-1] and set(said) <= set(phrase)]
 
     def _called(self, name: str) -> Optional[Person]:
         """The person a name called out in a quotation means, or None."""
@@ -219,11 +234,21 @@ class Stage:
             if gender is not None:
                 words = m.group(0).split()
                 self.state.scene_nouns.append((" ".join(["the"] + words[1:]), gender))
-                described = _DESCRIBED.match(self.text, m.end())
-                if words[0].lower() in ("a", "an") and described \
-                        and not _SAID_TO_BE.search(self.text, max(start, m.start() - 12), m.start()):
-                    phrase = _DESCRIPTION.match(self.text, m.end())
-                    self._bring_in(m.start(), m.end(), words, phrase.end() if phrase else None, gender)
+        for m in _BROUGHT_IN.finditer(self.text, start, end):
+            noun = m.group(1).lower()
+            gender = next((g for g, nouns in rules.GENDER_NOUNS.items() if noun in nouns), None)
+            if gender is not None and _DESCRIBED.match(self.text, m.end()) \
+                    and not self._said_to_be(start, m.start()):
+                phrase = _DESCRIPTION.match(self.text, m.end())
+                self._bring_in(m.start(), m.end(), m.group(0).split(), phrase.end() if phrase else None, gender)
+
+    def _said_to_be(self, start: int, at: int) -> bool:
+        """Whether the description at ``at`` says what someone already there is ("The night porter
+        was a broad woman with a lamp"), not who is there ("Next him was a woman in grey")."""
+        if not _SAID_TO_BE.search(self.text, max(start, at - 12), at):
+            return False
+        opening = max(start, *(self.text.rfind(c, start, at) + 1 for c in ".!?"))
+        return not _THERE_WAS.match(self.text, opening, at)
 
     def _bring_in(self, at: int, end: int, words: list[str], described: Optional[int], gender: str) -> None:
         """Someone new the narration brings on stage by a description ("a thin wizard", from

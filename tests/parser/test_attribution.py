@@ -1143,6 +1143,15 @@ ATTRIBUTION_CASES = [
         '"Minister," says Harry.\n\n"Potter."\n',
         ["Hermione", "Kingsley Shacklebolt", "Harry", "Kingsley Shacklebolt"],
         id="regression_a_voice_named_before_its_line_went_by_turns"),
+    # Two brought in by the same noun, one with two words before it and after "was" in a
+    # sentence that opens with where: two people, each called by the words that tell them apart.
+    pytest.param(
+        'I took my seat in the coach. Opposite me sat a lean man with a sandy beard, and in the other '
+        'corner was a little old man in a tall beaver hat.\n\n'
+        '"Going far, friend?" said the lean man.\n\n"As far as Red Butte," said I.\n\n'
+        '"The time passes of itself," observed the little old man.\n\n"That is so," said the old man.\n',
+        ["the man", "the narrator", "the little old man", "the little old man"],
+        id="regression_two_men_brought_in_by_description_were_one"),
 ]
 
 
