@@ -146,6 +146,7 @@ def said_by(narration: str) -> list[str]:
     return [re.sub(r"\s+again$", "", part.strip()) for part in re.split(r",?\s+(?:and\s+)?then\s+", m.group(1))]
 
 
+#: The same before the line it tags ("and a deep, slow voice says,").
 _VOICE_BEFORE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+,?\s+){0,3}?voice\s+(?:%s)\s*[,:]?\s*$"
                            % "|".join(sorted(rules.SPEECH_VERBS, key=len, reverse=True)))
 
@@ -164,7 +165,7 @@ def revealed(att: "Attributor", index: int, after: int) -> Optional[Person]:
     st = att.state
     stretches = [(p.start, p.end) for p in att.units[index].pieces if p.kind == "narration" and p.start >= after]
     for unit in att.units[index + 1:index + 1 + REVEAL_PARAGRAPHS]:
-        if unit.para.kind not in ("prose",) or not unit.pieces or unit.pieces[0].kind != "narration":
+        if unit.para.kind != "prose" or not unit.pieces or unit.pieces[0].kind != "narration":
             break
         stretches.append((unit.pieces[0].start, unit.pieces[0].end))
     for start, end in stretches:

@@ -33,8 +33,8 @@ def _known_as_other(person: Person, noun: str) -> bool:
 
 
 #: "... she was Caroline Bingley", not "she was Mary's sister".
-_SHE_WAS = re.compile(r"\b([Hh]e|[Ss]he) was ((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z][\w'\u2019-]*(?: [A-Z][a-z][\w-]*)?)"
-                      r"(?![\w'\u2019-])")
+_SHE_WAS = re.compile(r"\b([Hh]e|[Ss]he) was ((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z][\w'\u2019-]*"
+                      r"(?: [A-Z][a-z][\w-]*)?)(?![\w'\u2019-])")
 
 
 def _fits(noun: Person, words: str) -> bool:

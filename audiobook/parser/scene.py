@@ -183,8 +183,10 @@ class Stage:
         return "the " + " ".join(fits.pop()) if len(fits) == 1 else None
 
     def _brought_in_fits(self, words: str) -> list[tuple]:
+        """The descriptions brought in with that ``words`` fits: the same noun, no other word."""
         said = [w.lower() for w in words.split()[1:]]
-        return [phrase for phrase in self.state.brought_in if said and said[-1] == phrase[-1] and set(said) <= set(phrase)]
+        return [phrase for phrase in self.state.brought_in
+                if said and said[-1] == phrase[-1] and set(said) <= set(phrase)]
 
     def _called(self, name: str) -> Optional[Person]:
         """The person a name called out in a quotation means, or None."""
