@@ -174,6 +174,10 @@ def _split_relatives(text: str, cast: Roster) -> None:
 
 
 # ----------------------------------------------------------------------------- short forms
+#: The common given names of either sex (a name of its own, not a familiar form of another).
+_COMMON_GIVEN = frozenset(rules.MALE_NAMES | rules.FEMALE_NAMES)
+
+
 @lru_cache(maxsize=None)
 def _stems(word: str) -> frozenset[str]:
     """``word`` and what it is without a familiar ending (Jonny -> Jon, Rosie -> Ros, Mags -> Mag)."""
@@ -194,10 +198,9 @@ def shortens(short: str, full: str) -> bool:
         return False
     if rules.NICKNAMES.get(short) == full or full in _stems(short):
         return True
-    given = rules.MALE_NAMES | rules.FEMALE_NAMES
-    if short in given and full not in given:
+    if short in _COMMON_GIVEN and full not in _COMMON_GIVEN:
         return False  # Mary is a name of its own, not a short "Mar-" of any word (the Marauders)
-    if short not in given and any(s != short and len(s) >= rules.SHORT_NAME_MIN and s in _stems(full)
+    if short not in _COMMON_GIVEN and any(s != short and len(s) >= rules.SHORT_NAME_MIN and s in _stems(full)
                                   for s in _stems(short)):
         return True  # Lils of Lily: one familiar ending in place of another
     if full.endswith("e") and len(full) > rules.SHORT_NAME_MIN and full[:-1] in _stems(short):

@@ -56,7 +56,8 @@ def apply_cast(text: str, roster: Roster, known: KnownCast, quoted: Sequence[tup
             if not is_name(phrase) and phrase.lower() not in _NOT_NAME_WORDS:
                 roster.phrases.setdefault(_norm(phrase), (character.name, character.gender))
         names = [n for n in (character.name, *character.aliases) if is_name(n)]
-        names += [g for g in given.get(character.name, ()) if _norm(g) not in {_norm(n) for n in names}]
+        listed = {_norm(n) for n in names}
+        names += [g for g in given.get(character.name, ()) if _norm(g) not in listed]
         if not names or not mentioned(text, names):
             # Only pronouns and common nouns ("I", "her mother"): known by a speech tag's words.
             words = [p for p in (character.name, *character.aliases) if p.lower() not in _NOT_NAME_WORDS]
@@ -138,8 +139,9 @@ def _given_names(known: KnownCast) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for character in known.characters:
         for name in (character.name, *character.aliases):
-            words = [w for w in name.split() if w.rstrip(".").lower() not in rules.TITLE_STEMS and w.lower() != "the"]
-            if is_name(name) and len(words) > 1 and words[0][:1].isupper() and owners.get(words[0]) == {character.name}:
+            words = [w for w in name.split() if w.rstrip(".").lower() not in rules.TITLE_STEMS]
+            if is_name(name) and len(words) > 1 and words[0][:1].isupper() \
+                    and owners.get(words[0]) == {character.name}:
                 out.setdefault(character.name, []).append(words[0])
     return out
 
