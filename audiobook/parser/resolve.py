@@ -92,7 +92,7 @@ class Resolver(Pronouns):
                     known.forms[subject.words] = known.forms.get(subject.words, 0) + 1  # "the old nurse"
                 return known
             last = subject.words.split()[-1].lower()
-            if last in rules.ROLE_NOUNS:
+            if last in self.roles.nouns:
                 who = self._role(last)
                 if who.name.startswith(_NOUN_NAMED) and subject.words.lower() != who.name:
                     who.forms[subject.words] = who.forms.get(subject.words, 0) + 1  # "the child's nurse"
@@ -284,7 +284,7 @@ class Resolver(Pronouns):
         name = self.roles.name(noun)
         person = self.cast.resolve(name)
         if person is None:
-            person = self.cast.add(name, rules.ROLE_NOUNS.get(noun) or self.roles.genders.get(name))
+            person = self.cast.add(name, self.roles.nouns.get(noun) or self.roles.genders.get(name))
         person.tagged = max(person.tagged, 1)
         return person
 

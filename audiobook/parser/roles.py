@@ -21,16 +21,49 @@ from audiobook.parser.narrators import NAMELESS
 if TYPE_CHECKING:  # pragma: no cover
     from audiobook.parser.attribution import Attributor
 
-_ROLE_WORDS = "|".join(sorted(rules.ROLE_NOUNS, key=len, reverse=True))
-_ROLE_PHRASE = re.compile(r"\b[Tt]he ((?:[a-z]+ )?(?:%s))\b" % _ROLE_WORDS)
+_SPEECH_WORDS = "|".join(sorted(rules.SPEECH_VERBS, key=len, reverse=True))
+#: A tag calling someone by a noun, after the line ("," said the drummer cheerfully) or before
+#: its verb ("” the rector said"): the noun is the last word before punctuation, an adverb or
+#: a preposition.
+_TAG_NOUNS = [
+    re.compile(r"[,!?\u2014][\"\u201d\u2019]?\s+(?:%s)\s+the\s+(?:[a-z]+\s+)?(?![a-z]+ly\b)([a-z]{3,})"
+               r"(?=[,.;:!?\u2014]|\s+(?:[a-z]+ly|in|with|at|from|to|as|who|and|over|across)\b)" % _SPEECH_WORDS),
+    re.compile(r"[\"\u201d\u2019]\s+[Tt]he\s+(?:[a-z]+\s+)?([a-z]{3,})\s+(?:%s)\b" % _SPEECH_WORDS),
+]
+_KNOWN_NOUNS = (set(rules.ROLE_NOUNS) | rules.PERSON_NOUNS | set(rules.KINSHIP_NOUNS) | set(rules.KIN_SYNONYMS)
+                | rules.RELATIONAL_NOUNS | rules.NOT_SPEAKER_NOUNS | rules.NOT_ROLE_HEADS | rules.NOT_NOUNS
+                | set(rules.TITLES) | rules.TITLE_STEMS)
+
+
+def learned_roles(text: str) -> dict[str, None]:
+    """Nouns this book's tags call someone by that the role table lacks ("said the drummer"):
+    each a role, of no sex until the pronouns after it give one (``rules.TAG_ROLE_MIN``)."""
+    counts: Counter = Counter()
+    for pattern in _TAG_NOUNS:
+        counts.update(m.group(1) for m in pattern.finditer(text))
+    found = {}
+    for noun, n in counts.items():
+        if noun in _KNOWN_NOUNS or noun.endswith("s") and not noun.endswith(("ss", "us")):
+            continue  # a table's word, or several people ("said the girls")
+        if n >= rules.TAG_ROLE_MIN:
+            found[noun] = None
+    return found
+
+
+def _role_patterns(nouns: dict) -> tuple[re.Pattern, re.Pattern]:
+    """The role phrase ("the stage manager") and the link ("Her dad was the harbourmaster") for
+    a book's role nouns."""
+    words = "|".join(sorted(nouns, key=len, reverse=True))
+    phrase = re.compile(r"\b[Tt]he ((?:[a-z]+ )?(?:%s))\b" % words)
+    link = re.compile(r"\b((?:[Mm]y|[Hh]is|[Hh]er) (?:%s)|[A-Z][a-z]+\.? [A-Z][a-z]+) (?:was|is) the ((?:[a-z]+ )?(?:%s))\b"
+                      % (_KIN_WORDS, words))
+    return phrase, link
 _KIN_WORDS = "|".join(sorted(set(rules.KIN_SYNONYMS) | set(rules.KINSHIP_NOUNS), key=len, reverse=True))
 _KIN_PHRASE = re.compile(r"\b([Mm]y|[Hh]is|[Hh]er|[A-Z][a-z]+['\u2019]s) (%s)\b" % _KIN_WORDS)
 _VERB_AFTER = re.compile(r"\s+(?:was|were|had|is|has|came|went|stood|sat|looked|[a-z]+ed)\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
 _CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|,?\s+and\s+|;\s+)$")
 _PRONOUN_AFTER = re.compile(r"[^.!?;\"\u201c\u201d]{0,60}?\b(he|she|his|her|him)\b")
-_LINK = re.compile(r"\b((?:[Mm]y|[Hh]is|[Hh]er) (?:%s)|[A-Z][a-z]+\.? [A-Z][a-z]+) (?:was|is) the ((?:[a-z]+ )?(?:%s))\b"
-                   % (_KIN_WORDS, _ROLE_WORDS))
 
 
 def _vote(text: str, at: int, votes: Counter) -> None:
@@ -84,7 +117,11 @@ class Roles:
     def __init__(self, text: str, cast: Roster) -> None:
         self.text = text
         self.cast = cast
-        counts = Counter(m.group(1) for m in _ROLE_PHRASE.finditer(text))
+        self.nouns: dict[str, Optional[str]] = {**rules.ROLE_NOUNS, **learned_roles(text)}
+        """The role nouns of this book, with the sex each implies: the table's and those its tags
+        call someone by."""
+        self._phrase, self._link = _role_patterns(self.nouns)
+        counts = Counter(m.group(1) for m in self._phrase.finditer(text))
         self.phrases: dict[str, str] = {}
         """Head noun -> the phrase the text keeps using ("manager" -> "stage manager")."""
         for phrase, n in counts.items():
@@ -93,7 +130,7 @@ class Roles:
                     and n > counts.get(self.phrases.get(head, head), 0) // 2:
                 self.phrases[head] = phrase
         votes: dict[str, Counter] = {}
-        for m in _ROLE_PHRASE.finditer(text):
+        for m in self._phrase.finditer(text):
             _vote(text, m.end(), votes.setdefault(self.name(m.group(1)), Counter()))
         self.genders = {name: sex for name, c in votes.items() if (sex := _sex(c))}
         self.links: dict[str, Person] = {}
@@ -122,7 +159,7 @@ class Roles:
         if rel and (low[0] in ("my", "his", "her") or re.match(r"^[A-Z]\w*['\u2019]s$", parts[0])):
             word = parts[low.index(next(w for w in low[1:3] if relation(w)))]
             return self.relative(att, parts[0], rel, word, create)
-        head = next((k for k, w in enumerate(low) if w in rules.ROLE_NOUNS), None)
+        head = next((k for k, w in enumerate(low) if w in self.nouns), None)
         if head is not None and low[0] in ("the", "a", "an"):
             low = low[: head + 1]  # "the night cook leaned": the phrase may run on into its verb
             name = self.name(" ".join(low[1:]))
@@ -176,7 +213,7 @@ class Roles:
         stage, as named people do; a sentence saying a relative is a role links the two."""
         chunk = self.text[start:end]
         found: list[tuple[int, Person]] = []
-        for m in _LINK.finditer(chunk):
+        for m in self._link.finditer(chunk):
             who = self._named(att, m.group(1))
             if who is not None:
                 self.links[self.name(m.group(2))] = who
@@ -189,12 +226,12 @@ class Roles:
             who = self.person(att, m.group(0), create=False)  # "his mother had not written": not on stage
             if who is not None:
                 found.append((start + m.start(), who))
-        for m in _ROLE_PHRASE.finditer(chunk):
+        for m in self._phrase.finditer(chunk):
             name = self.name(m.group(1))
             who = self.links.get(name) or self.cast.resolve(name) or self.person(att, "the " + m.group(1))
             if who is None and _CLAUSE_START.search(chunk[:m.start()]):
                 # "... and the agency nurse hovered behind him": someone new on stage.
-                who = self.cast.add(name, rules.ROLE_NOUNS.get(name.split()[-1]) or self.genders.get(name))
+                who = self.cast.add(name, self.nouns.get(name.split()[-1]) or self.genders.get(name))
             if who is not None:
                 found.append((start + m.start(), who))
         st = att.state

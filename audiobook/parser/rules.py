@@ -268,6 +268,18 @@ ROLE_NOUNS = {
     "peasant": None, "pilgrim": None, "beggar": None, "hermit": None,
 }
 
+#: Words that may head "said the ..." without being a role the book keeps calling someone by
+#: ("said the other", "said the elder"): never learned as roles (``TAG_ROLE_MIN``).
+NOT_ROLE_HEADS = {"other", "others", "former", "latter", "first", "second", "third", "last", "elder",
+                  "younger", "eldest", "youngest", "same", "one", "two", "three", "rest", "old", "young",
+                  "little", "poor", "big", "tall", "short", "fat", "thin", "new", "newcomer", "speaker",
+                  "whole", "company", "crowd", "party", "group", "pair", "couple"}
+
+#: A noun the tables do not know ("said the drummer", "the rector said") is a role in a book whose
+#: tags call someone by it this many times: a person, as a table's role would be. Once is not
+#: enough: a single "ejaculated the musician" is as often a name's epithet.
+TAG_ROLE_MIN = 2
+
 #: Nouns that, after "my"/"our", stand for someone already in the conversation rather than a
 #: new character ("said my companion", "asked our visitor").
 RELATIONAL_NOUNS = {"companion", "friend", "visitor", "guest", "host", "hostess", "interlocutor",

@@ -315,7 +315,7 @@ class Stage:
                 st.fresh_subjects.append(kin)
                 continue
             head = subject.words.split()[-1].lower()
-            if head not in rules.ROLE_NOUNS:
+            if head not in self.roles.nouns:
                 continue
             who = self._role(head)
             st.fresh.append(who)

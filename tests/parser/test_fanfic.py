@@ -78,8 +78,8 @@ STORIES = [
     ("crossing", 0.83),
     ("tidewater", 0.90),
     # Later, "a young man in a black coat", brought in by a description, is the curate: the_orchard
-    # 0.723.
-    ("the_orchard", 0.72),
+    # 0.723. Then a noun the book's tags use twice ("said the curate") is a role: 0.800.
+    ("the_orchard", 0.80),
     # A third blind set, in four manners: a Victorian parsonage novel, a first-person detective
     # story, a space-opera story as downloaded from its archive, a ranch novel in dialect. Scored
     # before any change for them: parsonage 0.696, inspector 0.564, hyperspace 0.714, prairie
@@ -96,11 +96,12 @@ STORIES = [
     # Then a sentence of narration is no longer cut after "Mrs." ("Then Mrs. Pelham spoke." had
     # left "Pelham spoke.", her husband): parsonage 0.696 (with its list 0.747).
     # Later, people brought in by descriptions: parsonage 0.734; and a list's descriptions in
-    # capitals: with its list 0.785.
-    ("parsonage", 0.73),
+    # capitals: with its list 0.785. Then "the rector", "the rancher", nouns the tags use twice,
+    # as roles: parsonage 0.747, prairie 0.833 (lists 0.785, 0.859).
+    ("parsonage", 0.74),
     ("inspector", 0.73),
     ("hyperspace", 0.70),
-    ("prairie", 0.80),
+    ("prairie", 0.83),
     # A fourth blind set, written by someone who had not seen the parser, in the seeds' fandom:
     # common_room (Marauders-era, curly quotes, a crowd and a teacher's speech over two
     # paragraphs) and burrow (next generation, first person, posted with its archive header).
@@ -143,21 +144,22 @@ STORIES = [
     # Then a cast list's descriptions in capitals ("The Woman in Grey"), a word heard only in the
     # talk renaming no one ("State, mister"), a listed full name's given name, and "her sister"
     # no Mrs.: 0.762 and 0.605 (lists 0.770 and 0.613). Then two brought in by one noun kept
-    # apart, and "In the corner was a man" bringing one in: red_butte 0.714.
+    # apart, and "In the corner was a man" bringing one in: red_butte 0.714. Then "the drummer",
+    # twice in tags, a role: 0.723 (with its list 0.664).
     ("wellow", 0.76),
-    ("red_butte", 0.71),
+    ("red_butte", 0.72),
 ]
 
 #: (story, min attribution) with the story's cast list given as its voices.yaml.
-WITH_LIST = [("crossing", 0.84), ("tidewater", 0.89), ("the_orchard", 0.72), ("parsonage", 0.78),
-             ("inspector", 0.75), ("hyperspace", 0.70), ("prairie", 0.82),
+WITH_LIST = [("crossing", 0.84), ("tidewater", 0.89), ("the_orchard", 0.81), ("parsonage", 0.78),
+             ("inspector", 0.75), ("hyperspace", 0.70), ("prairie", 0.85),
              # lists written after the stories' first contact; before the POV tag: 0.870 and 0.580
              ("common_room", 0.86), ("burrow", 0.73),
              # lists written after first contact
              ("last_prank", 0.93), ("staff_room", 0.89), ("prefects", 0.87), ("leaky_cauldron", 0.77),
              ("grimmauld", 0.76), ("extra_shot", 0.88), ("heron", 0.83), ("yoo_hoo", 0.88),
              # lists as the books' front matter prints them
-             ("wellow", 0.76), ("red_butte", 0.61)]
+             ("wellow", 0.76), ("red_butte", 0.66)]
 
 
 @pytest.mark.parametrize("story,attribution", STORIES)
