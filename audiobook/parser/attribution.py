@@ -253,6 +253,10 @@ class Attributor(TagFinding):
             if speaker is None and beats.voice_tag(self.text[after.start:after.end] if after else "",
                                                    self.text[before.start:before.end] if before else ""):
                 speaker = heard = beats.revealed(self, self.unit_index, pieces[first_q].end)
+                if speaker is None and st.gap == 0 and len(st.summoned) == 1:
+                    # '... Norah!' / '"Yes, ma'am," called a voice from the kitchen.': the one
+                    # called answers, unseen.
+                    speaker = st.summoned[0]
             guessed = speaker is None
             addressed = self._addressed(pieces[first_q])
             how = "turn" if speaker is not None else "guess"
@@ -355,6 +359,8 @@ class Attributor(TagFinding):
         # A name called out on its own ("Victor!") summons someone who may not be there to answer;
         # said flatly ('"Malfoy."', '"Ms. Bennet."') it greets someone here, who answers.
         speeches = self._speeches(quotes)
+        st.summoned = [p for q in quotes for p in self._addressed(q)
+                       if p is not last and p is not st.narrator and p.is_person]
         st.addressed_last = [p for q, speech in zip(quotes, speeches) for p in self._addressed(q)
                              if p is not last and (p is st.narrator or (id(p) in st.scene and p.is_person))
                              and (len(speech.split()) > 1 or p is st.narrator

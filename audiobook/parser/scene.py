@@ -56,6 +56,9 @@ class SceneState:
     """Speaker of the previous dialogue paragraph."""
     addressed_last: list = field(default_factory=list)
     """People the previous dialogue paragraph spoke to by name: likely to answer next."""
+    summoned: list = field(default_factory=list)
+    """People the previous dialogue paragraph called by name, a bare "Norah!" too: who answers
+    it unseen ("called a voice from the kitchen")."""
     gap: int = 0
     """Narration-only paragraphs between the previous dialogue paragraph and this one."""
     newcomers: list = field(default_factory=list)
@@ -226,6 +229,7 @@ class Stage:
             # (a chapter may open mid-scene).
             st.fresh, st.fresh_subjects, st.fresh_at = [], [], []
         st.addressed_last = []
+        st.summoned = []
 
     def _note_nouns(self, start: int, end: int) -> None:
         """Remember the people the narration of this scene speaks of only by a noun ("a boy was

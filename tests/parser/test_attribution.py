@@ -1100,6 +1100,24 @@ ATTRIBUTION_CASES = [
         ["Neville Longbottom", "Professor McGonagall", "Draco Malfoy", "Draco Malfoy", "Draco Malfoy",
          "Neville Longbottom"],
         id="regression_one_heard_before_seen_lost_the_floor_when_the_narration_showed_them"),
+    # A voice answering a call by name, with nobody shown after it, is the one called, even one
+    # not yet seen in the scene.
+    pytest.param(
+        'Norah had been with the family for years, and she ruled the kitchen.\n\n* * *\n\n'
+        'Ruth ran in from the porch to her mother, who was in the pantry.\n\n'
+        '"Mother, the boarder is coming to-night!" cried Ruth.\n\n'
+        '"Did he, indeed?" said her mother. "Then we must air the spare room. Norah!"\n\n'
+        '"Yes, ma\'am," called a voice from the kitchen.\n',
+        ["Ruth", "her mother", "her mother", "Norah"],
+        id="regression_a_voice_answering_a_call_went_to_the_one_who_called"),
+    pytest.param(
+        'Jem had gone for coals, and he was slow. Mrs. Gudgeon looked at the empty chair, and at Mr. Spratling, '
+        'who was carving.\n\n'
+        '"Jem!" said Mrs. Gudgeon.\n\n'
+        '"Yes\'m," said a voice in the passage, and a head followed it round the door.\n\n'
+        '"Has Mr. Pumphrey come in?"\n',
+        ["Mrs. Gudgeon", "Jem", "Mrs. Gudgeon"],
+        id="regression_a_voice_answering_a_bare_call_was_given_to_nobody_called"),
     # Of several called by name, the one called last with more than a greeting answers.
     pytest.param(
         'Mrs Weasley stood at the stove. Harry, Ron and Fred sat at the table.\n\n'
