@@ -142,8 +142,13 @@ class Resolver(Pronouns):
             owner = rules.KIN_POSSESSIVES.get(subject.words.split()[0].lower())
             if owner and len(talking) >= 2 and st.gap == 0 and isinstance(st.last_speaker, Person) \
                     and st.last_speaker.gender == owner:
-                # "said his step-son" answering a man: the other one in the talk, called so.
-                other = next((p for p in talking if p is not st.last_speaker), None)
+                # "said his step-son" answering a man: the other one in the talk, called so; of
+                # the relation's sex ("said his sister" is no man).
+                kin = next((rules.KIN_SYNONYMS.get(w, w) for w in subject.words.lower().split()[1:3]
+                            if rules.KIN_SYNONYMS.get(w, w) in rules.KINSHIP_NOUNS), None)
+                sex = rules.KINSHIP_NOUNS.get(kin) if kin else None
+                other = next((p for p in talking if p is not st.last_speaker
+                              and (sex is None or p.gender in (sex, None))), None)
                 if other is not None:
                     other.forms[subject.words] = other.forms.get(subject.words, 0) + 1
                     return other

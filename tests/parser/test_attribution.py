@@ -1199,3 +1199,15 @@ def test_who_a_quotation_calls(quote, called):
     from audiobook.parser import calls
 
     assert calls.vocatives(quote) == called
+
+
+def test_regression_his_sister_answering_a_man_is_no_other_man():
+    # "said his sister" after a man's line was the other one in the talk, a man, and he kept
+    # "his sister" as a name of his. (The untagged line before it is Mitya's, given by turns to
+    # Ignaty Fomich: what matters here is the last one.)
+    text = ("Mitya sat on the step. Ignaty Fomich smoked his pipe, and Sergei Ivanovich stood by the rail.\n\n"
+            '"You would walk the line with me?" said Ignaty Fomich.\n\n'
+            '"Gladly. To-morrow, if you like, before Mitya\'s lesson," said Sergei Ivanovich.\n\n'
+            '"Before my lesson! Then there will be no lesson."\n\n'
+            '"There will be a lesson, Mitya," said his sister.\n')
+    assert speakers(text)[-1] == "his sister"

@@ -164,10 +164,12 @@ STORIES = [
     # sweetwater (a Western bunkhouse, nicknames), zarechye (a Russian novel in translation,
     # patronymics and pet names), pumphrey (an 1840s comic boarding-house dinner, epithets).
     # Scored before any change for them: 0.758, 0.648, 0.722, 0.654 (lists 0.774, 0.766,
-    # 0.746, 0.669). Then the voice answering a call: pumphrey 0.669 (0.685).
+    # 0.746, 0.669). Then the voice answering a call: pumphrey 0.669 (0.685). Then "his sister"
+    # is no man: zarechye 0.714, one line fewer only because the major, merged with her, had
+    # scored right for a line of hers.
     ("hollins_court", 0.75),
     ("sweetwater", 0.64),
-    ("zarechye", 0.72),
+    ("zarechye", 0.71),
     ("pumphrey", 0.66),
 ]
 
@@ -274,7 +276,7 @@ MERGED = {"parsonage": "without a list, Mrs. Pelham and her daughter Eleanor Pel
           "hollins_court": "'his master' goes to the captain, not the master of the house; the governess and "
                            "the maid are one 'the girl'",
           "sweetwater": "'the Kid' is joined to Miss Lenore; 'Pettibone' alone takes the cook's wife",
-          "zarechye": "'his sister' is joined to the major, and 'the nurse' to Vera Nikolayevna"}
+          "zarechye": "'the nurse' is joined to Vera Nikolayevna"}
 
 
 @pytest.mark.parametrize("story", [s for s, _ in STORIES if s not in MERGED])
