@@ -303,7 +303,10 @@ def _rank(p: Person, title: Optional[str], words: tuple[str, ...]) -> tuple[bool
     # Among several so called (Mr. Hamilton, Mrs. Hamilton, Miss Hamilton): a surname alone names
     # a man far more often than a woman; then the one most often called so.
     male = titled and p.title_gender == "male"
-    return titled, male, sum(called) if titled else 0, p.count
+    # A man's full name before a woman called Mrs. or Miss with it: "said Pettibone" is the cook,
+    # Amos Pettibone, not his wife, Mrs. Pettibone.
+    man = not title and len(words) == 1 and not p.titles and p.prior == "male" and len(p.words) > 1
+    return male or man, titled, sum(called) if titled else 0, p.count
 
 
 def _canonical(person: Person, info) -> str:

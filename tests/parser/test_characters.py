@@ -171,6 +171,17 @@ def test_regression_bare_surname_goes_to_the_man_so_titled():
     assert people["Mr. Corvell"].lines == 1
 
 
+def test_regression_bare_surname_goes_to_the_man_with_a_given_name_not_mrs():
+    # "said Pettibone" is the cook, Amos Pettibone, not his wife, whom the text calls only Mrs.
+    text = ('Amos Pettibone had cooked for the ranch for years. Mrs. Pettibone kept the house; Mrs. '
+            'Pettibone kept the hens; Mrs. Pettibone kept the accounts.\n\n'
+            '"Supper," said Mrs. Pettibone.\n\n'
+            '"I knew it the minute I seen the dust," said Pettibone.\n')
+    people = cast(text)
+    assert "Pettibone" in people["Amos Pettibone"].aliases
+    assert people["Amos Pettibone"].lines == 1 and people["Mrs. Pettibone"].lines == 1
+
+
 def test_regression_a_nationality_is_not_a_name():
     from audiobook.parser import characters, names
     text = ('The room was full. I admired the Frenchman at the window; the Englishman '

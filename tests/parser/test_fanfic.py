@@ -119,11 +119,12 @@ STORIES = [
     # Text:" label, people named by description). Scored before any change for them: 0.875,
     # 0.859, 0.861, 0.585. Then the posting shapes, familiar forms called in the talk, people
     # brought in by a description and lines said by "a voice": 0.898, 0.883, 0.869, 0.746. Then
-    # "That was Seamus." after a shout from upstairs: prefects 0.877.
+    # "That was Seamus." after a shout from upstairs: prefects 0.877. Later, "Potter" alone is
+    # James Potter, not Mrs Potter: leaky_cauldron 0.762.
     ("last_prank", 0.89),
     ("staff_room", 0.87),
     ("prefects", 0.87),
-    ("leaky_cauldron", 0.74),
+    ("leaky_cauldron", 0.76),
     # And a sixth, written after all of the above: grimmauld (a crowded kitchen, twins, a
     # house-elf, a portrait shouting) and extra_shot (Marvel, present tense, chat lines, comms):
     # scored before any change for them, 0.740 and 0.843; then the one called last answers: 0.764.
@@ -154,11 +155,12 @@ STORIES = [
     # nicknames), maple_hill (a small-town family at supper, a hired girl, a schoolmaster brought
     # in by a description) and fallowfield (villagers at an inn, dialect, a pedlar named last).
     # Scored before any change for them: 0.775, 0.524, 0.760, 0.694 (lists 0.884, 0.548, 0.800,
-    # 0.730). Then a voice answering a call by name is the one called: maple_hill 0.768 (0.816).
+    # 0.730). Then a voice answering a call by name is the one called: maple_hill 0.768 (0.816);
+    # and "Voke" alone is Jacob Voke, not Mrs. Voke: fallowfield 0.721.
     ("moorgate", 0.77),
     ("gullwing", 0.52),
     ("maple_hill", 0.76),
-    ("fallowfield", 0.69),
+    ("fallowfield", 0.72),
     # And four more, written blind after those, with no list in the text but one as a study
     # guide would publish it: hollins_court (an 1860s sensation novel, a governess, servants),
     # sweetwater (a Western bunkhouse, nicknames), zarechye (a Russian novel in translation,
@@ -224,7 +226,7 @@ SPLIT = {"the_orchard": "the curate is Mr. Lacey and Miss Ashworth is Eleanor, w
                        "himself only with his office after it ('I am Mr Pettifer, Senior Inspector')",
          "prefects": "the Slytherin girl stays apart from Pansy Parkinson, whom the narrator recognises later",
          "grimmauld": "Molly, as Sirius calls her, stays apart from Mrs Weasley: no Molly Weasley in the text",
-         "leaky_cauldron": "see MERGED",
+         "leaky_cauldron": "the man behind the counter stays apart from Mr Mulpepper",
          "heron": "'Minister' and 'Miss Weasley', called so in the talk, stay apart from Kingsley and Ginny",
          "yoo_hoo": "Arthur Strand, the client's father, only spoken of, is given a line",
          "wellow": "without the list, Theodore and 'her sister' stay apart from Mr. Pym and Cecily",
@@ -266,8 +268,6 @@ def test_one_character_per_person(story):
 #: Stories where one character still stands for two people, and why.
 MERGED = {"parsonage": "without a list, Mrs. Pelham and her daughter Eleanor Pelham are taken for one person, and "
                         "'her mother' for the maid Hannah",
-          "leaky_cauldron": "'Potter' alone goes to Mrs Potter, known also as Euphemia Potter, not to her son "
-                            "James, whom his schoolfellows call so",
           "red_butte": "Hank Morrow takes 'the boy', his son Danny",
           "moorgate": "the stout lady and the young woman, aunt and niece, are one 'the woman'",
           "gullwing": "'the boy', whose first line goes to the mate, is one with Mr. Cragg",
@@ -275,7 +275,7 @@ MERGED = {"parsonage": "without a list, Mrs. Pelham and her daughter Eleanor Pel
           "fallowfield": "'the clerk' is joined to Lucius Grange, the squire's steward",
           "hollins_court": "'his master' goes to the captain, not the master of the house; the governess and "
                            "the maid are one 'the girl'",
-          "sweetwater": "'the Kid' is joined to Miss Lenore; 'Pettibone' alone takes the cook's wife",
+          "sweetwater": "'the Kid' is joined to Miss Lenore",
           "zarechye": "'the nurse' is joined to Vera Nikolayevna"}
 
 
