@@ -359,9 +359,9 @@ class Attributor(TagFinding):
         # A name called out on its own ("Victor!") summons someone who may not be there to answer;
         # said flatly ('"Malfoy."', '"Ms. Bennet."') it greets someone here, who answers.
         speeches = self._speeches(quotes)
-        st.summoned = [p for q in quotes for p in self._addressed(q)
-                       if p is not last and p is not st.narrator and p.is_person]
-        st.addressed_last = [p for q, speech in zip(quotes, speeches) for p in self._addressed(q)
+        called = [(speech, p) for q, speech in zip(quotes, speeches) for p in self._addressed(q)]
+        st.summoned = [p for _, p in called if p is not last and p is not st.narrator and p.is_person]
+        st.addressed_last = [p for speech, p in called
                              if p is not last and (p is st.narrator or (id(p) in st.scene and p.is_person))
                              and (len(speech.split()) > 1 or p is st.narrator
                                   or p in st.conv  # '"Reid," he said.' to one already talking

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from audiobook.parser import rules
@@ -50,10 +51,12 @@ def learned_roles(text: str) -> dict[str, None]:
     return found
 
 
-def _role_patterns(nouns: dict) -> tuple[re.Pattern, re.Pattern]:
+@lru_cache(maxsize=8)
+def _role_patterns(learned: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     """The role phrase ("the stage manager") and the link ("Her dad was the harbourmaster") for
-    a book's role nouns."""
-    words = "|".join(sorted(nouns, key=len, reverse=True))
+    the table's role nouns and those a book has ``learned`` (compiled once for most books,
+    which learn none)."""
+    words = "|".join(sorted({*rules.ROLE_NOUNS, *learned}, key=len, reverse=True))
     phrase = re.compile(r"\b[Tt]he ((?:[a-z]+ )?(?:%s))\b" % words)
     link = re.compile(r"\b((?:[Mm]y|[Hh]is|[Hh]er) (?:%s)|[A-Z][a-z]+\.? [A-Z][a-z]+) (?:was|is) the ((?:[a-z]+ )?(?:%s))\b"
                       % (_KIN_WORDS, words))
@@ -120,7 +123,7 @@ class Roles:
         self.nouns: dict[str, Optional[str]] = {**rules.ROLE_NOUNS, **learned_roles(text)}
         """The role nouns of this book, with the sex each implies: the table's and those its tags
         call someone by."""
-        self._phrase, self._link = _role_patterns(self.nouns)
+        self._phrase, self._link = _role_patterns(tuple(sorted(set(self.nouns) - set(rules.ROLE_NOUNS))))
         counts = Counter(m.group(1) for m in self._phrase.finditer(text))
         self.phrases: dict[str, str] = {}
         """Head noun -> the phrase the text keeps using ("manager" -> "stage manager")."""
