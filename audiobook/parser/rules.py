@@ -195,18 +195,19 @@ TITLES = {word: gender for gender, words in TITLE_WORDS.items() for word in word
 #: The titles without a full stop ("mr", "dr"), as a tokenizer gives them before the "." it splits off.
 TITLE_STEMS = {word.rstrip(".") for word in TITLES}
 
-#: A name in full: a title and a name, or two names ("Mrs. Ada Rathbone", "Mary Lennox").
+#: A name in full: a title and a name, or two names ("Mrs. Ada Rathbone", "Mary Lennox"), a line
+#: break between them as a space.
 _NAME = r"[A-Z][a-z][\w'\u2019-]*"
 _FULL_NAME = (r"(?:(?:" + "|".join(sorted((re.escape(t.capitalize()) for t in TITLE_STEMS), key=len, reverse=True))
-              + r")\.? " + _NAME + r"(?: " + _NAME + r")?|" + _NAME + " " + _NAME + ")")
+              + r")\.?\s" + _NAME + r"(?:\s" + _NAME + r")?|" + _NAME + r"\s" + _NAME + ")")
 
 #: A speaker giving their own name at the start of a speech: one name alone ("Tobias. My gran
 #: says...", "Hale, sir"), or after words that say it is their own ("My name is Hale", "I'm
 #: Kit"), then in full too ('"I am Miss Morstan," ...', '"My name is Rathbone," said she').
 INTRODUCTION = re.compile(
-    r"\s*(?:(?P<own>[Mm]y name(?:'s|\u2019s| is) |I'm |I am |I\u2019m |[Tt]hey call me )|[Ii]t's |[Ii]t is )?"
+    r"\s*(?:(?P<own>[Mm]y\sname(?:'s|\u2019s|\sis)\s|I'm\s|I\sam\s|I\u2019m\s|[Tt]hey\scall\sme\s)|[Ii]t's\s|[Ii]t\sis\s)?"
     r"(?P<name>(?(own)" + _FULL_NAME + "|(?!))|" + _NAME + r")"
-    r"(?:\.|,\s*(?:sir|ma'am|miss|madam)\b|(?(own)[,!]?\s*$|(?!)))")
+    r"(?:\.|,\s*(?:sir|ma'am|miss|madam)\b|(?(own)(?:[,;!]|\s*$)|(?!)))")
 
 #: The rest of an introduction, after its tag, giving the name in full: '"My name is Rathbone,"
 #: said she, "Mrs. Ada Rathbone. My husband..."'.

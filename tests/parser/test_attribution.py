@@ -630,6 +630,15 @@ ATTRIBUTION_CASES = [
         '"My name is Vane," said she, "Mrs. Ada Vane. My husband was Mr. Edward Vane."\n\n'
         'Mr. Holt bowed to Mrs. Ada Vane.\n',
         ["Mr. Holt", "Mrs. Ada Vane", "Mrs. Ada Vane"], id="regression_a_surname_shared_then_the_name_in_full_after_the_tag"),
+    # As a book prints it: the name broken across two lines, and words to the one spoken to after it.
+    pytest.param(
+        'Miss Clara Ashdown was a governess of Camberwell. Quarrender sat by the fire.\n\n'
+        'A young woman in grey came in behind the page-boy.\n\n'
+        '"And yet we are here," said the young woman quietly. "My name is Clara\n'
+        'Ashdown, Mr. Quarrender. I am a governess."\n\n'
+        '"Pray sit down," said Quarrender.\n',
+        ["Clara Ashdown", "Clara Ashdown", "Quarrender"],
+        id="regression_an_introduction_wrapped_across_two_lines_named_nobody"),
     pytest.param(
         'Mr. Pell looked up from his counter. A boy stood in the doorway.\n\n'
         '"What do you want?" asked Mr. Pell.\n\n'
