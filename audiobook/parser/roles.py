@@ -65,6 +65,8 @@ _KIN_WORDS = "|".join(sorted(set(rules.KIN_SYNONYMS) | set(rules.KINSHIP_NOUNS),
 _KIN_PHRASE = re.compile(r"\b([Mm]y|[Hh]is|[Hh]er|[A-Z][a-z]+['\u2019]s) (%s)\b" % _KIN_WORDS)
 _VERB_AFTER = re.compile(r"\s+(?:was|were|had|is|has|came|went|stood|sat|looked|[a-z]+ed)\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
+#: A name right before a role phrase ("Pete the driver", "Buck Sayre, the foreman").
+_AFTER_NAME = re.compile(r"\b[A-Z][a-z][\w'\u2019-]*,?\s+$")
 _CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|,?\s+and\s+|;\s+)$")
 _PRONOUN_AFTER = re.compile(r"[^.!?;\"\u201c\u201d]{0,60}?\b(he|she|his|her|him)\b")
 
@@ -95,6 +97,11 @@ _NAME_WORDS = r"(?:(?:Mr|Mrs|Miss|Ms|Dr)\.? )?[A-Z][a-z][\w'\u2019-]*(?: [A-Z][a
 _APPOSED = [
     re.compile(r"\b(?P<noun>(?:[Tt]he|[Mm]y|[Oo]ur) (?:[a-z]+ )?[a-z]+),? (?P<name>" + _NAME_WORDS + r")\b"),
     re.compile(r"\b(?P<name>" + _NAME_WORDS + r"), (?P<noun>(?:the|my|our) (?:[a-z]+ )?[a-z]+),"),
+    # a role of the table only, with no comma or no article: "sat Simeon Crouch the miller",
+    # "Mr. Nathaniel Spratling, clerk to a house of wine-merchants", "Abel Tidy, parish clerk of"
+    re.compile(r"\b(?P<name>" + _NAME_WORDS + r")(?: the|,(?: the)?) (?P<noun>(?:[a-z]+ )?(?:%s))\b"
+               r"(?!['\u2019-])(?=\s+(?:to|of|at|in|and|who|with)\b|[,.;:]|\s+[a-z]+ed\b)"
+               % "|".join(sorted(rules.ROLE_NOUNS, key=len, reverse=True))),
 ]
 
 
@@ -105,11 +112,18 @@ def appositions(text: str, cast: Roster, narration: list[tuple[int, int]]) -> di
     found: dict[str, set] = {}
     people: dict[int, Person] = {}
     for start, end in narration:
-        for pattern in _APPOSED:
+        for k, pattern in enumerate(_APPOSED):
             for m in pattern.finditer(text, start, end):
                 who = cast.resolve(m.group("name"))
-                if who is not None and who.is_person:
-                    found.setdefault(m.group("noun").lower(), set()).add(id(who))
+                # a role of the table after a name is itself the evidence that the name is a person's
+                if who is not None and (who.is_person or k == len(_APPOSED) - 1 and not who.is_place
+                                        and len(m.group("name").split()) > 1):
+                    noun = m.group("noun").lower()
+                    if k == len(_APPOSED) - 1:
+                        noun = "the " + noun
+                    found.setdefault(noun, set()).add(id(who))
+                    if noun.startswith("the ") and noun.split()[-1] in rules.ROLE_NOUNS:
+                        found.setdefault("the " + noun.split()[-1], set()).add(id(who))  # the parish clerk
                     people[id(who)] = who
     return {noun: people[next(iter(ids))] for noun, ids in found.items() if len(ids) == 1}
 
@@ -168,6 +182,9 @@ class Roles:
             name = self.name(" ".join(low[1:]))
             if name in self.links:
                 return self.links[name]
+            apposed = att.apposed.get(name) or att.apposed.get("the " + low[-1])
+            if apposed is not None:
+                return apposed  # "Simeon Crouch the miller": "The miller laughed" is him
             titled = self._titled(att, low[-1]) if name == "the " + low[-1] else None
             if titled is not None:
                 return titled  # "the doctor" when Dr. Nazari is on stage
@@ -230,6 +247,8 @@ class Roles:
             if who is not None:
                 found.append((start + m.start(), who))
         for m in self._phrase.finditer(chunk):
+            if _AFTER_NAME.search(chunk, 0, m.start()):
+                continue  # "Pete the driver": the name's own mention, already counted
             name = self.name(m.group(1))
             who = self.links.get(name) or self.cast.resolve(name) or self.person(att, "the " + m.group(1))
             if who is None and _CLAUSE_START.search(chunk[:m.start()]):

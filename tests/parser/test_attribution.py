@@ -183,6 +183,15 @@ def test_regression_said_my_friend_is_the_friend_the_narration_named():
     pytest.param("Buck Sayre, the foreman, spat.", "the foreman", "Buck Sayre", id="name_then_noun"),
     pytest.param("the rector, Mr. Pelham, sighed.", "the rector", "Mr. Pelham", id="noun_comma_name"),
     pytest.param("the boy Davy ran. Later the boy Tom came.", "the boy", None, id="a_noun_beside_two_people_is_nobodys"),
+    # a role of the table with no comma, or with no article, after a full name
+    pytest.param("Opposite him sat Simeon Crouch the miller, a large man.", "the miller", "Simeon Crouch",
+                 id="regression_name_then_role_without_a_comma"),
+    pytest.param("Abel Tidy the parish clerk balanced himself.", "the clerk", "Abel Tidy",
+                 id="regression_name_then_role_with_a_word_before_it"),
+    pytest.param("On her left sat Mr. Nathaniel Spratling, clerk to a house of wine-merchants.", "the clerk",
+                 "Mr. Nathaniel Spratling", id="regression_name_then_role_without_an_article"),
+    # ... but not one word that opens a sentence
+    pytest.param("Then the stranger rode in.", "the stranger", None, id="regression_a_sentence_opener_is_no_name"),
 ])
 def test_appositions(narration, noun, who):
     from audiobook.parser import roles
@@ -191,6 +200,8 @@ def test_appositions(narration, noun, who):
     cast = Roster()
     for name in ("Sebastian Crane", "Buck Sayre", "Mr. Pelham", "Davy", "Tom"):
         cast.add(name, "male").tagged = 1  # a person: a speech tag has named them
+    for name in ("Simeon Crouch", "Abel Tidy", "Mr. Nathaniel Spratling", "Then"):
+        cast.add(name, None)  # no evidence yet that they are people
     found = roles.appositions(narration, cast, [(0, len(narration))])
     assert (found[noun].name if noun in found else None) == who
 
@@ -1109,6 +1120,15 @@ ATTRIBUTION_CASES = [
         ["Neville Longbottom", "Professor McGonagall", "Draco Malfoy", "Draco Malfoy", "Draco Malfoy",
          "Neville Longbottom"],
         id="regression_one_heard_before_seen_lost_the_floor_when_the_narration_showed_them"),
+    # A role set beside a name in the narration is that person when the narration shows the role
+    # acting ("The miller took his pipe"), as when a tag calls them by it.
+    pytest.param(
+        'In the chimney-corner sat Enoch Sallow, who was old. Opposite him sat Simeon Crouch the miller, '
+        'a large, floury man.\n\n"Rain before night," said Enoch Sallow.\n\n'
+        'The miller took his pipe from his mouth. "Not a drop."\n\n"You will see," said Enoch Sallow.\n\n'
+        '"I shall see nowt," said the miller.\n',
+        ["Enoch Sallow", "Simeon Crouch", "Enoch Sallow", "Simeon Crouch"],
+        id="regression_a_role_set_beside_a_name_without_a_comma_was_someone_else"),
     # A voice answering a call by name, with nobody shown after it, is the one called, even one
     # not yet seen in the scene.
     pytest.param(

