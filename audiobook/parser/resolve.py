@@ -46,6 +46,16 @@ def _fits(noun: Person, words: str) -> bool:
     return any(said <= {w.lower() for w in form.split()[1:]} for form in noun.forms)
 
 
+def _other_title(noun: Person, who: Person) -> bool:
+    """``noun`` is called by a title ("the inspector") that ``who``, called by titles of their own
+    ("Mr. Stanier"), never bears: two people, not one under two names."""
+    head = noun.name.split()[-1].lower()
+    if head not in rules.TITLES or not who.titles:
+        return False
+    same = rules.TITLE_SAME.get(head, head)
+    return all(rules.TITLE_SAME.get(t.lower(), t.lower().rstrip(".")) != same for t in who.titles)
+
+
 def noun_name(words: str) -> str:
     """How a character known by a noun phrase is named: its head noun after "the" or the
     possessive ("the tall man" -> "the man", "his old mother" -> "his mother")."""
@@ -347,7 +357,7 @@ class Resolver(Pronouns):
         # capitalised word heard only in the talk ('"State, mister," said Pete').
         known = who.titles or who.prior or who.narration_mentions or who.listed
         if who.is_person and known and who is not speaker and not who.name.startswith(_NOUN_NAMED) \
-                and not self._on_stage_beside(who, last):
+                and not self._on_stage_beside(who, last) and not _other_title(last, who):
             self._turns_out(last, who)
 
     def _on_stage_beside(self, who: Person, noun: Person) -> bool:

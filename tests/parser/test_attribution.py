@@ -1240,3 +1240,14 @@ def test_regression_his_sister_answering_a_man_is_no_other_man():
             '"Before my lesson! Then there will be no lesson."\n\n'
             '"There will be a lesson, Mitya," said his sister.\n')
     assert speakers(text)[-1] == "his sister"
+
+
+def test_regression_a_title_the_tags_call_someone_by_is_no_one_called_by_another_title():
+    # '"Good morning, Mr. Stanier," said Lady Hallard' right after the inspector spoke made the
+    # inspector Mr. Stanier, and every line of his the nephew's.
+    text = ("Mr. Rupert Stanier had gone out to the terrace. Lady Hallard sat at the desk.\n\n"
+            "The door opened and the inspector came in.\n\n"
+            '"Good morning," said the inspector.\n\n'
+            '"Good morning, Mr. Stanier," said Lady Hallard.\n\n'
+            '"I am not Mr. Stanier," said the inspector.\n')
+    assert speakers(text) == ["the inspector", "Lady Hallard", "the inspector"]

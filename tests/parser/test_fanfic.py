@@ -182,11 +182,13 @@ STORIES = [
     # st_aldric (a public-school study, nicknames), long_island (a 1920s party told by a young
     # man), drumlie (a Scottish village, Scots speech, farmers called by their farms) and
     # ravensholt (a country-house death, an inspector questioning the household): 0.654, 0.600,
-    # 0.764, 0.792 (with study-guide lists 0.661, 0.680, 0.745, 0.792).
+    # 0.764, 0.792 (with study-guide lists 0.661, 0.680, 0.745, 0.792). Then the inspector is no
+    # longer renamed the nephew when someone greets "Mr. Stanier" after him: ravensholt 0.784,
+    # one fewer only because the merged pair had scored right for a line of each.
     ("st_aldric", 0.65),
     ("long_island", 0.60),
     ("drumlie", 0.76),
-    ("ravensholt", 0.79),
+    ("ravensholt", 0.78),
 ]
 
 #: (story, min attribution) with the story's cast list given as its voices.yaml.
@@ -266,7 +268,7 @@ SPLIT = {"the_orchard": "the curate is Mr. Lacey and Miss Ashworth is Eleanor, w
                         "Pollard and Bessie",
          "drumlie": "see MERGED; the post-mistress stays apart from Kirsty Rattray, and the farm name "
                     "Whinnyknowe from James Kinnear",
-         "ravensholt": "see MERGED"}
+         "ravensholt": "the inspector stays apart from Detective-Inspector Faulds: a title joined by a hyphen"}
 
 
 @pytest.mark.parametrize("story", [s for s, _ in STORIES if s not in SPLIT])
@@ -297,8 +299,7 @@ MERGED = {"parsonage": "without a list, Mrs. Pelham and her daughter Eleanor Pel
                            "the maid are one 'the girl'",
           "sweetwater": "'the Kid' is joined to Miss Lenore",
           "zarechye": "'the nurse' is joined to Vera Nikolayevna",
-          "drumlie": "'the minister' is joined to Wattie Kinnear, the farmer's son",
-          "ravensholt": "'the inspector' is joined to Rupert Stanier, the nephew he questions"}
+          "drumlie": "'the minister' is joined to Wattie Kinnear, the farmer's son"}
 
 
 @pytest.mark.parametrize("story", [s for s, _ in STORIES if s not in MERGED])
