@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from audiobook.parser import rules, subjects
+from audiobook.parser import roles, rules, subjects
 from audiobook.parser.characters import Person
 from audiobook.parser.quotes import Piece
 from audiobook.parser.pronouns import Pronouns
@@ -154,8 +154,7 @@ class Resolver(Pronouns):
                     and st.last_speaker.gender == owner:
                 # "said his step-son" answering a man: the other one in the talk, called so; of
                 # the relation's sex ("said his sister" is no man).
-                kin = next((rules.KIN_SYNONYMS.get(w, w) for w in subject.words.lower().split()[1:3]
-                            if rules.KIN_SYNONYMS.get(w, w) in rules.KINSHIP_NOUNS), None)
+                kin = next(filter(None, map(roles.relation, subject.words.split()[1:3])), None)
                 sex = rules.KINSHIP_NOUNS.get(kin) if kin else None
                 other = next((p for p in talking if p is not st.last_speaker
                               and (sex is None or p.gender in (sex, None))), None)

@@ -51,6 +51,16 @@ def learned_roles(text: str) -> dict[str, None]:
     return found
 
 
+_KIN_WORDS = "|".join(sorted(set(rules.KIN_SYNONYMS) | set(rules.KINSHIP_NOUNS), key=len, reverse=True))
+_KIN_PHRASE = re.compile(r"\b([Mm]y|[Hh]is|[Hh]er|[A-Z][a-z]+['\u2019]s) (%s)\b" % _KIN_WORDS)
+_VERB_AFTER = re.compile(r"\s+(?:was|were|had|is|has|came|went|stood|sat|looked|[a-z]+ed)\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
+#: A name right before a role phrase ("Pete the driver", "Buck Sayre, the foreman").
+_AFTER_NAME = re.compile(r"\b[A-Z][a-z][\w'\u2019-]*,?\s+$")
+_CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|,?\s+and\s+|;\s+)$")
+_PRONOUN_AFTER = re.compile(r"[^.!?;\"\u201c\u201d]{0,60}?\b(he|she|his|her|him)\b")
+
+
 @lru_cache(maxsize=8)
 def _role_patterns(learned: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     """The role phrase ("the stage manager") and the link ("Her dad was the harbourmaster") for
@@ -61,14 +71,6 @@ def _role_patterns(learned: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     link = re.compile(r"\b((?:[Mm]y|[Hh]is|[Hh]er) (?:%s)|[A-Z][a-z]+\.? [A-Z][a-z]+) (?:was|is) the ((?:[a-z]+ )?(?:%s))\b"
                       % (_KIN_WORDS, words))
     return phrase, link
-_KIN_WORDS = "|".join(sorted(set(rules.KIN_SYNONYMS) | set(rules.KINSHIP_NOUNS), key=len, reverse=True))
-_KIN_PHRASE = re.compile(r"\b([Mm]y|[Hh]is|[Hh]er|[A-Z][a-z]+['\u2019]s) (%s)\b" % _KIN_WORDS)
-_VERB_AFTER = re.compile(r"\s+(?:was|were|had|is|has|came|went|stood|sat|looked|[a-z]+ed)\b")
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
-#: A name right before a role phrase ("Pete the driver", "Buck Sayre, the foreman").
-_AFTER_NAME = re.compile(r"\b[A-Z][a-z][\w'\u2019-]*,?\s+$")
-_CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|,?\s+and\s+|;\s+)$")
-_PRONOUN_AFTER = re.compile(r"[^.!?;\"\u201c\u201d]{0,60}?\b(he|she|his|her|him)\b")
 
 
 def _vote(text: str, at: int, votes: Counter) -> None:
@@ -97,12 +99,13 @@ _NAME_WORDS = r"(?:(?:Mr|Mrs|Miss|Ms|Dr)\.? )?[A-Z][a-z][\w'\u2019-]*(?: [A-Z][a
 _APPOSED = [
     re.compile(r"\b(?P<noun>(?:[Tt]he|[Mm]y|[Oo]ur) (?:[a-z]+ )?[a-z]+),? (?P<name>" + _NAME_WORDS + r")\b"),
     re.compile(r"\b(?P<name>" + _NAME_WORDS + r"), (?P<noun>(?:the|my|our) (?:[a-z]+ )?[a-z]+),"),
-    # a role of the table only, with no comma or no article: "sat Simeon Crouch the miller",
-    # "Mr. Nathaniel Spratling, clerk to a house of wine-merchants", "Abel Tidy, parish clerk of"
-    re.compile(r"\b(?P<name>" + _NAME_WORDS + r")(?: the|,(?: the)?) (?P<noun>(?:[a-z]+ )?(?:%s))\b"
-               r"(?!['\u2019-])(?=\s+(?:to|of|at|in|and|who|with)\b|[,.;:]|\s+[a-z]+ed\b)"
-               % "|".join(sorted(rules.ROLE_NOUNS, key=len, reverse=True))),
 ]
+#: A role of the table after a full name with no comma or no article: "sat Simeon Crouch the
+#: miller", "Mr. Nathaniel Spratling, clerk to a house of wine-merchants". The role is itself the
+#: evidence that the name is a person's.
+_ROLE_APPOSED = re.compile(r"\b(?P<name>" + _NAME_WORDS + r")(?: the|,(?: the)?) (?P<noun>(?:[a-z]+ )?(?:%s))\b"
+                           r"(?!['\u2019-])(?=\s+(?:to|of|at|in|and|who|with)\b|[,.;:]|\s+[a-z]+ed\b)"
+                           % "|".join(sorted(rules.ROLE_NOUNS, key=len, reverse=True)))
 
 
 def appositions(text: str, cast: Roster, narration: list[tuple[int, int]]) -> dict[str, Person]:
@@ -111,20 +114,23 @@ def appositions(text: str, cast: Roster, narration: list[tuple[int, int]]) -> di
     beside two people is nobody's."""
     found: dict[str, set] = {}
     people: dict[int, Person] = {}
+
+    def put(noun: str, who: Person) -> None:
+        found.setdefault(noun, set()).add(id(who))
+        if noun.startswith("the ") and noun.split()[-1] in rules.ROLE_NOUNS:
+            found.setdefault("the " + noun.split()[-1], set()).add(id(who))  # the parish clerk
+        people[id(who)] = who
+
     for start, end in narration:
-        for k, pattern in enumerate(_APPOSED):
+        for pattern in _APPOSED:
             for m in pattern.finditer(text, start, end):
                 who = cast.resolve(m.group("name"))
-                # a role of the table after a name is itself the evidence that the name is a person's
-                if who is not None and (who.is_person or k == len(_APPOSED) - 1 and not who.is_place
-                                        and len(m.group("name").split()) > 1):
-                    noun = m.group("noun").lower()
-                    if k == len(_APPOSED) - 1:
-                        noun = "the " + noun
-                    found.setdefault(noun, set()).add(id(who))
-                    if noun.startswith("the ") and noun.split()[-1] in rules.ROLE_NOUNS:
-                        found.setdefault("the " + noun.split()[-1], set()).add(id(who))  # the parish clerk
-                    people[id(who)] = who
+                if who is not None and who.is_person:
+                    put(m.group("noun").lower(), who)
+        for m in _ROLE_APPOSED.finditer(text, start, end):
+            who = cast.resolve(m.group("name"))
+            if who is not None and (who.is_person or not who.is_place and len(m.group("name").split()) > 1):
+                put("the " + m.group("noun").lower(), who)
     return {noun: people[next(iter(ids))] for noun, ids in found.items() if len(ids) == 1}
 
 
