@@ -22,30 +22,23 @@ from audiobook.parser.narrators import NAMELESS
 if TYPE_CHECKING:  # pragma: no cover
     from audiobook.parser.attribution import Attributor
 
-_SPEECH_WORDS = "|".join(sorted(rules.SPEECH_VERBS, key=len, reverse=True))
-#: A tag calling someone by a noun, after the line ("," said the drummer cheerfully) or before
-#: its verb ("” the rector said"): the noun is the last word before punctuation, an adverb or
-#: a preposition.
-_TAG_NOUNS = [
-    re.compile(r"[,!?\u2014][\"\u201d\u2019]?\s+(?:%s)\s+the\s+(?:[a-z]+\s+)?(?![a-z]+ly\b)([a-z]{3,})"
-               r"(?=[,.;:!?\u2014]|\s+(?:[a-z]+ly|in|with|at|from|to|as|who|and|over|across)\b)" % _SPEECH_WORDS),
-    re.compile(r"[\"\u201d\u2019]\s+[Tt]he\s+(?:[a-z]+\s+)?([a-z]{3,})\s+(?:%s)\b" % _SPEECH_WORDS),
-]
+#: Words the role table's nouns must not be learned from: the other tables' and the words that
+#: head a tag without being a role.
 _KNOWN_NOUNS = (set(rules.ROLE_NOUNS) | rules.PERSON_NOUNS | set(rules.KINSHIP_NOUNS) | set(rules.KIN_SYNONYMS)
                 | rules.RELATIONAL_NOUNS | rules.NOT_SPEAKER_NOUNS | rules.NOT_ROLE_HEADS | rules.NOT_NOUNS
                 | set(rules.TITLES) | rules.TITLE_STEMS)
 
 
-def learned_roles(text: str) -> dict[str, None]:
-    """Nouns this book's tags call someone by that the role table lacks ("said the drummer"):
-    each a role, of no sex until the pronouns after it give one (``rules.TAG_ROLE_MIN``)."""
-    counts: Counter = Counter()
-    for pattern in _TAG_NOUNS:
-        counts.update(m.group(1) for m in pattern.finditer(text))
+def learned_roles(tag_nouns: list[str]) -> dict[str, None]:
+    """Nouns a book's speech tags call someone by ("the drummer", from the tags the parser found)
+    that the role table lacks: each a role, of no sex until the pronouns after it give one
+    (``rules.TAG_ROLE_MIN``)."""
+    counts = Counter(words.lower().split()[-1] for words in tag_nouns if words.lower().startswith("the "))
     found = {}
     for noun, n in counts.items():
-        if noun in _KNOWN_NOUNS or noun.endswith("s") and not noun.endswith(("ss", "us")):
-            continue  # a table's word, or several people ("said the girls")
+        if not noun.isalpha() or len(noun) < 3 or noun in _KNOWN_NOUNS or noun.endswith("ly") \
+                or noun.endswith("s") and not noun.endswith(("ss", "us")):
+            continue  # a table's word, an adverb, or several people ("said the girls")
         if n >= rules.TAG_ROLE_MIN:
             found[noun] = None
     return found
@@ -140,13 +133,31 @@ class Roles:
     def __init__(self, text: str, cast: Roster) -> None:
         self.text = text
         self.cast = cast
-        self.nouns: dict[str, Optional[str]] = {**rules.ROLE_NOUNS, **learned_roles(text)}
-        """The role nouns of this book, with the sex each implies: the table's and those its tags
-        call someone by."""
-        self._phrase, self._link = _role_patterns(tuple(sorted(set(self.nouns) - set(rules.ROLE_NOUNS))))
-        counts = Counter(m.group(1) for m in self._phrase.finditer(text))
+        self.nouns: dict[str, Optional[str]] = dict(rules.ROLE_NOUNS)
+        """The role nouns of this book, with the sex each implies: the table's, and those its tags
+        call someone by once ``learn`` has been told them."""
         self.phrases: dict[str, str] = {}
         """Head noun -> the phrase the text keeps using ("manager" -> "stage manager")."""
+        self.genders: dict[str, str] = {}
+        """Role name -> the sex of the pronouns that follow it."""
+        self._index()
+        self.links: dict[str, Person] = {}
+        """Role name -> the person the text says fills it."""
+
+    def learn(self, tag_nouns: list[str]) -> None:
+        """Take as roles too the nouns the book's speech tags call someone by often enough
+        (``learned_roles``)."""
+        learned = learned_roles(tag_nouns)
+        if learned:
+            self.nouns.update(learned)
+            self._index()
+
+    def _index(self) -> None:
+        """The role patterns for the book's role nouns, and the phrases and sexes they find."""
+        text = self.text
+        self._phrase, self._link = _role_patterns(tuple(sorted(set(self.nouns) - set(rules.ROLE_NOUNS))))
+        counts = Counter(m.group(1) for m in self._phrase.finditer(text))
+        self.phrases = {}
         for phrase, n in counts.items():
             head = phrase.split()[-1]
             if " " in phrase and n >= 2 and phrase.split()[0] not in rules.ROLE_ADJECTIVES \
@@ -156,8 +167,6 @@ class Roles:
         for m in self._phrase.finditer(text):
             _vote(text, m.end(), votes.setdefault(self.name(m.group(1)), Counter()))
         self.genders = {name: sex for name, c in votes.items() if (sex := _sex(c))}
-        self.links: dict[str, Person] = {}
-        """Role name -> the person the text says fills it."""
 
     def gender_of(self, noun: str) -> Optional[str]:
         """The sex of the pronouns that follow "the <noun>" wherever the text writes it, as for a

@@ -63,6 +63,8 @@ class TagFinding(TurnTaking):
                     person.addressed += 1
             if found:
                 self.tag_subjects[id(unit)] = found
+        self.roles.learn([s.words for found in self.tag_subjects.values() for s in found.values()
+                          if s.kind == "noun"])
 
     def _tagged_other(self, unit: Unit, quote: Piece) -> bool:
         """Whether a speech tag in ``unit`` gives its line to someone, not the one ``quote`` calls."""

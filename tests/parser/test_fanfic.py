@@ -149,7 +149,7 @@ STORIES = [
     # no Mrs.: 0.762 and 0.605 (lists 0.770 and 0.613). Then two brought in by one noun kept
     # apart, and "In the corner was a man" bringing one in: red_butte 0.714. Then "the drummer",
     # twice in tags, a role: 0.723 (with its list 0.664).
-    ("wellow", 0.76),
+    ("wellow", 0.77),
     ("red_butte", 0.72),
     # Four more openings in that manner, written blind after all of the above, each with its
     # printed list: moorgate (an 1890s detective and his friend, a client and her aunt, a page-boy,
@@ -163,7 +163,7 @@ STORIES = [
     # moorgate 0.853; and "Simeon Crouch the miller", "Abel Tidy the parish clerk": fallowfield
     # 0.748 (0.739).
     ("moorgate", 0.85),
-    ("gullwing", 0.52),
+    ("gullwing", 0.58),
     ("maple_hill", 0.76),
     ("fallowfield", 0.74),
     # And four more, written blind after those, with no list in the text but one as a study
@@ -175,7 +175,7 @@ STORIES = [
     # is no man: zarechye 0.714, one line fewer only because the major, merged with her, had
     # scored right for a line of hers.
     ("hollins_court", 0.75),
-    ("sweetwater", 0.64),
+    ("sweetwater", 0.69),
     ("zarechye", 0.71),
     ("pumphrey", 0.66),
     # And four more, written blind after every rule above and scored before any change for them:
@@ -184,8 +184,11 @@ STORIES = [
     # ravensholt (a country-house death, an inspector questioning the household): 0.654, 0.600,
     # 0.764, 0.792 (with study-guide lists 0.661, 0.680, 0.745, 0.792). Then the inspector is no
     # longer renamed the nephew when someone greets "Mr. Stanier" after him: ravensholt 0.784,
-    # one fewer only because the merged pair had scored right for a line of each.
-    ("st_aldric", 0.65),
+    # one fewer only because the merged pair had scored right for a line of each. Later the roles
+    # a book's tags teach are read from the tags the parser finds, not by patterns of their own,
+    # which also catch "the mate", "the prefect", "the Kid" and "the rector" said before the line:
+    # gullwing 0.589 (0.637), st_aldric 0.693 (0.685), sweetwater 0.695, wellow 0.778 (0.786).
+    ("st_aldric", 0.69),
     ("long_island", 0.60),
     ("drumlie", 0.76),
     ("ravensholt", 0.78),
@@ -200,11 +203,11 @@ WITH_LIST = [("crossing", 0.84), ("tidewater", 0.89), ("the_orchard", 0.81), ("p
              ("last_prank", 0.93), ("staff_room", 0.89), ("prefects", 0.87), ("leaky_cauldron", 0.77),
              ("grimmauld", 0.76), ("extra_shot", 0.88), ("heron", 0.83), ("yoo_hoo", 0.88),
              # lists as the books' front matter prints them
-             ("wellow", 0.76), ("red_butte", 0.66),
-             ("moorgate", 0.88), ("gullwing", 0.54), ("maple_hill", 0.81), ("fallowfield", 0.73),
+             ("wellow", 0.78), ("red_butte", 0.66),
+             ("moorgate", 0.88), ("gullwing", 0.63), ("maple_hill", 0.81), ("fallowfield", 0.73),
              # lists as a study guide would publish them
              ("hollins_court", 0.77), ("sweetwater", 0.76), ("zarechye", 0.74), ("pumphrey", 0.68),
-             ("st_aldric", 0.66), ("long_island", 0.68), ("drumlie", 0.74), ("ravensholt", 0.79)]
+             ("st_aldric", 0.68), ("long_island", 0.68), ("drumlie", 0.74), ("ravensholt", 0.79)]
 
 
 @pytest.mark.parametrize("story,attribution", STORIES)
