@@ -387,6 +387,11 @@ class Attributor(TagFinding):
             listener = self._listener(unit, last)
             if listener is not None:
                 st.addressed_last = [listener]
+        if not st.addressed_last and isinstance(last, Person):
+            # '"What became of him?" He turned upon the lady.': she answers next.
+            turned_to = self._turned_to(unit, last)
+            if turned_to is not None:
+                st.addressed_last = [turned_to]
         self._on_stage_called(quotes, last)
         st.newcomers = []
         st.fresh_from = self._tag_end(unit)

@@ -51,6 +51,16 @@ TURNS_TO_NARRATOR = re.compile(
     r"(?:\s+\w+ly)?\s+(?:at|to|towards|round to|over at)\s+me\b")
 
 
+#: Narration turning to someone else, who is then the one spoken to ("he turned upon the lady",
+#: "looking at her", "Crane turned to Gorringe"): the one turned to, as a pronoun, a noun that
+#: gives a sex, or a capitalised name (with its title).
+TURNS_TO_LISTENER = re.compile(
+    r"\b(?:turned|turning|looked|looking|glanced|glancing|addressed|addressing)(?:\s+\w+ly)?"
+    r"\s+(?:(?:up)?on|to|towards?|at|round (?:to|on))\s+"
+    r"(?P<who>him|her|the (?:\w+\s+)?(?P<noun>[a-z]+)|(?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][\w'\u2019-]+)"
+    r"(?P<after>\W*\w*)")
+
+
 #: A first-person word in narration ("I", "me", "my"...): a word of its own, not part of "A.I".
 FIRST_PERSON = re.compile(r"(?<![\w'\u2019.-])(?:I|I'm|I've|I'd|I'll|I\u2019m|I\u2019ve|I\u2019d|I\u2019ll|me|my|myself)\b")
 

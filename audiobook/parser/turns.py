@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from audiobook.parser import beats, calls, rules, subjects
+from audiobook.parser import beats, calls, rules, subjects, tags
 from audiobook.parser.characters import Person
 from audiobook.parser.narrators import Unit
 from audiobook.parser.resolve import _NOUN_NAMED, Resolver
@@ -147,6 +147,66 @@ class TurnTaking(Resolver):
             return None
         who = self._by_pronoun(gender, (speaker,))
         return who if who is not speaker else None
+
+    def _turned_to(self, unit: Unit, speaker: Person) -> Optional[Person]:
+        """Someone of the talk whom the speaker turns to in the narration of the paragraph, or,
+        when it has no tag, of the paragraphs since the last speech ("he turned upon the lady",
+        "Crane looked at Gorringe"): the one who answers next."""
+        st = self.state
+        spans = []
+        if st.fresh_from < unit.para.start and id(unit) not in self.tag_subjects:
+            # Untagged, the speech is the one's the narration before it was about.
+            spans.append((max(st.fresh_from, unit.para.start - 2000), unit.para.start))
+        spans += [(p.start, p.end) for p in unit.pieces if p.kind == "narration"]
+        for start, end in spans:
+            for m in rules.TURNS_TO_LISTENER.finditer(self.text, start, end):
+                if not self._done_by(speaker, start, m.start()):
+                    continue
+                who = self._turned_to_whom(m, speaker)
+                if who is not None:
+                    return who
+        return None
+
+    def _done_by(self, speaker: Person, start: int, at: int) -> bool:
+        """Whether the subject of the clause ending at ``at`` is ``speaker`` ("he", "Crane", or,
+        with no subject right there, that of the sentence)."""
+        before = self.text[start:at]
+        sentence = re.split(r"(?<=[.!?])\s+", before)[-1]
+        toks = [t for t in subjects.words(sentence) if not subjects.is_adverb(t)]
+        last = toks[-1] if toks else ""
+        if last.lower() in ("he", "she"):
+            return speaker.gender == ("male" if last.lower() == "he" else "female")
+        if last[:1].isupper():
+            return self.cast.resolve(last) is speaker
+        subject = subjects.sentence_subject(sentence)
+        if subject is None:
+            return False
+        if subject.kind == "pronoun":
+            return subject.gender is not None and subject.gender == speaker.gender
+        return subject.kind == "name" and self.cast.resolve(subject.words) is speaker
+
+    def _turned_to_whom(self, m: re.Match, speaker: Person) -> Optional[Person]:
+        """The person a TURNS_TO_LISTENER match names, other than the speaker; never a new one."""
+        st = self.state
+        who, noun = m.group("who"), m.group("noun")
+        if who in tags.OBJECT_PRONOUNS:
+            following = m.group("after").split()
+            if following and following[0].islower() and following[0] not in rules.PHRASE_STOPS:
+                return None  # "turned to her husband": a possessive, not the one turned to
+            gender = tags.OBJECT_PRONOUNS[who]
+        elif noun is not None:
+            gender = next((g for g, nouns in rules.GENDER_NOUNS.items() if noun in nouns), None)
+        else:
+            person = self.cast.resolve(who)
+            ok = isinstance(person, Person) and person.is_person and person is not speaker and id(person) in st.scene
+            return person if ok else None
+        if gender is None:
+            return None
+        # Of that sex, one of the talk first, else the last mentioned.
+        pool = [p for p in st.recent if p.gender == gender and p is not speaker and p is not st.narrator
+                and p.is_person]
+        pool.sort(key=lambda p: p not in st.conv)
+        return pool[0] if pool else None
 
     def _tag_end(self, unit: Unit) -> int:
         """Where the last quotation of ``unit`` and the sentence of its tag after it end: the

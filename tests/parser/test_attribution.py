@@ -1199,6 +1199,24 @@ ATTRIBUTION_CASES = [
         '"The time passes of itself," observed the little old man.\n\n"That is so," said the old man.\n',
         ["the man", "the narrator", "the little old man", "the little old man"],
         id="regression_two_men_brought_in_by_description_were_one"),
+    pytest.param(
+        'Crane, Marlowe and Mrs. Hale sat by the fire. "You came by train," said Crane.\n\n'
+        '"I did," said Mrs. Hale.\n\n"It is cold," said Marlowe.\n\n'
+        'Crane was silent a while; and then he turned upon the lady.\n\n'
+        '"Your husband\'s partner. What became of him?"\n\n"He went abroad, years ago."\n',
+        ["Crane", "Mrs. Hale", "Marlowe", "Crane", "Mrs. Hale"],
+        id="the_one_the_speaker_turns_to_in_the_narration_before_answers"),
+    pytest.param(
+        'Ann, Ben and Kate stood in the hall. "Late again," said Ann.\n\n"Sorry," said Kate.\n\n'
+        '"Go up and change," Ann said, turning to Ben.\n\n"Yes, Ann."\n',
+        ["Ann", "Kate", "Ann", "Ben"],
+        id="the_one_the_speaker_turns_to_in_the_tag_answers"),
+    pytest.param(
+        'Ned, Sam, Bob and a kid stood on deck. "What do you think?" said Ned to the kid.\n\n'
+        'The kid looked at Ned for a long time. Then he looked at Bob, and ran off.\n\n'
+        '"You could have said yes," Sam said.\n\n"Where is the fun in that?"\n',
+        ["Ned", "Sam", "Ned"],
+        id="regression_whom_someone_else_looked_at_before_a_tagged_speech_is_not_spoken_to"),
 ]
 
 
