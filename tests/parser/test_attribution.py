@@ -1217,6 +1217,11 @@ ATTRIBUTION_CASES = [
         '"You could have said yes," Sam said.\n\n"Where is the fun in that?"\n',
         ["Ned", "Sam", "Ned"],
         id="regression_whom_someone_else_looked_at_before_a_tagged_speech_is_not_spoken_to"),
+    pytest.param(
+        'Lady Kew sat in the drawing-room.\n\n"Luncheon is at two, my lady," said the butler.\n\n'
+        'His aunt came in behind him with the tea.\n\n"And there is cake."\n',
+        ["the butler", "the butler's aunt"],
+        id="regression_the_relative_of_one_known_by_a_noun_was_named_the_s_aunt"),
 ]
 
 
