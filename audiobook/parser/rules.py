@@ -403,6 +403,8 @@ GENDER_NOUNS = {
                "madam", "madame", "niece", "grandmother", "bride", "princess", "maid", "mistress",
                "witch", "sorceress", "widow", "duchess", "countess"},
 }
+#: The sex each of those nouns gives.
+NOUN_GENDER = {noun: gender for gender, nouns in GENDER_NOUNS.items() for noun in nouns}
 
 #: Words before a capitalised name that show it names a place or a thing ("in Wisconsin",
 #: "out of Waukesha", "the Lusitania"), not a person.

@@ -236,13 +236,13 @@ class Stage:
         waiting"), latest last."""
         for m in _PERSON_NOUN.finditer(self.text, start, end):
             noun = m.group(1).lower()
-            gender = next((g for g, nouns in rules.GENDER_NOUNS.items() if noun in nouns), None)
+            gender = rules.NOUN_GENDER.get(noun)
             if gender is not None:
                 words = m.group(0).split()
                 self.state.scene_nouns.append((" ".join(["the"] + words[1:]), gender))
         for m in _BROUGHT_IN.finditer(self.text, start, end):
             noun = m.group(1).lower()
-            gender = next((g for g, nouns in rules.GENDER_NOUNS.items() if noun in nouns), None)
+            gender = rules.NOUN_GENDER.get(noun)
             if gender is not None and _DESCRIBED.match(self.text, m.end()) \
                     and not self._said_to_be(start, m.start()):
                 phrase = _DESCRIPTION.match(self.text, m.end())

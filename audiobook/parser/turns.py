@@ -175,7 +175,7 @@ class TurnTaking(Resolver):
         toks = [t for t in subjects.words(sentence) if not subjects.is_adverb(t)]
         last = toks[-1] if toks else ""
         if last.lower() in ("he", "she"):
-            return speaker.gender == ("male" if last.lower() == "he" else "female")
+            return speaker.gender == rules.SUBJECT_PRONOUNS[last.lower()]
         if last[:1].isupper():
             return self.cast.resolve(last) is speaker
         subject = subjects.sentence_subject(sentence)
@@ -195,7 +195,7 @@ class TurnTaking(Resolver):
                 return None  # "turned to her husband": a possessive, not the one turned to
             gender = tags.OBJECT_PRONOUNS[who]
         elif noun is not None:
-            gender = next((g for g, nouns in rules.GENDER_NOUNS.items() if noun in nouns), None)
+            gender = rules.NOUN_GENDER.get(noun)
         else:
             person = self.cast.resolve(who)
             ok = isinstance(person, Person) and person.is_person and person is not speaker and id(person) in st.scene
