@@ -383,15 +383,11 @@ class Attributor(TagFinding):
                 and beats.looks_at_narrator(self.text[unit.para.start:unit.para.end]):
             st.addressed_last = [st.narrator]  # '"And you." The harbourmaster looked at me.'
         if not st.addressed_last and isinstance(last, Person):
-            # '"Did you think I was afraid?" she asked him': he answers next.
-            listener = self._listener(unit, last)
+            # '"Did you think I was afraid?" she asked him' or '"What became of him?" He turned
+            # upon the lady.': the one asked, or turned to, answers next.
+            listener = self._listener(unit, last) or self._turned_to(unit, last)
             if listener is not None:
                 st.addressed_last = [listener]
-        if not st.addressed_last and isinstance(last, Person):
-            # '"What became of him?" He turned upon the lady.': she answers next.
-            turned_to = self._turned_to(unit, last)
-            if turned_to is not None:
-                st.addressed_last = [turned_to]
         self._on_stage_called(quotes, last)
         st.newcomers = []
         st.fresh_from = self._tag_end(unit)
