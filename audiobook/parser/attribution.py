@@ -10,6 +10,7 @@ from typing import Optional
 from audiobook.parser import beats, calls, rules, subjects
 from audiobook.parser.characters import Person
 from audiobook.parser.narrators import NAMELESS, Unit, narrators_by_unit, second_person
+from audiobook.parser.resolve import NOUN_NAMED
 from audiobook.parser.scene import CONVERSATION_GAP
 from audiobook.parser.tagging import TagFinding
 
@@ -69,6 +70,19 @@ class Attributor(TagFinding):
             who = self.cast.resolve(name)
             if isinstance(who, Person) and who.is_person and who not in self._addressed(piece):
                 return who
+        return None
+
+    def _introduces_self(self, pieces, tagged: int, tags: dict) -> Optional[Person]:
+        """Who the speech a tag belongs to says they are: its first line (``tagged``) and the
+        lines that follow it in the paragraph untagged or tagged by the same pronoun (``tags``:
+        the subject of each tagged line)."""
+        for j in range(tagged, len(pieces)):
+            if j > tagged and j in tags and tags[j].words != tags[tagged].words:
+                break
+            if pieces[j].kind == "dialogue":
+                me = self._gives_own_name(pieces[j])
+                if me is not None:
+                    return me
         return None
 
     def _chat_line(self, unit: Unit, piece) -> None:
@@ -222,6 +236,13 @@ class Attributor(TagFinding):
                         and w not in spoken_to]
                 if same:
                     who = same[-1]
+                # '"You're the cousin," he said ... "Delia wrote. I'm Teddy Blakeslee."': a he/she
+                # who says their name in the speech is that person, not the one the pronoun found
+                # (one known by a noun turns out to be them, below).
+                me = self._introduces_self(pieces, i, self.tag_subjects[id(unit)])
+                if me is not None and me.gender in (None, subject.gender) \
+                        and not (isinstance(who, Person) and who.name.startswith(NOUN_NAMED)):
+                    who = me
             if who is None and subject.gender:
                 unresolved.add(subject.gender)
             if who is not None:

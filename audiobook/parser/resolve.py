@@ -16,7 +16,7 @@ _KIN_CALL = re.compile(r"(?:^|[,;!?.]\s*|\b[Oo]h,?\s+)(%s)(?=\s*[,.!?;\u2014])" 
     sorted(rules.KIN_VOCATIVES, key=len, reverse=True)), re.I)
 
 #: How the names of characters known only by a noun begin.
-_NOUN_NAMED = tuple(f"{d} " for d in set(rules.NOUN_DETERMINERS.values())) + tuple(
+NOUN_NAMED = tuple(f"{d} " for d in set(rules.NOUN_DETERMINERS.values())) + tuple(
     {name.split()[0] + " " for name in rules.STRANGERS.values()})
 
 
@@ -98,13 +98,13 @@ class Resolver(Pronouns):
                 return apposed  # "said my friend", the narration having said "my friend Sebastian Crane"
             known = self.roles.person(self, subject.words, create=False)  # a relative or role the text links
             if known is not None:
-                if known.name.startswith(_NOUN_NAMED) and subject.words.lower() != known.name:
+                if known.name.startswith(NOUN_NAMED) and subject.words.lower() != known.name:
                     known.forms[subject.words] = known.forms.get(subject.words, 0) + 1  # "the old nurse"
                 return known
             last = subject.words.split()[-1].lower()
             if last in self.roles.nouns:
                 who = self._role(last)
-                if who.name.startswith(_NOUN_NAMED) and subject.words.lower() != who.name:
+                if who.name.startswith(NOUN_NAMED) and subject.words.lower() != who.name:
                     who.forms[subject.words] = who.forms.get(subject.words, 0) + 1  # "the child's nurse"
                 return who
             kin = self._kin(subject.words, exclude)
@@ -127,7 +127,7 @@ class Resolver(Pronouns):
                 return self._noun_character(subject.words, subject.gender)  # someone the narration brought in
             exclude = tuple(exclude) + tuple(p for p in map(self.cast.resolve, subject.besides) if p is not None)
             talking = [p for p in st.conv if isinstance(p, Person) and p is not st.narrator
-                       and p not in exclude and not p.name.startswith(_NOUN_NAMED)]
+                       and p not in exclude and not p.name.startswith(NOUN_NAMED)]
             named_here = [p for p in talking if id(p) in st.tagged_here and p.gender == subject.gender]
             if subject.gender and subject.verb in rules.CONTINUATION_VERBS and named_here:
                 # "the lady resumed": going on with a speech, so one of the talk already named,
@@ -305,7 +305,7 @@ class Resolver(Pronouns):
     def _introduced(self, speaker: object, piece: Piece, pattern: re.Pattern = rules.INTRODUCTION) -> object:
         """Someone known by a noun who says their name ("Tobias. My gran says...", "My name is
         Hale") is that person from then on, and was all along. ``pattern`` finds the name."""
-        if not isinstance(speaker, Person) or not speaker.name.startswith(_NOUN_NAMED) \
+        if not isinstance(speaker, Person) or not speaker.name.startswith(NOUN_NAMED) \
                 or speaker is self.state.narrator:
             return speaker
         m = pattern.match(self.text, piece.inner_start, piece.inner_end)
@@ -338,7 +338,7 @@ class Resolver(Pronouns):
         for m in _SHE_WAS.finditer(self.text, start, end):
             gender = "male" if m.group(1).lower() == "he" else "female"
             who = self.cast.resolve(m.group(2))
-            nouns = [p for p in self.state.conv if isinstance(p, Person) and p.name.startswith(_NOUN_NAMED)
+            nouns = [p for p in self.state.conv if isinstance(p, Person) and p.name.startswith(NOUN_NAMED)
                      and p.gender == gender and p is not self.state.narrator]
             if who is not None and who.is_person and who.gender in (gender, None) and len(nouns) == 1:
                 self._turns_out(nouns[0], who)
@@ -348,14 +348,14 @@ class Resolver(Pronouns):
         st = self.state
         last = st.last_speaker
         called = list({id(p): p for p in addressed}.values())
-        if not isinstance(last, Person) or not last.name.startswith(_NOUN_NAMED) or last is st.narrator \
+        if not isinstance(last, Person) or not last.name.startswith(NOUN_NAMED) or last is st.narrator \
                 or last is speaker or len(called) != 1:
             return
         who = called[0]
         # Only a name known as someone's ("Sir John", a given name, one the narration uses), not a
         # capitalised word heard only in the talk ('"State, mister," said Pete').
         known = who.titles or who.prior or who.narration_mentions or who.listed
-        if who.is_person and known and who is not speaker and not who.name.startswith(_NOUN_NAMED) \
+        if who.is_person and known and who is not speaker and not who.name.startswith(NOUN_NAMED) \
                 and not self._on_stage_beside(who, last) and not _other_title(last, who):
             self._turns_out(last, who)
 

@@ -69,10 +69,6 @@ SELF_NAMING = re.compile(r"\b(?:I (?:called|named) myself|[Mm]y name (?:is|was)|
                          r"(?:they|people|everyone|everybody) called me|[Cc]all me)\s+"
                          r"(?P<name>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)")
 
-#: A speaker giving their own name anywhere in a line ("No. I'm Ros. I'm one of the doctors.").
-SELF_INTRODUCTION = re.compile(r"(?:\bI'm|\bI\u2019m|\bI am|\b[Mm]y name(?:'s|\u2019s| is)) "
-                               r"(?P<name>[A-Z][a-z][\w-]*)(?![\w'\u2019-])")
-
 #: A speech asking its listener's name: the next speech opening with a name gives its speaker's
 #: ("What name?" / "Greyson, office on second floor."), it does not call anyone.
 NAME_QUESTION = re.compile(r"\b(?:(?:your|yer|thy) name|[Ww]hat name|[Ww]ho are (?:you|ye)|"
@@ -210,6 +206,11 @@ TITLE_STEMS = {word.rstrip(".") for word in TITLES}
 _NAME = r"[A-Z][a-z][\w'\u2019-]*"
 _FULL_NAME = (r"(?:(?:" + "|".join(sorted((re.escape(t.capitalize()) for t in TITLE_STEMS), key=len, reverse=True))
               + r")\.?\s" + _NAME + r"(?:\s" + _NAME + r")?|" + _NAME + r"\s" + _NAME + ")")
+
+#: A speaker giving their own name anywhere in a line ("No. I'm Ros. I'm one of the doctors.",
+#: "Ashdown? Come in. I am Mr. Pendrell."), in full or by one name.
+SELF_INTRODUCTION = re.compile(r"(?:\bI'm|\bI\u2019m|\bI am|\b[Mm]y name(?:'s|\u2019s| is)) "
+                               r"(?P<name>" + _FULL_NAME + "|" + _NAME + r")(?![\w'\u2019-])")
 
 #: A speaker giving their own name at the start of a speech: one name alone ("Tobias. My gran
 #: says...", "Hale, sir"), or after words that say it is their own ("My name is Hale", "I'm

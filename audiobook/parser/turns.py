@@ -7,7 +7,7 @@ from typing import Optional
 from audiobook.parser import beats, calls, rules, subjects, tags
 from audiobook.parser.characters import Person
 from audiobook.parser.narrators import Unit
-from audiobook.parser.resolve import _NOUN_NAMED, Resolver
+from audiobook.parser.resolve import NOUN_NAMED, Resolver
 
 
 #: After a sentence's first word, a word or two then a comma: an opening phrase ("Far overhead,").
@@ -66,7 +66,7 @@ class TurnTaking(Resolver):
                     st = self.state
                     same = {id(p): p for p in st.conv if isinstance(p, Person) and p.gender == subject.gender
                             and p is not st.last_speaker and p is not st.narrator
-                            and not p.name.startswith(_NOUN_NAMED)}
+                            and not p.name.startswith(NOUN_NAMED)}
                     if len(same) == 1:
                         return next(iter(same.values()))
                 if subject.kind == "pronoun" and subject.words == "i" and self.state.narrator:
@@ -79,7 +79,7 @@ class TurnTaking(Resolver):
                     # there only someone known to be of that sex, or a role ("the stage manager").
                     who = self._by_pronoun(subject.gender)
                     if who is not None and (not seen_quote or who.gender == subject.gender or (
-                            who.gender is None and who.name.startswith(_NOUN_NAMED))):
+                            who.gender is None and who.name.startswith(NOUN_NAMED))):
                         return who
         return None
 

@@ -1222,6 +1222,20 @@ ATTRIBUTION_CASES = [
         'His aunt came in behind him with the tea.\n\n"And there is cake."\n',
         ["the butler", "the butler's aunt"],
         id="regression_the_relative_of_one_known_by_a_noun_was_named_the_s_aunt"),
+    pytest.param(
+        'Roland stayed at home, and sent me alone. I met Tom Blakeslee at the station. He was the last '
+        'man off the train, holding a case against his chest.\n\n'
+        '"You\'re the cousin," he said. "Delia wrote. I\'m Tom Blakeslee."\n\n'
+        '"Are you all right?"\n\n"Never before noon."\n',
+        ["Tom Blakeslee", "Tom Blakeslee", "the narrator", "Tom Blakeslee"],
+        id="a_he_who_says_his_name_in_the_speech_is_that_person"),
+    pytest.param(
+        'Martin knocked at the study of Mr. Pendrell, and went in.\n\n'
+        'A man with a grizzled moustache rose from behind the table.\n\n'
+        '"Ashdown? Come in. I am Mr. Pendrell."\n\n"Good evening, sir," said Martin.\n\n'
+        '"Sit by the fire."\n',
+        ["Mr. Pendrell", "Martin", "Mr. Pendrell"],
+        id="a_name_given_with_its_title_mid_speech"),
 ]
 
 
