@@ -167,8 +167,13 @@ class Stage:
 
     def _addressed(self, piece: Piece) -> list[Person]:
         quote = self.text[piece.inner_start:piece.inner_end]
-        called = [self._called(name) for name in calls.vocatives(quote)
-                  if name != self.name_answers.get(id(piece))]
+        answer = self.name_answers.get(id(piece))
+        called = [self._called(name) for name in calls.vocatives(quote) if name != answer]
+        if answer is not None:
+            # "Hale, madam. Tom Hale.": the name that answers "your name?" calls nobody, in
+            # any of its forms.
+            own = self.cast.resolve(answer)
+            called = [p for p in called if own is None or p is not own]
         if self.cast.closed:  # "I don't know, aunt.": a relation or a description the list gives
             called += [self.cast.called_kin(word) or self.cast.listed_phrase(word, tag=False)
                        for word in calls.lower_calls(quote)]

@@ -1236,6 +1236,12 @@ ATTRIBUTION_CASES = [
         '"Sit by the fire."\n',
         ["Mr. Pendrell", "Martin", "Mr. Pendrell"],
         id="a_name_given_with_its_title_mid_speech"),
+    pytest.param(
+        'Tom Hale came up the path with his bag, and Mrs. Bell met him at the gate.\n\n'
+        '"I do not know your name, sir," said Mrs. Bell.\n\n"Hale, madam. Tom Hale."\n\n'
+        '"Then come in, Mr. Hale."\n',
+        ["Mrs. Bell", "Tom Hale", "Mrs. Bell"],
+        id="regression_a_name_answered_then_given_in_full_was_taken_for_a_call"),
 ]
 
 
