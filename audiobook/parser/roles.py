@@ -278,8 +278,9 @@ class Roles:
             att._touch(who)
             st.fresh.append(who)
             st.fresh_at.append((at, who))
-            if _SENTENCE_START.search(self.text[start:at]):
-                st.fresh_subjects.append(who)  # "My dad straightened up."
+            if _CLAUSE_START.search(self.text[start:at]):
+                # "My dad straightened up."; "... and the driver climbed down from the box"
+                st.fresh_subjects.append(who)
 
     def _titled(self, att: "Attributor", noun: str) -> Optional[Person]:
         """The one person on stage whose name carries ``noun`` as a title (doctor: Dr. Nazari)."""

@@ -1242,6 +1242,12 @@ ATTRIBUTION_CASES = [
         '"Then come in, Mr. Hale."\n',
         ["Mrs. Bell", "Tom Hale", "Mrs. Bell"],
         id="regression_a_name_answered_then_given_in_full_was_taken_for_a_call"),
+    pytest.param(
+        'Tom stood in the yard with Harry.\n\n"It is late," said Tom.\n\n"Not so late," said Harry.\n\n'
+        'The rain came down harder, and the driver climbed down from the box with a lantern for Tom.\n\n'
+        '"Half an hour for dinner," said he.\n',
+        ["Tom", "Harry", "the driver"],
+        id="a_role_opening_a_clause_after_and_is_its_subject"),
 ]
 
 
