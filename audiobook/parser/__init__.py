@@ -69,8 +69,8 @@ def parse(document: Document, known: Optional[KnownCast] = None) -> Script:
     every quotation attributed to a speaker where a guess is possible. ``known`` is what the
     user's voices.yaml says of the cast (listed characters, names that are no people, pinned
     lines); ConfigError for a pinned line that matches no quote or several."""
-    text = document.text
-    units, _ = build_units(text)
+    units, _ = build_units(document.text)
+    text = unwrapped(document.text, units)
     if known is not None:
         pin_lines(text, units, known)
     spans = [(p.start, p.end) for u in units for p in u.pieces if p.kind == "dialogue"]
@@ -82,7 +82,9 @@ def parse(document: Document, known: Optional[KnownCast] = None) -> Script:
     pov = _pov_tag(text, units)
     if pov is not None and cast.resolve(pov) is None:
         cast.add(pov, None)  # before the short forms are joined: "Rosie" is the narrator Rose
-    refine_aliases(text, tokens, cast)
+    # Joining a name's forms reads the lines as written: whether a titled name and a given name
+    # are two people is judged a line at a time, the window it was measured with.
+    refine_aliases(document.text, tokens, cast)
     if known is not None:
         apply_cast(text, cast, known, spans)
     if cast.first_person is None:
@@ -91,6 +93,21 @@ def parse(document: Document, known: Optional[KnownCast] = None) -> Script:
     attributor.run()
     narrators = attributor.narrators
     return _assemble(document, units, cast, narrators)
+
+
+def unwrapped(text: str, units: list[Unit]) -> str:
+    """``text`` with the line breaks inside its prose paragraphs as spaces, every offset kept:
+    who speaks does not depend on where a hard-wrapped line happened to break (a role phrase
+    broken after its "the" went unseen). Only the division into paragraphs and quotations,
+    found before, reads the breaks."""
+    parts, at = [], 0
+    for unit in units:
+        if unit.para.kind == "prose":
+            start, end = unit.para.start, unit.para.end
+            parts += [text[at:start], text[start:end].replace("\n", " ")]
+            at = end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 #: Paragraphs that are not the story's own words: names in them make no character and no mention

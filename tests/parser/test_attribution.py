@@ -1256,6 +1256,40 @@ def test_attribution(text, expected):
     assert speakers(text) == expected
 
 
+def test_regression_a_line_break_inside_a_role_phrase_hid_the_role():
+    # "and the\ndriver, ... climbed down": the role was not seen across the line break, so the
+    # "he" of the next line was the last man spoken of before.
+    text = ('The sandy-bearded man got in and sat down opposite me.\n\n"Howdy," said the sandy-bearded man.\n\n'
+            'At noon we stopped to change horses, and the\ndriver, a grizzled old man, climbed down from '
+            'the box and put his head in at the window.\n\n"Half an hour for dinner," said he.\n')
+    assert speakers(text) == ["the man", "the driver"]
+
+
+def _rewrapped(text: str, width: int) -> str:
+    """Each paragraph of ``text`` hard-wrapped at ``width`` columns: spaces and line breaks
+    swapped, so every offset stays where it was."""
+    def wrap(paragraph: str) -> str:
+        chars, column, space = list(paragraph.replace("\n", " ")), 0, -1
+        for i, ch in enumerate(chars):
+            space = i if ch == " " else space
+            column += 1
+            if column > width and space >= 0:
+                chars[space], column, space = "\n", i - space, -1
+        return "".join(chars)
+
+    return "\n\n".join(wrap(p) for p in text.split("\n\n"))
+
+
+def test_who_speaks_does_not_depend_on_where_lines_break():
+    # The same story hard-wrapped at other widths: a break inside "the driver" once hid the role.
+    text = ('The sandy-bearded man got in and sat down opposite me.\n\n"Howdy," said the sandy-bearded man.\n\n'
+            'At noon we stopped at the Dry Fork station to change horses, and the driver, a grizzled, '
+            'bow-legged old man, climbed down from the box and put his head in at the window.\n\n'
+            '"Half an hour for dinner, gents," said he. "Beans, and coffee that will float a horseshoe."\n')
+    found = {width: speakers(_rewrapped(text, width)) for width in (40, 47, 55, 60, 68, 75, 1000)}
+    assert all(got == ["the man", "the driver", "the driver"] for got in found.values()), found
+
+
 def test_regression_an_unnamed_stranger_stays_in_his_chapter():
     # The man of the prologue is nobody the next chapter's lines can be guessed to be.
     text = ('PROLOGUE\n\nThe girl stood at the rail of the steamer.\n\n'
