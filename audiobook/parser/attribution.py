@@ -63,7 +63,8 @@ class Attributor(TagFinding):
         answering "What name?"), if the cast knows them as a person and the line does not speak
         to them."""
         quote = self.text[piece.inner_start:piece.inner_end]
-        names = [m.group("name") for m in rules.SELF_INTRODUCTION.finditer(quote)]
+        names = [m.group("name") for pattern in (rules.SELF_INTRODUCTION, rules.NAME_THEN_OWN)
+                 for m in pattern.finditer(quote)]
         if id(piece) in self.name_answers:
             names.insert(0, self.name_answers[id(piece)])
         for name in names:
@@ -236,11 +237,13 @@ class Attributor(TagFinding):
                         and w not in spoken_to]
                 if same:
                     who = same[-1]
-                # '"You're the cousin," he said ... "Delia wrote. I'm Teddy Blakeslee."': a he/she
-                # who says their name in the speech is that person, not the one the pronoun found
-                # (one known by a noun turns out to be them, below).
+            if subject.kind == "noun" or subject.kind == "pronoun" and subject.words not in ("i", "you"):
+                # '"You're the cousin," he said ... "Delia wrote. I'm Teddy Blakeslee."', '"I am
+                # Kitty," said the little one': a he/she or a noun who says their name in the
+                # speech is that person, not the one the tag's words found (one known by a noun
+                # turns out to be them, below).
                 me = self._introduces_self(pieces, i, self.tag_subjects[id(unit)])
-                if me is not None and me.gender in (None, subject.gender) \
+                if me is not None and (me.gender == subject.gender or None in (me.gender, subject.gender)) \
                         and not (isinstance(who, Person) and who.name.startswith(NOUN_NAMED)):
                     who = me
             if who is None and subject.gender:

@@ -1248,6 +1248,18 @@ ATTRIBUTION_CASES = [
         '"Half an hour for dinner," said he.\n',
         ["Tom", "Harry", "the driver"],
         id="a_role_opening_a_clause_after_and_is_its_subject"),
+    pytest.param(
+        'My father, John Hesketh, was drowned off the Gunfleet. One evening I saw a man come along the '
+        'sea-wall on one leg.\n\n"Evening," said the one-legged man to my mother. "I am Amos Tull. I sailed '
+        'with your husband."\n\n"He never named you to me," said my mother.\n',
+        ["Amos Tull", "Amos Tull", "my mother"],
+        id="one_a_noun_tags_who_says_their_name_is_that_person"),
+    pytest.param(
+        'My father, John Hesketh, was drowned off the Gunfleet. One evening I saw a man come along the '
+        'sea-wall on one leg.\n\n"Evening," said the one-legged man to my mother. "Amos Tull is my name. '
+        'I sailed with your husband."\n\n"He never named you to me," said my mother.\n',
+        ["Amos Tull", "Amos Tull", "my mother"],
+        id="a_name_given_before_is_my_name"),
 ]
 
 
