@@ -52,7 +52,8 @@ def find_cast(text: str, tokens: list[Token]) -> Roster:
         j = i
         if t.text in title_words and t.text.lower() in rules.TITLES and i + 1 < n \
                 and _is_cap(tokens[i + 1].text) and tokens[i + 1].text not in rules.NOT_NAMES \
-                and tokens[i + 1].start - (t.start + len(t.text)) <= 2:
+                and tokens[i + 1].start - (t.start + len(t.text)) <= 2 \
+                and (text[t.start + len(t.text)] != "." or t.text.lower() in rules.ABBREVIATED_TITLES):
             title = t.text
             j = i + 1
         words = []

@@ -200,6 +200,9 @@ detective judge reverend rev
 TITLES = {word: gender for gender, words in TITLE_WORDS.items() for word in words}
 #: The titles without a full stop ("mr", "dr"), as a tokenizer gives them before the "." it splits off.
 TITLE_STEMS = {word.rstrip(".") for word in TITLES}
+#: Those written short, with a full stop after them ("Mr. Hale"); after any other title a full
+#: stop ends the sentence ("... said the Countess. Frederick rose.").
+ABBREVIATED_TITLES = {"mr", "mrs", "ms", "dr", "prof", "rev", "mme", "mlle"}
 
 #: A name in full: a title and a name, or two names ("Mrs. Ada Rathbone", "Mary Lennox"), a line
 #: break between them as a space.

@@ -1260,6 +1260,12 @@ ATTRIBUTION_CASES = [
         'I sailed with your husband."\n\n"He never named you to me," said my mother.\n',
         ["Amos Tull", "Amos Tull", "my mother"],
         id="a_name_given_before_is_my_name"),
+    pytest.param(
+        'Frederick came into the drawing-room, where the Countess sat by the fire.\n\n'
+        '"You are late," said the Countess. Frederick bowed over her hand.\n\n'
+        '"I was detained at the club," said he.\n\n"Sit down, Frederick."\n',
+        ["the Countess", "Frederick", "the Countess"],
+        id="regression_a_title_that_is_no_abbreviation_took_the_next_sentence_s_name"),
 ]
 
 
