@@ -252,7 +252,10 @@ class Resolver(Pronouns):
                      and _surname(p) == family and p.is_person]
 
         def titles(p: Person) -> set[str]:
-            return {t.rstrip(".").lower() for t in p.titles}
+            # The titles the text gives them, and those of the names voices.yaml lists for them
+            # ("Mr. Thwaite" for Abel Thwaite: the husband of Mrs. Thwaite, not their son).
+            return {t.rstrip(".").lower() for t in p.titles} | {
+                f.split()[0].rstrip(".").lower() for f in p.forms if len(f.split()) > 1}
 
         relatives.sort(key=lambda p: (bool(titles(p) & unfit) and not titles(p) & fits,
                                       not titles(p) & fits, p not in self.state.recent, -p.count))

@@ -423,3 +423,18 @@ def test_regression_a_word_heard_only_in_the_talk_renamed_the_stranger_answered(
     said, script = lines(text)
     assert [who for who, _ in said][:3] == ["the man", "Pete", "Pete"]
     assert "State" not in [c.name for c in script.characters]
+
+
+def test_the_husband_of_mrs_x_is_the_one_listed_as_mr_x():
+    # Regression: with a list giving the family's full names, "her husband" went to the son who
+    # was about last; the list's "Mr. Thwaite" says which Thwaite the husband is.
+    text = ('Abel Thwaite and his sons Reuben and Tom came in from the fold. Martha Thwaite set the '
+            'porridge down.\n\n"The wall is down again," said Reuben.\n\n'
+            '"Then mend it," said Martha Thwaite.\n\n'
+            '"I know whose wall it is," growled her husband.\n')
+    cast = KnownCast((KnownCharacter("Abel Thwaite", ("Abel", "Mr. Thwaite"), "male"),
+                      KnownCharacter("Martha Thwaite", ("Martha", "Mrs. Thwaite"), "female"),
+                      KnownCharacter("Reuben Thwaite", ("Reuben",), "male"),
+                      KnownCharacter("Tom Thwaite", ("Tom",), "male")))
+    said, _ = lines(text, cast)
+    assert [who for who, _how in said] == ["Reuben Thwaite", "Martha Thwaite", "Abel Thwaite"]
