@@ -53,7 +53,8 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
             # Called by name and never in a tag, and named in narration once at most (a narrator
             # may name themself: "you will get a fair idea of Allan Quatermain").
             p.addressed >= 1 and not p.tagged and p.narration_mentions <= 1))]
-    book.sort(key=lambda p: (-called.get(id(p), 0), -p.addressed, -p.quoted_mentions))
+    # One a tag names ("said Bobs") is someone the "I" hears, after those no tag names.
+    book.sort(key=lambda p: (p.tagged > 0, -called.get(id(p), 0), -p.addressed, -p.quoted_mentions))
     self_named = _self_named(text, cast, units)
     for start, stop, pov in first_person_sections(text, units):
         who = pov_person(cast, pov) if pov is not None else None

@@ -438,3 +438,21 @@ def test_the_husband_of_mrs_x_is_the_one_listed_as_mr_x():
                       KnownCharacter("Tom Thwaite", ("Tom",), "male")))
     said, _ = lines(text, cast)
     assert [who for who, _how in said] == ["Reuben Thwaite", "Martha Thwaite", "Abel Thwaite"]
+
+
+def test_the_first_person_is_not_one_a_tag_names():
+    # Regression: with a list, the "I" was taken to be the boy the talk called by name most,
+    # though a tag named him ("said Bobs"): one says "I said" of oneself.
+    text = ('I came to Wrenfield on a wet evening, and the children were waiting on the stairs.\n\n'
+            '"Good evening, Miss Ansley," said Cecily.\n\n'
+            '"Good evening," I said. "And which of you is Robert?"\n\n'
+            '"Bobs, you must answer," said Cecily.\n\n'
+            '"I am Bobs," said Bobs. "Nobody calls me Robert but Papa."\n\n'
+            '"Then Bobs it shall be," I said.\n\n'
+            '"Bobs, go and wash your hands," said Cecily. "Miss Ansley must have her tea."\n\n'
+            '"Bobs! Your boots, Bobs!"\n')
+    cast = KnownCast((KnownCharacter("Margaret Ansley", ("Miss Ansley",), "female"),
+                      KnownCharacter("Robert Thorold", ("Robert", "Bobs"), "male"),
+                      KnownCharacter("Cecily Thorold", ("Cecily",), "female")))
+    said, _ = lines(text, cast)
+    assert [who for who, _how in said][2:3] + [who for who, _how in said][6:7] == ["Margaret Ansley"] * 2
