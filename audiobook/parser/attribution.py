@@ -237,7 +237,7 @@ class Attributor(TagFinding):
                         and w not in spoken_to]
                 if same:
                     who = same[-1]
-            if subject.kind == "noun" or subject.kind == "pronoun" and subject.words not in ("i", "you"):
+            if subject.kind == "noun" or (subject.kind == "pronoun" and subject.words not in ("i", "you")):
                 # '"You're the cousin," he said ... "Delia wrote. I'm Teddy Blakeslee."', '"I am
                 # Kitty," said the little one': a he/she or a noun who says their name in the
                 # speech is that person, not the one the tag's words found (one known by a noun
