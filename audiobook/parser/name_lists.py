@@ -28,6 +28,7 @@ I A An The This That These Those There Here Then Now When Where What Who Whom Wh
 While Whilst If Unless Until Though Although Because Since As At By For From In Into Of On Onto To
 With Within Without Upon Over Under After Before During Through Throughout Across Against Among
 And But Or Nor So Yet Not No Yes Oh Ah Aha Alas Well Why Hey Hi Hello Goodbye Okay Ok Please
+Aye Ay Nay Yea Yeah Yep Nope Eh Hm Hmm Huh Ugh Pooh Pshaw Bah Hush Hark
 He She It We They You Me Him Her Us Them My Your His Its Our Their Mine Yours Hers Ours Theirs
 Myself Yourself Himself Herself Itself Ourselves Themselves One Someone Somebody Something Anyone
 Anybody Anything Everyone Everybody Everything Nobody Nothing None Each Every Either Neither Both

@@ -456,3 +456,15 @@ def test_the_first_person_is_not_one_a_tag_names():
                       KnownCharacter("Cecily Thorold", ("Cecily",), "female")))
     said = [who for who, _how in lines(text, cast)[0]]
     assert said[1] == said[6] == "Margaret Ansley"  # "I said", twice
+
+
+def test_regression_aye_is_no_name():
+    # '"Aye," said the master.' with a list: "Aye" was taken for a name heard in the talk, and
+    # given the master's lines.
+    text = ('Abel and Martha sat at the table, and Alice cleared the plates.\n\n'
+            '"Will you mend the wall today?" asked Martha.\n\n"Aye," said the master.\n\n'
+            '"Then see you do it before dark."\n\n"Aye."\n')
+    cast = KnownCast((KnownCharacter("Abel Thwaite", ("Abel",), "male"),
+                      KnownCharacter("Martha Thwaite", ("Martha",), "female")))
+    said, script = lines(text, cast)
+    assert "Aye" not in [who for who, _how in said] + [c.name for c in script.characters]
