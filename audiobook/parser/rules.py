@@ -405,7 +405,7 @@ PHRASE_STOPS = {"at", "in", "on", "with", "of", "from", "to", "and", "who", "whi
 GENDER_NOUNS = {
     "male": {"man", "boy", "husband", "father", "son", "brother", "uncle", "gentleman", "lad", "fellow", "king",
              "sir", "mister", "monsieur", "nephew", "grandfather", "groom", "lord", "prince", "waiter",
-             "wizard", "sorcerer", "widower", "duke"},
+             "wizard", "sorcerer", "widower", "duke", "master"},
     "female": {"woman", "girl", "wife", "mother", "daughter", "sister", "aunt", "lady", "lass", "queen",
                "madam", "madame", "niece", "grandmother", "bride", "princess", "maid", "mistress",
                "witch", "sorceress", "widow", "duchess", "countess"},

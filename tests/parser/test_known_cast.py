@@ -468,3 +468,12 @@ def test_regression_aye_is_no_name():
                       KnownCharacter("Martha Thwaite", ("Martha",), "female")))
     said, script = lines(text, cast)
     assert "Aye" not in [who for who, _how in said] + [c.name for c in script.characters]
+
+
+def test_regression_the_master_is_a_man():
+    # "the master" had no sex, so when the next line called Alice the master turned out to be her.
+    text = ('Abel and Martha sat at the table, and Alice cleared the plates.\n\n'
+            '"Will you mend the wall today?" asked Martha.\n\n"I will," said the master.\n\n'
+            '"Alice, fetch his coat."\n')
+    said = [who for who, _how in lines(text)[0]]
+    assert said[1] != "Alice" and said[2] == "Martha"
