@@ -25,9 +25,11 @@ _JOINED_CLAUSE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whilst)\s+")
 _PERSON_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z]+\s+)?(%s)\b(?!['\u2019-])" % "|".join(
     sorted(rules.PERSON_NOUNS)))
 
-#: A person noun after "a" and up to two words that describe ("a little old man").
-_BROUGHT_IN = re.compile(r"\b[Aa]n?\s+(?:[A-Za-z-]+,?\s+){0,2}?(%s)\b(?!['\u2019-])" % "|".join(
-    sorted(rules.PERSON_NOUNS)))
+#: A person noun after "a" and up to three words that describe ("a little old man", "a thin
+#: young man", "a stout, pink old gentleman"), none of them a determiner that would begin
+#: another phrase ("a tin sconce, the woman").
+_BROUGHT_IN = re.compile(r"\b[Aa]n?\s+(?:(?!(?:the|a|an|his|her|their|its|my|our|your|and|or)\b)[A-Za-z-]+,?\s+){0,3}?"
+                         r"(%s)\b(?!['\u2019-])" % "|".join(sorted(rules.PERSON_NOUNS)))
 #: What follows a person noun that describes someone coming on stage ("a thin wizard in grey
 #: robes", "a man with a clipboard"), not one only thought of ("think of a little girl").
 _DESCRIBED = re.compile(r"\s+(?:in|with|who|wearing|carrying|holding|dressed)\b")

@@ -1308,6 +1308,17 @@ def test_who_speaks_does_not_depend_on_where_lines_break():
     assert all(got == ["the man", "the driver", "the driver"] for got in found.values()), found
 
 
+def test_one_brought_in_with_three_words_of_description_is_someone_new():
+    # "a tall, clean-shaven, elderly man in black" was too long a description to bring anyone
+    # in, so "said he" went to the man already about.
+    text = ('It was dark when Sebastian Crane and I reached the villa with Mrs. Rathbone. The door was '
+            'opened to us by a tall, clean-shaven, elderly man in black, whose face struck me as waxen.\n\n'
+            '"Good evening, madam," said he. "I had not expected you back."\n\n'
+            '"These gentlemen are friends of mine. You need not lay for them."\n\n"Very good, madam."\n')
+    found = speakers(text)
+    assert found[0] == found[1] == found[3] == "the man"
+
+
 def test_regression_an_unnamed_stranger_stays_in_his_chapter():
     # The man of the prologue is nobody the next chapter's lines can be guessed to be.
     text = ('PROLOGUE\n\nThe girl stood at the rail of the steamer.\n\n'
