@@ -63,13 +63,13 @@ class Attributor(TagFinding):
         answering "What name?"), if the cast knows them as a person and the line does not speak
         to them."""
         quote = self.text[piece.inner_start:piece.inner_end]
-        names = [m.group("name") for pattern in (rules.SELF_INTRODUCTION, rules.NAME_THEN_OWN)
+        names = [(m.group("name"), True) for pattern in (rules.SELF_INTRODUCTION, rules.NAME_THEN_OWN)
                  for m in pattern.finditer(quote)]
         if id(piece) in self.name_answers:
-            names.insert(0, self.name_answers[id(piece)])
-        for name in names:
+            names.insert(0, (self.name_answers[id(piece)], False))
+        for name, own in names:
             who = self.cast.resolve(name)
-            if isinstance(who, Person) and who.is_person and who not in self._addressed(piece):
+            if isinstance(who, Person) and who.is_person and (own or who not in self._addressed(piece)):
                 return who
         return None
 

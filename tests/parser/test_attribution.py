@@ -1266,6 +1266,12 @@ ATTRIBUTION_CASES = [
         '"I was detained at the club," said he.\n\n"Sit down, Frederick."\n',
         ["the Countess", "Frederick", "the Countess"],
         id="regression_a_title_that_is_no_abbreviation_took_the_next_sentence_s_name"),
+    pytest.param(
+        'Walter Prine came up the steps, and a stout man in white flannels turned to look at him.\n\n'
+        '"I don\'t think we have met," said the stout man.\n\n"My name\'s Prine. Walter Prine."\n\n'
+        '"Ah. The cousin."\n',
+        ["the man", "Walter Prine", "the man"],
+        id="regression_a_name_given_as_ones_own_then_in_full_was_taken_for_a_call"),
 ]
 
 
