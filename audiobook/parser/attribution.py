@@ -240,12 +240,12 @@ class Attributor(TagFinding):
             if subject.kind == "noun" or (subject.kind == "pronoun" and subject.words not in ("i", "you")):
                 # '"You're the cousin," he said ... "Delia wrote. I'm Teddy Blakeslee."', '"I am
                 # Kitty," said the little one': a he/she or a noun who says their name in the
-                # speech is that person, not the one the tag's words found (one known by a noun
-                # turns out to be them, below).
+                # speech is that person, not the one the tag's words found; one known only by a
+                # noun ("the young woman") turns out to be them.
                 me = self._introduces_self(pieces, i, self.tag_subjects[id(unit)])
-                if me is not None and (me.gender == subject.gender or None in (me.gender, subject.gender)) \
-                        and not (isinstance(who, Person) and who.name.startswith(NOUN_NAMED)):
-                    who = me
+                if me is not None and (me.gender == subject.gender or None in (me.gender, subject.gender)):
+                    noun = isinstance(who, Person) and who.name.startswith(NOUN_NAMED)
+                    who = self._turns_out(who, me) if noun else me
             if who is None and subject.gender:
                 unresolved.add(subject.gender)
             if who is not None:
@@ -361,9 +361,12 @@ class Attributor(TagFinding):
                 elif how == "pinned":
                     how = "tag"  # the rest of a pinned speech: as sure as a tag
                 elif i > first_q and isinstance(current, Person) and current in self._addressed(piece) \
-                        and piece.pinned is None:
+                        and piece.pinned is None \
+                        and current not in (self._gives_own_name(pieces[first_q]), self._gives_own_name(piece)):
                     # '"...a witch," observed Fergus. "Nonsense, Fergus!"': one does not call
-                    # oneself by name; the one before them in the talk answers.
+                    # oneself by name; the one before them in the talk answers. (But one who says
+                    # it is their name may say it again: '"Pennyfeather," said the stout lady.
+                    # "Mrs. Pennyfeather, of Grove Lane."', '"Ashdown is the name. Ruth Ashdown."')
                     other = self._other([current])
                     if other is not None:
                         current, how = other, "vocative"

@@ -237,8 +237,8 @@ class Roles:
         owner = owners[0]
         if low == "my" and owner.name == NAMELESS:
             name = f"my {word.lower()}"  # a narrator with no name: "my uncle", as the book says
-        elif owner.name.split()[0] in rules.NOUN_DETERMINERS:
-            name = f"{owner.name}'s {word.lower()}"  # "the butler's aunt", not "the's aunt"
+        elif owner.name.split()[0] in rules.NOUN_DETERMINERS or owner.name.split()[0].rstrip(".").lower() in rules.TITLE_STEMS:
+            name = f"{owner.name}'s {word.lower()}"  # "the butler's aunt", "Mrs. Penn's niece", not "the's aunt"
         else:
             name = f"{owner.name.split()[0]}'s {word.lower()}"
         person = self.cast.resolve(name) or self.cast.add(name, rules.KINSHIP_NOUNS[rel])

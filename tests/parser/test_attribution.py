@@ -1272,6 +1272,20 @@ ATTRIBUTION_CASES = [
         '"Ah. The cousin."\n',
         ["the man", "Walter Prine", "the man"],
         id="regression_a_name_given_as_ones_own_then_in_full_was_taken_for_a_call"),
+    pytest.param(
+        'Ruth Ashdown had written to the hospital in March, and in April they wrote back.\n\n* * *\n\n'
+        'The gate was shut. A porter put his head out of a window beside it.\n\n'
+        '"Out-patients round the corner, miss, and not till nine."\n\n'
+        '"I am not an out-patient," said the young woman. "I am to begin this morning. Ashdown is the '
+        'name. Ruth Ashdown."\n\n"A new pro, is it?"\n',
+        ["the porter", "Ruth Ashdown", "Ruth Ashdown", "the porter"],
+        id="one_known_by_a_noun_who_gives_their_name_mid_speech_turns_out_to_be_them"),
+    pytest.param(
+        'Quarrender looked from the one to the other. "I have not had the advantage of your name, '
+        'madam."\n\n"Pennyfeather," said the stout lady. "Mrs. Pennyfeather, of Grove Lane. The children '
+        'live with me."\n\n"And the boy has gone?"\n',
+        ["Quarrender", "Mrs. Pennyfeather", "Mrs. Pennyfeather", "Quarrender"],
+        id="regression_ones_own_name_said_again_in_full_is_no_call_to_oneself"),
 ]
 
 

@@ -230,7 +230,9 @@ WITH_LIST = [("crossing", 0.84), ("tidewater", 0.89), ("the_orchard", 0.81), ("p
              ("hollins_court", 0.77), ("sweetwater", 0.76), ("zarechye", 0.74), ("pumphrey", 0.68),
              ("st_aldric", 0.68), ("long_island", 0.68), ("drumlie", 0.74), ("ravensholt", 0.79),
              ("saltmarsh", 0.72), ("aldersey", 0.71), ("wykeham_lane", 0.66), ("cressingham", 0.71),
-             ("wrenfield", 0.59), ("lone_pine", 0.67), ("almoner", 0.57), ("brackenmoor", 0.54)]
+             # almoner 0.576 at first contact, 0.569 since one known by a noun who gives their
+             # name mid-speech turns out to be them (+7 without the list, -1 with it)
+             ("wrenfield", 0.59), ("lone_pine", 0.67), ("almoner", 0.56), ("brackenmoor", 0.54)]
 
 
 @pytest.mark.parametrize("story,attribution", STORIES)
