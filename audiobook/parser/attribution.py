@@ -59,9 +59,9 @@ class Attributor(TagFinding):
         beats.named_later(self)
 
     def _gives_own_name(self, piece) -> Optional[Person]:
-        """The person a line names as its speaker ("I'm Ros", "my name is Hale", or a name
-        answering "What name?"), if the cast knows them as a person and the line does not speak
-        to them."""
+        """The person a line names as its speaker, if the cast knows them as a person: one it
+        gives as its own ("I'm Ros", "my name is Hale", "Ashdown is the name": said again in
+        full, no call), or a name answering "What name?" that the line does not call."""
         quote = self.text[piece.inner_start:piece.inner_end]
         names = [(m.group("name"), True) for pattern in (rules.SELF_INTRODUCTION, rules.NAME_THEN_OWN)
                  for m in pattern.finditer(quote)]

@@ -235,12 +235,13 @@ class Roles:
         if not owners or not create:
             return None
         owner = owners[0]
+        first = owner.name.split()[0]
         if low == "my" and owner.name == NAMELESS:
             name = f"my {word.lower()}"  # a narrator with no name: "my uncle", as the book says
-        elif owner.name.split()[0] in rules.NOUN_DETERMINERS or owner.name.split()[0].rstrip(".").lower() in rules.TITLE_STEMS:
+        elif first in rules.NOUN_DETERMINERS or first.rstrip(".").lower() in rules.TITLE_STEMS:
             name = f"{owner.name}'s {word.lower()}"  # "the butler's aunt", "Mrs. Penn's niece", not "the's aunt"
         else:
-            name = f"{owner.name.split()[0]}'s {word.lower()}"
+            name = f"{first}'s {word.lower()}"
         person = self.cast.resolve(name) or self.cast.add(name, rules.KINSHIP_NOUNS[rel])
         person.tagged = max(person.tagged, 1)
         return person
