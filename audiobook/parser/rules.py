@@ -216,7 +216,8 @@ SELF_INTRODUCTION = re.compile(r"(?:\bI'm|\bI\u2019m|\bI am|\b[Mm]y name(?:'s|\u
                                r"(?P<name>" + _FULL_NAME + "|" + _NAME + r")(?![\w'\u2019-])")
 
 #: The same with the name first ("Amos Tull is my name", "Ashdown is the name").
-NAME_THEN_OWN = re.compile(r"(?<![\w'\u2019-])(?P<name>" + _FULL_NAME + "|" + _NAME + r")\s+(?:is|be)\s+(?:my|the)\s+name\b")
+NAME_THEN_OWN = re.compile(r"(?<![\w'\u2019-])(?P<name>" + _FULL_NAME + "|" + _NAME + r")"
+                           r"\s+(?:is|be)\s+(?:my|the)\s+name\b")
 
 #: A speaker giving their own name at the start of a speech: one name alone ("Tobias. My gran
 #: says...", "Hale, sir"), or after words that say it is their own ("My name is Hale", "I'm

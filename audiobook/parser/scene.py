@@ -175,7 +175,7 @@ class Stage:
             # "Hale, madam. Tom Hale.": the name that answers "your name?" calls nobody, in
             # any of its forms.
             own = self.cast.resolve(answer)
-            called = [p for p in called if own is None or p is not own]
+            called = [p for p in called if p is not own]
         if self.cast.closed:  # "I don't know, aunt.": a relation or a description the list gives
             called += [self.cast.called_kin(word) or self.cast.listed_phrase(word, tag=False)
                        for word in calls.lower_calls(quote)]
