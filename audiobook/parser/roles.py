@@ -275,11 +275,22 @@ class Roles:
             if who is not None:
                 found.append((start + m.start(), who))
         st = att.state
+        listed: set[int] = set()
+        for who in st.conv:
+            # One known only by a noun who has spoken in the talk ("the boy", "the master"),
+            # spoken of again: on stage, as a name would be.
+            if isinstance(who, Person) and who.name.startswith("the ") and who is not st.narrator:
+                forms = {f.lower() for f in who.forms if f.lower().startswith("the ")} | {who.name}
+                pattern = r"\b(?:%s)\b" % "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                for m in re.finditer(pattern, chunk, re.I):
+                    found.append((start + m.start(), who))
+                    if not _VERB_AFTER.match(chunk, m.end()):
+                        listed.add(start + m.start())  # "the boy on the top rail": no subject
         for at, who in sorted(found, key=lambda f: f[0]):
             att._touch(who)
             st.fresh.append(who)
             st.fresh_at.append((at, who))
-            if _CLAUSE_START.search(self.text[start:at]):
+            if _CLAUSE_START.search(self.text[start:at]) and at not in listed:
                 # "My dad straightened up."; "... and the driver climbed down from the box"
                 st.fresh_subjects.append(who)
 

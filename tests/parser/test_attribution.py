@@ -1286,6 +1286,12 @@ ATTRIBUTION_CASES = [
         'live with me."\n\n"And the boy has gone?"\n',
         ["Quarrender", "Mrs. Pennyfeather", "Mrs. Pennyfeather", "Quarrender"],
         id="regression_ones_own_name_said_again_in_full_is_no_call_to_oneself"),
+    pytest.param(
+        'Walter went into the kitchen.\n\n"Sit you down," said the master.\n\n"Thank you, Uncle."\n\n'
+        'Martha set a plate before him and the bread beside the master. He cut a slice with great '
+        'deliberation.\n\n"Eat," he said.\n',
+        ["the master", "Walter", "the master"],
+        id="one_known_by_a_noun_who_has_spoken_and_is_spoken_of_again_is_on_stage"),
 ]
 
 
