@@ -96,7 +96,7 @@ def _merge(cast: Roster, text: str, src: Person, dst: Person) -> None:
     for key, who in cast._by_form.items():
         if who is src:
             cast._by_form[key] = dst
-    cast.people[:] = [p for p in cast.people if p is not src]  # by identity: Person compares by value
+    cast.retire(src)
 
 
 def _drop_broken_titles(cast: Roster) -> None:
@@ -107,7 +107,7 @@ def _drop_broken_titles(cast: Roster) -> None:
         return first.endswith(".") and len(first) > 4 and first[:-1].lower() in rules.TITLES
 
     for p in [p for p in cast.people if p.forms and all(broken(f) for f in p.forms)]:
-        cast.people[:] = [q for q in cast.people if q is not p]
+        cast.retire(p)
         for key in [k for k, who in cast._by_form.items() if who is p]:
             del cast._by_form[key]
         cast.mentions[:] = [m for m in cast.mentions if m[1] is not p]
@@ -294,7 +294,7 @@ def _claim_surnames(text: str, cast: Roster) -> None:
             if len(bearers) == 1:
                 _move(cast, text, form, thing, bearers[0])
         if not thing.forms:
-            cast.people[:] = [p for p in cast.people if p is not thing]
+            cast.retire(thing)
 
 
 def _recount(text: str, tokens: list[Token], cast: Roster) -> None:

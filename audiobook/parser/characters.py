@@ -169,6 +169,10 @@ class Roster:
         the listed character's name and gender. A speech tag with one of them means that character."""
         self.first_person: Optional[str] = None
         """The listed character voices.yaml gives "I" as an alias: the first-person narrator."""
+        self.retired: list[Person] = []
+        """People merged into others or dropped: kept so that no one made later while parsing
+        gets an ``id`` the attribution still holds for them (which would make who speaks depend
+        on what the process parsed before)."""
         self.closed = False
         """voices.yaml lists the cast: people it does not list are not the first guess for a he or
         she or a turn in the talk."""
@@ -253,8 +257,13 @@ class Roster:
         for i, (at, person, quoted) in enumerate(self.mentions):
             if person is old:  # in place: the attribution may be walking the list
                 self.mentions[i] = (at, into, quoted)
-        if old in self.people:
-            self.people.remove(old)
+        self.retire(old)
+
+    def retire(self, person: Person) -> None:
+        """``person`` is no one of the cast any more (merged or dropped)."""
+        if any(p is person for p in self.people):
+            self.people[:] = [p for p in self.people if p is not person]
+            self.retired.append(person)
 
     def person_named(self, name: str) -> Optional[Person]:
         for p in self.people:

@@ -104,7 +104,7 @@ def apply_cast(text: str, roster: Roster, known: KnownCast, quoted: Sequence[tup
     roster.banned = {_norm(n) for n in known.not_characters}
     for person in list(roster.people):
         if _norm(person.name) in roster.banned or any(_norm(f) in roster.banned for f in person.forms):
-            roster.people.remove(person)
+            roster.retire(person)
             for form, owner in list(roster._by_form.items()):
                 if owner is person:
                     del roster._by_form[form]

@@ -280,13 +280,13 @@ def _given_names(p: Person, info, cache: dict) -> tuple[set, set]:
     as written and as their formal names; worked out again only when ``p`` has gained forms
     (every form is looked at against every person, and this was a tenth of the parse)."""
     held = cache.get(id(p))
-    if held is not None and held[0] == len(p.forms):
-        return held[1], held[2]
+    if held is not None and held[0] is p and held[1] == len(p.forms):
+        return held[2], held[3]
     surnames = {info[f][1][-1] for f in p.forms if len(info[f][1]) > 1}
     raw = {info[f][1][0] for f in p.forms
            if info[f][0] is None and (len(info[f][1]) > 1 or info[f][1][0] not in surnames)}
     given = {rules.NICKNAMES.get(g, g) for g in raw}
-    cache[id(p)] = (len(p.forms), raw, given)
+    cache[id(p)] = (p, len(p.forms), raw, given)  # ``p`` held: its id is no one else's
     return raw, given
 
 

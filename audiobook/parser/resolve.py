@@ -91,7 +91,7 @@ class Resolver(Pronouns):
             listed = self.cast.listed_phrase(subject.full or subject.words, subject.gender) \
                 or self.cast.listed_phrase(subject.words, subject.gender)
             if listed is not None:
-                self.by_cast.add(id(subject))
+                self.by_cast[id(subject)] = subject  # held, so its id is no later subject's
                 return listed
             apposed = self.apposed.get(subject.words.lower())
             if apposed is not None:

@@ -121,8 +121,8 @@ class Stage:
         """Who acts in the last sentence of the narration since the last speech."""
         self.after_message = False
         """A text message or phone line in italics came right after the last speech."""
-        self.by_cast: set[int] = set()
-        """Ids of the tag subjects voices.yaml resolved (a listed description): ``how`` is ``cast``."""
+        self.by_cast: dict[int, object] = {}
+        """The tag subjects voices.yaml resolved (a listed description), by id: ``how`` is ``cast``."""
         self.entrant: Optional[Person] = None
         """Who opens the narration since the last speech, named."""
         self.heard: Optional[Person] = None

@@ -281,3 +281,24 @@ def test_regression_head_before_a_role_is_no_name_that_shortens_another():
             "\"Mrs Potter. Head Auror,\" said the Headmistress.\n\n"
             "\"Headmistress,\" said Harry.\n\n\"Is it the cupboard?\" asked the Head Auror.\n")
     assert not any({"Head Auror", "Headmistress"} <= set(c.aliases) for c in cast(text).values())
+
+
+def test_regression_ids_the_attribution_holds_outlive_a_merge(monkeypatch):
+    """Who speaks hung on what the process had parsed before: one merged away was freed, and a
+    person made later at the same address was taken for them ("on stage" by a stale id)."""
+    from audiobook.parser import attribution
+    held = []
+    run = attribution.Attributor.run
+
+    def keep(self):
+        held.append(self)
+        return run(self)
+
+    monkeypatch.setattr(attribution.Attributor, "run", keep)
+    parse_text('Jacob Marsh kept the store. The coach came in with a drummer on the box.\n\n'
+               '"Silas, you old sinner!" said Marsh.\n\n"Not them, Jacob," said the drummer.\n\n'
+               '"Slow. Danny, take the bags."\n')
+    att = held[0]
+    alive = {id(p) for p in att.cast.people + att.cast.retired}
+    assert [p.name for p in att.cast.retired] == ["the drummer"]
+    assert att.state.scene <= alive and att.state.tagged_here <= alive
