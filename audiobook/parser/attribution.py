@@ -10,7 +10,7 @@ from typing import Optional
 from audiobook.parser import beats, calls, rules, subjects
 from audiobook.parser.characters import Person
 from audiobook.parser.narrators import NAMELESS, Unit, narrators_by_unit, second_person
-from audiobook.parser.resolve import NOUN_NAMED
+from audiobook.parser.naming import NOUN_NAMED
 from audiobook.parser.scene import CONVERSATION_GAP
 from audiobook.parser.tagging import TagFinding
 

@@ -7,17 +7,13 @@ from typing import Optional
 
 from audiobook.parser import roles, rules, subjects
 from audiobook.parser.characters import Person
+from audiobook.parser.naming import NOUN_NAMED, Naming
 from audiobook.parser.quotes import Piece
-from audiobook.parser.pronouns import Pronouns
 
 #: A kinship word used to call someone: at the start of the quotation or of a clause, or after
 #: "Oh", and followed by punctuation ("Oh, ma, ma, ...", "Why, Father, you...").
 _KIN_CALL = re.compile(r"(?:^|[,;!?.]\s*|\b[Oo]h,?\s+)(%s)(?=\s*[,.!?;\u2014])" % "|".join(
     sorted(rules.KIN_VOCATIVES, key=len, reverse=True)), re.I)
-
-#: How the names of characters known only by a noun begin.
-NOUN_NAMED = tuple(f"{d} " for d in set(rules.NOUN_DETERMINERS.values())) + tuple(
-    {name.split()[0] + " " for name in rules.STRANGERS.values()})
 
 
 def _surname(person: Person) -> Optional[str]:
@@ -32,11 +28,6 @@ def _known_as_other(person: Person, noun: str) -> bool:
                for f in person.forms if len(f.split()) > 1 and f.split()[0].lower() in rules.NOUN_DETERMINERS)
 
 
-#: "... she was Caroline Bingley", not "she was Mary's sister".
-_SHE_WAS = re.compile(r"\b([Hh]e|[Ss]he) was ((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z][\w'\u2019-]*"
-                      r"(?: [A-Z][a-z][\w-]*)?)(?![\w'\u2019-])")
-
-
 def _fits(noun: Person, words: str) -> bool:
     """Whether a description ("the hired man") may call one known by a noun ("the young man"):
     each of its words is in one of the descriptions that one was given."""
@@ -44,16 +35,6 @@ def _fits(noun: Person, words: str) -> bool:
         return True
     said = {w.lower() for w in words.split()[1:]}
     return any(said <= {w.lower() for w in form.split()[1:]} for form in noun.forms)
-
-
-def _other_title(noun: Person, who: Person) -> bool:
-    """``noun`` is called by a title ("the inspector") that ``who``, called by titles of their own
-    ("Mr. Stanier"), never bears: two people, not one under two names."""
-    head = noun.name.split()[-1].lower()
-    if head not in rules.TITLES or not who.titles:
-        return False
-    same = rules.TITLE_SAME.get(head, head)
-    return all(rules.TITLE_SAME.get(t.lower(), t.lower().rstrip(".")) != same for t in who.titles)
 
 
 def noun_name(words: str) -> str:
@@ -66,7 +47,7 @@ def noun_name(words: str) -> str:
     return f"{det} {parts[-1]}"
 
 
-class Resolver(Pronouns):
+class Resolver(Naming):
     """Resolves tag subjects against the roster and the scene."""
 
     def _person(self, subject: subjects.Subject, exclude: tuple = ()) -> object:
@@ -304,74 +285,3 @@ class Resolver(Pronouns):
             person = self.cast.add(name, self.roles.nouns.get(noun) or self.roles.genders.get(name))
         person.tagged = max(person.tagged, 1)
         return person
-
-    def _introduced(self, speaker: object, piece: Piece, pattern: re.Pattern = rules.INTRODUCTION) -> object:
-        """Someone known by a noun who says their name ("Tobias. My gran says...", "My name is
-        Hale") is that person from then on, and was all along. ``pattern`` finds the name."""
-        if not isinstance(speaker, Person) or not speaker.name.startswith(NOUN_NAMED) \
-                or speaker is self.state.narrator:
-            return speaker
-        m = pattern.match(self.text, piece.inner_start, piece.inner_end)
-        who = self.cast.resolve(m.group("name")) if m else None
-        return self._turns_out(speaker, who)
-
-    def _turns_out(self, noun: Person, who: Optional[Person]) -> object:
-        """The character known by a noun turns out to be ``who``: so named from now on, and in
-        what the scene has given them so far."""
-        if who is None or who is noun or who in self.state.conv or (noun.gender and who.gender
-                                                                     and who.gender != noun.gender):
-            return noun
-        who.forms[noun.name] = who.forms.get(noun.name, 0) + noun.count
-        self.cast.merge(noun, who)
-        for unit in self.units[self.scene_start:self.unit_index + 1]:
-            for piece in unit.pieces:
-                if piece.speaker == noun.name:
-                    piece.speaker = who.name
-        st = self.state
-        for group in (st.conv, st.recent):
-            if noun in group:
-                group[group.index(noun)] = who
-        if st.last_speaker is noun:
-            st.last_speaker = who
-        return who
-
-    def _named_after(self, start: int, end: int) -> None:
-        """"That was how I learned she was Caroline Bingley": the narration after the talk names
-        the one of that sex who has spoken in it known only by a noun ("the woman")."""
-        for m in _SHE_WAS.finditer(self.text, start, end):
-            gender = "male" if m.group(1).lower() == "he" else "female"
-            who = self.cast.resolve(m.group(2))
-            nouns = [p for p in self.state.conv if isinstance(p, Person) and p.name.startswith(NOUN_NAMED)
-                     and p.gender == gender and p is not self.state.narrator]
-            if who is not None and who.is_person and who.gender in (gender, None) and len(nouns) == 1:
-                self._turns_out(nouns[0], who)
-
-    def _named_in_reply(self, speaker: object, addressed: list[Person]) -> None:
-        """'"Good night, Sir John," said the parson' right after the man spoke: the man is Sir John."""
-        st = self.state
-        last = st.last_speaker
-        called = list({id(p): p for p in addressed}.values())
-        if not isinstance(last, Person) or not last.name.startswith(NOUN_NAMED) or last is st.narrator \
-                or last is speaker or len(called) != 1:
-            return
-        who = called[0]
-        # Only a name known as someone's ("Sir John", a given name, one the narration uses), not a
-        # capitalised word heard only in the talk ('"State, mister," said Pete').
-        known = who.titles or who.prior or who.narration_mentions or who.listed
-        if who.is_person and known and who is not speaker and not who.name.startswith(NOUN_NAMED) \
-                and not self._on_stage_beside(who, last) and not _other_title(last, who):
-            self._turns_out(last, who)
-
-    def _on_stage_beside(self, who: Person, noun: Person) -> bool:
-        """Whether the narration has named ``who`` since the one it calls by a noun ("the stranger")
-        came on in this scene: two people on stage together ("The stranger swung down ... Davy
-        watched Buck Sayre" before "Davy, run tell your ma"), not one under two names."""
-        start, here = self.units[self.scene_start].para.start, self.units[self.unit_index].para.start
-        seen = [start + m.start() for form in noun.forms
-                for m in re.finditer(r"\b%s\b" % re.escape(form), self.text[start:here], re.I)]
-        seen += [p.start for u in self.units[self.scene_start:self.unit_index] for p in u.pieces
-                 if p.speaker == noun.name]  # at the latest, when they first spoke
-        if not seen:
-            return False
-        since = min(seen)
-        return any(since <= at < here and person is who and not quoted for at, person, quoted in self.cast.mentions)

@@ -7,7 +7,8 @@ from typing import Optional
 from audiobook.parser import beats, calls, rules, subjects, tags
 from audiobook.parser.characters import Person
 from audiobook.parser.narrators import Unit
-from audiobook.parser.resolve import NOUN_NAMED, Resolver
+from audiobook.parser.naming import NOUN_NAMED
+from audiobook.parser.resolve import Resolver
 
 
 #: After a sentence's first word, a word or two then a comma: an opening phrase ("Far overhead,").
