@@ -349,6 +349,10 @@ class Attributor(TagFinding):
             if named is not None:
                 own = {k: named if w is who else w for k, w in own.items()}
                 speaker = named if speaker is who else speaker
+        if st.gap == 0 and self.last_dialogue is not None and lead:
+            turned = self._answers_call(speaker)
+            own = {k: turned if w is speaker else w for k, w in own.items()}
+            speaker = turned
         if st.gap <= 2:
             self._named_in_reply(speaker, self._addressed(pieces[first_q]))
         current = speaker

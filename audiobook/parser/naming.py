@@ -81,13 +81,30 @@ class Naming(Pronouns):
         if not isinstance(last, Person) or not last.name.startswith(NOUN_NAMED) or last is st.narrator \
                 or last is speaker or len(called) != 1:
             return
-        who = called[0]
         # Only a name known as someone's ("Sir John", a given name, one the narration uses), not a
         # capitalised word heard only in the talk ('"State, mister," said Pete').
+        if called[0] is not speaker and self._may_be(last, called[0]):
+            self._turns_out(last, called[0])
+
+    def _answers_call(self, speaker: object) -> object:
+        """'"Silas, you old sinner!" / "Not them, Hank," said the drummer': one known by a noun
+        who answers the line that called one person by name is that person."""
+        st = self.state
+        if not isinstance(speaker, Person) or not speaker.name.startswith(NOUN_NAMED) or speaker is st.narrator:
+            return speaker
+        called = list({id(p): p for q in self.last_dialogue.pieces if q.kind == "dialogue"
+                       for p in self._addressed(q)}.values())
+        who = called[0] if len(called) == 1 else None
+        if who is not None and who is not st.last_speaker and self._may_be(speaker, who):
+            return self._turns_out(speaker, who)
+        return speaker
+
+    def _may_be(self, noun: Person, who: Person) -> bool:
+        """Whether a name called in the talk may be the one known by a noun: a name known as
+        someone's (a title, given name, narration), not on stage beside them, no other title."""
         known = who.titles or who.prior or who.narration_mentions or who.listed
-        if who.is_person and known and who is not speaker and not who.name.startswith(NOUN_NAMED) \
-                and not self._on_stage_beside(who, last) and not _other_title(last, who):
-            self._turns_out(last, who)
+        return bool(who.is_person and known and who is not noun and not who.name.startswith(NOUN_NAMED)
+                    and not self._on_stage_beside(who, noun) and not _other_title(noun, who))
 
     def _on_stage_beside(self, who: Person, noun: Person) -> bool:
         """Whether the narration has named ``who`` since the one it calls by a noun ("the stranger")

@@ -1287,6 +1287,12 @@ ATTRIBUTION_CASES = [
         ["Quarrender", "Mrs. Pennyfeather", "Mrs. Pennyfeather", "Quarrender"],
         id="regression_ones_own_name_said_again_in_full_is_no_call_to_oneself"),
     pytest.param(
+        'Jacob Marsh kept the store at the crossing. The coach pulled in at dusk with a drummer '
+        'on the box.\n\n"Well, I\'ll be dogged," said Marsh. "Silas, you old sinner!"\n\n'
+        '"Not them, Jacob," said the drummer. "How\'s business?"\n\n"Slow. Danny, take the bags."\n',
+        ["Jacob Marsh", "Jacob Marsh", "Silas", "Silas", "Jacob Marsh"],
+        id="one_known_by_a_noun_who_answers_a_call_by_name_is_the_one_called"),
+    pytest.param(
         'Walter went into the kitchen.\n\n"Sit you down," said the master.\n\n"Thank you, Uncle."\n\n'
         'Martha set a plate before him and the bread beside the master. He cut a slice with great '
         'deliberation.\n\n"Eat," he said.\n',
