@@ -78,13 +78,26 @@ def last_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
     # nobody home, and then there was." -> he; "The captain leaned in. The thing inside looked
     # back at her." -> the captain).
     for sentence in reversed(sentences[-3:]):
-        subject = subjects.sentence_subject(sentence)
+        subject = subjects.sentence_subject(sentence) or _clause_pronoun(sentence)
         if subject is not None and subject.kind == "pronoun":
             return att.state.narrator if subject.words == "i" else att._by_pronoun(subject.gender)
         who = _actor(att, sentence, subject)
         if who is not None:
             return who
     return None
+
+
+#: "When he came down again he planted himself ...": a clause opening with a he/she whose own
+#: sentence goes on with the same he/she, its subject.
+_CLAUSE_PRONOUN = re.compile(r"\W*(?:%s)\s+(he|she)\b[^.;:!?]*?\b\1\s+[a-z]" % "|".join(rules.CLAUSE_OPENERS), re.I)
+
+
+def _clause_pronoun(sentence: str) -> Optional[subjects.Subject]:
+    m = _CLAUSE_PRONOUN.match(sentence)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return subjects.Subject("pronoun", word, "male" if word == "he" else "female")
 
 
 def _actor(att: "Attributor", sentence: str, subject: Optional[subjects.Subject]) -> Optional[Person]:

@@ -1298,6 +1298,13 @@ ATTRIBUTION_CASES = [
         'deliberation.\n\n"Eat," he said.\n',
         ["the master", "Walter", "the master"],
         id="one_known_by_a_noun_who_has_spoken_and_is_spoken_of_again_is_on_stage"),
+    pytest.param(
+        'I got down from the coach. A small boy was sitting on the rail.\n\n"Stage!" he yelled.\n\n'
+        'Mr. Hobbs came out with a lamp. "Come in, sir," said he.\n\n"Thank you," said I.\n\n'
+        'Then Mr. Hobbs went back to his counter, and the boy went up with my bag. When he came down '
+        'again he planted himself in front of me.\n\n"You the railroad man?"\n',
+        ["the boy", "Mr. Hobbs", "the narrator", "the boy"],
+        id="regression_a_clause_opening_with_he_hid_the_same_he_that_acts_after_it"),
 ]
 
 
