@@ -277,10 +277,10 @@ class Roles:
         st = att.state
         listed: set[int] = set()
         for who in st.conv:
-            # One known only by a noun who has spoken in the talk ("the boy", "the master"),
-            # spoken of again: on stage, as a name would be.
-            if isinstance(who, Person) and who.name.startswith("the ") and who is not st.narrator:
-                forms = {f.lower() for f in who.forms if f.lower().startswith("the ")} | {who.name}
+            # One of the talk spoken of again by a noun they are known by ("the boy", "the
+            # master"; "the Count", as voices.yaml lists him): on stage, as a name would be.
+            forms = {f.lower() for f in getattr(who, "forms", ()) if f.lower().startswith("the ")}
+            if forms and who is not st.narrator:
                 pattern = r"\b(?:%s)\b" % "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                 for m in re.finditer(pattern, chunk, re.I):
                     found.append((start + m.start(), who))

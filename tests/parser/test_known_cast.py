@@ -477,3 +477,18 @@ def test_regression_the_master_is_a_man():
             '"Alice, fetch his coat."\n')
     said = [who for who, _how in lines(text)[0]]
     assert said[1] != "Alice" and said[2] == "Martha"
+
+
+def test_a_listed_description_in_the_narration_brings_its_character_on_stage():
+    """"... and the Count laughed. / 'In my country,' he said": the Count, whom the list calls
+    so, is the last to act, not Mr. Wimbush before him."""
+    story = ('"Least of all foreigners," repeated the Count.\n\n"Nonsense," said Dolly.\n\n'
+             '"Quite right," said Mr. Wimbush.\n\n'
+             'Dolly said nothing. Mr. Wimbush looked at his boots, and the Count laughed.\n\n'
+             '"In my country," he said, "we say otherwise."\n')
+    cast = KnownCast((KnownCharacter("Count Zapolya", ("Zapolya", "the Count"), "male"),
+                      KnownCharacter("Dorothy Pellew", ("Dolly",), "female"),
+                      KnownCharacter("Cyril Wimbush", ("Mr. Wimbush",), "male")))
+    said, _ = lines(story, cast)
+    assert [who for who, _how in said] == ["Count Zapolya", "Dorothy Pellew", "Cyril Wimbush",
+                                           "Count Zapolya", "Count Zapolya"]
