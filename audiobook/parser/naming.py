@@ -23,10 +23,13 @@ def _other_title(noun: Person, who: Person) -> bool:
     """``noun`` is called by a title ("the inspector") that ``who``, called by titles of their own
     ("Mr. Stanier"), never bears: two people, not one under two names."""
     head = noun.name.split()[-1].lower()
-    if head not in rules.TITLES or not who.titles:
+    # Kinship words said as titles ("Uncle Abel") tell nothing of an office; nor is "the master"
+    # of a house the title "Master" of a boy's name.
+    titles = [t for t in who.titles if t.lower() not in rules.KINSHIP_NOUNS]
+    if head not in rules.TITLES or head in rules.FAMILY_TITLES or not titles:
         return False
     same = rules.TITLE_SAME.get(head, head)
-    return all(rules.TITLE_SAME.get(t.lower(), t.lower().rstrip(".")) != same for t in who.titles)
+    return all(rules.TITLE_SAME.get(t.lower(), t.lower().rstrip(".")) != same for t in titles)
 
 
 class Naming(Pronouns):

@@ -1305,6 +1305,12 @@ ATTRIBUTION_CASES = [
         'again he planted himself in front of me.\n\n"You the railroad man?"\n',
         ["the boy", "Mr. Hobbs", "the narrator", "the boy"],
         id="regression_a_clause_opening_with_he_hid_the_same_he_that_acts_after_it"),
+    pytest.param(
+        'Walter wrote to Uncle Abel that he was coming. Martha read the letter, and the master sat '
+        'at the head of the table.\n\n"Well," said the master.\n\n'
+        '"Is that all you\'ve to say, Abel?" said Martha.\n',
+        ["Uncle Abel", "Martha"],
+        id="regression_a_kinship_title_was_taken_for_an_office_the_master_could_not_hold"),
 ]
 
 
