@@ -179,6 +179,8 @@ def _subject_before(toks: list[str], i: int, closed: bool, names: frozenset) -> 
         if s and (_acted_on(toks[s - 1]) or toks[s - 1].rstrip(".").lower() in rules.TITLE_STEMS
                   or (toks[s - 1] == "." and s > 1 and toks[s - 2].lower() in rules.TITLE_STEMS)):
             continue  # "He turned to Holmes and said:": Holmes is spoken to; "Mrs. Griffin" is one name
+        if s and toks[s - 1].lower() in ("as", "like") and toks[s].lower() in ("a", "an", "one", "any"):
+            continue  # "half under her breath, as a child says over a lesson:": a likeness, no speaker
         found = subject_at(toks, s, names)
         if found and found[1] <= i and all(
                 is_adverb(x) or x in rules.AUXILIARIES or (_is_past(x) and found[0].kind != "noun")

@@ -71,6 +71,9 @@ TAGS = [
      '"They have accents, my dear," she told Tom, "not the accents of any place."\n\n"I see," said Tom.',
      ["Ada Quill", "Ada Quill", "Tom"]),
     ('Ada Quill and Tom walked to the mill.\n\n"Is it far?" he asked Ada, "or near?"', ["Tom", "Tom"]),
+    # regression: the subject of a likeness ("as a child says") is no speaker
+    ('Ruth found herself reading it aloud, half under her breath, as a child says over a lesson:\n\n'
+     '"Supported by Voluntary Contributions."', ["Ruth"]),
 ]
 
 
