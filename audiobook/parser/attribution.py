@@ -321,8 +321,8 @@ class Attributor(TagFinding):
         if not lead:
             # An untagged line that says who is speaking ("No. I'm Ros.") is theirs.
             me = self._gives_own_name(pieces[first_q])
-            if me is not None and me is not speaker:
-                speaker, how = me, "tag"
+            if me is not None:
+                speaker, how, guessed = me, "tag", False
         self.actor, self.entrant, self.after_message, self.closing = None, None, False, None
         self.heard = heard
         turned = self._introduced(speaker, pieces[first_q])

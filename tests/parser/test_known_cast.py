@@ -492,3 +492,15 @@ def test_a_listed_description_in_the_narration_brings_its_character_on_stage():
     said, _ = lines(story, cast)
     assert [who for who, _how in said] == ["Count Zapolya", "Dorothy Pellew", "Cyril Wimbush",
                                            "Count Zapolya", "Count Zapolya"]
+
+
+def test_regression_a_line_that_gives_its_speakers_name_is_no_guess_a_later_call_may_undo():
+    """'"I'm Carstairs. ... that's Toby by the window." / "Dorothy Ormerod, really," said the
+    girl': the reply's name is no call that makes Toby the one who spoke before."""
+    story = ('The freckled girl bounced off her bed and held out her hand.\n\n'
+             '"I\'m Carstairs. Everybody calls me Bunty. That\'s Toby by the window."\n\n'
+             '"Dorothy Ormerod, really," said the girl by the window.\n')
+    cast = KnownCast((KnownCharacter("Bunty Carstairs", ("Bunty", "Carstairs"), "female"),
+                      KnownCharacter("Toby Ormerod", ("Toby", "Dorothy Ormerod"), "female")))
+    said, _ = lines(story, cast)
+    assert said[0] == ("Bunty Carstairs", "tag")
