@@ -21,7 +21,7 @@ from typing import Optional
 from audiobook.model import Chapter, Character, Document, KnownCast, Script, Segment, SegmentKind
 from audiobook.parser import attribution, characters, names, quotes, rules, structure, structure_rules, tags, verbs
 from audiobook.parser.narrators import Unit
-from audiobook.parser.aliases import refine as refine_aliases
+from audiobook.parser.aliases import join_own_names, refine as refine_aliases
 from audiobook.parser.known import apply_cast, pin_lines
 
 
@@ -85,6 +85,7 @@ def parse(document: Document, known: Optional[KnownCast] = None) -> Script:
     # Joining a name's forms reads the lines as written: whether a titled name and a given name
     # are two people is judged a line at a time, the window it was measured with.
     refine_aliases(document.text, tokens, cast)
+    join_own_names(text, _speeches(text, units), cast)
     if known is not None:
         apply_cast(text, cast, known, spans)
     if cast.first_person is None:
@@ -93,6 +94,20 @@ def parse(document: Document, known: Optional[KnownCast] = None) -> Script:
     attributor.run()
     narrators = attributor.narrators
     return _assemble(document, units, cast, narrators)
+
+
+def _speeches(text: str, units: list[Unit]) -> list[list[tuple[int, int]]]:
+    """The quotations of each paragraph grouped by speech: one that goes on in lower case after
+    a tag ('"And I'm Pennington," said she, "but I'm called Sprat"') is the speech before it."""
+    out: list[list[tuple[int, int]]] = []
+    for unit in units:
+        for i, p in enumerate(q for q in unit.pieces if q.kind == "dialogue"):
+            inner = text[p.inner_start:p.inner_end].lstrip(" \u2014-.")
+            if i and inner[:1].islower():
+                out[-1].append((p.start, p.end))
+            else:
+                out.append([(p.start, p.end)])
+    return out
 
 
 def unwrapped(text: str, units: list[Unit]) -> str:

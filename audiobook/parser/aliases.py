@@ -333,3 +333,20 @@ def _recount(text: str, tokens: list[Token], cast: Roster) -> None:
             person.quoted_mentions += 1
         else:
             person.narration_mentions += 1
+
+
+def join_own_names(text: str, speeches: list[list[tuple[int, int]]], cast: Roster) -> None:
+    """Two names one speech (its quotations) gives as the speaker's own ("I'm Carstairs.
+    Everybody calls me Bunty"; "And I'm Pennington," said she, "but I'm called Sprat") are one
+    person: the less known joins the better known. (Said as one's own, a name is a person's.)"""
+    for speech in speeches:
+        people: list[Person] = []
+        for start, end in speech:
+            for pattern in rules.OWN_NAME:
+                for m in pattern.finditer(text, start, end):
+                    who = cast.resolve(m.group("name"))
+                    if who is not None and not who.is_place and all(who is not p for p in people):
+                        people.append(who)
+        if len(people) == 2 and not _sexes_differ(*people):
+            src, dst = sorted(people, key=lambda p: p.count)
+            _merge(cast, text, src, dst)

@@ -63,7 +63,7 @@ class Attributor(TagFinding):
         gives as its own ("I'm Ros", "my name is Hale", "Ashdown is the name": said again in
         full, no call), or a name answering "What name?" that the line does not call."""
         quote = self.text[piece.inner_start:piece.inner_end]
-        names = [(m.group("name"), True) for pattern in (rules.SELF_INTRODUCTION, rules.NAME_THEN_OWN)
+        names = [(m.group("name"), True) for pattern in rules.OWN_NAME
                  for m in pattern.finditer(quote)]
         if id(piece) in self.name_answers:
             names.insert(0, (self.name_answers[id(piece)], False))

@@ -219,6 +219,14 @@ SELF_INTRODUCTION = re.compile(r"(?:\bI'm|\bI\u2019m|\bI am|\b[Mm]y name(?:'s|\u
 NAME_THEN_OWN = re.compile(r"(?<![\w'\u2019-])(?P<name>" + _FULL_NAME + "|" + _NAME + r")"
                            r"\s+(?:is|be)\s+(?:my|the)\s+name\b")
 
+#: A name others call the speaker by, in the speaker's words ("Everybody calls me Bunty", "I'm
+#: called Sprat", "Don't call me Nymphadora", "Better known as Sadness"): a name of theirs too.
+CALLED_ME = re.compile(r"(?:\b[Cc]all(?:s|ed)? me|\bI(?:'m|\u2019m| am) called|\b[Kk]nown as) "
+                       r"(?P<name>" + _FULL_NAME + "|" + _NAME + r")(?![\w'\u2019-])")
+
+#: Each way a speaker says a name is their own.
+OWN_NAME = (SELF_INTRODUCTION, NAME_THEN_OWN, CALLED_ME)
+
 #: A speaker giving their own name at the start of a speech: one name alone ("Tobias. My gran
 #: says...", "Hale, sir"), or after words that say it is their own ("My name is Hale", "I'm
 #: Kit"), then in full too ('"I am Miss Morstan," ...', '"My name is Rathbone," said she').

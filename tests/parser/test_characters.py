@@ -302,3 +302,16 @@ def test_regression_ids_the_attribution_holds_outlive_a_merge(monkeypatch):
     alive = {id(p) for p in att.cast.people + att.cast.retired}
     assert [p.name for p in att.cast.retired] == ["the drummer"]
     assert att.state.scene <= alive and att.state.tagged_here <= alive
+
+
+@pytest.mark.parametrize("text, one, other", [
+    ('The freckled girl held out her hand.\n\n"I\'m Carstairs. Everybody calls me Bunty."\n\n'
+     '"Hullo, Bunty," said Philippa.\n\n"Carstairs, be quiet," said Hale.\n', "Carstairs", "Bunty"),
+    ('"And I\'m Pennington," said the small dark one, "but I\'m called Sprat because I swim."\n\n'
+     '"Hullo, Sprat," said Philippa.\n\n"Pennington, be quiet," said Hale.\n', "Pennington", "Sprat"),
+])
+def test_two_names_one_speech_gives_as_the_speakers_own_are_one_person(text, one, other):
+    people = cast(text)
+    [who] = [p for p in people.values() if one in p.aliases or p.name == one]
+    assert other in who.aliases or who.name == other
+
