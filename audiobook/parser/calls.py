@@ -130,8 +130,20 @@ def name_answers(text: str, units) -> dict[int, str]:
             m = rules.NAME_ANSWER.match(text, quotes[0].inner_start, quotes[0].inner_end)
             if m and not rules.FIRST_PERSON.match(m.group("name")):
                 found[id(quotes[0])] = plain_titles(m.group("name"))
+        if len(quotes) > 1 and id(quotes[0]) not in found:
+            # '"Mrs. Ure," she said. "Janet Ure. Ye'll hae the port cabin"': a name alone, then in
+            # full, is the speaker giving it, as after "What name?".
+            alone = text[quotes[0].inner_start:quotes[0].inner_end].strip(" ,.")
+            full = rules.INTRODUCTION_IN_FULL.match(text, quotes[1].inner_start, quotes[1].inner_end)
+            if full and _NAME_ALONE.fullmatch(alone) and alone.split()[-1] == full.group("name").split()[-1] \
+                    and alone != full.group("name"):
+                found[id(quotes[0])] = plain_titles(alone)
         asked = any(rules.NAME_QUESTION.search(text, q.inner_start, q.inner_end) for q in quotes)
     return found
+
+
+#: A quotation that is a name and nothing else ("Mrs. Ure", "Ferrier").
+_NAME_ALONE = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z][\w'\u2019-]*")
 
 
 def tag_listener(narration: str) -> Optional[str]:

@@ -1314,6 +1314,13 @@ ATTRIBUTION_CASES = [
         '"Is that all you\'ve to say, Abel?" said Martha.\n',
         ["Uncle Abel", "Martha"],
         id="regression_a_kinship_title_was_taken_for_an_office_the_master_could_not_hold"),
+    pytest.param(
+        '"Where is the stewardess?" said Mrs. Bellingham.\n\n'
+        'The stewardess was a short, broad woman in a white apron.\n\n'
+        '"Mrs. Ure," she said. "Janet Ure. Ye\'ll hae the port cabin aft."\n\n'
+        '"I am cold," admitted Mrs. Bellingham.\n',
+        ["Mrs. Bellingham", "Janet Ure", "Janet Ure", "Mrs. Bellingham"],
+        id="a_name_alone_then_in_full_is_the_speaker_giving_it"),
 ]
 
 
