@@ -52,6 +52,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
 _AFTER_NAME = re.compile(r"\b[A-Z][a-z][\w'\u2019-]*,?\s+$")
 _CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|,?\s+and\s+|;\s+)$")
 _PRONOUN_AFTER = re.compile(r"[^.!?;\"\u201c\u201d]{0,60}?\b(he|she|his|her|him)\b")
+#: A verb and its object right after the noun ("the purser corrected her").
+_OBJECT_AFTER = re.compile(r"\s+[a-z]+(?:ed|s)\s+(?:her|him)\b")
 
 
 @lru_cache(maxsize=8)
@@ -68,6 +70,8 @@ def _role_patterns(learned: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
 
 def _vote(text: str, at: int, votes: Counter) -> None:
     """Count the sex of the first he/she/his/her/him in the sentence after ``at``, if any."""
+    if _OBJECT_AFTER.match(text, at):
+        return  # "the purser corrected her": the one acted on, someone else
     p = _PRONOUN_AFTER.match(text, at)
     if p:
         votes["male" if p.group(1) in ("he", "his", "him") else "female"] += 1

@@ -98,3 +98,11 @@ def test_nouns_the_tags_call_someone_by(text, nouns, monkeypatch):
     monkeypatch.setattr(roles.Roles, "learn", lambda self, tag_nouns: (told.extend(tag_nouns), learn(self, tag_nouns)))
     parse_text(text)
     assert set(roles.learned_roles(told)) == nouns
+
+
+def test_regression_the_one_a_role_acts_on_gave_the_role_their_sex():
+    """"the purser corrected her gently": her is the one corrected, not the purser, who is a he."""
+    text = ('The purser did not turn his head.\n\n"One, miss," the purser corrected her gently.\n\n'
+            'Lucy looked at the purser, and laughed.\n')
+    from audiobook.parser.characters import Roster
+    assert roles.Roles(text, Roster()).gender_of("purser") == "male"
