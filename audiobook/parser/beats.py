@@ -93,6 +93,7 @@ _CLAUSE_PRONOUN = re.compile(r"\W*(?:%s)\s+(he|she)\b[^.;:!?]*?\b\1\s+[a-z]" % "
 
 
 def _clause_pronoun(sentence: str) -> Optional[subjects.Subject]:
+    """The he/she of ``_CLAUSE_PRONOUN``, as a subject; None if the sentence is not so shaped."""
     m = _CLAUSE_PRONOUN.match(sentence)
     if m is None:
         return None

@@ -279,7 +279,7 @@ class Roles:
             if who is not None:
                 found.append((start + m.start(), who))
         st = att.state
-        listed: set[int] = set()
+        no_subject: set[int] = set()
         for who in st.conv:
             # One of the talk spoken of again by a noun they are known by ("the boy", "the
             # master"; "the Count", as voices.yaml lists him): on stage, as a name would be.
@@ -289,12 +289,12 @@ class Roles:
                 for m in re.finditer(pattern, chunk, re.I):
                     found.append((start + m.start(), who))
                     if not _VERB_AFTER.match(chunk, m.end()):
-                        listed.add(start + m.start())  # "the boy on the top rail": no subject
+                        no_subject.add(start + m.start())  # "the boy on the top rail"
         for at, who in sorted(found, key=lambda f: f[0]):
             att._touch(who)
             st.fresh.append(who)
             st.fresh_at.append((at, who))
-            if _CLAUSE_START.search(self.text[start:at]) and at not in listed:
+            if _CLAUSE_START.search(self.text[start:at]) and at not in no_subject:
                 # "My dad straightened up."; "... and the driver climbed down from the box"
                 st.fresh_subjects.append(who)
 

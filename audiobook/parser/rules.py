@@ -220,8 +220,9 @@ NAME_THEN_OWN = re.compile(r"(?<![\w'\u2019-])(?P<name>" + _FULL_NAME + "|" + _N
                            r"\s+(?:is|be)\s+(?:my|the)\s+name\b")
 
 #: A name others call the speaker by, in the speaker's words ("Everybody calls me Bunty", "I'm
-#: called Sprat", "Don't call me Nymphadora", "Better known as Sadness"): a name of theirs too.
-CALLED_ME = re.compile(r"(?:\b[Cc]all(?:s|ed)? me|\bI(?:'m|\u2019m| am) called|\b[Kk]nown as) "
+#: called Sprat", "Don't call me Nymphadora", "I'm better known as Sadness"): a name of theirs too.
+#: (Not "known as" alone: "the place known as Liberty Point" is no one's.)
+CALLED_ME = re.compile(r"(?:\b[Cc]all(?:s|ed)? me|\bI(?:'m|\u2019m| am) (?:called|(?:better |best )?known as)) "
                        r"(?P<name>" + _FULL_NAME + "|" + _NAME + r")(?![\w'\u2019-])")
 
 #: Each way a speaker says a name is their own.

@@ -315,3 +315,16 @@ def test_two_names_one_speech_gives_as_the_speakers_own_are_one_person(text, one
     [who] = [p for p in people.values() if one in p.aliases or p.name == one]
     assert other in who.aliases or who.name == other
 
+
+
+@pytest.mark.parametrize("quote, name", [
+    ("Everybody calls me Bunty, except the mistresses", "Bunty"),
+    ("but I'm called Sprat because I'm little", "Sprat"),
+    ("Don't call me Nymphadora, Molly.", "Nymphadora"),
+    ("I'm better known as Sadness", "Sadness"),
+    # regression: "known as" of anyone but the speaker names no one the speaker is
+    ("They met at the corner known as Liberty Point.", None),
+])
+def test_names_a_speaker_says_others_call_them_by(quote, name):
+    found = rules.CALLED_ME.search(quote)
+    assert (found.group("name") if found else None) == name
