@@ -223,10 +223,9 @@ class Attributor(TagFinding):
         own: dict[int, object] = {}
         unresolved: set[str] = set()
         """Genders of he/she tags that found nobody: the fallback must not contradict them."""
-        given = self._gives_own_name(quotes[0])  # '"Mrs. Ure," she said. "Janet Ure. Ye'll hae..."'
         for i, subject in self.tag_subjects.get(id(unit), {}).items():
             self._mentions_until(pieces[i].start)
-            spoken_to = tuple(p for p in self._addressed(pieces[i]) if p is not given) + self._told(pieces, i)
+            spoken_to = tuple(self._addressed(pieces[i])) + self._told(pieces, i)
             who = self._person(subject, spoken_to)
             if subject.kind == "pronoun" and subject.words not in ("i", "you"):
                 # '"Dad," she whispered': the daughter of the father on stage.

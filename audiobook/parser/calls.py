@@ -117,7 +117,8 @@ def called_names(quote: str) -> list[str]:
 
 def name_answers(text: str, units) -> dict[int, str]:
     """Ids of the speeches (``Piece``) opening with a name right after a speech that asks one
-    ("What name?" / "Greyson, office on second floor."), and that name."""
+    ("What name?" / "Greyson, office on second floor."), or given alone and then in full, and
+    that name: the speaker's own, which calls nobody."""
     found: dict[int, str] = {}
     asked = False
     for unit in units:
@@ -138,6 +139,7 @@ def name_answers(text: str, units) -> dict[int, str]:
             if full and _NAME_ALONE.fullmatch(alone) and alone.split()[-1] == full.group("name").split()[-1] \
                     and alone != full.group("name"):
                 found[id(quotes[0])] = plain_titles(alone)
+                found[id(quotes[1])] = plain_titles(full.group("name"))  # no call either
         asked = any(rules.NAME_QUESTION.search(text, q.inner_start, q.inner_end) for q in quotes)
     return found
 
