@@ -1193,6 +1193,13 @@ ATTRIBUTION_CASES = [
         '"Minister," says Harry.\n\n"Potter."\n',
         ["Hermione", "Kingsley Shacklebolt", "Harry", "Kingsley Shacklebolt"],
         id="regression_a_voice_named_before_its_line_went_by_turns"),
+    # A kind of person a relative clause describes ("like a cigar in the mouth of a man who has
+    # been thinking too hard") is a likeness, not someone come on stage.
+    pytest.param(
+        'Amos Pettibone had cooked for the outfit for eleven years.\n\n'
+        'The stovepipe was canted out of the roof like a cigar in the mouth of a man who has been '
+        'thinking too hard.\n\n"Supper in ten minutes," he said.\n\n"Good," said Ward.\n',
+        ["Amos Pettibone", "Ward"], id="regression_a_man_who_in_a_likeness_was_brought_on_stage"),
     # Two brought in by the same noun, one with two words before it and after "was" in a
     # sentence that opens with where: two people, each called by the words that tell them apart.
     pytest.param(
