@@ -272,8 +272,8 @@ class Stage:
         be after a name."""
         st = self.state
         st.brought_in.append(tuple(w.lower() for w in words[1:]))
-        if self.cast.closed:
-            return  # voices.yaml lists who may speak
+        # With a listed cast too: a published list leaves out the rider who speaks before his
+        # name is known, and his "he said" is not the listed man last named.
         who = self._noun_character(" ".join(["the"] + words[1:]), gender)
         if described is not None:  # as the text first calls them
             full = " ".join(self.text[at:described].split())

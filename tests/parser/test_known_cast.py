@@ -325,6 +325,14 @@ CAST_GIVEN = {
         (KnownCharacter("Mrs. Ashcombe", (), "female"), KnownCharacter("Harriet Ashcombe", ("Harriet",), "female"),
          KnownCharacter("Cecily Ashcombe", ("Cecily",), "female")),
         ["Harriet", "her sister"], ["Harriet Ashcombe", "Cecily Ashcombe"]),
+    "one the narration brings in by a description is not a listed character until a name shows it": (
+        'Reuben straightened his back and looked up the slope.\n\n"Company," said he.\n\n'
+        'A rider was coming down off the skyline: a long, spare, elderly man in a drab coat. He pulled '
+        'up on the far side of the gap.\n\n"Ye\'re building it in the wrong place," he said.\n\n'
+        '"Good day to thee, Jonas Pickersgill," said Abel, without turning round.\n',
+        (KnownCharacter("Reuben Thwaite", ("Reuben",), "male"), KnownCharacter("Abel Thwaite", ("Abel",), "male"),
+         KnownCharacter("Jonas Pickersgill", ("Jonas", "Pickersgill"), "male")),
+        ["Reuben", "the man", "Abel"], ["Reuben Thwaite", "Jonas Pickersgill", "Abel Thwaite"]),
     "a list for another book of the series leaves this one's talk alone": (
         'Mara crossed the square. Ada waited by the lamp.\n\n'
         '"Is it late?" she said.\n',
