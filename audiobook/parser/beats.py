@@ -57,13 +57,18 @@ def first_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
 #: Most words in a paragraph's closing sentence for its subject to be the one who speaks next.
 CLOSING_ACTION_WORDS = 12
 
+#: A relative clause set off by commas after a subject (", who had been waiting,").
+_RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,.;:!?]*,")
+
 
 def closing_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
     """The one a paragraph of narration ends on, named, in a short sentence of their own ("The
     doctor bent down.", "Buck Mulligan's gay voice went on."): None for a he/she, a long sentence
     or nobody."""
     sentences = [s for s in _SENTENCES.split(att.text[start:end].strip()) if s.strip()]
-    if not sentences or len(sentences[-1].split()) > CLOSING_ACTION_WORDS:
+    # What a relative clause says of the subject ("Dory, who had been studying his profile,
+    # took ...") does not make the action longer.
+    if not sentences or len(_RELATIVE.sub(" ", sentences[-1]).split()) > CLOSING_ACTION_WORDS:
         return None
     subject = subjects.sentence_subject(sentences[-1])
     return None if subject is not None and subject.kind == "pronoun" else _actor(att, sentences[-1], subject)

@@ -203,6 +203,8 @@ def sentence_subject(narration: str, names: frozenset = frozenset()) -> Optional
         return subject
     if subject.kind == "noun" and j + 1 < len(toks) and toks[j] == "," and toks[j + 1].islower():
         return subject  # "A maid, alarmed at the din, entered the room."
+    if j + 1 < len(toks) and toks[j] == "," and toks[j + 1] in ("who", "whose"):
+        return subject  # "Dory, who had been studying his profile, took her courage in both hands."
     return None
 
 

@@ -273,6 +273,18 @@ ATTRIBUTION_CASES = [
         'She shook her head, unable to speak, and the tears rolled down her cheeks. The doctor bent down.\n\n'
         '"Let me take him."\n',
         ["the doctor", "the doctor", "the doctor"], id="a_short_sentence_closing_the_narration_names_who_speaks_next"),
+    # What a relative clause tells of the subject neither hides it nor makes the action long.
+    pytest.param(
+        '"It was Dick\'s cage," said Dory, and climbed up over the wheel with it in her lap.\n\n'
+        '"Mind the brook, Zenas," called the agent from his doorway.\n\n'
+        '"I never upset nobody into no brook," returned Zenas.\n\n'
+        'For a mile neither of them spoke. Then Dory, who had been studying the hired man\'s brown '
+        'profile, took her courage in both hands.\n\n"Mr. Crockett, what are my aunts like?"\n',
+        ["Dory", "the agent", "Zenas", "Dory"], id="regression_a_who_clause_made_the_closing_action_too_long"),
+    pytest.param(
+        'Ann, Ben and Joss sat by the fire.\n\n"Hark," said Joss.\n\n"Who is there?" said Ann.\n\n'
+        '"Nobody," said Ben.\n\nJoss, who was nearest, opened the door.\n\n"It is the carrier."\n',
+        ["Joss", "Ann", "Ben", "Joss"], id="a_short_action_after_a_who_clause_names_who_speaks_next"),
     pytest.param(
         'Ann and Ben sat by the fire.\n\n"It is late," said Ann.\n\n"Not so late," said Ben.\n\n'
         '"Late enough," said Ann.\n\nThen Ann stood up.\n\n"I am going to bed."\n',
