@@ -215,8 +215,11 @@ def _cluster(text: str, tokens: list[Token], forms) -> Roster:
                 continue
             if not compatible(p, title, gender):
                 continue
-            # Different titles on one surname are different people (Miss Morstan, Captain Morstan).
-            if title and p.titles and _same_title(title) not in {_same_title(t) for t in p.titles}:
+            # Different titles on one surname are different people (Miss Morstan, Captain Morstan);
+            # a kin title is none ("Aunt Hester" is "Miss Hester").
+            offices = {_same_title(t) for t in p.titles if t.lower() not in rules.KINSFOLK_TITLES}
+            if title and offices and title.lower() not in rules.KINSFOLK_TITLES \
+                    and _same_title(title) not in offices:
                 continue
             if best is None or _rank(p, title, words) > _rank(best, title, words):
                 best = p

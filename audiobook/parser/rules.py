@@ -255,6 +255,10 @@ TITLE_SAME = {"mistah": "mr", "mista": "mr", "mister": "mr", "mr.": "mr", "mrs."
 #: Titles a family shares with its surname: "Mr. Vance" may be the father of "Jon Vance".
 FAMILY_TITLES = {"mr", "mrs", "ms", "miss", "master"}
 
+#: Kin titles said before a given name ("Aunt Hester", "Uncle Abel", "Cousin Jack"): no office, so
+#: the same one may be "Miss Hester" or "Mr. Abel" too.
+KINSFOLK_TITLES = {"aunt", "auntie", "uncle", "cousin"}
+
 #: Familiar endings of a given name, taken off to find the name it shortens (Jonny, Rosie, Mags).
 FAMILIAR_ENDINGS = ("sie", "sy", "ie", "ey", "y", "s", "o")
 

@@ -32,6 +32,21 @@ def test_mr_and_mrs_are_different_people():
     assert people["Mr. Fenwick"].gender == "male"
 
 
+@pytest.mark.parametrize("text,one", [
+    ('Lavinia Pettibone stood by the stove.\n\n"You are late," said Miss Lavinia.\n\n'
+     '"Sit down," said Aunt Lavinia.\n',
+     {"Lavinia Pettibone", "Miss Lavinia", "Aunt Lavinia"}),
+    ('Mrs. Shaw lay on the sofa.\n\n"Edith!" said Mrs. Shaw.\n\n"Yes, Aunt Shaw," said Margaret.\n\n'
+     '"Ring for tea," said Aunt Shaw.\n',
+     {"Mrs. Shaw", "Aunt Shaw"}),
+])
+def test_a_kin_title_is_no_other_title(text, one):
+    # Regression: "Aunt Hester" and "Miss Hester", "Aunt Shaw" and "Mrs. Shaw" were two people,
+    # as "Miss Morstan" and "Captain Morstan" are; an aunt is a Miss or a Mrs. as well.
+    people = parse_text(text).characters
+    assert [c for c in people if one <= {c.name, *c.aliases}], [(c.name, c.aliases) for c in people]
+
+
 def test_gender_from_pronouns():
     text = ('Ysolde came down the stairs. She was late again.\n\n'
             'Ysolde sat down. She poured the tea.\n\n'

