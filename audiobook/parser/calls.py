@@ -15,8 +15,8 @@ _VOCATIVE = re.compile("|".join([
     r"^\s*" + _NAME + r"\s*(?=[,!?.\u2026\u2014])",                  # "James, meet your son"
     r",\s*" + _NAME + r"\s*(?=[.!?\u2026\u2014;]|,?\s*$)",           # "Come here, Lily!"
     r"\b(?:[Dd]ear|[Oo]h|O)\s+" + _NAME,                              # "my dear Watson"
-    # "You must be Mr. Lacey", "Are you Captain America?": the one spoken to, named.
-    r"\b(?:[Yy]ou must be|[Yy]ou are|[Aa]re you|[Aa]ren['\u2019]t you|[Yy]ou['\u2019]re)\s+"
+    # "You must be Mr. Lacey", "Are you Captain America?", "You'll be Alice": the one spoken to, named.
+    r"\b(?:[Yy]ou must be|[Yy]ou are|[Aa]re you|[Aa]ren['\u2019]t you|[Yy]ou['\u2019]re|[Yy]ou['\u2019]ll be)\s+"
     r"((?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?![\w'\u2019]|\s+[A-Z])",
 ]))
 _VOCATIVE_MID = re.compile(r"(?:^|[,;:])([^,;:.!?]{1,80}),\s*" + _NAME + r"\s*,")  # "Pardon me, Frank, for..."

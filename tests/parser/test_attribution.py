@@ -1409,6 +1409,7 @@ def test_regression_an_unnamed_stranger_stays_in_his_chapter():
     ("Hand me the salt, Harry.", ("Harry",)),
     ("First the death of my wife, and next the loss of my boy, Harvey.", ()),  # regression: apposition
     ("This is my friend, Tom.", ()),
+    ("You'll be Alice. The last time I saw you, you were eating a candle.", ("Alice",)),  # regression
 ])
 def test_who_a_quotation_calls(quote, called):
     from audiobook.parser import calls
