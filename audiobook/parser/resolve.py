@@ -69,6 +69,9 @@ class Resolver(Naming):
                 who = self._stranger(subject.gender)
             return who
         if subject.kind == "noun":
+            named = self._that_one(subject)
+            if named is not None:
+                return named
             listed = self.cast.listed_phrase(subject.full or subject.words, subject.gender) \
                 or self.cast.listed_phrase(subject.words, subject.gender)
             if listed is not None:
@@ -159,6 +162,18 @@ class Resolver(Naming):
         if person is None:
             person = self.cast.add(subject.words, subject.gender)
         return person
+
+    def _that_one(self, subject: subjects.Subject) -> Optional[Person]:
+        """'"And Harriet's throat is sore for a week after," added that young lady': "that" points
+        back to the one named last before the paragraph, in the talk or the narration ("Harriet
+        has only to shout at him"), if of that sex."""
+        if subject.words.split()[0].lower() != "that" or subject.gender is None:
+            return None
+        before = [p for at, p, _ in self.cast.mentions if at < self.state.para_start]
+        for who in reversed(before[-12:]):
+            if who.is_person and who is not self.state.narrator:
+                return who if who.gender == subject.gender else None
+        return None
 
     def _reader(self) -> Person:
         """The "you" of a story told in the second person: its blank for the reader's name

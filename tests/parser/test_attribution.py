@@ -273,6 +273,13 @@ ATTRIBUTION_CASES = [
         'She shook her head, unable to speak, and the tears rolled down her cheeks. The doctor bent down.\n\n'
         '"Let me take him."\n',
         ["the doctor", "the doctor", "the doctor"], id="a_short_sentence_closing_the_narration_names_who_speaks_next"),
+    # "that young lady", "that gentleman" in a tag points back to the one named last.
+    pytest.param(
+        'Mrs. Ashcombe and her daughters Cecily and Harriet sat at tea with Mr. Pym.\n\n'
+        '"My brother-in-law hears a great deal more than he chooses to own," said Mrs. Ashcombe. '
+        '"Harriet has only to shout at him, and he hears everything."\n\n'
+        '"And Harriet\'s throat is sore for a week after," added that young lady.\n',
+        ["Mrs. Ashcombe", "Mrs. Ashcombe", "Harriet"], id="regression_that_young_lady_was_the_last_speaker"),
     # What a relative clause tells of the subject neither hides it nor makes the action long.
     pytest.param(
         '"It was Dick\'s cage," said Dory, and climbed up over the wheel with it in her lap.\n\n'
