@@ -188,7 +188,7 @@ def sentence_subject(narration: str, names: frozenset = frozenset()) -> Optional
     if k + 2 < len(toks) and toks[k].lower() == "it" and toks[k + 1] in ("was", "is"):
         # "It was Ron who broke the silence.", "It was their daughter who answered him."
         found = subject_at(toks, k + 2, names)
-        if found and found[0].kind == "name" and found[1] < len(toks) and toks[found[1]] == "who":
+        if found and found[0].kind in ("name", "noun") and found[1] < len(toks) and toks[found[1]] == "who":
             return found[0]
     opened = k + 1 < len(toks) and toks[k].lower() in rules.SENTENCE_OPENERS
     if opened:

@@ -231,6 +231,17 @@ def test_regression_a_participle_opening_the_sentence_is_not_its_subject():
     assert subject is not None and (subject.kind, subject.words) == ("pronoun", "he")
 
 
+@pytest.mark.parametrize("sentence, words", [
+    ("It was Ron who broke the silence.", "Ron"),
+    ("It was the doctor who spoke.", "the doctor"),  # regression: only a name was found so
+    ("It was their daughter who answered him.", "their daughter"),
+])
+def test_it_was_someone_who_spoke_names_the_subject(sentence, words):
+    from audiobook.parser import subjects
+    subject = subjects.sentence_subject(sentence)
+    assert subject is not None and subject.words == words
+
+
 def test_regression_a_verb_with_its_object_before_a_colon_and_dashes_is_no_tag():
     # "read the last entry:--" reads something out; "the last entry" does not speak
     from audiobook.parser import tags
