@@ -48,7 +48,7 @@ def cast_table(script: Script) -> str:
 
 
 #: Review order: least certain first (no speaker at all before any guess).
-_CERTAINTY = {None: -1, **{how: -i for i, how in enumerate(reversed(HOW))}}
+_CERTAINTY = {None: -1, **{how: i for i, how in enumerate(reversed(HOW))}}
 
 
 def review(script: Script) -> str:
