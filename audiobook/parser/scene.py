@@ -31,10 +31,12 @@ _PERSON_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z]+\s+)?(%s)\b(?!['\u
 _BROUGHT_IN = re.compile(r"\b[Aa]n?\s+(?:(?!(?:the|a|an|his|her|their|its|my|our|your|and|or)\b)[A-Za-z-]+,?\s+){0,3}?"
                          r"(%s)\b(?!['\u2019-])" % "|".join(sorted(rules.PERSON_NOUNS)))
 #: What follows a person noun that describes someone coming on stage ("a thin wizard in grey
-#: robes", "a man with a clipboard"), not one only thought of ("think of a little girl"); not
+#: robes", "a man with a clipboard", "saw a man coming towards us", "a tall man standing at her
+#: rail"), not one only thought of ("think of a little girl"); not
 #: "who", which tells a kind of person ("like a cigar in the mouth of a man who has been
 #: thinking too hard", "a young man who was going into the Church was ...").
-_DESCRIBED = re.compile(r"\s+(?:in|with|wearing|carrying|holding|dressed)\b")
+_DESCRIBED = re.compile(r"\s+(?:in|with|wearing|carrying|holding|dressed|coming|walking|riding|running|"
+                       r"standing|sitting|leaning|waiting)\b")
 #: The few words of such a description, to a clause's end ("with a clipboard", "in grey robes").
 _DESCRIPTION = re.compile(r"\s+(?:in|with|wearing|carrying|holding)(?:\s+[\w'\u2019-]+){1,3}?"
                           r"(?=\s+(?:and|who|that|which)\b|[,.;:!?\u2014)]|\s*$)")

@@ -1223,6 +1223,14 @@ ATTRIBUTION_CASES = [
         '"Minister," says Harry.\n\n"Potter."\n',
         ["Hermione", "Kingsley Shacklebolt", "Harry", "Kingsley Shacklebolt"],
         id="regression_a_voice_named_before_its_line_went_by_turns"),
+    # Someone seen coming, standing or sitting ("saw a man coming towards us") is brought on
+    # stage as one described by what they wear or carry.
+    pytest.param(
+        'My father, Jack Hesketh, was drowned off the Lizard. One evening I sat on our step and saw a '
+        'man coming towards us along the sea-wall upon one leg and a crutch.\n\n'
+        'He came very fast for all that. He was a broad, short, weathered man, with a face as brown as '
+        'an old boot.\n\n"Evening, young shipmate," said he.\n\n"Evening," said I.\n',
+        ["the man", "the narrator"], id="regression_a_man_seen_coming_was_no_one_and_his_he_the_dead_father"),
     # A kind of person a relative clause describes ("like a cigar in the mouth of a man who has
     # been thinking too hard") is a likeness, not someone come on stage.
     pytest.param(
