@@ -52,10 +52,8 @@ class Pronouns(Stage):
                 p.is_person or p in st.conv or (id(p) in st.scene and not p.place_mentions
                                                 and len(p.name.split()) == 1))]  # not "Ward Nine", "Hallam House"
         if not matches:
-            noun = next((n for n, g in reversed(st.scene_nouns) if g == gender), None)
-            if noun and gender:
-                return self._noun_character(noun, gender)
-            return self._only_listed(gender, exclude)
+            noun = self._scene_noun(gender, exclude) if gender else None
+            return noun or self._only_listed(gender, exclude)
         if st.gap <= 1:
             # Whoever was just spoken to by name answers.
             for p in st.addressed_last:
@@ -77,13 +75,21 @@ class Pronouns(Stage):
                     and not p.name.startswith("the ") and not any(p.words & q.words for q in matches)]
             if here:
                 return here[0]
-            noun = next((n for n, g in reversed(st.scene_nouns) if g == gender), None)
+            noun = self._scene_noun(gender, exclude)
             if noun is not None:
-                return self._noun_character(noun, gender)
+                return noun
         # A new paragraph right after another's speech: the other one of the pair replies.
         if st.gap == 0 and top is st.last_speaker and len(matches) > 1 and matches[1] in st.conv[:2]:
             return matches[1]
         return top
+
+    def _scene_noun(self, gender: Optional[str], exclude: tuple = ()) -> Optional[Person]:
+        """The one the scene's narration last spoke of by a noun of that sex ("a boy"), unless the
+        noun stands for one of ``exclude`` ("she said, as Ruth came in", Ruth having been "the
+        woman" before her name was known)."""
+        noun = next((n for n, g in reversed(self.state.scene_nouns) if g == gender), None)
+        who = self._noun_character(noun, gender) if noun is not None else None
+        return who if who is not None and who not in exclude else None
 
     def _only_listed(self, gender: Optional[str], exclude: tuple = ()) -> Optional[Person]:
         """A he/she that finds nobody of that sex about: the one character of that sex

@@ -1223,6 +1223,14 @@ ATTRIBUTION_CASES = [
         '"Minister," says Harry.\n\n"Potter."\n',
         ["Hermione", "Kingsley Shacklebolt", "Harry", "Kingsley Shacklebolt"],
         id="regression_a_voice_named_before_its_line_went_by_turns"),
+    # "she said, as Ruth came in" is not Ruth, though the noun the scene last used for a woman
+    # ("the woman") had become one of Ruth's names when she gave it.
+    pytest.param(
+        'A young woman in a grey ulster came up to the lodge.\n\n'
+        '"I am to begin this morning," said the young woman. "Ashdown is the name. Ruth Ashdown."\n\n'
+        'The woman in the next bed was a stout person of sixty.\n\n'
+        '"New, ain\'t you, ducky?" she said, as Ruth came to her locker with a duster.\n',
+        ["Ruth Ashdown", "Ruth Ashdown", "a woman"], id="regression_she_said_as_ruth_came_was_ruth_by_an_old_noun"),
     # Someone seen coming, standing or sitting ("saw a man coming towards us") is brought on
     # stage as one described by what they wear or carry.
     pytest.param(
