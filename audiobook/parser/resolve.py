@@ -170,7 +170,7 @@ class Resolver(Naming):
         if subject.words.split()[0].lower() != "that" or subject.gender is None:
             return None
         before = [p for at, p, _ in self.cast.mentions if at < self.state.para_start]
-        for who in reversed(before[-12:]):
+        for who in reversed(before):
             if who.is_person and who is not self.state.narrator:
                 return who if who.gender == subject.gender else None
         return None

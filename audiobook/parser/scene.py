@@ -32,9 +32,8 @@ _BROUGHT_IN = re.compile(r"\b[Aa]n?\s+(?:(?!(?:the|a|an|his|her|their|its|my|our
                          r"(%s)\b(?!['\u2019-])" % "|".join(sorted(rules.PERSON_NOUNS)))
 #: What follows a person noun that describes someone coming on stage ("a thin wizard in grey
 #: robes", "a man with a clipboard", "saw a man coming towards us", "a tall man standing at her
-#: rail"), not one only thought of ("think of a little girl"); not
-#: "who", which tells a kind of person ("like a cigar in the mouth of a man who has been
-#: thinking too hard", "a young man who was going into the Church was ...").
+#: rail"), not one only thought of ("think of a little girl"). Not "who": that tells a kind of
+#: person ("like a cigar in the mouth of a man who has been thinking too hard").
 _DESCRIBED = re.compile(r"\s+(?:in|with|wearing|carrying|holding|dressed|coming|walking|riding|running|"
                        r"standing|sitting|leaning|waiting)\b")
 #: The few words of such a description, to a clause's end ("with a clipboard", "in grey robes").
