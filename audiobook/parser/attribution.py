@@ -190,6 +190,7 @@ class Attributor(TagFinding):
                 if st.narrator is not None or entrant is not None else None
             self.closing = beats.closing_actor(self, unit.para.start, unit.para.end)
             self.entrant = entrant
+            self._left(unit)
             st.quiet += 1
             if st.quiet >= CONVERSATION_GAP:
                 st.conv.clear()
@@ -425,3 +426,4 @@ class Attributor(TagFinding):
         self._mentions_until(st.fresh_from)
         st.fresh, st.fresh_subjects, st.fresh_at = [], [], []
         self._mentions_until(unit.para.end)
+        self._left(unit)

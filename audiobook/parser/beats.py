@@ -253,3 +253,29 @@ def named_later(att: "Attributor") -> None:
                                   if p.speaker and p.speaker != before and p.speaker not in called), None)
             if piece.speaker:
                 piece.how = "guess"
+
+
+#: Leaving the scene, joined to what someone just did or said ("said the landlady with feeling,
+#: and withdrew", "Porlock took it ... and withdrew", "said he, and was gone").
+_EXIT = re.compile(r"(?:,\s*|\s)and\s+(?:withdrew|went out|left the room|retired|departed|was gone)\b")
+
+
+def leaving(att: "Attributor", unit) -> list[Person]:
+    """Who the paragraph's narration sees leave: the speaker of the quotation a tag ending in
+    "and withdrew" follows, or the named subject of a sentence that ends so."""
+    out: list[Person] = []
+    pieces = unit.pieces
+    for i, piece in enumerate(pieces):
+        if piece.kind != "narration":
+            continue
+        body = att.text[piece.start:piece.end]
+        first = _SENTENCES.split(body.strip())[0] if body.strip() else ""
+        if i > 0 and pieces[i - 1].kind == "dialogue" and _EXIT.search(first):
+            who = att.cast.resolve(pieces[i - 1].speaker) if pieces[i - 1].speaker else None
+        else:
+            sentence = next((x for x in _SENTENCES.split(body.strip()) if _EXIT.search(x)), None)
+            subject = subjects.sentence_subject(sentence) if sentence else None
+            who = att._person(subject) if subject is not None and subject.kind == "name" else None
+        if isinstance(who, Person) and who.is_person and who not in out:
+            out.append(who)
+    return out

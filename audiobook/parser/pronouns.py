@@ -34,7 +34,8 @@ class Pronouns(Stage):
         """The person a he/she refers to: the right gender, taking part in the talk, recent;
         never one of ``exclude`` (those the quotation speaks to)."""
         st = self.state
-        pool = [p for p in st.recent if p is not st.narrator and p not in exclude and not p.is_place]
+        pool = [p for p in st.recent if p is not st.narrator and p not in exclude and not p.is_place
+                and id(p) not in st.gone]
         fresh = self._fresh(gender, pool)
         if fresh is not None:
             return fresh

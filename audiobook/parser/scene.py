@@ -66,6 +66,8 @@ class SceneState:
     it unseen ("called a voice from the kitchen")."""
     gap: int = 0
     """Narration-only paragraphs between the previous dialogue paragraph and this one."""
+    gone: set = field(default_factory=set)
+    """Ids of those the narration saw leave ("and withdrew"), until it names them again."""
     newcomers: list = field(default_factory=list)
     """People the narration made the subject of a sentence since the last speech, not yet talking."""
     scene: set = field(default_factory=set)
@@ -143,6 +145,7 @@ class Stage:
     def _touch(self, who: object) -> None:
         st = self.state
         if isinstance(who, Person):
+            st.gone.discard(id(who))
             st.scene.add(id(who))
             if who in st.recent:
                 st.recent.remove(who)

@@ -84,6 +84,15 @@ class TurnTaking(Resolver):
                         return who
         return None
 
+    def _left(self, unit: Unit) -> None:
+        """Those the paragraph sees leave ("said the landlady, and withdrew") are out of the
+        talk, and no he/she, until the narration names them again."""
+        st = self.state
+        for who in beats.leaving(self, unit):
+            if who in st.conv:
+                st.conv.remove(who)
+            st.gone.add(id(who))
+
     def _entrance(self, addressed: list[Person]) -> Optional[Person]:
         """After narration about one person alone, someone not yet in the conversation and the
         subject of its sentences ("Mr. Martin came in late ... Mr. Martin was out of humour"), an

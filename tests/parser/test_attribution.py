@@ -1223,6 +1223,16 @@ ATTRIBUTION_CASES = [
         '"Minister," says Harry.\n\n"Potter."\n',
         ["Hermione", "Kingsley Shacklebolt", "Harry", "Kingsley Shacklebolt"],
         id="regression_a_voice_named_before_its_line_went_by_turns"),
+    # One the narration sees leave ("said the landlady, and withdrew") is no he/she after it.
+    pytest.param(
+        'Holmes, Mrs. Hudson and I were in the sitting-room.\n\n'
+        '"There\'s a young person below, sir," said Mrs. Hudson.\n\n"Then show her up, Mrs. Hudson," said Holmes.\n\n'
+        '"Very good, sir," said the landlady, and withdrew.\n\n'
+        'A minute later a young woman in a grey cloak came in.\n\n'
+        '"Pray take the chair by the fire," said Holmes. "You have had no breakfast."\n\n'
+        '"How can you tell that?" she cried.\n',
+        ["Mrs. Hudson", "Holmes", "Mrs. Hudson", "Holmes", "Holmes", "the woman"],
+        id="regression_she_was_the_landlady_who_had_withdrawn"),
     # "she said, as Ruth came in" is not Ruth, though the noun the scene last used for a woman
     # ("the woman") had become one of Ruth's names when she gave it.
     pytest.param(
