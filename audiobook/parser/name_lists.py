@@ -44,6 +44,7 @@ First Second Third Last Next Mother Father Mama Papa Mum Mom Dad Daddy Mummy Aun
 English French Spanish German Italian American British Indian Creole Negro Street Road Avenue
 Frenchman Frenchwoman Englishman Englishwoman Irishman Irishwoman Scotchman Scotsman Scotswoman
 Welshman Dutchman Chinaman Norseman Yankee Frenchmen Englishmen Irishmen Dutchmen Scotchmen
+Cornish Cornishman Cornishmen
 I'm I've I'd I'll It's That's There's He's She's We're You're They're Let's Don't Can't Won't
 I’m I’ve I’d I’ll It’s That’s There’s He’s She’s We’re You’re They’re Let’s
 Americans Europeans Indians Germans Italians Russians Spaniards Christians Catholics Protestants

@@ -83,6 +83,10 @@ def test_regression_a_nationality_is_no_name():
     text = ('On the sidewalk in front of the store sat a little Swede boy, crying bitterly. '
             'His cap was pulled down over his ears.\n\n"My kitten!" he whimpered.\n')
     assert "Swede" not in cast(text)
+    # Likewise "a Cornish widow", once the widow had left the room.
+    text = ('Mrs. Threlfall was a Cornish widow who had never been known to hurry.\n\n'
+            '"A young person below, sir," said Mrs. Threlfall, and withdrew.\n\n"Well?" she said.\n')
+    assert "Cornish" not in cast(text)
 
 
 def test_titles_dr_and_miss():
