@@ -413,7 +413,10 @@ MERGED = {"parsonage": "without a list, Mrs. Pelham and her daughter Eleanor Pel
                      "widow' is joined to 'Toby Pringle', called by name right after she spoke",
           "lodgings": "'her father' (the landlady's, Mr. Tebbutt) is joined to Major Blount",
           "gannet_point": "'his brother' stands for both Swain brothers",
-          "fourth_form": "'Dorothy Ormerod' takes 'the girl', whose lines are Philippa's as well as Toby's"}
+          "fourth_form": "'Dorothy Ormerod' takes 'the girl', whose lines are Philippa's as well as Toby's",
+          "fogbound": "'the woman', the client come in as the landlady withdrew, is joined to Mrs. Threlfall: "
+                      "the landlady's line from the landing went to her by turns, and the reply calling "
+                      "Mrs. Threlfall then named her so"}
 
 
 @pytest.mark.parametrize("story", [s for s, _ in STORIES if s not in MERGED])
