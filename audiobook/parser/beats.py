@@ -275,7 +275,7 @@ def leaving(att: "Attributor", unit) -> list[Person]:
         else:
             sentence = next((x for x in _SENTENCES.split(body.strip()) if _EXIT.search(x)), None)
             subject = subjects.sentence_subject(sentence) if sentence else None
-            who = att._person(subject) if subject is not None and subject.kind == "name" else None
+            who = att.cast.resolve(subject.words) if subject is not None and subject.kind == "name" else None
         if isinstance(who, Person) and who.is_person and who not in out:
             out.append(who)
     return out

@@ -243,6 +243,7 @@ class Stage:
             st.fresh, st.fresh_subjects, st.fresh_at = [], [], []
         st.addressed_last = []
         st.summoned = []
+        st.gone = set()
 
     def _note_nouns(self, start: int, end: int) -> None:
         """Remember the people the narration of this scene speaks of only by a noun ("a boy was
