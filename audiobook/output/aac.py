@@ -43,14 +43,15 @@ QP2LAMBDA = 118
 AAC_FORMAT = 1
 #: Most stretches one job encodes. A chapter's AAC can start only once all its clips exist, so
 #: the last chapter's starts when synthesis ends; encoded as one job it ran on one core while
-#: the others idled (about 20 s for a long chapter of a novel). In runs of at most this many
-#: stretches every worker takes a share. Counted in stretches, not minutes, because the jobs
-#: are made before any clip exists, so the audio's length is not known yet; a stretch is a
-#: sentence or a few, about 11 s in the corpus novels, so a run is some 3 minutes of audio and
-#: a couple of seconds of encoding: short enough to even out the tail, long enough that starting a
-#: worker for each costs little. The stretches (and their cache keys) stay the same whatever
-#: this is: only how many of them a job encodes changes.
-JOB_STRETCHES = 16
+#: the others idled. In runs of at most this many stretches every worker takes a share. Counted
+#: in stretches, not minutes, because the jobs are made before any clip exists; a stretch is a
+#: sentence or a few (about 11 s of a novel's audio) and takes some 20 ms to encode, so a run
+#: is some 9 minutes of audio and about a second of work. Each job is a worker process of its
+#: own, and shorter runs cost more than they even out: on The Sign of the Four, cold M4B renders
+#: taken in turn against one cold MP3 each (bench/render.py's pair, four rounds) had medians of
+#: 1.26 x the MP3 in runs of 16, 1.21 in runs of 32 and 1.16 in runs of 48. The stretches (and
+#: their cache keys) stay the same whatever this is: only how many of them a job encodes changes.
+JOB_STRETCHES = 48
 
 
 def codec_version() -> int:

@@ -81,7 +81,7 @@ class BookJob:
 
     def parts(self) -> list[tuple[int, AacPartJob]]:
         """(chapter number, job) for the work that can run before this one, chapter by chapter
-        as each chapter's clips exist: an M4B's AAC stretches, encoded on every core, a few
+        as each chapter's clips exist: an M4B's AAC stretches, encoded on every core, some
         minutes of audio a job (``aac.JOB_STRETCHES``)."""
         if self.path.suffix != ".m4b":
             return []

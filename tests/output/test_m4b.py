@@ -116,16 +116,16 @@ def test_a_damaged_cache_entry_is_encoded_again(tmp_path, damage):
 def test_a_long_chapter_is_encoded_in_several_jobs_that_hold_its_stretches_once_each():
     from audiobook.output.books import BookJob, ChapterAudio
 
-    # 40 sentences, each followed by a pause long enough to cut at: 40 stretches
-    keys = tuple(k for i in range(40) for k in (f"clip{i}", None))
-    pauses = tuple(ms for _ in range(40) for ms in (0, 400))
+    # 120 sentences, each followed by a pause long enough to cut at: 120 stretches
+    keys = tuple(k for i in range(120) for k in (f"clip{i}", None))
+    pauses = tuple(ms for _ in range(120) for ms in (0, 400))
     gains = (0.0,) * len(keys)
     book = BookJob(Path("b.m4b"), "B", "A", None,
                    (ChapterAudio("One", keys[:4], pauses[:4], gains[:4]), ChapterAudio("Two", keys, pauses, gains)))
     parts = book.parts()
     whole = list(aac.chapter_stretches(keys, pauses, gains, False))
     long_parts = [job for number, job in parts if number == 2]
-    assert len(whole) == 40 and len(long_parts) == 3  # at most JOB_STRETCHES (16) each
+    assert len(whole) == 120 and len(long_parts) == 3  # at most JOB_STRETCHES (48) each
     assert [s for job in long_parts for s in job.stretches] == whole
     assert all(len(job.stretches) <= aac.JOB_STRETCHES for job in long_parts)
     assert [job.label for job in long_parts] == [f"b.m4b: AAC of chapter 2, part {i} of 3" for i in (1, 2, 3)]
