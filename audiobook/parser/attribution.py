@@ -174,6 +174,12 @@ class Attributor(TagFinding):
             entrant = beats.first_actor(self, unit.para.start, unit.para.end)
             if entrant is not None and id(entrant) in st.scene and entrant is not self.heard:
                 entrant = None  # only one not yet seen in the scene comes in (or only heard)
+            if entrant is None and self.heard is not None and any(
+                    who is self.heard and unit.para.start <= at < unit.para.end and not quoted
+                    for at, who, quoted in self.cast.mentions):
+                # "The voice came sharply from the landing, and Lady Cressing swept down the
+                # stairs": the one heard, shown coming, though not first in the paragraph
+                entrant = self.heard
             self._mentions_until(unit.para.end)
             if beats.is_message(self.text[unit.para.start:unit.para.end]):
                 self.after_message = st.quiet == 0
@@ -275,8 +281,9 @@ class Attributor(TagFinding):
             speaker = self._beat(unit)
             after = pieces[first_q + 1] if first_q + 1 < len(pieces) else None
             before = pieces[first_q - 1] if first_q > 0 else None
-            if speaker is None and beats.voice_tag(self.text[after.start:after.end] if after else "",
-                                                   self.text[before.start:before.end] if before else ""):
+            if speaker is None and (beats.voice_tag(self.text[after.start:after.end] if after else "",
+                                                    self.text[before.start:before.end] if before else "")
+                                    or after is None and beats.voice_heard(self, self.unit_index)):
                 speaker = heard = beats.revealed(self, self.unit_index, pieces[first_q].end)
                 if speaker is None and st.gap == 0 and len(st.summoned) == 1:
                     # '... Norah!' / '"Yes, ma'am," called a voice from the kitchen.': the one

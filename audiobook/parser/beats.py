@@ -176,6 +176,23 @@ def voice_tag(after: str, before: str = "") -> bool:
     return bool(_VOICE_TAG.match(after) or _VOICE_BEFORE.search(before))
 
 
+#: Narration that opens by speaking of the voice just heard ('"Gervase!" / The voice came
+#: sharply from the landing, and Lady Cressing swept down the stairs'): the line before was a
+#: voice's, as if tagged "said a voice".
+_THE_VOICE = re.compile(r"^\W*(?:The|That|This)\s+(?:[\w-]+\s+){0,2}?voice\s+(?:came|was|rose|sounded|belonged|"
+                        r"had\s+come)\b")
+
+
+def voice_heard(att: "Attributor", index: int) -> bool:
+    """Whether the paragraph after unit ``index`` is narration opening on the voice just heard."""
+    if index + 1 >= len(att.units):
+        return False
+    unit = att.units[index + 1]
+    if unit.para.kind != "prose" or not unit.pieces or unit.pieces[0].kind != "narration":
+        return False
+    return bool(_THE_VOICE.match(att.text[unit.pieces[0].start:unit.pieces[0].end]))
+
+
 def revealed(att: "Attributor", index: int, after: int) -> Optional[Person]:
     """The one a voice's line turns out to be: the first person named opening a sentence of the
     narration after offset ``after`` in unit ``index`` and the paragraphs right after it (before
@@ -188,14 +205,21 @@ def revealed(att: "Attributor", index: int, after: int) -> Optional[Person]:
             break
         stretches.append((unit.pieces[0].start, unit.pieces[0].end))
     for start, end in stretches:
-        for sentence in split_sentences(att.text[start:end]):
-            subject = subjects.sentence_subject(sentence)
-            if subject is not None and _LOOKS_ROUND.match(sentence.strip()[len(subject.words):]):
-                continue  # "Ginny turns.": the one who looks, not the one seen
-            who = att.cast.resolve(subject.words) if subject is not None and subject.kind == "name" else None
-            if who is not None and who.is_person and who is not st.narrator and who not in st.conv:
-                return who
+        for whole in split_sentences(att.text[start:end]):
+            # and the clauses joined to it: "The voice came from the landing, and Lady Cressing
+            # swept down the stairs"
+            for sentence in [whole] + [whole[m.end():] for m in _JOINED_CLAUSE.finditer(whole)]:
+                subject = subjects.sentence_subject(sentence)
+                if subject is not None and _LOOKS_ROUND.match(sentence.strip()[len(subject.words):]):
+                    continue  # "Ginny turns.": the one who looks, not the one seen
+                who = att.cast.resolve(subject.words) if subject is not None and subject.kind == "name" else None
+                if who is not None and who.is_person and who is not st.narrator and who not in st.conv:
+                    return who
     return None
+
+
+#: Where a sentence joins another clause with a subject of its own ("..., and Lady Cressing swept").
+_JOINED_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whilst)\s+")
 
 
 #: Paragraphs after a line nobody could be given in which to look for the one who said it.

@@ -1180,6 +1180,24 @@ ATTRIBUTION_CASES = [
         '"Has Mr. Pumphrey come in?"\n',
         ["Mrs. Gudgeon", "Jem", "Mrs. Gudgeon"],
         id="regression_a_voice_answering_a_bare_call_was_given_to_nobody_called"),
+    # Narration opening on the voice just heard makes the line before it a voice's: the one it
+    # shows coming said it, and goes on.
+    pytest.param(
+        'Tom and Ned stood by the fire, arguing about the mare.\n\n'
+        '"She was lame before you bought her," said Ned.\n\n"She was not."\n\n"She was."\n\n"Tom!"\n\n'
+        'The voice came from the top of the stairs, and Mrs. Marsh came down them in her apron.\n\n'
+        '"Is that mare lame again?"\n',
+        ["Ned", "Tom", "Ned", "Mrs. Marsh", "Mrs. Marsh"],
+        id="regression_a_line_the_narration_calls_the_voice_went_to_the_last_speaker_but_one"),
+    # The one a voice turns out to be may be shown in a clause joined to its tag.
+    pytest.param(
+        'Ann set the basket on the counter, and Mr. Cobb weighed the butter.\n\n'
+        '"Two pounds and a bit," said Mr. Cobb.\n\n"Mother said two pounds."\n\n'
+        '"Ann, you have left the gate open!" cried a voice behind her; and Mrs. Dale came in with the dog '
+        'at her heels.\n\n'
+        '"It blew open, mother."\n',
+        ["Mr. Cobb", "Ann", "Mrs. Dale", "Ann"],
+        id="regression_a_voice_shown_in_a_joined_clause_was_the_last_speaker_but_one"),
     # Of several called by name, the one called last with more than a greeting answers.
     pytest.param(
         'Mrs Weasley stood at the stove. Harry, Ron and Fred sat at the table.\n\n'
