@@ -289,6 +289,10 @@ class Attributor(TagFinding):
                     # '... Norah!' / '"Yes, ma'am," called a voice from the kitchen.': the one
                     # called answers, unseen.
                     speaker = st.summoned[0]
+                if speaker is None:
+                    # '"Abandoned!" cried a voice from the crowd.': someone unseen, never shown,
+                    # and not one of the talk; "cried the same voice" is them again.
+                    speaker = self._unseen(beats.placed_voice(self.text[after.start:after.end] if after else ""))
             guessed = speaker is None
             addressed = self._addressed(pieces[first_q])
             how = "turn" if speaker is not None else "guess"

@@ -176,6 +176,22 @@ def voice_tag(after: str, before: str = "") -> bool:
     return bool(_VOICE_TAG.match(after) or _VOICE_BEFORE.search(before))
 
 
+#: A voice tag that says where the voice came from ("cried a voice from the crowd", "said a
+#: voice from the lower end of the other table") or that it was the one heard before ("cried the
+#: same voice"): group 1 is the voice as the text calls it.
+_PLACED_VOICE = re.compile(r"^\W*(?:[a-z]+ly\s+)?(?:%s)\s+((?:a|an|another|the)\s+(?:[\w-]+\s+){0,2}?voice\s+"
+                           r"(?:from|among)\s+(?:the|a)\s+[a-z-]+(?:\s+(?!and\b|as\b|but\b|with\b)[a-z-]+){0,5}"
+                           r"|the\s+same\s+voice)\b"
+                           % "|".join(sorted(rules.SPEECH_VERBS | {"came"}, key=len, reverse=True)))
+
+
+def placed_voice(after: str) -> Optional[str]:
+    """The voice a tag after a quotation names by where it came from ("a voice from the crowd"),
+    or "the same voice"; None for any other tag."""
+    m = _PLACED_VOICE.match(after)
+    return " ".join(m.group(1).split()) if m else None
+
+
 #: Narration that opens by speaking of the voice just heard ('"Gervase!" / The voice came
 #: sharply from the landing, and Lady Cressing swept down the stairs'): the line before was a
 #: voice's, as if tagged "said a voice".

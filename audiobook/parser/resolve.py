@@ -10,6 +10,9 @@ from audiobook.parser.characters import Person
 from audiobook.parser.naming import NOUN_NAMED, Naming
 from audiobook.parser.quotes import Piece
 
+#: A sentence of narration.
+_SENTENCE_SPAN = re.compile(r"[^.!?]+[.!?]*")
+
 #: A kinship word used to call someone: at the start of the quotation or of a clause, or after
 #: "Oh", and followed by punctuation ("Oh, ma, ma, ...", "Why, Father, you...").
 _KIN_CALL = re.compile(r"(?:^|[,;!?.]\s*|\b[Oo]h,?\s+)(%s)(?=\s*[,.!?;\u2014])" % "|".join(
@@ -186,6 +189,38 @@ class Resolver(Naming):
         person = self.cast.resolve(name) or self.cast.add(name, gender)
         person.tagged = max(person.tagged, 1)
         return person
+
+    def _unseen(self, voice: Optional[str]) -> Optional[Person]:
+        """Someone heard only as ``voice`` ("a voice from the crowd", from ``beats.placed_voice``),
+        made on first use and called as the text first calls them; "the same voice" is the last
+        such one. None for no voice."""
+        st = self.state
+        if voice is None or voice == "the same voice" and st.unseen is None:
+            return None
+        if voice != "the same voice":
+            placed = self._placed_at(voice.split()[-1])
+            if placed is not None:  # "Mary was in the house." / "Come in!" called a voice from the house.
+                return placed
+            name = "the " + voice.split(None, 1)[1]
+            person = self.cast.resolve(name) or self.cast.add(name, None)
+            person.forms[voice] = person.forms.get(voice, 0)
+            person.tagged = max(person.tagged, 1)
+            st.unseen = person
+        return st.unseen
+
+    def _placed_at(self, place: str) -> Optional[Person]:
+        """The one person the scene's narration so far names in a sentence with ``place`` in it
+        ("Norah ruled the kitchen", for a voice from the kitchen), if just one."""
+        found: dict[int, Person] = {}
+        for unit in self.units[self.scene_start:self.unit_index]:
+            for piece in unit.pieces:
+                if piece.kind != "narration":
+                    continue
+                for m in _SENTENCE_SPAN.finditer(self.text, piece.start, piece.end):
+                    if re.search(r"\b%s\b" % re.escape(place), m.group(), re.IGNORECASE):
+                        found.update((id(p), p) for at, p, quoted in self.cast.mentions
+                                     if m.start() <= at < m.end() and not quoted and p.is_person)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _noun_character(self, words: str, gender: Optional[str]) -> Person:
         """The character known only by a noun ("the man", "my father"), made on first use."""

@@ -92,6 +92,9 @@ class SceneState:
     """Where the paragraph being attributed begins."""
     narration_start: int = 0
     """Where the last paragraph of narration alone begins."""
+    unseen: Optional[Person] = None
+    """The last one heard only as a voice from somewhere ("a voice from the crowd"), whom "the
+    same voice" means."""
 
 
 class Stage:

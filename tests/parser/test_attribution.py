@@ -1198,6 +1198,17 @@ ATTRIBUTION_CASES = [
         '"It blew open, mother."\n',
         ["Mr. Cobb", "Ann", "Mrs. Dale", "Ann"],
         id="regression_a_voice_shown_in_a_joined_clause_was_the_last_speaker_but_one"),
+    # A voice from somewhere that nobody is shown to own is someone unseen, not one of the talk;
+    # "the same voice" is them again.
+    pytest.param(
+        'The auctioneer mounted the cart, and Mr. Hobbs stood beside him with the list.\n\n'
+        '"Lot one, the mill and the water-rights," said the auctioneer.\n\n'
+        '"Stolen!" cried a voice from the back of the yard.\n\n'
+        '"Who said that?" said Mr. Hobbs.\n\n'
+        '"Stolen, I say!" cried the same voice.\n',
+        ["the auctioneer", "the voice from the back of the yard", "Mr. Hobbs",
+         "the voice from the back of the yard"],
+        id="regression_a_voice_from_the_crowd_went_to_one_of_the_talk"),
     # Of several called by name, the one called last with more than a greeting answers.
     pytest.param(
         'Mrs Weasley stood at the stove. Harry, Ron and Fred sat at the table.\n\n'
