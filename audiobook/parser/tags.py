@@ -45,10 +45,15 @@ def tag_after(narration: str, quote_end_char: str, names: frozenset = frozenset(
     if m:  # "was Frank's reply"
         found = subject_at(words(m.group(1)), 0)
         return found[0] if found else None
-    if j + 2 < len(toks) and toks[j] in VOICE_VERBS and POSSESSIVE.search(toks[j + 1]) \
-            and voice_after(toks, j + 2) is not None:
-        found = subject_at(toks, j + 1, names)  # "came Hagrid's voice from down the beach"
-        return found[0] if found and found[0].kind == "name" else None
+    if j + 2 < len(toks) and toks[j] in VOICE_VERBS:
+        # "came Hagrid's voice from down the beach", "came Hank Morrow's slow voice", "came the
+        # slow voice of Hank Morrow": the owner of the voice speaks
+        owner = next((m for m in range(j + 1, min(j + 4, len(toks)))
+                      if not toks[m][:1].isupper() or POSSESSIVE.search(toks[m])), None)
+        if owner is not None and POSSESSIVE.search(toks[owner]) and voice_after(toks, owner + 1) is not None \
+                or toks[j + 1].lower() in ("the", "a") and "voice" in toks[j + 2:j + 5] and "of" in toks[j + 3:j + 6]:
+            found = subject_at(toks, j + 1, names)
+            return found[0] if found and found[0].kind == "name" else None
     particle = 1 if j + 2 < len(toks) and toks[j + 1] in _PARTICLES else 0
     after = toks[j + 1 + particle] if j + 1 + particle < len(toks) else ""
     inverted = quote_end_char in ",\u2014-?!\u2026" and toks[j].islower() and after \

@@ -1087,6 +1087,14 @@ ATTRIBUTION_CASES = [
         'Harry and Ron stood by the boats.\n\n"Which one?" said Harry.\n\n"That one," said Ron.\n\n'
         '"In yeh get," came Hagrid\'s voice from further down the beach.\n',
         ["Harry", "Ron", "Hagrid"], id="regression_came_a_names_voice_is_a_tag"),
+    pytest.param(
+        'Danny sat by the stove and Jake leaned on the bar.\n\n"Well?" said Danny.\n\n"No," said Jake.\n\n'
+        '"Now, boys," came the slow voice of Hank Morrow, "this is a hotel."\n',
+        ["Danny", "Jake", "Hank Morrow", "Hank Morrow"], id="regression_came_the_voice_of_a_name_was_no_tag"),
+    pytest.param(
+        'Danny sat by the stove and Jake leaned on the bar.\n\n"Well?" said Danny.\n\n"No," said Jake.\n\n'
+        '"Now, boys," came Hank Morrow\'s slow voice, "this is a hotel."\n',
+        ["Danny", "Jake", "Hank Morrow", "Hank Morrow"], id="regression_came_a_two_word_names_voice_was_no_tag"),
     # A name said flatly on its own greets someone on stage, who answers; cried out, it may
     # summon someone who is not there, and the talk goes on as before.
     pytest.param(
