@@ -144,7 +144,8 @@ def kin_caller(att: "Attributor", quote: str, gender: Optional[str]) -> Optional
 #: A tag that names only a voice ("said a voice from the back of the shop", "cried a gruff
 #: voice"): who it is, the narration right after shows.
 _VOICE_TAG = re.compile(r"^\W*(?:[a-z]+ly\s+)?(?:%s)\s+(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}?voice\b"
-                        % "|".join(sorted(rules.SPEECH_VERBS | {"came"}, key=len, reverse=True)))
+                        % "|".join(sorted(rules.SPEECH_VERBS | {"came"} | {" ".join(p) for p in rules.SPEECH_PHRASES},
+                                          key=len, reverse=True)))
 #: What one who hears a voice does: turns to look ("Ginny turns.", "James turned round").
 _LOOKS_ROUND = re.compile(r"\s+(?:turn|turns|turned|look|looks|looked|glance|glances|glanced|spin|spins|spun|"
                           r"whirl|whirls|whirled)\b")
@@ -182,7 +183,8 @@ def voice_tag(after: str, before: str = "") -> bool:
 _PLACED_VOICE = re.compile(r"^\W*(?:[a-z]+ly\s+)?(?:%s)\s+((?:a|an|another|the)\s+(?:[\w-]+\s+){0,2}?voice\s+"
                            r"(?:from|among)\s+(?:the|a)\s+[a-z-]+(?:\s+(?!and\b|as\b|but\b|with\b)[a-z-]+){0,5}"
                            r"|the\s+same\s+voice)\b"
-                           % "|".join(sorted(rules.SPEECH_VERBS | {"came"}, key=len, reverse=True)))
+                           % "|".join(sorted(rules.SPEECH_VERBS | {"came"} | {" ".join(p) for p in rules.SPEECH_PHRASES},
+                                             key=len, reverse=True)))
 
 
 def placed_voice(after: str) -> Optional[str]:
@@ -229,11 +231,15 @@ def revealed(att: "Attributor", index: int, after: int) -> Optional[Person]:
                 if subject is not None and _LOOKS_ROUND.match(sentence.strip()[len(subject.words):]):
                     continue  # "Ginny turns.": the one who looks, not the one seen
                 who = att.cast.resolve(subject.words) if subject is not None and subject.kind == "name" else None
+                if subject is not None and subject.kind == "noun" and _TITLE_ROLE.match(subject.words):
+                    who = att._titled(subject.words.split(None, 1)[1].lower() + " ", anywhere=True)  # "the Count"
                 if who is not None and who.is_person and who is not st.narrator and who not in st.conv:
                     return who
     return None
 
 
+#: A title written with a capital after "the", standing for the one who holds it ("the Count").
+_TITLE_ROLE = re.compile(r"^the\s+[A-Z][a-z]+$")
 #: Where a sentence joins another clause with a subject of its own ("..., and Lady Cressing swept").
 _JOINED_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whilst)\s+")
 

@@ -1217,6 +1217,18 @@ ATTRIBUTION_CASES = [
         ["the auctioneer", "the voice from the back of the yard", "Mr. Hobbs",
          "the voice from the back of the yard"],
         id="regression_a_voice_from_the_crowd_went_to_one_of_the_talk"),
+    pytest.param(
+        'The men stood round the frame, and Eli held the rope.\n\n"Are we set?" said Eli.\n\n"We are," said Tom.\n\n'
+        '"Heave!" sang out a voice from the crowd.\n\n"Steady, now," said Eli.\n',
+        ["Eli", "Tom", "the voice from the crowd", "Eli"],
+        id="regression_a_voice_that_sang_out_was_no_tag"),
+    pytest.param(
+        'Count Orsini bowed to Lady Dunne and went out to the terrace. Lady Dunne turned to Grace.\n\n'
+        '"He is charming," said Grace.\n\n"He is a count," said Lady Dunne.\n\n'
+        '"Mademoiselle!" cried a voice from the steps, and the Count came back with his arms outspread. '
+        '"You are lost among the palms!"\n',
+        ["Grace", "Lady Dunne", "Count Orsini", "Count Orsini"],
+        id="regression_a_title_shown_after_a_voice_was_not_the_one_it_turned_out_to_be"),
     # Of several called by name, the one called last with more than a greeting answers.
     pytest.param(
         'Mrs Weasley stood at the stove. Harry, Ron and Fred sat at the table.\n\n'
