@@ -90,7 +90,7 @@ class Resolver(Naming):
                 return known
             last = subject.words.split()[-1].lower()
             if last in self.roles.nouns:
-                who = self._role(last)
+                who = self._role(last, tuple(exclude))
                 if who.name.startswith(NOUN_NAMED) and subject.words.lower() != who.name:
                     who.forms[subject.words] = who.forms.get(subject.words, 0) + 1  # "the child's nurse"
                 return who
@@ -313,9 +313,10 @@ class Resolver(Naming):
                 return p
         return titled[0] if anywhere and titled else None
 
-    def _role(self, noun: str) -> Person:
+    def _role(self, noun: str, exclude: tuple = ()) -> Person:
         """The person a role noun stands for: someone on stage with that title (Inspector Rudd),
-        else an unnamed character called by the role ("the detective")."""
+        else an unnamed character called by the role ("the detective"); never one of ``exclude``
+        (those the line speaks to)."""
         st = self.state
         known = self.roles.person(self, "the " + noun)  # linked, titled or already on stage
         if known is not None:
@@ -324,10 +325,11 @@ class Resolver(Naming):
         titled = [p for p in st.recent if any(
             rules.TITLE_SAME.get(f.split()[0].lower(), f.split()[0].lower().rstrip(".")) == same for f in p.forms)]
         for p in sorted(titled, key=lambda p: id(p) not in st.scene):
-            return p
+            if p not in exclude:
+                return p
         for p in st.addressed_last:
             # "This is too bad of you, McMurdo!" ... "Very sorry," said the porter.
-            if p is not st.last_speaker and not p.name.startswith("the "):
+            if p is not st.last_speaker and not p.name.startswith("the ") and p not in exclude:
                 return p
         name = self.roles.name(noun)
         person = self.cast.resolve(name)

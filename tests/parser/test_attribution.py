@@ -1222,6 +1222,11 @@ ATTRIBUTION_CASES = [
         '"Heave!" sang out a voice from the crowd.\n\n"Steady, now," said Eli.\n',
         ["Eli", "Tom", "the voice from the crowd", "Eli"],
         id="regression_a_voice_that_sang_out_was_no_tag"),
+    # A role in a tag is never the one its line speaks to, even one just called by name.
+    pytest.param(
+        'Mr. Lark stood in the hall. Phoebe took pity on him.\n\n"You shall have your benches back," said Phoebe.\n\n'
+        '"Phoebe!" said Eleanor.\n\n"I thank you, Miss Phoebe," stammered the young clergyman, very red.\n',
+        ["Phoebe", "Eleanor", "the clergyman"], id="regression_a_role_in_a_tag_was_the_one_its_line_spoke_to"),
     pytest.param(
         'Count Orsini bowed to Lady Dunne and went out to the terrace. Lady Dunne turned to Grace.\n\n'
         '"He is charming," said Grace.\n\n"He is a count," said Lady Dunne.\n\n'
