@@ -57,8 +57,10 @@ def first_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
 #: Most words in a paragraph's closing sentence for its subject to be the one who speaks next.
 CLOSING_ACTION_WORDS = 12
 
-#: A relative clause set off by commas after a subject (", who had been waiting,").
-_RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,.;:!?]*,")
+#: A relative clause set off by commas after a subject (", who had been waiting,"), or one
+#: that ends the sentence describing a thing ("reaching for the grey ulster that hung on the peg
+#: behind her desk."): what it says of someone or something is no part of the action.
+_RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,.;:!?]*,|\s(?:that|which)\s+[a-z]+\b[^,;:!?]*(?=[.!?]*\s*$)")
 
 
 def closing_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:

@@ -300,6 +300,12 @@ ATTRIBUTION_CASES = [
         'profile, took her courage in both hands.\n\n"Mr. Crockett, what are my aunts like?"\n',
         ["Dory", "the agent", "Zenas", "Dory"], id="regression_a_who_clause_made_the_closing_action_too_long"),
     pytest.param(
+        '"Is it Dover?" said Nell.\n\n"Sit down," said Mr. Crake.\n\n"I sent a boy there once," said Toby.\n\n'
+        '"Then send another," said Mr. Crake.\n\nNell had risen, and was already reaching for the grey coat '
+        'that hung on the peg behind her desk.\n\n"Let me go."\n',
+        ["Nell", "Mr. Crake", "Toby", "Mr. Crake", "Nell"],
+        id="regression_a_that_clause_about_a_thing_made_the_closing_action_too_long"),
+    pytest.param(
         'Ann, Ben and Joss sat by the fire.\n\n"Hark," said Joss.\n\n"Who is there?" said Ann.\n\n'
         '"Nobody," said Ben.\n\nJoss, who was nearest, opened the door.\n\n"It is the carrier."\n',
         ["Joss", "Ann", "Ben", "Joss"], id="a_short_action_after_a_who_clause_names_who_speaks_next"),
