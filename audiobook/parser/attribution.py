@@ -331,9 +331,14 @@ class Attributor(TagFinding):
                     and speaker.gender not in unresolved:
                 speaker = None
         if not lead:
-            # An untagged line that says who is speaking ("No. I'm Ros.") is theirs.
-            me = self._gives_own_name(pieces[first_q])
+            # An untagged line that says who is speaking ("No. I'm Ros.") is theirs, and so is the
+            # paragraph's speech when a later line of it does ('"Lindsay." He turned it over. "Well,
+            # Lindsay, I'm Dan Fogarty."'); one known by a noun who was talking is then that person.
+            me = next(filter(None, (self._gives_own_name(p) for p in pieces if p.kind == "dialogue")), None)
             if me is not None:
+                if isinstance(speaker, Person) and speaker.name.startswith(NOUN_NAMED) and speaker is not me \
+                        and speaker is not st.narrator and st.gap == 0 and speaker in st.conv[1:2]:
+                    self._turns_out(speaker, me)
                 speaker, how, guessed = me, "tag", False
         self.actor, self.entrant, self.after_message, self.closing = None, None, False, None
         self.heard = heard

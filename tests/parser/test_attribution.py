@@ -1228,6 +1228,23 @@ ATTRIBUTION_CASES = [
         '"Heave!" sang out a voice from the crowd.\n\n"Steady, now," said Eli.\n',
         ["Eli", "Tom", "the voice from the crowd", "Eli"],
         id="regression_a_voice_that_sang_out_was_no_tag"),
+    # One known by a noun who gives their name is that person, from their first line on; so is
+    # one whose name comes in a later line of the same paragraph.
+    pytest.param(
+        'Philippa got down from the train. A man in a porter\'s coat took her trunk.\n\n'
+        '"St. Winifred\'s?" said the man.\n\n"Yes. Is it far?"\n\n"Mile and a quarter by the road."\n\n'
+        '"Then I\'ll walk beside you, if I may."\n\n"You may, miss, and welcome. Dobbs is the name."\n\n'
+        'Mr. Dobbs shouldered the trunk, and Philippa followed him.\n',
+        ["Mr. Dobbs", "Philippa", "Mr. Dobbs", "Philippa", "Mr. Dobbs"],
+        id="regression_one_known_by_a_noun_who_gave_his_name_kept_the_noun"),
+    pytest.param(
+        'The boat went off, and I was alone. In the wagon sat a man with a red beard and a bottle. He '
+        'regarded me for some time.\n\n"You\'ll be the new timekeeper," said he.\n\n'
+        '"I am. My name is Lindsay," said I.\n\n'
+        '"Lindsay." He turned it over as though it were a doubtful coin. "Well, Lindsay, I\'m Dan Fogarty, '
+        'and I\'m sober. Get up."\n\nI got up. Dan Fogarty spoke to the horses, and he swore at them.\n',
+        ["Dan Fogarty", "Lindsay", "Dan Fogarty", "Dan Fogarty"],
+        id="regression_a_name_given_in_a_later_line_of_the_paragraph_was_missed"),
     # A role in a tag is never the one its line speaks to, even one just called by name.
     pytest.param(
         'Mr. Lark stood in the hall. Phoebe took pity on him.\n\n"You shall have your benches back," said Phoebe.\n\n'
