@@ -57,6 +57,11 @@ def first_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
 #: Most words in a paragraph's closing sentence for its subject to be the one who speaks next.
 CLOSING_ACTION_WORDS = 12
 
+#: Looking in at a door or round it, to speak ("put his head in at the door", "put her head round
+#: the edge of it").
+_HEAD_IN = re.compile(r"\bput\s+(?:his|her|their)\s+(?:[a-z]+\s+)?head\s+(?:in|round|into|through|inside)\b")
+#: Where a sentence joins clauses with subjects of their own.
+_CLAUSES = re.compile(r"[,;]\s*(?:and|but|when|then)\s+|;\s*")
 #: A relative clause set off by commas after a subject (", who had been waiting,"), or one
 #: that ends the sentence describing a thing ("reaching for the grey ulster that hung on the peg
 #: behind her desk."): what it says of someone or something is no part of the action.
@@ -68,12 +73,29 @@ def closing_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
     doctor bent down.", "Buck Mulligan's gay voice went on."): None for a he/she, a long sentence
     or nobody."""
     sentences = [s for s in _SENTENCES.split(att.text[start:end].strip()) if s.strip()]
+    if sentences and _HEAD_IN.search(sentences[-1]):
+        # "Just then there came a knock, and the mate put his red head in at the door.": one
+        # looking in to speak, however long the sentence
+        return _looking_in(att, sentences[-1])
     # What a relative clause says of the subject ("Dory, who had been studying his profile,
     # took ...") does not make the action longer.
     if not sentences or len(_RELATIVE.sub(" ", sentences[-1]).split()) > CLOSING_ACTION_WORDS:
         return None
     subject = subjects.sentence_subject(sentences[-1])
     return None if subject is not None and subject.kind == "pronoun" else _actor(att, sentences[-1], subject)
+
+
+def _looking_in(att: "Attributor", sentence: str) -> Optional[Person]:
+    """Who a sentence shows putting their head in at a door: the subject ending right before
+    "put" in its clause ("At that moment the hired man put his head in"); None for a he/she."""
+    clause = next(c for c in reversed(_CLAUSES.split(sentence)) if _HEAD_IN.search(c))
+    toks = subjects.words(clause[:_HEAD_IN.search(clause).start()])
+    found = next((f for f in (subjects.subject_at(toks, k) for k in range(max(0, len(toks) - 6), len(toks)))
+                  if f and f[1] == len(toks)), None)
+    if found is None or found[0].kind == "pronoun":
+        return None
+    who = _actor(att, clause, found[0]) or att._person(found[0])
+    return who if isinstance(who, Person) and who.is_person else None
 
 
 def last_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:

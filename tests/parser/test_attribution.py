@@ -305,6 +305,14 @@ ATTRIBUTION_CASES = [
         'that hung on the peg behind her desk.\n\n"Let me go."\n',
         ["Nell", "Mr. Crake", "Toby", "Mr. Crake", "Nell"],
         id="regression_a_that_clause_about_a_thing_made_the_closing_action_too_long"),
+    # One who puts their head in at the door speaks, however long the sentence that shows it.
+    pytest.param(
+        'The captain and Mr. Hesketh sat over the chart in the cabin.\n\n'
+        '"We shall make Falmouth by Friday," said the captain.\n\n"Not with this wind," said Mr. Hesketh.\n\n'
+        '"We shall see."\n\nJust then there came a knock, and the mate put his red head in at the door with an '
+        'air of great mystery.\n\n"Beg pardon, sir. The wind\'s backing."\n',
+        ["the captain", "Mr. Hesketh", "the captain", "the mate"],
+        id="regression_one_looking_in_at_the_door_in_a_long_sentence_was_passed_over"),
     pytest.param(
         'Ann, Ben and Joss sat by the fire.\n\n"Hark," said Joss.\n\n"Who is there?" said Ann.\n\n'
         '"Nobody," said Ben.\n\nJoss, who was nearest, opened the door.\n\n"It is the carrier."\n',
