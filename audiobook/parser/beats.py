@@ -60,6 +60,8 @@ CLOSING_ACTION_WORDS = 12
 #: Looking in at a door or round it, to speak ("put his head in at the door", "put her head round
 #: the edge of it").
 _HEAD_IN = re.compile(r"\bput\s+(?:his|her|their)\s+(?:[a-z]+\s+)?head\s+(?:in|round|into|through|inside)\b")
+#: Where a sentence joins a clause that may have a subject of its own ("..., and his sister looked").
+_JOINED_SUBJECT = re.compile(r"[,;]\s*and\s+(?=(?:the|his|her|their|my|[A-Z]))")
 #: Where a sentence joins clauses with subjects of their own.
 _CLAUSES = re.compile(r"[,;]\s*(?:and|but|when|then)\s+|;\s*")
 #: A relative clause set off by commas after a subject (", who had been waiting,"), or one
@@ -77,12 +79,23 @@ def closing_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
         # "Just then there came a knock, and the mate put his red head in at the door.": one
         # looking in to speak, however long the sentence
         return _looking_in(att, sentences[-1])
+    if not sentences:
+        return None
+    last = sentences[-1]
+    joined = list(_JOINED_SUBJECT.finditer(last))
+    if joined:
+        # "He said it a little too quickly, and his sister looked at him across the table": the
+        # subject of the clause the sentence ends on acts last
+        clause = last[joined[-1].end():]
+        subject = subjects.sentence_subject(clause)
+        if subject is not None and subject.kind != "pronoun":
+            last = clause
     # What a relative clause says of the subject ("Dory, who had been studying his profile,
     # took ...") does not make the action longer.
-    if not sentences or len(_RELATIVE.sub(" ", sentences[-1]).split()) > CLOSING_ACTION_WORDS:
+    if len(_RELATIVE.sub(" ", last).split()) > CLOSING_ACTION_WORDS:
         return None
-    subject = subjects.sentence_subject(sentences[-1])
-    return None if subject is not None and subject.kind == "pronoun" else _actor(att, sentences[-1], subject)
+    subject = subjects.sentence_subject(last)
+    return None if subject is not None and subject.kind == "pronoun" else _actor(att, last, subject)
 
 
 def _looking_in(att: "Attributor", sentence: str) -> Optional[Person]:

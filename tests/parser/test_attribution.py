@@ -313,6 +313,14 @@ ATTRIBUTION_CASES = [
         'air of great mystery.\n\n"Beg pardon, sir. The wind\'s backing."\n',
         ["the captain", "Mr. Hesketh", "the captain", "the mate"],
         id="regression_one_looking_in_at_the_door_in_a_long_sentence_was_passed_over"),
+    # The narration ends on the subject of its last joined clause, not of the sentence's first.
+    pytest.param(
+        'Mr. Pryor had come to tea, and Georgy and Lucy sat with him by the fire.\n\n'
+        '"Do you paint, Mr. Pryor?" said Lucy.\n\n"A little," said Mr. Pryor.\n\n"Georgy paints."\n\n'
+        '"I do not!" said Georgy.\n\nGeorgy coloured and bent over her work; and Mr. Pryor turned at once to '
+        'her eldest sister.\n\n"And you, Miss Aldersey?"\n',
+        ["Lucy", "Mr. Pryor", "Lucy", "Georgy", "Mr. Pryor"],
+        id="regression_the_subject_of_a_joined_last_clause_was_not_the_one_acting_last"),
     pytest.param(
         'Ann, Ben and Joss sat by the fire.\n\n"Hark," said Joss.\n\n"Who is there?" said Ann.\n\n'
         '"Nobody," said Ben.\n\nJoss, who was nearest, opened the door.\n\n"It is the carrier."\n',
