@@ -12,8 +12,11 @@ from audiobook.parser import rules, subjects, tags
 
 _NAME = r"((?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
 _VOCATIVE = re.compile("|".join([
-    r"^\s*" + _NAME + r"\s*(?=[,!?.\u2026\u2014])",                  # "James, meet your son"
-    r",\s*" + _NAME + r"\s*(?=[.!?\u2026\u2014;]|,?\s*$)",           # "Come here, Lily!"
+    # "And Philippa--", "Now, Harry, ...": not "And Sir Ambrose?", which asks after him (first, or
+    # "And Philippa" would be read as one name)
+    r"^\s*(?:And|But|Now|Well|Then|So),?\s+" + _NAME + r"\s*(?=,|--|\u2014)",
+    r"^\s*" + _NAME + r"\s*(?=[,!?.\u2026\u2014]|--)",              # "James, meet your son", "Watson--"
+    r",\s*" + _NAME + r"\s*(?=[.!?\u2026\u2014;]|--|,?\s*$)",       # "Come here, Lily!"
     r"\b(?:[Dd]ear|[Oo]h|O)\s+" + _NAME,                              # "my dear Watson"
     # "You must be Mr. Lacey", "Are you Captain America?", "You'll be Alice": the one spoken to, named.
     r"\b(?:[Yy]ou must be|[Yy]ou are|[Aa]re you|[Aa]ren['\u2019]t you|[Yy]ou['\u2019]re|[Yy]ou['\u2019]ll be)\s+"
@@ -54,7 +57,7 @@ def vocatives(quote: str) -> tuple[str, ...]:
                 continue
             if _POLITE_CALL.match(sentence, m.end()):
                 polite.add(name)
-            else:
+            elif name not in names:  # "Now, Harry, listen.": one call, found twice
                 names.append(name)
         for name in names:
             first = name.split()[0]

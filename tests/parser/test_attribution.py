@@ -1547,6 +1547,10 @@ def test_regression_an_unnamed_stranger_stays_in_his_chapter():
     ("First the death of my wife, and next the loss of my boy, Harvey.", ()),  # regression: apposition
     ("This is my friend, Tom.", ()),
     ("You'll be Alice. The last time I saw you, you were eating a candle.", ("Alice",)),  # regression
+    ("And Philippa--", ("Philippa",)),  # regression: a call after "And", cut off by two hyphens
+    ("Watson--", ("Watson",)),  # regression: a name cut off by two hyphens
+    ("And Sir Ambrose?", ()),  # asks after him
+    ("Now, Harry, listen.", ("Harry",)),  # one call, not two
 ])
 def test_who_a_quotation_calls(quote, called):
     from audiobook.parser import calls
