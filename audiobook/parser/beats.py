@@ -62,8 +62,6 @@ CLOSING_ACTION_WORDS = 12
 _HEAD_IN = re.compile(r"\bput\s+(?:his|her|their)\s+(?:[a-z]+\s+)?head\s+(?:in|round|into|through|inside)\b")
 #: Where a sentence joins a clause that may have a subject of its own ("..., and his sister looked").
 _JOINED_SUBJECT = re.compile(r"[,;]\s*and\s+(?=(?:the|his|her|their|my|[A-Z]))")
-#: Where a sentence joins clauses with subjects of their own.
-_CLAUSES = re.compile(r"[,;]\s*(?:and|but|when|then)\s+|;\s*")
 #: A relative clause set off by commas after a subject (", who had been waiting,"), or one
 #: that ends the sentence describing a thing ("reaching for the grey ulster that hung on the peg
 #: behind her desk."): what it says of someone or something is no part of the action.
@@ -71,9 +69,10 @@ _RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,.;:!?]*,|\s(?:that|which)\s+[a-z]
 
 
 def closing_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
-    """The one a paragraph of narration ends on, named, in a short sentence of their own ("The
-    doctor bent down.", "Buck Mulligan's gay voice went on."): None for a he/she, a long sentence
-    or nobody."""
+    """The one a paragraph of narration ends on, named, in a short sentence or joined clause of
+    their own ("The doctor bent down.", "Buck Mulligan's gay voice went on.", "..., and his sister
+    looked at him"), or putting their head in at the door however long the sentence: None for a
+    he/she, a long sentence or nobody."""
     sentences = [s for s in _SENTENCES.split(att.text[start:end].strip()) if s.strip()]
     if sentences and _HEAD_IN.search(sentences[-1]):
         # "Just then there came a knock, and the mate put his red head in at the door.": one
@@ -101,7 +100,7 @@ def closing_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
 def _looking_in(att: "Attributor", sentence: str) -> Optional[Person]:
     """Who a sentence shows putting their head in at a door: the subject ending right before
     "put" in its clause ("At that moment the hired man put his head in"); None for a he/she."""
-    clause = next(c for c in reversed(_CLAUSES.split(sentence)) if _HEAD_IN.search(c))
+    clause = next(c for c in reversed(_JOINED_CLAUSE.split(sentence)) if _HEAD_IN.search(c))
     toks = subjects.words(clause[:_HEAD_IN.search(clause).start()])
     found = next((f for f in (subjects.subject_at(toks, k) for k in range(max(0, len(toks) - 6), len(toks)))
                   if f and f[1] == len(toks)), None)
