@@ -9,9 +9,7 @@ from audiobook.parser import roles, rules, subjects
 from audiobook.parser.characters import Person
 from audiobook.parser.naming import NOUN_NAMED, Naming
 from audiobook.parser.quotes import Piece
-
-#: A sentence of narration.
-_SENTENCE_SPAN = re.compile(r"[^.!?]+[.!?]*")
+from audiobook.parser.scene import SENTENCE
 
 #: A kinship word used to call someone: at the start of the quotation or of a clause, or after
 #: "Oh", and followed by punctuation ("Oh, ma, ma, ...", "Why, Father, you...").
@@ -216,7 +214,7 @@ class Resolver(Naming):
             for piece in unit.pieces:
                 if piece.kind != "narration":
                     continue
-                for m in _SENTENCE_SPAN.finditer(self.text, piece.start, piece.end):
+                for m in SENTENCE.finditer(self.text, piece.start, piece.end):
                     if re.search(r"\b%s\b" % re.escape(place), m.group(), re.IGNORECASE):
                         found.update((id(p), p) for at, p, quoted in self.cast.mentions
                                      if m.start() <= at < m.end() and not quoted and p.is_person)

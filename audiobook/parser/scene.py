@@ -18,7 +18,7 @@ CONVERSATION_GAP = 3
 _STRANGERS = set(rules.STRANGERS.values())
 
 #: A sentence of narration, not cut after a title ("Then Mrs. Pelham spoke." is one sentence).
-_SENTENCE = re.compile(r"(?:[^.!?]|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bSt)\.)+(?:[.!?]+|$)")
+SENTENCE = re.compile(r"(?:[^.!?]|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bSt)\.)+(?:[.!?]+|$)")
 #: Where a sentence joins another clause with a subject of its own ("..., and Ms. Henderson had").
 _JOINED_CLAUSE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whilst)\s+")
 #: A person noun after an article ("a girl", "the old man").
@@ -298,7 +298,7 @@ class Stage:
         of the paragraph before that offset (what comes before its first quotation)."""
         st = self.state
         stop = unit.para.end if end is None else end
-        for m in _SENTENCE.finditer(self.text[unit.para.start:stop]):
+        for m in SENTENCE.finditer(self.text[unit.para.start:stop]):
             sentence = m.group()
             subject = subjects.sentence_subject(sentence) or subjects.clause_subject(sentence)
             if subject is not None and subject.kind == "name":
