@@ -413,7 +413,9 @@ KIN_NAMES = {word: KINSHIP_NOUNS[KIN_SYNONYMS.get(word, word)]
 #: Words that end a noun phrase in a tag ("the pretty woman at his side").
 PHRASE_STOPS = {"at", "in", "on", "with", "of", "from", "to", "and", "who", "which", "as", "by", "for",
                 "near", "beside", "behind", "that", "whose", "but", "or", "into", "upon", "outside", "inside",
-                "beyond", "across", "under", "above", "below", "among", "against", "opposite"}
+                "beyond", "across", "under", "above", "below", "among", "against", "opposite", "without",
+                "through", "after", "before", "over", "like", "than", "until", "around", "toward", "towards",
+                "within", "between", "beneath", "past"}
 
 #: Nouns that give the gender of a speaker ("my wife", "the old woman").
 GENDER_NOUNS = {

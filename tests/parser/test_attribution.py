@@ -24,6 +24,7 @@ TAGS = [
     ('"I know she is," assented Mr. Penrose; "sometimes."', ["Mr. Penrose", "Mr. Penrose"]),
     # regression: a preposition after the noun ends it ("the outside" was a character)
     ('"Go away!" shrieked the parrot outside the door.', ["the parrot"]),
+    ('"The Plato again?" answered the pawnbroker without surprise.', ["the pawnbroker"]),  # not "the surprise"
     # the subject, other verbs, then "and said" right before the quote, with a comma or a dash
     ('"Is the ferry late?" asked Tom.\n\n"It is always late," said Ruth.\n\n'
      'Ruth, a little stung by the silence, looked back at the mill and said,\n\n"Rain."', ["Tom", "Ruth", "Ruth"]),
