@@ -97,10 +97,21 @@ def whole_speeches(quotes: list[str], tags_between: list[str], is_person: Callab
     for i in range(len(out) - 2, -1, -1):
         names = vocatives(out[i])
         if out[i].rstrip().endswith(",") and tags_between[i].rstrip().endswith(",") \
-                and out[i + 1].lstrip()[:1].isupper() and names and all(map(is_person, names)) \
+                and _new_clause(out[i + 1]) and names and all(map(is_person, names)) \
                 and not called_names(out[i]):
             out[i] = out[i + 1] = out[i].rstrip() + " " + out[i + 1].lstrip()
     return out
+
+
+#: Lower-case words that open a clause of their own after a tag: '"Mulcahy," said the master,
+#: "we are to have a guest."' goes on speaking to Mulcahy; "has never thanked me" is his predicate.
+CLAUSE_OPENERS = frozenset({"we", "you", "they", "he", "she", "it", "there", "let", "please", "if", "what",
+                            "how", "why", "where", "when", "come", "i"})
+
+
+def _new_clause(quote: str) -> bool:
+    first = quote.lstrip(" '\u2018\u201c\"")
+    return first[:1].isupper() or first.split(" ", 1)[0].rstrip(",").lower() in CLAUSE_OPENERS
 
 
 def called_names(quote: str) -> list[str]:

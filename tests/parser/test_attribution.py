@@ -292,6 +292,14 @@ ATTRIBUTION_CASES = [
         '"Harriet has only to shout at him, and he hears everything."\n\n'
         '"And Harriet\'s throat is sore for a week after," added that young lady.\n',
         ["Mrs. Ashcombe", "Mrs. Ashcombe", "Harriet"], id="regression_that_young_lady_was_the_last_speaker"),
+    # A name called before a tag, the speech going on after it with a lower-case clause, is
+    # spoken to: the one called answers, not the one who spoke before.
+    pytest.param(
+        'Hugh sat at the table with Nora.\n\n"I mean," he said at last, "to give him his dinner."\n\n'
+        'Mulcahy came in with the tray. He was old.\n\n'
+        '"Mulcahy," said the master, "we are to have a guest."\n\n"A guest, your honour?"\n',
+        ["Hugh", "Hugh", "the master", "the master", "Mulcahy"],
+        id="regression_name_called_before_a_tag_then_a_lower_case_clause"),
     # What a relative clause tells of the subject neither hides it nor makes the action long.
     pytest.param(
         '"It was Dick\'s cage," said Dory, and climbed up over the wheel with it in her lap.\n\n'
