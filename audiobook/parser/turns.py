@@ -65,7 +65,9 @@ class TurnTaking(Resolver):
                         subject.words.split()[-1].lower() in rules.PERSON_NOUNS:
                     # "The old man smiled": the one man in the talk besides the last speaker.
                     st = self.state
-                    same = {id(p): p for p in st.conv if isinstance(p, Person) and p.gender == subject.gender
+                    # The one just called by name is in the talk too, spoken to if not yet speaking.
+                    same = {id(p): p for p in st.conv + st.addressed_last
+                            if isinstance(p, Person) and p.gender == subject.gender
                             and p is not st.last_speaker and p is not st.narrator
                             and not p.name.startswith(NOUN_NAMED)}
                     if len(same) == 1:

@@ -300,6 +300,15 @@ ATTRIBUTION_CASES = [
         '"Mulcahy," said the master, "we are to have a guest."\n\n"A guest, your honour?"\n',
         ["Hugh", "Hugh", "the master", "the master", "Mulcahy"],
         id="regression_name_called_before_a_tag_then_a_lower_case_clause"),
+    # "The old man lifted his eyes" after a man was called by name: two men in the talk besides
+    # the last speaker, so the description is not the other one who spoke; the one called answers.
+    pytest.param(
+        'Hugh sat at the table with Nora.\n\n"I mean," he said at last, "to give him his dinner."\n\n'
+        'Mulcahy came in with the tray. He was old.\n\n'
+        '"Mulcahy," said the master, "we are to have a guest."\n\n'
+        '"A guest, your honour?" The old man lifted his eyes. "For the night, sir?"\n',
+        ["Hugh", "Hugh", "the master", "the master", "Mulcahy", "Mulcahy"],
+        id="regression_a_description_beat_is_not_the_only_other_man_when_one_is_called"),
     # What a relative clause tells of the subject neither hides it nor makes the action long.
     pytest.param(
         '"It was Dick\'s cage," said Dory, and climbed up over the wheel with it in her lap.\n\n'
