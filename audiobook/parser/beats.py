@@ -340,6 +340,9 @@ def named_later(att: "Attributor") -> None:
 #: Leaving the scene, joined to what someone just did or said ("said the landlady with feeling,
 #: and withdrew", "Porlock took it ... and withdrew", "said he, and was gone").
 _EXIT = re.compile(r"(?:,\s*|\s)and\s+(?:withdrew|went out|left the room|retired|departed|was gone)\b")
+#: A clause that looks back on someone's going ("When he was gone, Durbeyfield walked ...", "When
+#: she had gone, Sister set the lamp down"): the one of the talk the he/she means has left.
+_GONE_CLAUSE = re.compile(r"\b(?:When|After|As soon as|Once|Now that) (he|she) (?:was|had) (?:gone|left|departed)\b")
 
 
 def leaving(att: "Attributor", unit) -> list[Person]:
@@ -360,4 +363,16 @@ def leaving(att: "Attributor", unit) -> list[Person]:
             who = att.cast.resolve(subject.words) if subject is not None and subject.kind == "name" else None
         if isinstance(who, Person) and who.is_person and who not in out:
             out.append(who)
+        gone = _GONE_CLAUSE.search(body)
+        if gone:
+            gender = rules.SUBJECT_PRONOUNS[gone.group(1)]
+            st = att.state
+            talk = ([st.last_speaker] if isinstance(st.last_speaker, Person) else []) + list(st.conv)
+            # "When he was gone, Durbeyfield walked a few steps": not the one the sentence goes on about
+            rest = body[gone.end():gone.end() + 120]
+            stays = {id(att.cast.resolve(w)) for w in re.findall(r"\b[A-Z][\w'\u2019-]+", rest)}
+            left = [p for p in talk if isinstance(p, Person) and p is not st.narrator and id(p) not in stays]
+            who = next((p for p in left if p.gender == gender), None) or next((p for p in left if p.gender is None), None)
+            if who is not None and who not in out:
+                out.append(who)
     return out

@@ -127,7 +127,10 @@ class TurnTaking(Resolver):
             return st.conv[1]
         if len(st.conv) >= 2 and st.last_speaker not in addressed:
             return st.last_speaker  # the other one is spoken to: the same speaker goes on
-        return self._other([st.last_speaker] + addressed)
+        other = self._other([st.last_speaker] + addressed)
+        if other is None and st.last_speaker not in addressed and st.gone:
+            return st.last_speaker  # the other one has left: the one still here goes on
+        return other
 
     def _other(self, not_these: list[object]) -> object:
         st = self.state
@@ -137,7 +140,7 @@ class TurnTaking(Resolver):
         if st.narrator is not None and st.narrator not in not_these:
             # In a first-person scene the one answering is "I" before anyone merely mentioned.
             return st.narrator
-        about = [p for p in st.recent if p not in not_these and p.is_person]
+        about = [p for p in st.recent if p not in not_these and p.is_person and id(p) not in st.gone]
         if about and not any(id(p) in st.scene for p in about):
             # A new scene that names nobody yet: of the last few people about, the one the story
             # is most about.

@@ -309,6 +309,13 @@ ATTRIBUTION_CASES = [
         '"A guest, your honour?" The old man lifted his eyes. "For the night, sir?"\n',
         ["Hugh", "Hugh", "the master", "the master", "Mulcahy", "Mulcahy"],
         id="regression_a_description_beat_is_not_the_only_other_man_when_one_is_called"),
+    # "When he was gone, Jack sat down": the one of the talk the he means, not the one the
+    # sentence goes on about, has left; with nobody else about, the one still here goes on.
+    pytest.param(
+        '"Good night," said the parson.\n\n"Good night, sir," said Jack.\n\n'
+        'When he was gone, Jack sat down on the bank. Presently a lad came by. The lad was Fred.\n\n'
+        '"Fred, run to the inn."\n\n"Why should I?"\n\n"Because I tell you."\n',
+        ["the parson", "Jack", "Jack", "Fred", "Jack"], id="when_he_was_gone_he_is_out_of_the_talk"),
     # What a relative clause tells of the subject neither hides it nor makes the action long.
     pytest.param(
         '"It was Dick\'s cage," said Dory, and climbed up over the wheel with it in her lap.\n\n'
