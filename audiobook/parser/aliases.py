@@ -209,6 +209,18 @@ def shortens(short: str, full: str) -> bool:
         len(s) >= rules.SHORT_NAME_MIN and full.startswith(s) for s in _stems(short))
 
 
+def clips_end(short: str, full: str) -> bool:
+    """Whether given name ``short`` is the end of ``full`` cut off (Delia: Cordelia, Bella:
+    Isabella), not a name joined onto another (Anne: Marianne, Mary: Rosemary)."""
+    head = full[: len(full) - len(short)]
+    return len(short) >= 4 and len(head) >= 2 and full[len(head):].lower() == short.lower() \
+        and head.lower() not in _NAME_HEADS
+
+
+#: What may open a name made of two ("Rose-" of Rosemary, "Mari-" of Marianne): a name of its own.
+_NAME_HEADS = frozenset(n.lower() for n in _COMMON_GIVEN | set(rules.NICKNAMES)) | rules.JOINED_NAME_HEADS
+
+
 def _merge_short_forms(text: str, cast: Roster) -> None:
     merged = True
     while merged:  # "Rosie" joining "Rosalind" leaves "Ros" one person to join
@@ -234,6 +246,10 @@ def _merge_short_forms_once(text: str, cast: Roster) -> bool:
             shortens(short, g) or (short == g and q_sur is None) for g in givens[id(p)])
                 and (q_sur is None or _surname(p) in (None, q_sur))
                 and not _sexes_differ(p, q)]
+        if not fits:
+            # "Delia Fennimore" of "Cordelia Fennimore": the end of the given name cut off
+            fits = [p for p in cast.people if p is not q and id(p) not in gone and _surname(p) in (None, q_sur)
+                    and any(clips_end(short, g) for g in givens[id(p)]) and not _sexes_differ(p, q)]
         if len(fits) == 1:
             _merge(cast, text, q, fits[0])
             gone.add(id(q))

@@ -264,6 +264,8 @@ FAMILIAR_ENDINGS = ("sie", "sy", "ie", "ey", "y", "s", "o")
 
 #: Fewest letters a given name cut short may keep and still stand for the full one (Kit: Kitty).
 SHORT_NAME_MIN = 3
+#: Openings of given names made of two that are not names in the lists: "Mari-anne", "Jo-anne".
+JOINED_NAME_HEADS = frozenset({"mari", "jo", "lou", "ann", "rose", "mary", "lee"})
 
 #: Occupations and roles that stand for an unnamed character ("said the detective"), with the
 #: gender the word implies (None: either).

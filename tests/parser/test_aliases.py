@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audiobook.parser.aliases import shortens
+from audiobook.parser.aliases import clips_end, shortens
 from parser_helpers import parse_text
 
 #: (short, full, whether short is a short or familiar form of full)
@@ -31,6 +31,18 @@ def test_short_and_familiar_given_names(short, full, expected):
     assert shortens(short, full) is expected
 
 
+#: (short, full, whether short is full with its opening cut off): Delia of Cordelia, not Anne of
+#: Marianne, a name joined onto another.
+CLIPPED_ENDS = [("Delia", "Cordelia", True), ("Bella", "Isabella", True), ("Bert", "Albert", True),
+                ("Anne", "Marianne", False), ("Mary", "Rosemary", False), ("Anne", "Joanne", False),
+                ("Tina", "Christina", False), ("Ann", "Joann", False)]
+
+
+@pytest.mark.parametrize("short,full,expected", CLIPPED_ENDS, ids=[f"{s}-{f}" for s, f, _ in CLIPPED_ENDS])
+def test_given_names_with_their_opening_cut_off(short, full, expected):
+    assert clips_end(short, full) is expected
+
+
 def _speakers(text: str) -> list:
     return [s.speaker for s in parse_text(text).segments() if s.kind.value == "dialogue"]
 
@@ -54,6 +66,11 @@ ONE_PERSON_MANY_NAMES = [
      "\"Five,\" said Lieutenant Osei.\n\n\"Maybe,\" Benny said.\n", {"Lieutenant Benedict Osei"}),
     ("Dr. Farah Nazari held up a jar.\n\n\"Look,\" said Farah.\n\n\"There,\" said Dr. Nazari.\n\n"
      "\"Thirty-one hours, Captain. Give or take,\" said Farah.\n", {"Dr. Farah Nazari"}),
+    # regression: a given name cut at its opening was a second person ("Delia Fennimore")
+    ("Cordelia Fennimore poured the tea.\n\n\"Sugar?\" said Cordelia Fennimore.\n\n"
+     "\"Two,\" said Tom Varley.\n\n\"There,\" said Delia Fennimore.\n", {"Cordelia Fennimore", "Tom Varley"}),
+    ("Isabella came down late.\n\n\"Tea?\" said Isabella.\n\n\"Please,\" said Tom.\n\n"
+     "\"Here,\" said Bella.\n", {"Isabella", "Tom"}),
 ]
 
 
