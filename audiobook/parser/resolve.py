@@ -141,9 +141,9 @@ class Resolver(Naming):
                 # the relation's sex ("said his sister" is no man).
                 kin = next(filter(None, map(roles.relation, subject.words.split()[1:3])), None)
                 sex = rules.KINSHIP_NOUNS.get(kin) if kin else None
-                other = next((p for p in talking if p is not st.last_speaker
-                              and (sex is None or p.gender in (sex, None))), None)
-                if other is not None:
+                others = [p for p in talking if p is not st.last_speaker and (sex is None or p.gender in (sex, None))]
+                other = others[0] if len(others) == 1 or sex is None and others else None
+                if other is not None:  # two men in the talk: which is her father the text does not say
                     other.forms[subject.words] = other.forms.get(subject.words, 0) + 1
                     return other
             if not subject.gender and (last in rules.RELATIONAL_NOUNS or (

@@ -316,6 +316,12 @@ ATTRIBUTION_CASES = [
         'When he was gone, Jack sat down on the bank. Presently a lad came by. The lad was Fred.\n\n'
         '"Fred, run to the inn."\n\n"Why should I?"\n\n"Because I tell you."\n',
         ["the parson", "Jack", "Jack", "Fred", "Jack"], id="when_he_was_gone_he_is_out_of_the_talk"),
+    # "said her father" answering her: the other one in the talk only when there is one other
+    # man; with two, which is her father the text has not said, so neither takes the name.
+    pytest.param(
+        '"Sit down, Crosbie," said Hugh.\n\n"I have had a letter," said Mr. Crosbie.\n\n'
+        '"We know you have been selling the roof," said Nora.\n\n"Nora," said her father mildly.\n',
+        ["Hugh", "Mr. Crosbie", "Nora", "her father"], id="regression_her_father_was_the_agent_in_the_talk"),
     # What a relative clause tells of the subject neither hides it nor makes the action long.
     pytest.param(
         '"It was Dick\'s cage," said Dory, and climbed up over the wheel with it in her lap.\n\n'

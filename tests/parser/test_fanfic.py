@@ -485,7 +485,7 @@ MERGED = {"parsonage": "without a list, Mrs. Pelham and her daughter Eleanor Pel
           "ballarat_road": "Christopher Hale takes 'Mr. Hale', a name the gold gives his brother Edmund as well",
           "skeena_camp": "'the teamster' is joined to Angus McRae, and 'the girl' to Toronto (Arthur Lindsay's "
                          "nickname)",
-          "kilcarrig": "'the driver' is joined to Nora, and 'her father' to Mr. Crosbie, the agent",
+          "kilcarrig": "'the driver' is joined to Nora",
           "tollgate": "'Miss Merridew', the elder sister, is joined to Miss Clementina, and 'her sister' "
                       "stands for either",
           "coldharbour": "Elias Pardy takes 'Mr. Pardy', a name the gold gives his son Thomas as well, and "
