@@ -281,9 +281,10 @@ class Attributor(TagFinding):
             speaker = self._beat(unit)
             after = pieces[first_q + 1] if first_q + 1 < len(pieces) else None
             before = pieces[first_q - 1] if first_q > 0 else None
+            announced = beats.voice_before(self, self.unit_index) if first_q == 0 and st.gap >= 1 else None
             if speaker is None and (beats.voice_tag(self.text[after.start:after.end] if after else "",
                                                     self.text[before.start:before.end] if before else "")
-                                    or after is None and beats.voice_heard(self, self.unit_index)):
+                                    or after is None and beats.voice_heard(self, self.unit_index) or announced):
                 speaker = heard = beats.revealed(self, self.unit_index, pieces[first_q].end)
                 if speaker is None and st.gap == 0 and len(st.summoned) == 1:
                     # '... Norah!' / '"Yes, ma'am," called a voice from the kitchen.': the one
@@ -292,7 +293,11 @@ class Attributor(TagFinding):
                 if speaker is None:
                     # '"Abandoned!" cried a voice from the crowd.': someone unseen, never shown,
                     # and not one of the talk; "cried the same voice" is them again.
-                    speaker = self._unseen(beats.placed_voice(self.text[after.start:after.end] if after else ""))
+                    tagged = beats.placed_voice(self.text[after.start:after.end] if after else "")
+                    # A voice the narration hears coming from somewhere: where the scene went
+                    # before ("Mulcahy climbed the back stairs") is no sign of who is there now.
+                    speaker = self._unseen(tagged, placed=True) if tagged else \
+                        self._unseen(announced if announced and " from " in announced else None, placed=False)
             guessed = speaker is None
             addressed = self._addressed(pieces[first_q])
             how = "turn" if speaker is not None else "guess"

@@ -223,6 +223,32 @@ _PLACED_VOICE = re.compile(r"^\W*(?:[a-z]+ly\s+)?(?:%s)\s+((?:a|an|another|the)\
                                              key=len, reverse=True)))
 
 
+#: A paragraph of narration ending on a voice heard ("... when a clear voice spoke from the stairs
+#: above him."): the line after it is that voice's. Group 1: where it came from, if it says.
+_VOICE_ENDING = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+,?\s+){0,3}?voice\s+(?:%s|spoke|came|sounded|rang\s+out)\b"
+                           r"(?:\s+(?:from|out\s+of|over|behind)\s+((?:the|a)\s+[a-z-]+(?:\s+(?!above|below|into|in|at|on|of|to|and|with|beside|behind|as)[a-z-]+)?))?[^.!?\"\u201c\u201d]{0,80}[.:]\s*$"
+                           % "|".join(sorted(rules.SPEECH_VERBS, key=len, reverse=True)))
+
+
+def voice_ending(narration: str) -> Optional[str]:
+    """The voice a paragraph of narration ends by hearing ("a voice from the stairs"; "a voice"
+    when it says not where), or None."""
+    m = _VOICE_ENDING.search(narration)
+    if m is None:
+        return None
+    return "a voice from " + " ".join(m.group(1).split()) if m.group(1) else "a voice"
+
+
+def voice_before(att: "Attributor", index: int) -> Optional[str]:
+    """The voice the paragraph before unit ``index``, narration only, ends by hearing."""
+    if index < 1:
+        return None
+    unit = att.units[index - 1]
+    if unit.para.kind != "prose" or not unit.pieces or any(p.kind == "dialogue" for p in unit.pieces):
+        return None
+    return voice_ending(att.text[unit.para.start:unit.para.end])
+
+
 def placed_voice(after: str) -> Optional[str]:
     """The voice a tag after a quotation names by where it came from ("a voice from the crowd"),
     or "the same voice"; None for any other tag."""

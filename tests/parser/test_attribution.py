@@ -322,6 +322,13 @@ ATTRIBUTION_CASES = [
         '"Sit down, Crosbie," said Hugh.\n\n"I have had a letter," said Mr. Crosbie.\n\n'
         '"We know you have been selling the roof," said Nora.\n\n"Nora," said her father mildly.\n',
         ["Hugh", "Mr. Crosbie", "Nora", "her father"], id="regression_her_father_was_the_agent_in_the_talk"),
+    # Narration ending on a voice heard from somewhere: the line after it is that voice's, someone
+    # unseen, not the one the narration was about.
+    pytest.param(
+        '"Good day," said Tom to the carter.\n\n"Good day, sir," said the carter.\n\n'
+        'Tom went up the steps into the hall. He was still looking about him when a clear voice spoke '
+        'from the stairs above him.\n\n"You had better not stand there."\n\n"I beg your pardon," he said.\n',
+        ["Tom", "the carter", "the voice from the stairs", "Tom"], id="a_paragraph_ending_on_a_voice_heard"),
     # What a relative clause tells of the subject neither hides it nor makes the action long.
     pytest.param(
         '"It was Dick\'s cage," said Dory, and climbed up over the wheel with it in her lap.\n\n'

@@ -423,7 +423,7 @@ SPLIT = {"the_orchard": "the curate is Mr. Lacey and Miss Ashworth is Eleanor, w
                           "trooper' from Mr. Dawlish",
          "skeena_camp": "see MERGED; 'the boss' stays apart from Angus McRae, 'the cook' from Baptiste "
                         "Ouellette; Mrs. Hebden and St. Jerome, only spoken of, are given lines",
-         "kilcarrig": "see MERGED; 'the master' stays apart from Hugh Considine, 'Michael' from Mulcahy, 'the "
+         "kilcarrig": "'the master' stays apart from Hugh Considine, 'Michael' from Mulcahy, 'the "
                       "priest' from Father Tobias Daly; a letter read aloud goes to 'the gentleman'",
          "tollgate": "see MERGED; the highwayman is seven (Lucius Fane, the captain, the stranger, the rider, "
                      "the voice from the dark, the horseman, the highwayman), and 'the ostler', 'her "
@@ -485,7 +485,6 @@ MERGED = {"parsonage": "without a list, Mrs. Pelham and her daughter Eleanor Pel
           "ballarat_road": "Christopher Hale takes 'Mr. Hale', a name the gold gives his brother Edmund as well",
           "skeena_camp": "'the teamster' is joined to Angus McRae, and 'the girl' to Toronto (Arthur Lindsay's "
                          "nickname)",
-          "kilcarrig": "'the driver' is joined to Nora",
           "tollgate": "'Miss Merridew', the elder sister, is joined to Miss Clementina, and 'her sister' "
                       "stands for either",
           "coldharbour": "Elias Pardy takes 'Mr. Pardy', a name the gold gives his son Thomas as well, and "
