@@ -203,8 +203,10 @@ def sentence_subject(narration: str, names: frozenset = frozenset()) -> Optional
         return subject
     if subject.kind == "noun" and j + 1 < len(toks) and toks[j] == "," and toks[j + 1].islower():
         return subject  # "A maid, alarmed at the din, entered the room."
-    if j + 1 < len(toks) and toks[j] == "," and toks[j + 1] in ("who", "whose"):
-        return subject  # "Dory, who had been studying his profile, took her courage in both hands."
+    if j + 1 < len(toks) and toks[j] == "," and toks[j + 1] in ("who", "whose", "when", "while", "as", "though"):
+        # "Dory, who had been studying his profile, took her courage in both hands.";
+        # "Quarrender's voice, when he spoke, was very quiet."
+        return subject
     return None
 
 

@@ -21,6 +21,10 @@ def _set_off(sentence: str, first: str) -> bool:
     return sentence.startswith(first) and bool(_SET_OFF.match(sentence, len(first)))
 
 
+_AND_CLAUSE = re.compile(r"[,;]\s*and\s+")
+_LATER = re.compile(r"^(?:a\s+moment|an\s+instant|a\s+second|a\s+minute|soon|presently)(?:\s+later|\s+after)?,?\s+")
+
+
 class TurnTaking(Resolver):
     """Guesses the speaker of a paragraph whose quotations carry no tag."""
 
@@ -233,4 +237,11 @@ class TurnTaking(Resolver):
             after = pieces[last + 1]
             stop = re.search(r"[.!?]", self.text[after.start:after.end])
             end = after.start + stop.end() if stop else after.end
+            # '"Bloody--" Ron yelps, and his head vanishes, and a moment later Andromeda Tonks steps
+            # out of the fireplace.': someone else named in a clause of their own is narration after
+            # the tag, as a sentence of its own would be.
+            for m in _AND_CLAUSE.finditer(self.text, after.start, end):
+                subject = subjects.sentence_subject(_LATER.sub("", self.text[m.end():end]))
+                if subject is not None and subject.kind == "name":
+                    return m.start()
         return end

@@ -329,6 +329,18 @@ ATTRIBUTION_CASES = [
         'Tom went up the steps into the hall. He was still looking about him when a clear voice spoke '
         'from the stairs above him.\n\n"You had better not stand there."\n\n"I beg your pardon," he said.\n',
         ["Tom", "the carter", "the voice from the stairs", "Tom"], id="a_paragraph_ending_on_a_voice_heard"),
+    # A tag's sentence ends, for what the next line follows, where a clause of someone else's begins.
+    pytest.param(
+        'Ginny looks at Harry.\n\n"We have Teddy till noon," Harry says.\n\n"Fine," Ginny says.\n\n'
+        '"Bloody--" Ron yelps, and his head vanishes with a pop, and a moment later Mary Tonks steps neatly '
+        'out of the fireplace in a gray cloak.\n\n"I am early," she says.\n',
+        ["Harry", "Ginny", "Ron", "Mary Tonks"], id="regression_a_tag_sentence_ran_over_someone_coming_in"),
+    # A subject set off from its verb by a clause of time ("Quarrender's voice, when he spoke, was
+    # very quiet.") is still the subject.
+    pytest.param(
+        '"Have you found him?" said Clara.\n\n"No, miss," said the inspector.\n\n'
+        'Her aunt gave a moan.\n\nQuarrender\'s voice, when he spoke, was very quiet. "Who says so?"\n',
+        ["Clara", "the inspector", "Quarrender"], id="regression_a_clause_of_time_hid_the_subject"),
     # What a relative clause tells of the subject neither hides it nor makes the action long.
     pytest.param(
         '"It was Dick\'s cage," said Dory, and climbed up over the wheel with it in her lap.\n\n'
