@@ -54,7 +54,8 @@ def first_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
     return who if who is not None and who.is_person else None
 
 
-#: Most words in a paragraph's closing sentence for its subject to be the one who speaks next.
+#: Most words in a paragraph's closing sentence that says what its subject is ("Victor was the
+#: younger son ...") for the subject to be the one who speaks next; one showing them act may be longer.
 CLOSING_ACTION_WORDS = 12
 
 #: Looking in at a door or round it, to speak ("put his head in at the door", "put her head round
@@ -91,10 +92,26 @@ def closing_actor(att: "Attributor", start: int, end: int) -> Optional[Person]:
             last = clause
     # What a relative clause says of the subject ("Dory, who had been studying his profile,
     # took ...") does not make the action longer.
-    if len(_RELATIVE.sub(" ", last).split()) > CLOSING_ACTION_WORDS:
-        return None
     subject = subjects.sentence_subject(last)
+    if len(_RELATIVE.sub(" ", last).split()) > CLOSING_ACTION_WORDS and _describes(last, subject):
+        return None
     return None if subject is not None and subject.kind == "pronoun" else _actor(att, last, subject)
+
+
+#: Verbs after a subject that say what someone is rather than what they do.
+_BEING = re.compile(r"^\W*(?:was|were|is|are|had\s+been|has\s+been|seemed|appeared|remained|looked\s+like)\b"
+                    r"(?!\s+(?:still\s+|already\s+|now\s+)?[a-z]+ing\b)")  # "was standing at the door" is doing
+
+
+def _describes(sentence: str, subject: Optional[subjects.Subject]) -> bool:
+    """Whether a long closing sentence says what its subject is ("Victor was the younger son
+    ...") rather than shows them doing something, after which they speak ("Nurse Pell took the
+    cap out of the box, shook it, and set it on the girl's head")."""
+    if subject is None:
+        return True
+    last = subject.words.split()[-1]  # "Mr Denbury": the tokens drop a title's full stop
+    at = sentence.find(last)
+    return at < 0 or bool(_BEING.match(sentence[at + len(last):]))
 
 
 def _looking_in(att: "Attributor", sentence: str) -> Optional[Person]:

@@ -329,6 +329,20 @@ ATTRIBUTION_CASES = [
         'Tom went up the steps into the hall. He was still looking about him when a clear voice spoke '
         'from the stairs above him.\n\n"You had better not stand there."\n\n"I beg your pardon," he said.\n',
         ["Tom", "the carter", "the voice from the stairs", "Tom"], id="a_paragraph_ending_on_a_voice_heard"),
+    # A long closing sentence that shows its subject acting names the next speaker as a short one
+    # does; one that says what its subject is does not.
+    pytest.param(
+        '"Come into the linen room," said Nurse Pell.\n\n"You are late," said Sister Marchbank.\n\n'
+        '"Yes, Sister," said Ruth.\n\nThe linen room was a narrow place. Nurse Pell took the stiff muslin '
+        'cap out of the tin box, shook it, and set it on the girl\'s head with two quick stabs of the pins.\n\n'
+        '"There. What is your name?"\n',
+        ["Nurse Pell", "Sister Marchbank", "Ruth", "Nurse Pell"], id="a_long_closing_sentence_of_action"),
+    pytest.param(
+        'Robert sat with Victor and Madame Lebrun.\n\n"I shall go," said Robert.\n\n'
+        '"You will not," said Madame Lebrun.\n\nMadame Lebrun went back to the machine. Victor was the '
+        'younger son and brother of the house, with a temper which invited violence and a will which no axe '
+        'could break.\n\n"Whenever you say the word I am ready to go."\n',
+        ["Robert", "Madame Lebrun", "Robert"], id="a_long_closing_sentence_describing_is_no_beat"),
     # A tag's sentence ends, for what the next line follows, where a clause of someone else's begins.
     pytest.param(
         'Ginny looks at Harry.\n\n"We have Teddy till noon," Harry says.\n\n"Fine," Ginny says.\n\n'
