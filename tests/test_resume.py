@@ -55,7 +55,10 @@ def test_killed_render_resumes_to_identical_files(tmp_path, sig):
     expected = files(tmp_path / "whole" / "the-river-book")
 
     out = tmp_path / "cut"
-    proc = subprocess.Popen(render_cmd(story, out), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Ctrl-C as a terminal gives it: a test run started in the background (where the shell
+    # ignores SIGINT for it and its children) must not make the render deaf to it.
+    proc = subprocess.Popen(render_cmd(story, out), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while clips_in(out / ".audiobook-cache") < 40 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.005)
