@@ -152,6 +152,25 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
         toks.pop()
     if not toks:
         return None
+    found = _tag_in(toks, tail, closed, names)
+    shorter = _without_manner(toks)
+    if found is None and shorter != toks:
+        # '... Then the widow said, in the voice she kept for bad news,': the tag without its
+        # manner; a he/she there is the sentence's own ("Then he added, with a yawn:")
+        found = _tag_in(shorter, tail, closed, names)
+        if found is not None and found.kind == "pronoun":
+            found = None
+    return found
+
+
+def _tag_in(toks: list[str], tail: str, closed: bool, names: frozenset) -> Optional[Subject]:
+    """``tag_before`` on the words of the tag's sentence."""
+    hearing = next((h for h in range(max(0, len(toks) - 6), len(toks)) if toks[h] in rules.HEARING_VERBS), None)
+    if hearing is not None and not closed:
+        # "And Kitty ... heard her grandfather say at her elbow in a low voice:": the one heard
+        heard = _heard(toks, hearing + 1, names)
+        if heard is not None:
+            return heard
     for i, t in enumerate(toks):
         if is_verb(t) and (t.islower() or i == 0) and i >= len(toks) - 4:  # "Said she:"
             if closed and i != len(toks) - 1:
@@ -174,6 +193,26 @@ def tag_before(narration: str, names: frozenset = frozenset()) -> Optional[Subje
             subject.verb = next(t for t in toks if is_verb(t) and t.islower())
             return subject
     return None
+
+
+#: Words that open how something is said, after the verb of a tag ("said, in the voice she kept
+#: for bad news,", "said at her elbow in a low voice:").
+_MANNER_OPENERS = frozenset({"in", "with", "at", "under", "without", "half", "very", "quite", "rather", "through"})
+_MANNER_MAX = 12
+
+
+def _without_manner(toks: list[str]) -> list[str]:
+    """A tag's words without how it says its line, when that runs past the verb's last few
+    words: '... Then the widow said, in the voice she kept for bad news,' ends at "said"."""
+    verbs = [i for i, t in enumerate(toks) if is_verb(t) and t.islower()]
+    if not verbs or verbs[-1] >= len(toks) - 4:
+        return toks
+    v = verbs[-1]
+    k = v + 1 + (toks[v + 1] == "," if v + 1 < len(toks) else 0)
+    if k < len(toks) and toks[k] in _MANNER_OPENERS and len(toks) - k <= _MANNER_MAX \
+            and not any(t in SENTENCE_END or t[:1].isupper() for t in toks[k:]):
+        return toks[:v + 1]
+    return toks
 
 
 def _subject_before(toks: list[str], i: int, closed: bool, names: frozenset) -> Optional[Subject]:

@@ -25,6 +25,11 @@ TAGS = [
     # regression: a preposition after the noun ends it ("the outside" was a character)
     ('"Go away!" shrieked the parrot outside the door.', ["the parrot"]),
     ('"The Plato again?" answered the pawnbroker without surprise.', ["the pawnbroker"]),  # not "the surprise"
+    # a tag before the line, with how it is said after the verb; and "heard X say": X
+    ('"Mother," said Eliza.\n\n"Well?" said Ann.\n\nFor a while there was no sound. Then the widow said, in the '
+     'voice she kept for bad news,\n\n"The rent is nine-and-six."', ["Eliza", "Ann", "the widow"]),
+    ('"Good night," said Mr. Fane.\n\n"Good night, sir," said Kitty.\n\nAnd Kitty, standing in the candlelight, '
+     'heard her grandfather say at her elbow in a low voice:\n\n"Kit. Is it him?"', ["Mr. Fane", "Kitty", "her grandfather"]),
     # the subject, other verbs, then "and said" right before the quote, with a comma or a dash
     ('"Is the ferry late?" asked Tom.\n\n"It is always late," said Ruth.\n\n'
      'Ruth, a little stung by the silence, looked back at the mill and said,\n\n"Rain."', ["Tom", "Ruth", "Ruth"]),
