@@ -245,7 +245,7 @@ INTRODUCTION_IN_FULL = re.compile(r"\s*(?P<name>" + _FULL_NAME + r")[.,!]")
 BARE_TITLES = {
     "mademoiselle", "madame", "monsieur", "mme", "mlle", "madam", "sir", "signor", "signora", "senor",
     "senora", "herr", "frau", "fraulein", "doctor", "professor", "captain", "major", "colonel", "general",
-    "lieutenant", "sergeant", "inspector", "judge", "reverend", "squire", "parson",
+    "lieutenant", "sergeant", "inspector", "judge", "reverend", "squire", "parson", "sister", "matron", "nurse",
 }
 
 #: Spellings of one title that mean the same (dialect and abbreviations), for telling people apart.

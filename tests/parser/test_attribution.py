@@ -25,6 +25,11 @@ TAGS = [
     # regression: a preposition after the noun ends it ("the outside" was a character)
     ('"Go away!" shrieked the parrot outside the door.', ["the parrot"]),
     ('"The Plato again?" answered the pawnbroker without surprise.', ["the pawnbroker"]),  # not "the surprise"
+    # a title standing alone for the one on stage who bears it: "Sister", "Matron", "Nurse" as
+    # "the Colonel" or "Mademoiselle" (a table entry: one text, a hospital ward, shows it)
+    ('Sister Marchbank came down the ward with Dr. Venn and Mrs. Tulley.\n\n"Anything in the night?" said '
+     'Dr. Venn.\n\n"Nothing," said Mrs. Tulley.\n\nNobody answered for a moment. Then Sister said quietly:\n\n'
+     '"Nurse Ashdown will sit with her."', ["Dr. Venn", "Mrs. Tulley", "Sister Marchbank"]),
     # a tag before the line, with how it is said after the verb; and "heard X say": X
     ('"Mother," said Eliza.\n\n"Well?" said Ann.\n\nFor a while there was no sound. Then the widow said, in the '
      'voice she kept for bad news,\n\n"The rent is nine-and-six."', ["Eliza", "Ann", "the widow"]),
