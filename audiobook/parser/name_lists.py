@@ -55,6 +55,15 @@ Chinese Japanese Portuguese Austrian Hungarian Bohemian Polack Hindoo Hindu Yank
                                                    "Here", "Who", "What", "Where")
                 for mark in ("'", "\u2019") for ending in ("s", "d", "ll", "ve", "re", "m")}  # "She'd had a baby"
 
+#: Words for one person of a people, never a name, that head a description with a capital ("said
+#: the Englishman", "the Swede whispered back"): a role of the one on stage so called.
+PEOPLE_NOUNS = set("""
+Frenchman Frenchwoman Englishman Englishwoman Irishman Irishwoman Scotchman Scotsman Scotswoman
+Welshman Dutchman Dutchwoman Chinaman Norseman Cornishman Yankee Swede Dane Norwegian Pole Russian
+Turk Greek Arab Scot Briton Spaniard Mexican Portuguese Austrian Hungarian Bohemian American German
+Italian Frenchy
+""".split())
+
 #: Common given names and the gender they usually carry: a prior that pronoun counts outweigh.
 MALE_NAMES = set("""
 Aaron Adam Adrian Albert Alan Alec Alexander Alfred Andrew Angus Anthony Archibald Archie Arthur

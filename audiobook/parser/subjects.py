@@ -90,11 +90,11 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
                 and not (len(phrase) > 1 and toks[j].endswith("ed")):  # "the doctor crossed the room"
             phrase.append(toks[j])
             j += 1
-        if j < len(toks) and toks[j][:1].isupper() and toks[j] not in rules.NOT_NAMES \
+        if j < len(toks) and toks[j][:1].isupper() and (toks[j] not in rules.NOT_NAMES or toks[j] in rules.PEOPLE_NOUNS) \
                 and lw in ("the", "my", "his", "her") and toks[j][1:].islower():
-            if len(phrase) > 1:
+            if len(phrase) > 1 and toks[j] not in rules.PEOPLE_NOUNS:
                 return subject_at(toks, j, names)  # "her brother Hugh": Hugh
-            # A role written with a capital: "the Hatter", "the General", "my Lady".
+            # A role written with a capital: "the Hatter", "the General", "my Lady", "the big Swede".
             phrase.append(toks[j])
             j += 1
         if len(phrase) > 1 and phrase[-1].lower() in rules.NOT_SPEAKER_NOUNS:
@@ -110,6 +110,8 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
             for g, nouns in rules.GENDER_NOUNS.items():
                 if any(w.lower() in nouns for w in phrase[1:]):
                     gender = g
+            if phrase[-1] in rules.PEOPLE_NOUNS and phrase[-1].endswith(("man", "woman")):
+                gender = "female" if phrase[-1].endswith("woman") else "male"  # the Irishman, the Englishwoman
             subject = Subject("noun", " ".join(phrase), gender)
             if lw in ("a", "an", "another", "the") and j + 1 < len(toks) and toks[j] in ("of", "in", "with", "from", "at"):
                 # "a man in the crowd", "a dame of fifty": how the text calls someone new; "the

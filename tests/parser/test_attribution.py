@@ -25,6 +25,9 @@ TAGS = [
     # regression: a preposition after the noun ends it ("the outside" was a character)
     ('"Go away!" shrieked the parrot outside the door.', ["the parrot"]),
     ('"The Plato again?" answered the pawnbroker without surprise.', ["the pawnbroker"]),  # not "the surprise"
+    # one of a people, written with a capital, heads a description as a role does
+    ('"Well!" said the Englishman at last.\n\n"Ya," said the big Swede.\n\n"Sure," said the Irishman, with '
+     'great good humour.', ["the Englishman", "the Swede", "the Irishman"]),
     # a title standing alone for the one on stage who bears it: "Sister", "Matron", "Nurse" as
     # "the Colonel" or "Mademoiselle" (a table entry: one text, a hospital ward, shows it)
     ('Sister Marchbank came down the ward with Dr. Venn and Mrs. Tulley.\n\n"Anything in the night?" said '
