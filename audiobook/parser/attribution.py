@@ -296,8 +296,8 @@ class Attributor(TagFinding):
                     tagged = beats.placed_voice(self.text[after.start:after.end] if after else "")
                     # A voice the narration hears coming from somewhere: where the scene went
                     # before ("Mulcahy climbed the back stairs") is no sign of who is there now.
-                    speaker = self._unseen(tagged, placed=True) if tagged else \
-                        self._unseen(announced if announced and " from " in announced else None, placed=False)
+                    speaker = self._unseen(tagged) if tagged else \
+                        self._unseen(announced if announced and " from " in announced else None, by_place=False)
             guessed = speaker is None
             addressed = self._addressed(pieces[first_q])
             how = "turn" if speaker is not None else "guess"

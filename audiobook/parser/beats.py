@@ -242,9 +242,11 @@ _PLACED_VOICE = re.compile(r"^\W*(?:[a-z]+ly\s+)?(?:%s)\s+((?:a|an|another|the)\
 
 #: A paragraph of narration ending on a voice heard ("... when a clear voice spoke from the stairs
 #: above him."): the line after it is that voice's. Group 1: where it came from, if it says.
-_VOICE_ENDING = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+,?\s+){0,3}?voice\s+(?:%s|spoke|came|sounded|rang\s+out)\b"
-                           r"(?:\s+(?:from|out\s+of|over|behind)\s+((?:the|a)\s+[a-z-]+(?:\s+(?!above|below|into|in|at|on|of|to|and|with|beside|behind|as)[a-z-]+)?))?[^.!?\"\u201c\u201d]{0,80}[.:]\s*$"
-                           % "|".join(sorted(rules.SPEECH_VERBS, key=len, reverse=True)))
+_VOICE_ENDING = re.compile(
+    r"\b(?:a|an|another)\s+(?:[\w-]+,?\s+){0,3}?voice\s+(?:%s|spoke|came|sounded|rang\s+out)\b"
+    r"(?:\s+(?:from|out\s+of|over|behind)\s+((?:the|a)\s+[a-z-]+"
+    r"(?:\s+(?!above|below|into|in|at|on|of|to|and|with|beside|behind|as)[a-z-]+)?))?"
+    r"[^.!?\"\u201c\u201d]{0,80}[.:]\s*$" % "|".join(sorted(rules.SPEECH_VERBS, key=len, reverse=True)))
 
 
 def voice_ending(narration: str) -> Optional[str]:
@@ -415,7 +417,8 @@ def leaving(att: "Attributor", unit) -> list[Person]:
             rest = body[gone.end():gone.end() + 120]
             stays = {id(att.cast.resolve(w)) for w in re.findall(r"\b[A-Z][\w'\u2019-]+", rest)}
             left = [p for p in talk if isinstance(p, Person) and p is not st.narrator and id(p) not in stays]
-            who = next((p for p in left if p.gender == gender), None) or next((p for p in left if p.gender is None), None)
+            who = next((p for p in left if p.gender == gender), None) \
+                or next((p for p in left if p.gender is None), None)
             if who is not None and who not in out:
                 out.append(who)
     return out

@@ -188,15 +188,15 @@ class Resolver(Naming):
         person.tagged = max(person.tagged, 1)
         return person
 
-    def _unseen(self, voice: Optional[str], placed: bool = True) -> Optional[Person]:
+    def _unseen(self, voice: Optional[str], by_place: bool = True) -> Optional[Person]:
         """Someone heard only as ``voice`` ("a voice from the crowd", from ``beats.placed_voice``),
         made on first use and called as the text first calls them; "the same voice" is the last
-        such one. None for no voice. With ``placed``, one the scene put where the voice came from."""
+        such one. None for no voice. With ``by_place``, one the scene put where the voice came from."""
         st = self.state
         if voice is None or voice == "the same voice" and st.unseen is None:
             return None
         if voice != "the same voice":
-            placed = self._placed_at(voice.split()[-1]) if placed else None
+            placed = self._placed_at(voice.split()[-1]) if by_place else None
             if placed is not None:  # "Mary was in the house." / "Come in!" called a voice from the house.
                 return placed
             name = "the " + voice.split(None, 1)[1]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from audiobook.parser.name_lists import FEMALE_NAMES, MALE_NAMES, NICKNAMES, NOT_NAMES, PEOPLE_NOUNS  # noqa: F401 (the long lists)
+from audiobook.parser.name_lists import (  # noqa: F401 (the long lists)
+    FEMALE_NAMES, MALE_NAMES, NICKNAMES, NOT_NAMES, PEOPLE_NOUNS)
 
 # --------------------------------------------------------------------------- lines in a story
 

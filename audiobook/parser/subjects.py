@@ -90,8 +90,8 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
                 and not (len(phrase) > 1 and toks[j].endswith("ed")):  # "the doctor crossed the room"
             phrase.append(toks[j])
             j += 1
-        if j < len(toks) and toks[j][:1].isupper() and (toks[j] not in rules.NOT_NAMES or toks[j] in rules.PEOPLE_NOUNS) \
-                and lw in ("the", "my", "his", "her") and toks[j][1:].islower():
+        if j < len(toks) and toks[j][:1].isupper() and lw in ("the", "my", "his", "her") and toks[j][1:].islower() \
+                and (toks[j] not in rules.NOT_NAMES or toks[j] in rules.PEOPLE_NOUNS):
             if len(phrase) > 1 and toks[j] not in rules.PEOPLE_NOUNS:
                 return subject_at(toks, j, names)  # "her brother Hugh": Hugh
             # A role written with a capital: "the Hatter", "the General", "my Lady", "the big Swede".
