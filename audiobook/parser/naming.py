@@ -8,6 +8,7 @@ from typing import Optional
 from audiobook.parser import rules
 from audiobook.parser.characters import Person
 from audiobook.parser.pronouns import Pronouns
+from audiobook.parser.narrators import Unit
 from audiobook.parser.quotes import Piece
 
 #: How the names of characters known only by a noun begin.
@@ -86,8 +87,19 @@ class Naming(Pronouns):
             return
         # Only a name known as someone's ("Sir John", a given name, one the narration uses), not a
         # capitalised word heard only in the talk ('"State, mister," said Pete').
-        if called[0] is not speaker and self._may_be(last, called[0]):
+        if called[0] is not speaker and self._may_be(last, called[0]) \
+                and not self._echoes(called[0], self.units[self.unit_index]):
             self._turns_out(last, called[0])
+
+    def _echoes(self, who: Person, calling: Unit) -> bool:
+        """Whether the line before the one ``calling`` a name already said it ('"It is signed 'I.
+        Karolyi.'" / "Karolyi!" repeated Miss Tibbits'): a name said back, nobody's answer."""
+        talk = [u for u in self.units[self.scene_start:self.unit_index + 1]
+                if u is not calling and u.para.start < calling.para.start and any(p.kind == "dialogue" for p in u.pieces)]
+        if not talk:
+            return False
+        said = " ".join(self.text[q.inner_start:q.inner_end] for q in talk[-1].pieces if q.kind == "dialogue")
+        return any(re.search(r"\b%s\b" % re.escape(form), said) for form in who.forms)
 
     def _answers_call(self, speaker: object) -> object:
         """'"Silas, you old sinner!" / "Not them, Hank," said the drummer': one known by a noun
@@ -98,7 +110,8 @@ class Naming(Pronouns):
         called = list({id(p): p for q in self.last_dialogue.pieces if q.kind == "dialogue"
                        for p in self._addressed(q)}.values())
         who = called[0] if len(called) == 1 else None
-        if who is not None and who is not st.last_speaker and self._may_be(speaker, who):
+        if who is not None and who is not st.last_speaker and self._may_be(speaker, who) \
+                and not self._echoes(who, self.last_dialogue):
             return self._turns_out(speaker, who)
         return speaker
 

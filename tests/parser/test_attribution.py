@@ -356,6 +356,17 @@ ATTRIBUTION_CASES = [
         'younger son and brother of the house, with a temper which invited violence and a will which no axe '
         'could break.\n\n"Whenever you say the word I am ready to go."\n',
         ["Robert", "Madame Lebrun", "Robert"], id="a_long_closing_sentence_describing_is_no_beat"),
+    # A name said back ("Karolyi!" repeated Miss Tibbits, after the landlady read it out) is no
+    # call: neither the one who said it first nor the one who answers turns out to bear it.
+    pytest.param(
+        'Mrs. Pettigrew set down the teapot and read the letter aloud to the Miss Tibbits.\n\n'
+        '"It is from a foreigner," said Araminta.\n\n'
+        '"\'I take no breakfast. I receive no visitors.\' And it is signed," said the landlady, turning the '
+        'paper to the window, "\'I. Karolyi.\'"\n\n'
+        '"Karolyi!" repeated the elder Miss Tibbits. "What sort of a name is that?"\n\n'
+        '"Polly, the toast!" said the landlady.\n\nMadame Karolyi came on the Thursday, with a little dog.\n',
+        ["Araminta", "the landlady", "the landlady", "Miss Tibbits", "Miss Tibbits", "the landlady"],
+        id="regression_a_name_said_back_renamed_the_landlady"),
     # A tag's sentence ends, for what the next line follows, where a clause of someone else's begins.
     pytest.param(
         'Ginny looks at Harry.\n\n"We have Teddy till noon," Harry says.\n\n"Fine," Ginny says.\n\n'

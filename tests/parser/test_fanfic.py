@@ -271,7 +271,7 @@ STORIES = [
     # Welsh slate village), river_bend (a steamboat, first person), bellhaven (a seaside boarding
     # house) and ashby_row (a solicitor's office). At its end (8477026): 0.718, 0.831, 0.827,
     # 0.701; the code from before it: 0.702, 0.831, 0.812, 0.688.
-    ("quarry_hill", 0.70),
+    ("quarry_hill", 0.69),  # 0.718 while the porter was joined to Evan Rowlands, whose first lines he had
     ("river_bend", 0.82),
     ("bellhaven", 0.81),
     ("ashby_row", 0.69),
@@ -317,7 +317,7 @@ WITH_LIST = [("crossing", 0.84), ("tidewater", 0.89), ("the_orchard", 0.81), ("p
              # first contact 0.814, 0.812, 0.757, 0.817
              ("elm_hollow", 0.82), ("cricket_green", 0.80), ("glen_orrin", 0.75), ("thornbury", 0.81),
              # at first sight 0.771, 0.809, 0.805, 0.743 (before that stop 0.756, 0.809, 0.805, 0.729)
-             ("quarry_hill", 0.76), ("river_bend", 0.80), ("bellhaven", 0.79), ("ashby_row", 0.73)]
+             ("quarry_hill", 0.74), ("river_bend", 0.80), ("bellhaven", 0.79), ("ashby_row", 0.73)]
 
 
 @pytest.mark.parametrize("story,attribution", STORIES)
@@ -533,11 +533,10 @@ MERGED = {"parsonage": "without a list, Mrs. Pelham and her daughter Eleanor Pel
                          "'the girl' is joined to Clara Whitten",
           "elm_hollow": "Mrs. Hollis, the widow, is joined to her daughter Hetty Hollis",
           "cricket_green": "Miss Hale takes 'Hale', the surname of her brother the vicar as well",
+          # and on the four after them:
+          "quarry_hill": "Margaret Rowlands takes 'Miss Rowlands', her daughter Gwen's name",
+          "bellhaven": "'the lady' is joined to Albert Finch, and 'her sister' stands for either Miss Tibbits",
           # a noun character long in the talk renamed by a line that gives a newcomer's name:
-          "quarry_hill": "'the porter' is joined to Evan Rowlands, and Margaret Rowlands takes 'Miss Rowlands', "
-                         "her daughter Gwen's name",
-          "bellhaven": "'the landlady' is joined to Madame Karolyi, 'the lady' to Albert Finch, and 'her "
-                       "sister' stands for either Miss Tibbits",
           "ashby_row": "'the senior partner' is joined to Sergeant Gorringe, whose self-introduction was "
                        "given to him"}
 
