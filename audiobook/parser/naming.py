@@ -7,8 +7,8 @@ from typing import Optional
 
 from audiobook.parser import rules
 from audiobook.parser.characters import Person
-from audiobook.parser.pronouns import Pronouns
 from audiobook.parser.narrators import Unit
+from audiobook.parser.pronouns import Pronouns
 from audiobook.parser.quotes import Piece
 
 #: How the names of characters known only by a noun begin.
@@ -95,7 +95,7 @@ class Naming(Pronouns):
         """Whether the line before the one ``calling`` a name already said it ('"It is signed 'I.
         Karolyi.'" / "Karolyi!" repeated Miss Tibbits'): a name said back, nobody's answer."""
         talk = [u for u in self.units[self.scene_start:self.unit_index + 1]
-                if u is not calling and u.para.start < calling.para.start and any(p.kind == "dialogue" for p in u.pieces)]
+                if u.para.start < calling.para.start and any(p.kind == "dialogue" for p in u.pieces)]
         if not talk:
             return False
         said = " ".join(self.text[q.inner_start:q.inner_end] for q in talk[-1].pieces if q.kind == "dialogue")
