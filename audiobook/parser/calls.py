@@ -39,17 +39,25 @@ def plain_titles(quote: str) -> str:
     return re.sub(r"\b(Mr|Mrs|Ms|Dr|St)\.\s+", r"\1 ", quote)
 
 
+#: Words quoted within a speech, opening it or after a colon or comma ("He said, 'As churchwarden,
+#: Mrs. Fennimore, I ...'", "'NOTICE. ... By order, R. Thorold, Tenant.'"): who those words
+#: call, the speaker does not. (An apostrophe between letters is no quotation mark.)
+_QUOTED_WITHIN = re.compile(r"(?:^|(?<=[:,]\s))['\u2018][A-Z](?:[^'\u2018\u2019]|(?<=\w)['\u2019](?=\w))*?"
+                            r"[.!?,\u2014-]['\u2019](?=\s|$)")
+
+
 @functools.lru_cache(maxsize=8192)
 def vocatives(quote: str) -> tuple[str, ...]:
     """Names the quotation addresses (``James, meet your son`` / ``Come here, Lily!``). Kept
     per quotation: every paragraph asks again of the one before."""
     found, polite = [], set()
-    quote = plain_titles(quote)
+    quote = _QUOTED_WITHIN.sub(" ", plain_titles(quote))
     for sentence in re.split(r"(?<=[.!?])\s+", quote):
         names = []
         for m in _VOCATIVE_MID.finditer(sentence):
-            # "His boy, Joe, shaved me": a name in apposition, not a call.
-            if not _APPOSITION.match(m.group(1).strip()):
+            # "His boy, Joe, shaved me", "instructed by our client, Mr. Thorold, to say": a name in
+            # apposition, not a call.
+            if not _APPOSITION.match(m.group(1).strip()) and not _RELATION_BEFORE.search(m.group(1)):
                 names.append(m.group(2))
         for m in _VOCATIVE.finditer(sentence):
             name = next(g for g in m.groups() if g)

@@ -1639,6 +1639,13 @@ def test_regression_an_unnamed_stranger_stays_in_his_chapter():
     ("Watson--", ("Watson",)),  # regression: a name cut off by two hyphens
     ("And Sir Ambrose?", ()),  # asks after him
     ("Now, Harry, listen.", ("Harry",)),  # one call, not two
+    # regression: a name in apposition after a relation, mid-sentence
+    ("We are instructed by our client, Mr. Reginald Thorold, to say so.", ()),
+    # regression: the names a notice or another's words quoted within the speech call
+    ("'NOTICE. Keep off the hill. By order, R. Thorold, Tenant.' So much for that!", ()),
+    ("He said, 'As churchwarden, Mrs. Fennimore, I must insist.' So he did, Tom.", ("Tom",)),
+    ("I'll no' hurry, Kirsty, and ye'll no' mak me.", ("Kirsty",)),  # apostrophes are no quotes
+    ("Don't you know, Tom, it's 'tis and 'em?", ("Tom",)),
 ])
 def test_who_a_quotation_calls(quote, called):
     from audiobook.parser import calls
