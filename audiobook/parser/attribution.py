@@ -410,15 +410,27 @@ class Attributor(TagFinding):
         self.last_dialogue = unit
         self.last_guessed = guessed
         # A name called out on its own ("Victor!") summons someone who may not be there to answer;
-        # said flatly ('"Malfoy."', '"Ms. Bennet."') it greets someone here, who answers.
+        # said flatly ('"Malfoy."', '"Ms. Bennet."', '"Nibs," said the clerk') it greets someone
+        # here, who answers.
         speeches = self._speeches(quotes)
         called = [(speech, p) for q, speech in zip(quotes, speeches) for p in self._addressed(q)]
         st.summoned = [p for _, p in called if p is not last and p is not st.narrator and p.is_person]
+        # One called in a sentence ("Sit down, Lucretia, and don't talk nonsense.") is here, though
+        # the narration never named them, unless the name is said back or one known only by a
+        # noun ("the parson") is talking, whose name it may be; so is one called by a name and a
+        # tag that open the talk, if the list or a tag knows them as someone.
+        noun_partner = any(p is not last and p.name.startswith(NOUN_NAMED) for p in st.conv[:2])
+
+        def here(speech: str, p: Person) -> bool:
+            return p.is_person and (id(p) in st.scene or calls.called_with_words(speech, p.forms, set_off=True)
+                                    and not noun_partner and not self._echoes(p, unit)
+                                    or bool(st.gap) and speech.rstrip().endswith(",") and (p.listed or p.tagged > 0))
+
         st.addressed_last = [p for speech, p in called
-                             if p is not last and (p is st.narrator or (id(p) in st.scene and p.is_person))
+                             if p is not last and (p is st.narrator or here(speech, p))
                              and (len(speech.split()) > 1 or p is st.narrator
                                   or p in st.conv  # '"Reid," he said.' to one already talking
-                                  or speech.rstrip().endswith("."))]
+                                  or speech.rstrip().endswith((".", ",")))]
         if len(st.addressed_last) > 1:
             # "Harry, dear, sit down. Ron, glasses. Fred, if that spoon is anywhere near your
             # pocket--": the one called last with more than a greeting answers.

@@ -74,12 +74,16 @@ def vocatives(quote: str) -> tuple[str, ...]:
     return tuple(name for name in found if name not in polite)  # "Pip. Pip, sir.": the same name
 
 
-def called_with_words(speech: str, names) -> bool:
+def called_with_words(speech: str, names, set_off: bool = False) -> bool:
     """Whether ``speech`` calls one of ``names`` in a sentence of more than the name and a
-    greeting ("Fred, if that spoon is anywhere near your pocket", not "Hullo, Wilson!")."""
+    greeting ("Fred, if that spoon is anywhere near your pocket", not "Hullo, Wilson!"); with
+    ``set_off``, only a name a comma sets off from the sentence ("Sit down, Lucretia, and ...",
+    not "Neil did this?")."""
     for sentence in re.split(r"(?<=[.!?])\s+", plain_titles(speech)):
         words = re.findall(r"[\w'\u2019-]+", sentence)
-        if len(words) > 2 and any(re.search(r"\b%s\b" % re.escape(plain_titles(n)), sentence) for n in names):
+        name = r",\s*%s\b|\b%s\s*," if set_off else r"\b%s\b"
+        if len(words) > 2 and any(re.search(name % ((re.escape(plain_titles(n)),) * name.count("%s")), sentence)
+                                  for n in names):
             return True
     return False
 

@@ -1565,6 +1565,14 @@ ATTRIBUTION_CASES = [
         '"I am cold," admitted Mrs. Bellingham.\n',
         ["Mrs. Bellingham", "Janet Ure", "Janet Ure", "Mrs. Bellingham"],
         id="a_name_alone_then_in_full_is_the_speaker_giving_it"),
+    pytest.param(
+        'Mrs. Hollis was cutting biscuits at the table, and Ruth was laying the cloth.\n\n'
+        '"Is Aunt Crete coming to dinner?" asked Ruth.\n\n"Not if I can help it."\n\n'
+        'A stout old woman came in at the back door, shaking the rain from her shawl.\n\n'
+        '"Sit down, Hester, and don\'t talk nonsense," said Mrs. Hollis.\n\n"Well, just a minute, then."\n\n'
+        '"You always say that."\n',
+        ["Ruth", "Mrs. Hollis", "Mrs. Hollis", "Hester", "Mrs. Hollis"],
+        id="one_called_in_a_sentence_answers_though_the_narration_never_named_her"),
 ]
 
 

@@ -514,3 +514,17 @@ def test_regression_a_line_that_gives_its_speakers_name_is_no_guess_a_later_call
                       KnownCharacter("Toby Ormerod", ("Toby", "Dorothy Ormerod"), "female")))
     said, _ = lines(story, cast)
     assert said[0] == ("Bunty Carstairs", "tag")
+
+
+def test_a_name_said_before_the_tag_calls_one_the_narration_has_not_named():
+    # '"Nibs," said the clerk.' / '"Sir?"': the office boy is called by the name the list gives
+    # him, not the partner the narration named in the next room.
+    story = ('Mr. Josiah Pennefather sat before his fire. In the outer office sat Mr. Walter Lisle, the '
+             'junior clerk, copying a lease. Below him the office boy was mending a stick of sealing-wax.\n\n'
+             '"Nibs," said the clerk, without lifting his eyes.\n\n"Sir?"\n\n"What are you doing?"\n\n'
+             '"Mending the wax, sir."\n')
+    cast = KnownCast((KnownCharacter("Walter Lisle", ("Lisle", "Mr. Lisle"), "male"),
+                      KnownCharacter("Samuel Dobbs", ("Nibs", "Dobbs"), "male"),
+                      KnownCharacter("Josiah Pennefather", ("Mr. Pennefather",), "male")))
+    said, _ = lines(story, cast)
+    assert [who for who, _how in said] == ["Walter Lisle", "Samuel Dobbs", "Walter Lisle", "Samuel Dobbs"]

@@ -50,3 +50,11 @@ def test_regression_a_cry_that_opens_a_song_is_no_narrator():
     # "Yo-ho-ho, and a bottle of rum!" is written like a name called out, but is nobody's name.
     names = {c["name"] for c in _script("120_treasure_island.txt")["characters"]}
     assert "Yo-ho-ho" not in names and "the narrator" in names
+
+
+def test_regression_a_new_name_called_while_one_known_by_a_noun_talks_is_that_one():
+    # "... been knowed, Pa'son Tringham?": the parson, so far only "the parson" and "the
+    # clergyman", is the one called; the name must not take the haggler's next lines.
+    script = _script("110_tess_of_the_durbervilles_a_pure_woman.txt")
+    said = [s["speaker"] for c in script["chapters"] for s in c["segments"] if s["kind"] == "dialogue"]
+    assert said[18:23:2] == ["John Durbeyfield"] * 3
