@@ -435,21 +435,6 @@ def test_regression_a_word_heard_only_in_the_talk_renamed_the_stranger_answered(
     assert "State" not in [c.name for c in script.characters]
 
 
-def test_the_husband_of_mrs_x_is_the_one_listed_as_mr_x():
-    # Regression: with a list giving the family's full names, "her husband" went to the son who
-    # was about last; the list's "Mr. Thwaite" says which Thwaite the husband is.
-    text = ('Abel Thwaite and his sons Reuben and Tom came in from the fold. Martha Thwaite set the '
-            'porridge down.\n\n"The wall is down again," said Reuben.\n\n'
-            '"Then mend it," said Martha Thwaite.\n\n'
-            '"I know whose wall it is," growled her husband.\n')
-    cast = KnownCast((KnownCharacter("Abel Thwaite", ("Abel", "Mr. Thwaite"), "male"),
-                      KnownCharacter("Martha Thwaite", ("Martha", "Mrs. Thwaite"), "female"),
-                      KnownCharacter("Reuben Thwaite", ("Reuben",), "male"),
-                      KnownCharacter("Tom Thwaite", ("Tom",), "male")))
-    said, _ = lines(text, cast)
-    assert [who for who, _how in said] == ["Reuben Thwaite", "Martha Thwaite", "Abel Thwaite"]
-
-
 def test_the_first_person_is_not_one_a_tag_names():
     # Regression: with a list, the "I" was taken to be the boy the talk called by name most,
     # though a tag named him ("said Bobs"): one says "I said" of oneself.
@@ -516,15 +501,37 @@ def test_regression_a_line_that_gives_its_speakers_name_is_no_guess_a_later_call
     assert said[0] == ("Bunty Carstairs", "tag")
 
 
-def test_a_name_said_before_the_tag_calls_one_the_narration_has_not_named():
+#: (story, the list, who speaks each line): what the list says of who is who decides a line.
+LISTED_SPEAKERS = [
+    # Regression: with a list giving the family's full names, "her husband" went to the son who
+    # was about last; the list's "Mr. Thwaite" says which Thwaite the husband is.
+    pytest.param(
+        'Abel Thwaite and his sons Reuben and Tom came in from the fold. Martha Thwaite set the '
+        'porridge down.\n\n"The wall is down again," said Reuben.\n\n'
+        '"Then mend it," said Martha Thwaite.\n\n'
+        '"I know whose wall it is," growled her husband.\n',
+        (KnownCharacter("Abel Thwaite", ("Abel", "Mr. Thwaite"), "male"),
+         KnownCharacter("Martha Thwaite", ("Martha", "Mrs. Thwaite"), "female"),
+         KnownCharacter("Reuben Thwaite", ("Reuben",), "male"),
+         KnownCharacter("Tom Thwaite", ("Tom",), "male")),
+        ["Reuben Thwaite", "Martha Thwaite", "Abel Thwaite"],
+        id="the_husband_of_mrs_x_is_the_one_listed_as_mr_x"),
     # '"Nibs," said the clerk.' / '"Sir?"': the office boy is called by the name the list gives
     # him, not the partner the narration named in the next room.
-    story = ('Mr. Josiah Pennefather sat before his fire. In the outer office sat Mr. Walter Lisle, the '
-             'junior clerk, copying a lease. Below him the office boy was mending a stick of sealing-wax.\n\n'
-             '"Nibs," said the clerk, without lifting his eyes.\n\n"Sir?"\n\n"What are you doing?"\n\n'
-             '"Mending the wax, sir."\n')
-    cast = KnownCast((KnownCharacter("Walter Lisle", ("Lisle", "Mr. Lisle"), "male"),
-                      KnownCharacter("Samuel Dobbs", ("Nibs", "Dobbs"), "male"),
-                      KnownCharacter("Josiah Pennefather", ("Mr. Pennefather",), "male")))
-    said, _ = lines(story, cast)
-    assert [who for who, _how in said] == ["Walter Lisle", "Samuel Dobbs", "Walter Lisle", "Samuel Dobbs"]
+    pytest.param(
+        'Mr. Josiah Pennefather sat before his fire. In the outer office sat Mr. Walter Lisle, the '
+        'junior clerk, copying a lease. Below him the office boy was mending a stick of sealing-wax.\n\n'
+        '"Nibs," said the clerk, without lifting his eyes.\n\n"Sir?"\n\n"What are you doing?"\n\n'
+        '"Mending the wax, sir."\n',
+        (KnownCharacter("Walter Lisle", ("Lisle", "Mr. Lisle"), "male"),
+         KnownCharacter("Samuel Dobbs", ("Nibs", "Dobbs"), "male"),
+         KnownCharacter("Josiah Pennefather", ("Mr. Pennefather",), "male")),
+        ["Walter Lisle", "Samuel Dobbs", "Walter Lisle", "Samuel Dobbs"],
+        id="a_name_said_before_the_tag_calls_one_the_narration_has_not_named"),
+]
+
+
+@pytest.mark.parametrize("story, listed, expected", LISTED_SPEAKERS)
+def test_who_speaks_as_the_list_tells(story, listed, expected):
+    said, _ = lines(story, KnownCast(listed))
+    assert [who for who, _how in said] == expected
