@@ -71,6 +71,10 @@ ONE_PERSON_MANY_NAMES = [
      "\"Two,\" said Tom Varley.\n\n\"There,\" said Delia Fennimore.\n", {"Cordelia Fennimore", "Tom Varley"}),
     ("Isabella came down late.\n\n\"Tea?\" said Isabella.\n\n\"Please,\" said Tom.\n\n"
      "\"Here,\" said Bella.\n", {"Isabella", "Tom"}),
+    # regression: a kinsfolk title kept "Uncle Ron" from being Ronald ("Mr. Ron" would not be)
+    ("Ron Weasley came in with the boat.\n\n\"Mind the curtains, Ronald,\" said Molly.\n\n"
+     "\"I am minding them,\" said Ronald Weasley.\n\n\"Hullo, Uncle Ron,\" said Rose.\n\n"
+     "\"Hullo, Rosie,\" said Ron.\n", {"Ronald Weasley", "Molly", "Rose"}),
 ]
 
 
