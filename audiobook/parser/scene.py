@@ -203,7 +203,7 @@ class Stage:
 
     def _brought_in_fits(self, words: str) -> list[tuple]:
         """The descriptions brought in with that ``words`` fits: the same noun, no other word."""
-        said = [w.lower() for w in words.split()[1:]]
+        said = [w.lower().rstrip(",") for w in words.split()[1:]]
         return [phrase for phrase in self.state.brought_in
                 if said and said[-1] == phrase[-1] and set(said) <= set(phrase)]
 
@@ -279,7 +279,7 @@ class Stage:
         short): a later "the thin wizard" is them, and so is a he/she right after, as it would
         be after a name."""
         st = self.state
-        st.brought_in.append(tuple(w.lower() for w in words[1:]))
+        st.brought_in.append(tuple(w.lower().rstrip(",") for w in words[1:]))  # "a stout, rosy woman"
         # With a listed cast too: a published list leaves out the rider who speaks before his
         # name is known, and his "he said" is not the listed man last named.
         who = self._noun_character(" ".join(["the"] + words[1:]), gender)

@@ -1573,6 +1573,13 @@ ATTRIBUTION_CASES = [
         '"You always say that."\n',
         ["Ruth", "Mrs. Hollis", "Mrs. Hollis", "Hester", "Mrs. Hollis"],
         id="one_called_in_a_sentence_answers_though_the_narration_never_named_her"),
+    pytest.param(
+        'The carrier set down a young woman at the school. A little elderly gentleman was waiting there, '
+        'and with him a stout, rosy woman in a print apron.\n\n'
+        '"Miss Marrack? You are very welcome," said the gentleman.\n\n'
+        '"Thank you, sir," said Ellen.\n\n"Spoke brave, my dear," said the stout woman.\n',
+        ["the gentleman", "Ellen", "the stout rosy woman"],
+        id="regression_a_comma_in_a_description_hid_the_one_it_brought_in"),
 ]
 
 
