@@ -6,7 +6,7 @@ import functools
 import re
 from typing import Optional
 
-from audiobook.parser import rules
+from audiobook.parser import rules, subjects
 from audiobook.parser.characters import Person
 from audiobook.parser.scene import Stage
 
@@ -106,6 +106,9 @@ class Pronouns(Stage):
         the only person of that gender named there, else the last of them to open a sentence
         ("They went in, where Maurice poured the brandy. 'Who would have thought it?' he asked")."""
         st = self.state
+        noun = self._noun_subject(gender, pool)
+        if noun is not None and (noun in pool or noun not in st.recent):
+            return noun
 
         def of_gender(people: list) -> list[Person]:
             out: list[Person] = []
@@ -136,6 +139,32 @@ class Pronouns(Stage):
             if p in named:
                 return p
         return None
+
+    def _noun_subject(self, gender: Optional[str], pool: list[Person]) -> Optional[Person]:
+        """The one a "the" and a noun of that sex open the last sentence of the narration before
+        the quotation with ("The old man arose from his seat and shook Blakeney by the hand. / 'This
+        is a strange place,' said he"): the sentence is about them, whoever else it names;
+        unless the noun may be one of that sex in the talk the sentence does not name ("But the
+        girl turned around", the girl being Kitty)."""
+        st = self.state
+        quote = next((p.start for p in self.units[self.unit_index].pieces if p.kind == "dialogue"), None)
+        if gender is None or quote is None:
+            return None
+        start = max(st.fresh_from, st.narration_start if st.gap else st.para_start)
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", self.text[start:quote].strip()) if x.strip()]
+        subject = subjects.sentence_subject(sentences[-1]) if sentences else None
+        if subject is None or subject.kind != "noun" or subject.gender != gender \
+                or subject.words.split()[0].lower() != "the":
+            return None
+        words = subject.words.split()
+        head = next((k for k, w in enumerate(words) if k and rules.NOUN_GENDER.get(w.lower()) == gender), None)
+        if head is None:
+            return None  # "the arose" of "The old man arose": the phrase runs on into its verb
+        if any(p in pool and p.gender == gender
+               and not any(re.search(r"\b%s\b" % re.escape(f), sentences[-1]) for f in p.forms)
+               for p in st.conv[:2]):
+            return None
+        return self._noun_character(" ".join(words[:head + 1]), gender)
 
     def _chain_anchor(self, gender: Optional[str], people: list[Person]) -> Optional[Person]:
         """Of ``people`` named in the quotation's paragraph, the last named before its first

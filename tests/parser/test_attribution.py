@@ -1580,6 +1580,12 @@ ATTRIBUTION_CASES = [
         '"Thank you, sir," said Ellen.\n\n"Spoke brave, my dear," said the stout woman.\n',
         ["the gentleman", "Ellen", "the stout rosy woman"],
         id="regression_a_comma_in_a_description_hid_the_one_it_brought_in"),
+    pytest.param(
+        'Temple and Blakeney climbed the stair.\n\n"Come along then," said Blakeney.\n\n'
+        'The old man arose from his seat and shook Blakeney by the hand.\n\n'
+        '"This is a strange place," said he to Temple.\n',
+        ["Blakeney", "the man"],
+        id="the_he_after_a_sentence_about_the_old_man_is_him_not_the_one_he_greets"),
 ]
 
 
@@ -1689,3 +1695,11 @@ def test_regression_a_title_the_tags_call_someone_by_is_no_one_called_by_another
             '"Good morning, Mr. Stanier," said Lady Hallard.\n\n'
             '"I am not Mr. Stanier," said the inspector.\n')
     assert speakers(text) == ["the inspector", "Lady Hallard", "the inspector"]
+
+
+def test_regression_a_noun_for_one_already_talking_is_no_new_person():
+    # "The girl turned around" of Kitty, talking with her mother: no new "the girl" takes the line.
+    text = ('Kitty sat before the glass, and her mother sewed by the window.\n\n"Will you marry him, ma?" '
+            'asked Kitty.\n\n"I don\'t know, child," said her mother.\n\n'
+            'The girl turned around, her face radiant.\n\n"Why, it will be splendid," she said.\n')
+    assert "the girl" not in speakers(text)
