@@ -177,13 +177,21 @@ class Roster:
         """voices.yaml lists the cast: people it does not list are not the first guess for a he or
         she or a turn in the talk."""
 
-    def described(self, gender: Optional[str]) -> Optional[Person]:
+    def described(self, gender: Optional[str], words: str = "") -> Optional[Person]:
         """The one character voices.yaml lists by a description alone ("the individual", "his
-        comrade") who has ``gender``, or None when there are none or several."""
+        comrade") who has ``gender``, or None when there are none or several; not when ``words``
+        describe someone by words that description has none of ("the lean man" is not "The Old Man
+        in the Beaver Hat"; "the little old man" may be)."""
         if gender is None:
             return None
         fits = self._described_names(gender)
-        return self.listed_phrase(fits.pop(), gender) if len(fits) == 1 else None
+        if len(fits) != 1:
+            return None
+        name = fits.pop()
+        said = {w.strip(",").lower() for w in words.split()[1:-1]} - {"very"}
+        if said and not said & set(_norm(name).split()):
+            return None
+        return self.listed_phrase(name, gender)
 
     def _described_names(self, gender: str) -> set[str]:
         """Names of the characters of ``gender`` voices.yaml lists by a description alone."""

@@ -235,7 +235,7 @@ class Resolver(Naming):
             person = self.cast.resolve(name)
         if person is None and self.cast.closed:
             # Someone known by a description, in a listed cast: the one listed so, if one alone fits.
-            person = self.cast.described(gender)
+            person = self.cast.described(gender, words)
         if person is None:
             parts = words.split()
             if gender is None and len(parts) == 2 and parts[0].lower() == "the":

@@ -528,6 +528,16 @@ LISTED_SPEAKERS = [
          KnownCharacter("Josiah Pennefather", ("Mr. Pennefather",), "male")),
         ["Walter Lisle", "Samuel Dobbs", "Walter Lisle", "Samuel Dobbs"],
         id="a_name_said_before_the_tag_calls_one_the_narration_has_not_named"),
+    # Regression: with one man listed by a description alone, every man the text describes was
+    # taken for him; "the lean man" shares no word with "The Old Man in the Beaver Hat".
+    pytest.param(
+        'Tom Hale climbed into the coach. In the far corner sat a little old man in a beaver hat.\n\n'
+        '"A fine morning," said Tom.\n\n"The morning is the Lord\'s," said the little old man.\n\n'
+        'At the next stop a lean man with a sandy beard got in and sat down by the door.\n\n'
+        '"Going far?" said the lean man.\n\n"Red Butte," said Tom.\n',
+        (KnownCharacter("Tom Hale", ("Tom",), "male"), KnownCharacter("The Old Man in the Beaver Hat", (), "male")),
+        ["Tom Hale", "The Old Man in the Beaver Hat", "the man", "Tom Hale"],
+        id="a_description_with_none_of_the_listed_words_is_someone_else"),
 ]
 
 
