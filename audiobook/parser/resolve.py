@@ -38,6 +38,11 @@ def _fits(noun: Person, words: str) -> bool:
     return any(said <= {w.lower() for w in form.split()[1:]} for form in noun.forms)
 
 
+#: How many paragraphs back a description ("a little old man") still says who "the little old man"
+#: of a tag is.
+DESCRIBED_WITHIN = 4
+
+
 def noun_name(words: str) -> str:
     """How a character known by a noun phrase is named: its head noun after "the" or the
     possessive ("the tall man" -> "the man", "his old mother" -> "his mother")."""
@@ -118,6 +123,10 @@ class Resolver(Naming):
                 # "the lady resumed": going on with a speech, so one of the talk already named,
                 # after another has broken in.
                 return next((p for p in named_here if p is not st.last_speaker), named_here[0])
+            if subject.gender and len(subject.words.split()) > 2 and self._described_before(subject.words):
+                # "In the corner sat a little old man, reading." / '"..." said the little old man':
+                # the one the scene's narration described so.
+                return self._noun_character(subject.words, subject.gender)
             if subject.gender and len(subject.words.split()) > 2:
                 # "said the pretty woman at his side": described, not named: someone of that sex
                 # taking part in the talk.
@@ -175,6 +184,14 @@ class Resolver(Naming):
             if who.is_person and who is not self.state.narrator:
                 return who if who.gender == subject.gender else None
         return None
+
+    def _described_before(self, words: str) -> bool:
+        """Whether the narration of the last few paragraphs of the scene described someone with
+        a/an and the same words ("a little old man" for "the little old man")."""
+        pattern = re.compile(r"\b[Aa]n?\s+%s\b" % r",?\s+".join(re.escape(w) for w in words.split()[1:]))
+        recent = self.units[max(self.scene_start, self.unit_index - DESCRIBED_WITHIN):self.unit_index]
+        return any(pattern.search(self.text, piece.start, piece.end)
+                   for unit in recent for piece in unit.pieces if piece.kind == "narration")
 
     def _reader(self) -> Person:
         """The "you" of a story told in the second person: its blank for the reader's name

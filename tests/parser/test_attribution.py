@@ -1586,6 +1586,11 @@ ATTRIBUTION_CASES = [
         '"This is a strange place," said he to Temple.\n',
         ["Blakeney", "the man"],
         id="the_he_after_a_sentence_about_the_old_man_is_him_not_the_one_he_greets"),
+    pytest.param(
+        'Tom Hale climbed into the coach. In the far corner sat a little old man, reading a small black '
+        'book.\n\n"A fine morning," said Tom.\n\n"The morning is the Lord\'s," said the little old man.\n',
+        ["Tom Hale", "the man"],
+        id="the_little_old_man_of_a_tag_is_the_one_the_narration_just_described_so"),
 ]
 
 
