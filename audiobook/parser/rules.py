@@ -226,8 +226,12 @@ NAME_THEN_OWN = re.compile(r"(?<![\w'\u2019-])(?P<name>" + _FULL_NAME + "|" + _N
 CALLED_ME = re.compile(r"(?:\b[Cc]all(?:s|ed)? me|\bI(?:'m|\u2019m| am) (?:called|(?:better |best )?known as)) "
                        r"(?P<name>" + _FULL_NAME + "|" + _NAME + r")(?![\w'\u2019-])")
 
+#: A full name opening a speech, then where its bearer is from: a handshake's introduction ("Nat
+#: Hollis, from Liverpool.", "Lars Haugen. From Tonsberg."), not a call.
+NAME_FROM_PLACE = re.compile(r"^\W*(?P<name>" + _FULL_NAME + r")[,.]\s+(?:[Ff]rom|[Oo]f)\s+[A-Z]")
+
 #: Each way a speaker says a name is their own.
-OWN_NAME = (SELF_INTRODUCTION, NAME_THEN_OWN, CALLED_ME)
+OWN_NAME = (SELF_INTRODUCTION, NAME_THEN_OWN, CALLED_ME, NAME_FROM_PLACE)
 
 #: A speaker giving their own name at the start of a speech: one name alone ("Tobias. My gran
 #: says...", "Hale, sir"), or after words that say it is their own ("My name is Hale", "I'm

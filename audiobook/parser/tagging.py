@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from audiobook.parser import calls, subjects, tags
+from audiobook.parser import calls, rules, subjects, tags
 from audiobook.parser.characters import Person, _norm
 from audiobook.parser.narrators import CALLED_BY_THE_NARRATOR, Unit, narration_only, opens_speech
 from audiobook.parser.quotes import Piece
@@ -94,8 +94,14 @@ class TagFinding(TurnTaking):
                 # Whom the narrator calls by name is someone else: never the "I".
                 for i, subject in self.tag_subjects.get(id(unit), {}).items():
                     if subject.kind == "pronoun" and subject.words == "i":
+                        # ... but not a name the narrator gives as their own ('"Nat Hollis, from
+                        # Liverpool," said I').
+                        quote = self.text[unit.pieces[i].inner_start:unit.pieces[i].inner_end]
+                        own = {self.cast.resolve(m.group("name")) for pattern in rules.OWN_NAME
+                               for m in pattern.finditer(quote)}
                         for person in self._addressed(unit.pieces[i]):
-                            counts[id(person)] = CALLED_BY_THE_NARRATOR
+                            if person not in own:
+                                counts[id(person)] = CALLED_BY_THE_NARRATOR
                 continue
             if not any(p.kind == "dialogue" for p in unit.pieces):
                 continue

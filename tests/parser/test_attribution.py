@@ -1591,6 +1591,13 @@ ATTRIBUTION_CASES = [
         'book.\n\n"A fine morning," said Tom.\n\n"The morning is the Lord\'s," said the little old man.\n',
         ["Tom Hale", "the man"],
         id="the_little_old_man_of_a_tag_is_the_one_the_narration_just_described_so"),
+    pytest.param(
+        'My aunt came down with me to the dock, crying into her muff.\n\n'
+        '"You will write from every port, Nathaniel," she said.\n\n"Yes, aunt," said I.\n\n'
+        'On deck a big sailor held out his hand to me.\n\n"Lars Haugen. From Tonsberg."\n\nI shook it.\n\n'
+        '"Nat Hollis, from Liverpool," said I.\n\n"That is not far to come," he said.\n',
+        ["a woman", "the narrator", "Lars Haugen", "the narrator", "Lars Haugen"],
+        id="a_full_name_and_where_from_is_the_speakers_own"),
 ]
 
 

@@ -284,12 +284,13 @@ STORIES = [
     # river), cathedral_close (a 1920s inspector's interviews), larkspur (three sisters at
     # table, 1905) and apprentice (a ship's apprentice, first person). At first contact
     # (9ef1a82): 0.786, 0.770, 0.652, 0.799, 0.576; with that stop's rules (3f2558c): 0.821,
-    # 0.813, 0.652, 0.799, 0.590.
+    # 0.813, 0.652, 0.799, 0.590. apprentice 0.646 once the narrator's "Nat Hollis, from
+    # Liverpool" was no call to him.
     ("quenby_house", 0.81),
     ("wagon_ford", 0.80),
     ("cathedral_close", 0.64),
     ("larkspur", 0.79),
-    ("apprentice", 0.58),
+    ("apprentice", 0.64),
 ]
 
 #: (story, min attribution) with the story's cast list given as its voices.yaml.
@@ -335,8 +336,9 @@ WITH_LIST = [("crossing", 0.84), ("tidewater", 0.89), ("the_orchard", 0.81), ("p
              # at first sight 0.771, 0.809, 0.805, 0.743 (before that stop 0.756, 0.809, 0.805, 0.729)
              ("quarry_hill", 0.74), ("river_bend", 0.80), ("bellhaven", 0.79), ("ashby_row", 0.73),
              # first contact 0.766, 0.777, 0.644, 0.757, 0.667; at 3f2558c 0.800, 0.791, 0.644, 0.743, 0.667
+             # (apprentice 0.722 since)
              ("quenby_house", 0.79), ("wagon_ford", 0.78), ("cathedral_close", 0.63), ("larkspur", 0.73),
-             ("apprentice", 0.66)]
+             ("apprentice", 0.71)]
 
 
 @pytest.mark.parametrize("story,attribution", STORIES)
@@ -596,3 +598,10 @@ def test_no_character_is_two_people(story):
 
 def _key(name: str) -> str:
     return " ".join(name.lower().replace(".", "").split())
+
+
+def test_regression_a_name_the_narrator_gives_as_their_own_is_no_call():
+    # '"Nat Hollis, from Liverpool," said I.' was taken for a call to Nathaniel Hollis, so he could
+    # not be the "I", and the signature of a letter read aloud named the narrator instead.
+    script = parse_text((FANFIC / "apprentice.txt").read_text(encoding="utf-8"), "apprentice.txt")
+    assert {s.speaker for s in script.segments() if s.kind.value == "narration"} == {"Nathaniel Hollis"}
