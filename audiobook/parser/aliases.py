@@ -239,7 +239,8 @@ def _merge_short_forms_once(text: str, cast: Roster) -> bool:
         q_given = givens[id(q)]
         # "Uncle Ron" is Ron to his nephew, as "Ronald" is to his mother: a kinsfolk title
         # names no other person; "Mr. Ron" would.
-        if len(q_given) != 1 or id(q) in gone or any(_title(f) not in (None, *rules.KINSFOLK_TITLES) for f in q.forms):
+        if len(q_given) != 1 or id(q) in gone \
+                or any(_title(f) not in (None, *rules.KINSFOLK_TITLES) for f in q.forms):
             continue
         short = next(iter(q_given))
         q_sur = _surname(q)

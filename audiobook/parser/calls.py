@@ -79,11 +79,11 @@ def called_with_words(speech: str, names, set_off: bool = False) -> bool:
     greeting ("Fred, if that spoon is anywhere near your pocket", not "Hullo, Wilson!"); with
     ``set_off``, only a name a comma sets off from the sentence ("Sit down, Lucretia, and ...",
     not "Neil did this?")."""
+    forms = [re.escape(plain_titles(n)) for n in names]
+    patterns = [rf",\s*{n}\b|\b{n}\s*," if set_off else rf"\b{n}\b" for n in forms]
     for sentence in re.split(r"(?<=[.!?])\s+", plain_titles(speech)):
         words = re.findall(r"[\w'\u2019-]+", sentence)
-        name = r",\s*%s\b|\b%s\s*," if set_off else r"\b%s\b"
-        if len(words) > 2 and any(re.search(name % ((re.escape(plain_titles(n)),) * name.count("%s")), sentence)
-                                  for n in names):
+        if len(words) > 2 and any(re.search(pattern, sentence) for pattern in patterns):
             return True
     return False
 

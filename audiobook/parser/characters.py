@@ -188,7 +188,7 @@ class Roster:
         if len(fits) != 1:
             return None
         name = fits.pop()
-        said = {w.strip(",").lower() for w in words.split()[1:-1]} - {"very"}
+        said = {w.strip(",").lower() for w in words.split()[1:-1]} - {"very"}  # the words between "the" and the noun
         if said and not said & set(_norm(name).split()):
             return None
         return self.listed_phrase(name, gender)

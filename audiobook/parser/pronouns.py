@@ -107,7 +107,7 @@ class Pronouns(Stage):
         ("They went in, where Maurice poured the brandy. 'Who would have thought it?' he asked")."""
         st = self.state
         noun = self._noun_subject(gender, pool)
-        if noun is not None and (noun in pool or noun not in st.recent):
+        if noun is not None and (noun in pool or noun not in st.recent):  # not one the line speaks to
             return noun
 
         def of_gender(people: list) -> list[Person]:
