@@ -142,17 +142,25 @@ class Pronouns(Stage):
 
     def _noun_subject(self, gender: Optional[str], pool: list[Person]) -> Optional[Person]:
         """The one a "the" and a noun of that sex open the last sentence of the narration before
-        the quotation with ("The old man arose from his seat and shook Blakeney by the hand. / 'This
-        is a strange place,' said he"): the sentence is about them, whoever else it names;
-        unless the noun may be one of that sex in the talk the sentence does not name ("But the
-        girl turned around", the girl being Kitty)."""
+        the quotation with, or the last before the he/she sentences that go on about them ("The
+        old man arose from his seat and shook Blakeney by the hand. / 'This is a strange place,'
+        said he"): the sentence is about them, whoever else it names; unless the noun may be one
+        of that sex in the talk the sentence does not name ("But the girl turned around", the
+        girl being Kitty)."""
         st = self.state
         quote = next((p.start for p in self.units[self.unit_index].pieces if p.kind == "dialogue"), None)
         if gender is None or quote is None:
             return None
         start = max(st.fresh_from, st.narration_start if st.gap else st.para_start)
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", self.text[start:quote].strip()) if x.strip()]
-        subject = subjects.sentence_subject(sentences[-1]) if sentences else None
+        subject = None
+        while sentences:
+            # "The old man arose ... He was a lean old fellow ...": back over the sentences the
+            # he/she goes on in, to the one that says who.
+            subject = subjects.sentence_subject(sentences[-1])
+            if subject is None or subject.kind != "pronoun" or subject.gender != gender:
+                break
+            sentences.pop()
         if subject is None or subject.kind != "noun" or subject.gender != gender \
                 or subject.words.split()[0].lower() != "the":
             return None

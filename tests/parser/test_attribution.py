@@ -1587,6 +1587,12 @@ ATTRIBUTION_CASES = [
         ["Blakeney", "the man"],
         id="the_he_after_a_sentence_about_the_old_man_is_him_not_the_one_he_greets"),
     pytest.param(
+        'Temple and Blakeney climbed the stair.\n\n"Come along then," said Blakeney.\n\n'
+        'The old man arose from his seat and shook Blakeney by the hand. He was a lean old fellow in a '
+        'threadbare coat, and he held himself very straight.\n\n"This is a strange place," said he to Temple.\n',
+        ["Blakeney", "the man"],
+        id="the_he_after_sentences_going_on_about_the_old_man_is_him"),
+    pytest.param(
         'Tom Hale climbed into the coach. In the far corner sat a little old man, reading a small black '
         'book.\n\n"A fine morning," said Tom.\n\n"The morning is the Lord\'s," said the little old man.\n',
         ["Tom Hale", "the man"],
