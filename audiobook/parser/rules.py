@@ -257,6 +257,9 @@ BARE_TITLES = {
 TITLE_SAME = {"mistah": "mr", "mista": "mr", "mister": "mr", "mr.": "mr", "mrs.": "mrs", "missus": "mrs",
               "ms.": "ms", "dr.": "dr", "doctor": "dr", "massa": "master", "marse": "master", "mas'r": "master"}
 
+#: Reading aloud, which a colon after it makes a tag before the words read ("and read aloud:").
+READING_VERBS = {"read", "reads", "recited", "recites"}
+
 #: Titles a family shares with its surname: "Mr. Vance" may be the father of "Jon Vance".
 FAMILY_TITLES = {"mr", "mrs", "ms", "miss", "master"}
 

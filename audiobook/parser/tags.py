@@ -192,6 +192,13 @@ def _tag_in(toks: list[str], tail: str, closed: bool, names: frozenset) -> Optio
         if subject is not None and subject.kind in ("name", "pronoun"):
             subject.verb = next(t for t in toks if is_verb(t) and t.islower())
             return subject
+    if tail[-1] == ":" and any(t in rules.READING_VERBS for t in toks):
+        # "The preacher bent over the board, and read it out in the voice he kept for Scripture:":
+        # the one who reads the letter or the sign is the one the next quotation is spoken by.
+        subject = sentence_subject(" ".join(toks))
+        if subject is not None and subject.kind in ("name", "pronoun", "noun"):
+            subject.verb = next(t for t in toks if t in rules.READING_VERBS)
+            return subject
     return None
 
 

@@ -630,3 +630,11 @@ def test_regression_a_name_the_narrator_gives_as_their_own_is_no_call():
     # not be the "I", and the signature of a letter read aloud named the narrator instead.
     script = parse_text((FANFIC / "apprentice.txt").read_text(encoding="utf-8"), "apprentice.txt")
     assert {s.speaker for s in script.segments() if s.kind.value == "narration"} == {"Nathaniel Hollis"}
+
+
+def test_regression_the_one_who_reads_aloud_speaks_what_is_read():
+    # "Ginny fishes it out, unfolds it, and reads it aloud in her best Andromeda voice:" / "No sugar
+    # after ten ...": the note is Ginny's to say, not Andromeda's, whose voice she puts on.
+    script = parse_text((FANFIC / "heron.txt").read_text(encoding="utf-8"), "heron.txt")
+    [note] = [s for s in script.segments() if s.kind.value == "dialogue" and "No sugar after ten" in s.text]
+    assert note.speaker == "Ginny"
