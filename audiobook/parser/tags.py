@@ -186,18 +186,15 @@ def _tag_in(toks: list[str], tail: str, closed: bool, names: frozenset) -> Optio
     late = _and_said(toks, names)
     if late is not None:
         return late
-    if tail[-1] == ":" and any(is_verb(t) and t.islower() for t in toks):
-        # "She lifted up her voice at an angle calculated for distance and shouted:"
-        subject = sentence_subject(" ".join(toks))
-        if subject is not None and subject.kind in ("name", "pronoun"):
-            subject.verb = next(t for t in toks if is_verb(t) and t.islower())
-            return subject
-    if tail[-1] == ":" and any(t in rules.READING_VERBS for t in toks):
-        # "The preacher bent over the board, and read it out in the voice he kept for Scripture:":
-        # the one who reads the letter or the sign is the one the next quotation is spoken by.
-        subject = sentence_subject(" ".join(toks))
-        if subject is not None and subject.kind in ("name", "pronoun", "noun"):
-            subject.verb = next(t for t in toks if t in rules.READING_VERBS)
+    if tail[-1] == ":":
+        # "She lifted up her voice at an angle calculated for distance and shouted:"; "The preacher
+        # bent over the board, and read it out in the voice he kept for Scripture:": the one who
+        # reads out a letter or a sign, a noun too, is the one the next quotation is spoken by.
+        said = next((t for t in toks if is_verb(t) and t.islower()), None)
+        read = next((t for t in toks if t in rules.READING_VERBS), None)
+        subject = sentence_subject(" ".join(toks)) if said or read else None
+        if subject is not None and (subject.kind in ("name", "pronoun") or read and subject.kind == "noun"):
+            subject.verb = said or read
             return subject
     return None
 
