@@ -61,8 +61,10 @@ CLOSING_ACTION_WORDS = 12
 #: Looking in at a door or round it, to speak ("put his head in at the door", "put her head round
 #: the edge of it").
 _HEAD_IN = re.compile(r"\bput\s+(?:his|her|their)\s+(?:[a-z]+\s+)?head\s+(?:in|round|into|through|inside)\b")
-#: Where a sentence joins a clause that may have a subject of its own ("..., and his sister looked").
-_JOINED_SUBJECT = re.compile(r"[,;]\s*and\s+(?=(?:the|his|her|their|my|[A-Z]))")
+#: Where a sentence joins a clause that may have a subject of its own ("..., and his sister looked",
+#: "..., and in the roar of it Miss Whitten came across").
+_JOINED_SUBJECT = re.compile(r"[,;]\s*and\s+(?=(?:the|his|her|their|my|[A-Z]|(?:%s)\s))"
+                             % "|".join(sorted(rules.FRONTED_PREPOSITIONS)))
 #: A relative clause set off by commas after a subject (", who had been waiting,"), or one
 #: that ends the sentence describing a thing ("reaching for the grey ulster that hung on the peg
 #: behind her desk."): what it says of someone or something is no part of the action.

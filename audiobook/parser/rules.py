@@ -398,6 +398,14 @@ SENTENCE_OPENERS = {
     "immediately", "slowly", "quickly", "soon", "again", "yet", "afterwards", "here", "finally",
 }
 
+#: Prepositions that open a phrase before a sentence's named subject ("At that moment Ruth came
+#: in", "In the roar of it Miss Whitten came across the floor").
+FRONTED_PREPOSITIONS = {"at", "in", "on", "with", "from", "across", "through", "behind", "beside", "by",
+                        "under", "over", "amid", "amidst", "among", "during", "upon"}
+
+#: Most words in such a phrase.
+FRONTED_PHRASE_WORDS = 6
+
 #: Words that open a clause before the sentence's own subject ("As the doctor crossed the room he paused").
 CLAUSE_OPENERS = {"as", "when", "while", "after", "before", "once", "until", "till", "whilst"}
 

@@ -195,6 +195,8 @@ def sentence_subject(narration: str, names: frozenset = frozenset()) -> Optional
     opened = k + 1 < len(toks) and toks[k].lower() in rules.SENTENCE_OPENERS
     if opened:
         k += 2 if toks[k + 1] == "," else 1  # "Then Holmes rose.", "Presently, the doctor came back."
+    if not opened and k < len(toks) and toks[k].lower() in rules.FRONTED_PREPOSITIONS:
+        return _after_phrase(toks, k, names)
     found = subject_at(toks, k, names)
     if not found or opened and found[0].kind == "pronoun":
         return None  # "Then he added:" is a tag's to read
@@ -208,6 +210,27 @@ def sentence_subject(narration: str, names: frozenset = frozenset()) -> Optional
     if j + 1 < len(toks) and toks[j] == "," and toks[j + 1] in ("who", "whose", "when", "while", "as", "though"):
         # "Dory, who had been studying his profile, took her courage in both hands.";
         # "Quarrender's voice, when he spoke, was very quiet."
+        return subject
+    return None
+
+
+def _after_phrase(toks: list[str], k: int, names: frozenset) -> Optional[Subject]:
+    """The name doing something after a phrase that opens the sentence ("At that moment Ruth
+    came in"): the phrase is lowercase words, a comma may close it, and the name is followed by a
+    verb. None for anything else ("In Paris ...", "At the door stood Mrs. Bolt")."""
+    j = k + 1
+    while j < len(toks) and j - k <= rules.FRONTED_PHRASE_WORDS and toks[j].isalpha() and toks[j].islower():
+        j += 1
+    if j == k + 1 or j - k > rules.FRONTED_PHRASE_WORDS:
+        return None
+    if j < len(toks) and toks[j] == ",":
+        j += 1
+    found = subject_at(toks, j, names)
+    if found is None or found[0].kind != "name":
+        return None
+    subject, after = found
+    if after < len(toks) and toks[after].islower() and toks[after] not in NOUN_DETERMINERS \
+            and not toks[after] in CLAUSE_PRONOUNS:
         return subject
     return None
 

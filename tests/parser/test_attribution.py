@@ -256,6 +256,32 @@ def test_it_was_someone_who_spoke_names_the_subject(sentence, words):
     assert subject is not None and subject.words == words
 
 
+@pytest.mark.parametrize("sentence, words", [
+    ("At that moment Ruth came in.", "Ruth"),
+    ("In the roar of it, Miss Whitten came across the floor.", "Miss Whitten"),
+    ("At last Tom spoke.", "Tom"),
+    ("At the door stood Mrs. Bolt.", None),  # the verb comes first: not this shape
+    ("In Paris Tom was happy.", None),  # a place, not lowercase words
+    ("At the door Tom he saw.", None),
+])
+def test_regression_a_name_after_an_opening_phrase_is_the_subject(sentence, words):
+    # "In the roar of it Miss Whitten came across the floor, ... and stopped before Tom." / an
+    # untagged line: the opening phrase hid her, and the line went to the one spoken to
+    from audiobook.parser import subjects
+    subject = subjects.sentence_subject(sentence)
+    assert (subject.words if subject else None) == words
+
+
+def test_regression_a_joined_clause_opening_with_a_phrase_ends_on_its_subject():
+    text = ('Tom Pardy sat by the fire with his father Elias, and Miss Whitten danced.\n\n'
+            '"Sit still," said Elias.\n\n'
+            '"I am still," said Tom.\n\n'
+            'The fiddler struck up again, and in the roar of it Miss Whitten came across the floor, '
+            'flushed from the dance, and stopped before Tom.\n\n'
+            '"Mr. Pardy, your sister tells me you can\'t read."\n')
+    assert speakers(text)[-1] == "Miss Whitten"
+
+
 def test_regression_a_verb_with_its_object_before_a_colon_and_dashes_is_no_tag():
     # "read the last entry:--" reads something out: "the last entry" does not speak, the clerk
     # reading it out does (as a colon after any other such verb and its object makes no tag)
