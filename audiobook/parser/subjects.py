@@ -80,6 +80,11 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
     if w in ("one", "another") and (k + 1 == len(toks) or not toks[k + 1][:1].isalnum()):
         # "said one, a mulatto", "said another.": one of a group, named by nothing else
         return Subject("noun", lw), k + 1
+    abbreviated = k + 2 < len(toks) and toks[k + 2] == "." and toks[k + 1].lower() in rules.ABBREVIATED_TITLES
+    after_title = k + 3 if abbreviated else k + 2
+    if lw == "the" and after_title < len(toks) and toks[k + 1][:1].isupper() \
+            and toks[k + 1].lower() in rules.TITLE_STEMS and toks[after_title][:1].isupper():
+        return subject_at(toks, k + 1, names)  # "the Reverend Amos Pettibone": the name with its title
     if lw in NOUN_DETERMINERS:
         j = k + 1
         phrase = [w]

@@ -272,6 +272,18 @@ def test_regression_a_name_after_an_opening_phrase_is_the_subject(sentence, word
     assert (subject.words if subject else None) == words
 
 
+@pytest.mark.parametrize("sentence, words", [
+    ("The Reverend Amos Pettibone regarded him mildly.", "Reverend Amos Pettibone"),
+    ("The Rev. James Hale looked up.", "Rev James Hale"),  # the tokens drop a title's full stop
+    ("The Doctor Who show began.", None),
+])
+def test_regression_the_before_a_title_and_name_is_no_noun(sentence, words):
+    # "the Reverend Amos Pettibone regarded him" made a noun "the Reverend", and no subject
+    from audiobook.parser import subjects
+    subject = subjects.sentence_subject(sentence)
+    assert (subject.words if subject else None) == words
+
+
 def test_regression_a_joined_clause_opening_with_a_phrase_ends_on_its_subject():
     text = ('Tom Pardy sat by the fire with his father Elias, and Miss Whitten danced.\n\n'
             '"Sit still," said Elias.\n\n'
