@@ -191,7 +191,9 @@ def tag_listener(narration: str) -> Optional[str]:
     return None
 
 
-_ADDRESSEE = re.compile(r"^\W*(?:[a-z]+\s+){1,3}?to\s+((?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+)")
+#: A tag naming the one spoken to: "he said to Oak", "said Mr. Hackett to Gerald".
+_ADDRESSEE = re.compile(r"^\W*(?:[a-z]+\s+){1,3}?(?:(?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+\s+){0,2}?"
+                        r"to\s+((?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+)")
 
 
 def tag_addressee(narration: str) -> Optional[str]:

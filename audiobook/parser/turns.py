@@ -156,12 +156,19 @@ class TurnTaking(Resolver):
         return None
 
     def _listener(self, unit: Unit, speaker: Person) -> Optional[Person]:
-        """The one the tag after the paragraph's last quotation says is spoken to."""
+        """The one the tag after the paragraph's last quotation says is spoken to, by name or
+        by he/she."""
         pieces = unit.pieces
         last = max(i for i, p in enumerate(pieces) if p.kind == "dialogue")
         if last + 1 >= len(pieces):
             return None
-        gender = calls.tag_listener(self.text[pieces[last + 1].start:pieces[last + 1].end])
+        tag = self.text[pieces[last + 1].start:pieces[last + 1].end]
+        name = calls.tag_addressee(tag)
+        if name is not None:
+            # '"Forty-five," said Mr. Hackett to Gerald': Gerald answers
+            who = self.cast.resolve(name)
+            return who if isinstance(who, Person) and who.is_person and who is not speaker else None
+        gender = calls.tag_listener(tag)
         if gender is None:
             return None
         who = self._by_pronoun(gender, (speaker,))

@@ -284,6 +284,16 @@ def test_regression_the_before_a_title_and_name_is_no_noun(sentence, words):
     assert (subject.words if subject else None) == words
 
 
+def test_regression_the_one_a_tag_names_as_spoken_to_answers():
+    # "said Mr. Hackett to Gerald": the tag's own subject hid the name spoken to, and the
+    # answer went to whoever spoke before
+    text = ('Gerald Dillane stood by the colt, and Malachy the tinker held its head. Mr. Hackett '
+            'came up.\n\n"A poor colt," said Malachy.\n\n'
+            '"Forty-five," said Mr. Hackett to Gerald, as if the tinker were not there.\n\n'
+            '"Fifty-five."\n')
+    assert speakers(text)[-1] == "Gerald Dillane"
+
+
 def test_regression_a_joined_clause_opening_with_a_phrase_ends_on_its_subject():
     text = ('Tom Pardy sat by the fire with his father Elias, and Miss Whitten danced.\n\n'
             '"Sit still," said Elias.\n\n'
