@@ -245,40 +245,31 @@ def test_regression_a_participle_opening_the_sentence_is_not_its_subject():
     assert subject is not None and (subject.kind, subject.words) == ("pronoun", "he")
 
 
-@pytest.mark.parametrize("sentence, words", [
-    ("It was Ron who broke the silence.", "Ron"),
-    ("It was the doctor who spoke.", "the doctor"),  # regression: only a name was found so
-    ("It was their daughter who answered him.", "their daughter"),
-])
-def test_it_was_someone_who_spoke_names_the_subject(sentence, words):
-    from audiobook.parser import subjects
-    subject = subjects.sentence_subject(sentence)
-    assert subject is not None and subject.words == words
-
-
-@pytest.mark.parametrize("sentence, words", [
-    ("At that moment Ruth came in.", "Ruth"),
-    ("In the roar of it, Miss Whitten came across the floor.", "Miss Whitten"),
-    ("At last Tom spoke.", "Tom"),
-    ("At the door stood Mrs. Bolt.", None),  # the verb comes first: not this shape
-    ("In Paris Tom was happy.", None),  # a place, not lowercase words
-    ("At the door Tom he saw.", None),
-])
-def test_regression_a_name_after_an_opening_phrase_is_the_subject(sentence, words):
+#: The subject of a sentence of narration, as beats and tags read it: (sentence, its words or None).
+SENTENCE_SUBJECTS = [
+    pytest.param("It was Ron who broke the silence.", "Ron", id="it_was_someone_who"),
+    pytest.param("It was the doctor who spoke.", "the doctor", id="regression_it_was_a_noun_who"),
+    pytest.param("It was their daughter who answered him.", "their daughter", id="it_was_a_relative_who"),
     # "In the roar of it Miss Whitten came across the floor, ... and stopped before Tom." / an
     # untagged line: the opening phrase hid her, and the line went to the one spoken to
-    from audiobook.parser import subjects
-    subject = subjects.sentence_subject(sentence)
-    assert (subject.words if subject else None) == words
-
-
-@pytest.mark.parametrize("sentence, words", [
-    ("The Reverend Amos Pettibone regarded him mildly.", "Reverend Amos Pettibone"),
-    ("The Rev. James Hale looked up.", "Rev James Hale"),  # the tokens drop a title's full stop
-    ("The Doctor Who show began.", None),
-])
-def test_regression_the_before_a_title_and_name_is_no_noun(sentence, words):
+    pytest.param("At that moment Ruth came in.", "Ruth", id="regression_a_name_after_an_opening_phrase"),
+    pytest.param("In the roar of it, Miss Whitten came across the floor.", "Miss Whitten",
+                 id="regression_a_name_after_an_opening_phrase_and_comma"),
+    pytest.param("At last Tom spoke.", "Tom", id="regression_a_name_after_at_last"),
+    pytest.param("At the door stood Mrs. Bolt.", None, id="an_opening_phrase_then_the_verb"),
+    pytest.param("In Paris Tom was happy.", None, id="an_opening_phrase_with_a_place"),
+    pytest.param("At the door Tom he saw.", None, id="an_opening_phrase_then_no_verb"),
     # "the Reverend Amos Pettibone regarded him" made a noun "the Reverend", and no subject
+    pytest.param("The Reverend Amos Pettibone regarded him mildly.", "Reverend Amos Pettibone",
+                 id="regression_the_before_a_title_and_name"),
+    pytest.param("The Rev. James Hale looked up.", "Rev James Hale",  # the tokens drop a title's full stop
+                 id="regression_the_before_an_abbreviated_title"),
+    pytest.param("The Doctor Who show began.", None, id="the_before_a_title_and_no_name"),
+]
+
+
+@pytest.mark.parametrize("sentence, words", SENTENCE_SUBJECTS)
+def test_sentence_subject(sentence, words):
     from audiobook.parser import subjects
     subject = subjects.sentence_subject(sentence)
     assert (subject.words if subject else None) == words
