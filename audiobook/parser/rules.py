@@ -444,8 +444,27 @@ GENDER_NOUNS = {
                "madam", "madame", "niece", "grandmother", "bride", "princess", "maid", "mistress",
                "witch", "sorceress", "widow", "duchess", "countess"},
 }
+#: Callings that in the fiction read here nearly always name a man or a woman ("the porter set
+#: down the lantern. He ..."): a he/she after one of them may mean them. Not those often held by
+#: either (doctor, cook, clerk, driver, teacher).
+CALLING_GENDERS = {
+    "male": {"porter", "butler", "footman", "carter", "carrier", "constable", "sergeant", "corporal",
+             "soldier", "sailor", "captain", "skipper", "bosun", "boatswain", "landlord", "blacksmith",
+             "smith", "ostler", "hostler", "curate", "vicar", "parson", "rector", "priest", "bishop",
+             "monk", "friar", "abbot", "squire", "shepherd", "waggoner", "wagoner", "lamplighter",
+             "pedlar", "peddler", "tinker", "valet", "bailiff", "sheriff", "cowboy", "miner", "foreman",
+             "steward", "colonel", "lieutenant", "admiral", "emperor", "baron", "baronet", "earl",
+             "marquis", "viscount", "knight", "laird", "gamekeeper", "keeper", "verger", "sexton",
+             "beadle", "tailor", "cobbler", "pilot", "mate", "deacon", "chaplain"},
+    "female": {"landlady", "housekeeper", "governess", "nurse", "laundress", "seamstress", "milliner",
+               "barmaid", "hostess", "matron", "abbess", "nun", "actress", "waitress", "stewardess",
+               "heiress", "empress", "baroness", "marchioness", "viscountess", "wardress", "spinster",
+               "dowager", "housemaid", "nursemaid", "parlourmaid", "kitchenmaid", "dairymaid",
+               "midwife", "fishwife", "housewife", "schoolmistress", "headmistress", "postmistress"},
+}
 #: The sex each of those nouns gives.
-NOUN_GENDER = {noun: gender for gender, nouns in GENDER_NOUNS.items() for noun in nouns}
+NOUN_GENDER = {noun: gender for table in (GENDER_NOUNS, CALLING_GENDERS)
+               for gender, nouns in table.items() for noun in nouns}
 
 #: Words before a capitalised name that show it names a place or a thing ("in Wisconsin",
 #: "out of Waukesha", "the Lusitania"), not a person.

@@ -112,9 +112,8 @@ def subject_at(toks: list[str], k: int, names: frozenset = frozenset()) -> Optio
             phrase = phrase[:owner] + [POSSESSIVE.sub("", phrase[owner])]
         if len(phrase) > 1:
             gender = None
-            for g, nouns in rules.GENDER_NOUNS.items():
-                if any(w.lower() in nouns for w in phrase[1:]):
-                    gender = g
+            for w in phrase[1:]:
+                gender = rules.NOUN_GENDER.get(w.lower(), gender)
             if phrase[-1] in rules.PEOPLE_NOUNS and phrase[-1].endswith(("man", "woman")):
                 gender = "female" if phrase[-1].endswith("woman") else "male"  # the Irishman, the Englishwoman
             subject = Subject("noun", " ".join(phrase), gender)

@@ -275,6 +275,16 @@ def test_sentence_subject(sentence, words):
     assert (subject.words if subject else None) == words
 
 
+@pytest.mark.parametrize("noun", ["captain", "porter", "curate"])
+def test_regression_a_calling_held_by_men_gives_the_he_after_it(noun):
+    # "The captain received the ladies ... He broke the seal" / '"My dear Tabb," he read.':
+    # with no sex for "the captain", the he went to a lady's son named in the same breath
+    text = ('Mrs. Oakes came aboard with her son Edward. The %s received them in the office, '
+            'bowing over the hand of each. He broke the seal of the letter and read it aloud.\n\n'
+            '"My dear Tabb," he read.\n' % noun)
+    assert speakers(text) == ["the " + noun]
+
+
 def test_regression_the_one_a_tag_names_as_spoken_to_answers():
     # "said Mr. Hackett to Gerald": the tag's own subject hid the name spoken to, and the
     # answer went to whoever spoke before
