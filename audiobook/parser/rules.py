@@ -230,8 +230,18 @@ CALLED_ME = re.compile(r"(?:\b[Cc]all(?:s|ed)? me|\bI(?:'m|\u2019m| am) (?:calle
 #: Hollis, from Liverpool.", "Lars Haugen. From Tonsberg."), not a call.
 NAME_FROM_PLACE = re.compile(r"^\W*(?P<name>" + _FULL_NAME + r")[,.]\s+(?:[Ff]rom|[Oo]f)\s+[A-Z]")
 
+#: A surname opening a speech, then said again in full ("Marsh. Ellen Marsh.", "Marchant. Hugh
+#: Marchant. I was told someone would meet me."): one giving their name, not calling anyone,
+#: unless the speech goes on about him or her.
+NAME_REPEATED = re.compile(r"^\W*(?P<short>" + _NAME + r")\.\s+(?P<name>(?:" + _NAME + r"|(?:"
+                           + "|".join(sorted((re.escape(t.capitalize()) for t in TITLE_STEMS), key=len, reverse=True))
+                           + r")\.?)\s+(?P=short))(?![\w'\u2019-])"
+                           # not one answering "Which young man?" ("Royle. Daniel Royle. A weaver,
+                           # and a good one, when he's at his loom.")
+                           r"(?!.{0,80}?\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b)", re.S)
+
 #: Each way a speaker says a name is their own.
-OWN_NAME = (SELF_INTRODUCTION, NAME_THEN_OWN, CALLED_ME, NAME_FROM_PLACE)
+OWN_NAME = (SELF_INTRODUCTION, NAME_THEN_OWN, CALLED_ME, NAME_FROM_PLACE, NAME_REPEATED)
 
 #: A speaker giving their own name at the start of a speech: one name alone ("Tobias. My gran
 #: says...", "Hale, sir"), or after words that say it is their own ("My name is Hale", "I'm

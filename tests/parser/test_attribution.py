@@ -1656,6 +1656,18 @@ ATTRIBUTION_CASES = [
         '"Nat Hollis, from Liverpool," said I.\n\n"That is not far to come," he said.\n',
         ["a woman", "the narrator", "Lars Haugen", "the narrator", "Lars Haugen"],
         id="a_full_name_and_where_from_is_the_speakers_own"),
+    pytest.param(
+        'Captain Pardy and his son Tom stood on the quay when a stout gentleman came up the steps.\n\n'
+        '"It is, sir," said the captain. "And you\'ll be the doctor."\n\n'
+        '"Marchant. Hugh Marchant. I was told someone would meet me."\n\n"Mr. Keats was to come."\n',
+        ["Captain Pardy", "Captain Pardy", "Hugh Marchant", "Captain Pardy"],
+        id="regression_a_surname_then_the_full_name_is_the_speakers_own"),
+    pytest.param(
+        'Abel Hargreave and his daughter Catherine sat at breakfast.\n\n'
+        '"Which young man?" said Abel.\n\n"The one who read the notice."\n\n'
+        '"Royle. Daniel Royle. A weaver, and a good one, when he\'s at his loom."\n',
+        ["Abel Hargreave", "Catherine", "Abel Hargreave"],
+        id="a_surname_then_the_full_name_of_one_talked_about_is_theirs"),
 ]
 
 
