@@ -97,6 +97,8 @@ _APPOSED = [
     re.compile(r"\b(?P<noun>(?:[Tt]he|[Mm]y|[Oo]ur) (?:[a-z]+ )?[a-z]+),? (?P<name>" + _NAME_WORDS + r")\b"),
     re.compile(r"\b(?P<name>" + _NAME_WORDS + r"), (?P<noun>(?:the|my|our) (?:[a-z]+ )?[a-z]+),"),
 ]
+#: Someone brought in with their name: "a butler named Pounce", "an old man called Abel".
+_NAMED = re.compile(r"\b[Aa]n? (?P<noun>(?:[a-z]+ )?[a-z]+) (?:named|called) (?P<name>" + _NAME_WORDS + r")\b")
 #: A role of the table after a full name with no comma or no article: "sat Simeon Crouch the
 #: miller", "Mr. Nathaniel Spratling, clerk to a house of wine-merchants". The role is itself the
 #: evidence that the name is a person's.
@@ -107,7 +109,8 @@ _ROLE_APPOSED = re.compile(r"\b(?P<name>" + _NAME_WORDS + r")(?: the|,(?: the)?)
 
 def appositions(text: str, cast: Roster, narration: list[tuple[int, int]]) -> dict[str, Person]:
     """Noun phrase -> the one person the narration puts a name of beside it ("my friend
-    Sebastian Crane", "Buck Sayre, the foreman,"): who a tag calling them so means. A phrase put
+    Sebastian Crane", "Buck Sayre, the foreman,", "a butler named Pounce"): who a tag calling
+    them so means. A phrase put
     beside two people is nobody's."""
     found: dict[str, set] = {}
     people: dict[int, Person] = {}
@@ -124,6 +127,10 @@ def appositions(text: str, cast: Roster, narration: list[tuple[int, int]]) -> di
                 who = cast.resolve(m.group("name"))
                 if who is not None and who.is_person:
                     put(m.group("noun").lower(), who)
+        for m in _NAMED.finditer(text, start, end):
+            who = cast.resolve(m.group("name"))
+            if who is not None and who.is_person:
+                put("the " + m.group("noun").lower(), who)
         for m in _ROLE_APPOSED.finditer(text, start, end):
             who = cast.resolve(m.group("name"))
             if who is not None and (who.is_person or not who.is_place and len(m.group("name").split()) > 1):

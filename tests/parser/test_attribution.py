@@ -209,13 +209,18 @@ def test_regression_said_my_friend_is_the_friend_the_narration_named():
                  "Mr. Nathaniel Spratling", id="regression_name_then_role_without_an_article"),
     # ... but not one word that opens a sentence
     pytest.param("Then the stranger rode in.", "the stranger", None, id="regression_a_sentence_opener_is_no_name"),
+    # "a butler named Pounce" / "The butler's eyebrows travelled upward": Pounce, not a second voice
+    pytest.param("and a butler named Pounce, who had been with the family.", "the butler", "Pounce",
+                 id="regression_a_noun_named_so"),
+    pytest.param("it was kept by an old man called Abel Pell.", "the old man", "Abel Pell",
+                 id="regression_a_noun_called_so"),
 ])
 def test_appositions(narration, noun, who):
     from audiobook.parser import roles
     from audiobook.parser.characters import Roster
 
     cast = Roster()
-    for name in ("Sebastian Crane", "Buck Sayre", "Mr. Pelham", "Davy", "Tom"):
+    for name in ("Sebastian Crane", "Buck Sayre", "Mr. Pelham", "Davy", "Tom", "Pounce", "Abel Pell"):
         cast.add(name, "male").tagged = 1  # a person: a speech tag has named them
     for name in ("Simeon Crouch", "Abel Tidy", "Mr. Nathaniel Spratling", "Then"):
         cast.add(name, None)  # no evidence yet that they are people
