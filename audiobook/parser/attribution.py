@@ -31,6 +31,7 @@ class Attributor(TagFinding):
         """Set ``speaker`` on every dialogue piece, and on first-person narration."""
         self.subject_words = self.cast.tag_words() | ({"you"} if second_person(self.text, self.units) else set())
         self.name_answers = calls.name_answers(self.text, self.units)
+        self.who_answers = calls.who_answers(self.text, self.units)
         self._find_tags()
         narrators = self.narrators = narrators_by_unit(self.text, self.cast, self.units, self._called_by_i())
         for index, unit in enumerate(self.units):

@@ -170,6 +170,25 @@ def name_answers(text: str, units) -> dict[int, str]:
     return found
 
 
+def who_answers(text: str, units) -> dict[int, str]:
+    """Ids of the speeches opening with a name right after a speech that asks after someone
+    ("Who is judging the cakes?" / "Mr. Quarles."), and that name: one talked about, not called."""
+    found: dict[int, str] = {}
+    asked = False
+    for unit in units:
+        if unit.para.kind in ("chapter", "break"):
+            asked = False
+        quotes = [p for p in unit.pieces if p.kind == "dialogue"]
+        if not quotes:
+            continue
+        if asked:
+            m = rules.NAME_ANSWER.match(text, quotes[0].inner_start, quotes[0].inner_end)
+            if m and not rules.FIRST_PERSON.match(m.group("name")):
+                found[id(quotes[0])] = plain_titles(m.group("name"))
+        asked = bool(rules.WHO_QUESTION.match(text, quotes[-1].inner_start, quotes[-1].inner_end))
+    return found
+
+
 #: A quotation that is a name and nothing else ("Mrs. Ure", "Ferrier").
 _NAME_ALONE = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z][\w'\u2019-]*")
 

@@ -342,11 +342,17 @@ class Resolver(Naming):
         for p in sorted(titled, key=lambda p: id(p) not in st.scene):
             if p not in exclude:
                 return p
-        for p in st.addressed_last:
-            # "This is too bad of you, McMurdo!" ... "Very sorry," said the porter.
-            if p is not st.last_speaker and not p.name.startswith("the ") and p not in exclude:
-                return p
         name = self.roles.name(noun)
+        # The sex the word gives ("the pier-master"), not the role's pronouns: "The weaver looked
+        # at her" is no vote.
+        sex = self.roles.nouns.get(noun) or rules.NOUN_GENDER.get(noun.split("-")[-1])
+        for p in st.addressed_last:
+            # "This is too bad of you, McMurdo!" ... "Very sorry," said the porter. (Not one of the
+            # other sex: '"My dear Catherine," said her father.' / '"...," said the overlooker'.)
+            if p is not st.last_speaker and not p.name.startswith("the ") and p not in exclude:
+                if sex and p.gender and p.gender != sex:
+                    break
+                return p
         person = self.cast.resolve(name)
         if person is None:
             person = self.cast.add(name, self.roles.nouns.get(noun) or self.roles.genders.get(name))

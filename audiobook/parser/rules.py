@@ -75,6 +75,10 @@ SELF_NAMING = re.compile(r"\b(?:I (?:called|named) myself|[Mm]y name (?:is|was)|
 NAME_QUESTION = re.compile(r"\b(?:(?:your|yer|thy) name|[Ww]hat name|[Ww]ho are (?:you|ye)|"
                            r"[Ww]ho(?:'s|\u2019s| is| goes) there|call (?:you|ye)\b[^.!]*\?)")
 
+#: A question after someone else ("Who is judging the cakes this year?", "Which young man?"): a
+#: name answering it is theirs, and calls nobody.
+WHO_QUESTION = re.compile(r"\W*(?:[Ww]ho|[Ww]hich|[Ww]hom)\b(?!\s+are\s+(?:you|ye)\b)[^?]*\?")
+
 #: The name opening such an answer.
 NAME_ANSWER = re.compile(r"\s*(?P<name>(?:(?:Mr|Mrs|Miss|Dr)\.?\s+)?[A-Z][a-z][\w'\u2019-]*"
                          r"(?:\s+[A-Z][a-z][\w'\u2019-]*)?)\s*(?=[,.!;\u2014-]|$)")

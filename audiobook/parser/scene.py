@@ -139,6 +139,7 @@ class Stage:
         self.closing: Optional[Person] = None
         """Who the narration paragraph right before ends on, named, in a short sentence."""
         self.name_answers: dict[int, str] = {}
+        self.who_answers: dict[int, str] = {}
         """Ids of the speeches that answer a question asking a name, and the name they open with
         (set by ``run``)."""
         self.subject_words: frozenset = frozenset()
@@ -179,7 +180,8 @@ class Stage:
     def _addressed(self, piece: Piece) -> list[Person]:
         quote = self.text[piece.inner_start:piece.inner_end]
         answer = self.name_answers.get(id(piece))
-        called = [self._called(name) for name in calls.vocatives(quote) if name != answer]
+        about = self.who_answers.get(id(piece))  # "Who is judging?" / "Mr. Quarles."
+        called = [self._called(name) for name in calls.vocatives(quote) if name not in (answer, about)]
         if answer is not None:
             # "Hale, madam. Tom Hale.": the name that answers "your name?" calls nobody, in
             # any of its forms.

@@ -290,6 +290,25 @@ def test_regression_a_calling_held_by_men_gives_the_he_after_it(noun):
     assert speakers(text) == ["the " + noun]
 
 
+def test_regression_a_role_of_one_sex_is_not_the_one_of_the_other_just_called():
+    # '"My dear Catherine," said her father.' / '"...," said the porter': the porter was taken
+    # for the one just spoken to, a woman
+    text = ('Mr. Hargreave and his daughter Catherine stood on the platform with their boxes.\n\n'
+            '"Papa, if you were to ask him yourself--"\n\n'
+            '"My dear Catherine," said her father, "I will ask when I choose."\n\n'
+            '"Miss means no harm, sir," said the porter, touching his cap.\n')
+    assert speakers(text)[-1] == "the porter"
+
+
+def test_regression_a_name_answering_who_calls_nobody():
+    # '"Who is judging the cakes this year?" the vicar asked.' / '"Mr. Quarles."': taken for a
+    # call, it made the vicar Mr. Quarles
+    text = ('Ambrose Fennimore and his wife Cordelia sat at breakfast. Mr. Quarles was the churchwarden.\n\n'
+            '"Have another scone, dear," said Cordelia.\n\n'
+            '"Who is judging the cakes this year?" the vicar asked.\n\n"Mr. Quarles."\n\n"Oh dear."\n')
+    assert speakers(text)[1:] == ["the vicar", "Cordelia", "the vicar"]
+
+
 def test_regression_the_one_a_tag_names_as_spoken_to_answers():
     # "said Mr. Hackett to Gerald": the tag's own subject hid the name spoken to, and the
     # answer went to whoever spoke before
