@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from audiobook.parser import rules, subjects, tags
 
@@ -141,11 +141,9 @@ def called_names(quote: str) -> list[str]:
             or re.search(re.escape(n) + r"(?:\s*[?!.]|[,;:]?\W*$)", quote)]
 
 
-def name_answers(text: str, units) -> dict[int, str]:
-    """Ids of the speeches (``Piece``) opening with a name right after a speech that asks one
-    ("What name?" / "Greyson, office on second floor."), or given alone and then in full, and
-    that name: the speaker's own, which calls nobody."""
-    found: dict[int, str] = {}
+def _answers(text: str, units, asks: Callable[[list], bool]) -> Iterator[tuple[list, Optional[str]]]:
+    """Each paragraph's quotations, with the name its first opens with when the paragraph of
+    talk before asked something ``asks`` (a function of that paragraph's quotations) says."""
     asked = False
     for unit in units:
         if unit.para.kind in ("chapter", "break"):
@@ -153,10 +151,22 @@ def name_answers(text: str, units) -> dict[int, str]:
         quotes = [p for p in unit.pieces if p.kind == "dialogue"]
         if not quotes:
             continue
-        if asked:
-            m = rules.NAME_ANSWER.match(text, quotes[0].inner_start, quotes[0].inner_end)
-            if m and not rules.FIRST_PERSON.match(m.group("name")):
-                found[id(quotes[0])] = plain_titles(m.group("name"))
+        m = rules.NAME_ANSWER.match(text, quotes[0].inner_start, quotes[0].inner_end) if asked else None
+        yield quotes, plain_titles(m.group("name")) if m and not rules.FIRST_PERSON.match(m.group("name")) else None
+        asked = asks(quotes)
+
+
+def name_answers(text: str, units) -> dict[int, str]:
+    """Ids of the speeches (``Piece``) opening with a name right after a speech that asks one
+    ("What name?" / "Greyson, office on second floor."), or given alone and then in full, and
+    that name: the speaker's own, which calls nobody."""
+    found: dict[int, str] = {}
+    def asks(quotes: list) -> bool:
+        return any(rules.NAME_QUESTION.search(text, q.inner_start, q.inner_end) for q in quotes)
+
+    for quotes, name in _answers(text, units, asks):
+        if name is not None:
+            found[id(quotes[0])] = name
         if len(quotes) > 1 and id(quotes[0]) not in found:
             # '"Mrs. Ure," she said. "Janet Ure. Ye'll hae the port cabin"': a name alone, then in
             # full, is the speaker giving it, as after "What name?".
@@ -166,27 +176,16 @@ def name_answers(text: str, units) -> dict[int, str]:
                     and alone != full.group("name"):
                 found[id(quotes[0])] = plain_titles(alone)
                 found[id(quotes[1])] = plain_titles(full.group("name"))  # no call either
-        asked = any(rules.NAME_QUESTION.search(text, q.inner_start, q.inner_end) for q in quotes)
     return found
 
 
 def who_answers(text: str, units) -> dict[int, str]:
     """Ids of the speeches opening with a name right after a speech that asks after someone
     ("Who is judging the cakes?" / "Mr. Quarles."), and that name: one talked about, not called."""
-    found: dict[int, str] = {}
-    asked = False
-    for unit in units:
-        if unit.para.kind in ("chapter", "break"):
-            asked = False
-        quotes = [p for p in unit.pieces if p.kind == "dialogue"]
-        if not quotes:
-            continue
-        if asked:
-            m = rules.NAME_ANSWER.match(text, quotes[0].inner_start, quotes[0].inner_end)
-            if m and not rules.FIRST_PERSON.match(m.group("name")):
-                found[id(quotes[0])] = plain_titles(m.group("name"))
-        asked = bool(rules.WHO_QUESTION.match(text, quotes[-1].inner_start, quotes[-1].inner_end))
-    return found
+    def asks(quotes: list) -> bool:
+        return bool(rules.WHO_QUESTION.match(text, quotes[-1].inner_start, quotes[-1].inner_end))
+
+    return {id(quotes[0]): name for quotes, name in _answers(text, units, asks) if name is not None}
 
 
 #: A quotation that is a name and nothing else ("Mrs. Ure", "Ferrier").
