@@ -72,8 +72,11 @@ class Naming(Pronouns):
         for m in _SHE_WAS.finditer(self.text, start, end):
             gender = "male" if m.group(1).lower() == "he" else "female"
             who = self.cast.resolve(m.group(2))
+            # Only one known by what they are ("the woman"), not by a calling ("the porter", who
+            # is seldom the one a "he was Dick Pennefather" introducing a newcomer means).
             nouns = [p for p in self.state.conv if isinstance(p, Person) and p.name.startswith(NOUN_NAMED)
-                     and p.gender == gender and p is not self.state.narrator]
+                     and p.gender == gender and p is not self.state.narrator
+                     and p.name.split()[-1] not in rules.CALLINGS]
             if who is not None and who.is_person and who.gender in (gender, None) and len(nouns) == 1:
                 self._turns_out(nouns[0], who)
 

@@ -355,6 +355,6 @@ class Resolver(Naming):
                 return p
         person = self.cast.resolve(name)
         if person is None:
-            person = self.cast.add(name, self.roles.nouns.get(noun) or self.roles.genders.get(name))
+            person = self.cast.add(name, self.roles.nouns.get(noun) or self.roles.genders.get(name) or sex)
         person.tagged = max(person.tagged, 1)
         return person

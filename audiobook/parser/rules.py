@@ -476,6 +476,8 @@ CALLING_GENDERS = {
                "dowager", "housemaid", "nursemaid", "parlourmaid", "kitchenmaid", "dairymaid",
                "midwife", "fishwife", "housewife", "schoolmistress", "headmistress", "postmistress"},
 }
+#: The callings of that table, either sex.
+CALLINGS = frozenset(noun for nouns in CALLING_GENDERS.values() for noun in nouns)
 #: The sex each of those nouns gives.
 NOUN_GENDER = {noun: gender for table in (GENDER_NOUNS, CALLING_GENDERS)
                for gender, nouns in table.items() for noun in nouns}

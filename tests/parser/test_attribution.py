@@ -290,6 +290,16 @@ def test_regression_a_calling_held_by_men_gives_the_he_after_it(noun):
     assert speakers(text) == ["the " + noun]
 
 
+def test_regression_a_role_first_met_in_narration_has_its_callings_sex():
+    # "A porter ... came along the platform" / "Ah." He set the lantern down: the porter had no
+    # sex, so the he went to Mr. Thorne, named only in a letter
+    text = ('I had eleven shillings and a letter of engagement signed Gerald Thorne.\n\n'
+            'The porter came along the platform with a lantern, and looked at me.\n\n'
+            '"You\'ll be for the Hall, miss?"\n\n"For Thornbury, yes," I said.\n\n'
+            '"Ah." He set the lantern down upon my trunk. "There\'s nobody come yet."\n')
+    assert speakers(text)[-2:] == ["the porter", "the porter"]
+
+
 def test_regression_a_role_of_one_sex_is_not_the_one_of_the_other_just_called():
     # '"My dear Catherine," said her father.' / '"...," said the porter': the porter was taken
     # for the one just spoken to, a woman
