@@ -225,14 +225,27 @@ class Roster:
 
     def called_kin(self, word: str) -> Optional[Person]:
         """The one listed character a kin word called out ("Uncle, you look ill") means: the only
-        one voices.yaml gives as "his uncle" / "her uncle" or as "Uncle John"; else None."""
+        one voices.yaml gives as "his uncle" / "her uncle" or as "Uncle John"; for another word,
+        the one listed with it as their title ("farmer", Farmer Oak); else None."""
         kin = rules.KIN_SYNONYMS.get(word.lower(), word.lower())
         if kin not in rules.KINSHIP_NOUNS:
-            return None
+            return self._called_title(word)
         names = {name for phrase, (name, _g) in self.phrases.items()
                  if phrase.split()[-1:] == [kin] and phrase.split()[0] in ("his", "her", "my", "their", "your")}
         names |= {p.name for p in self.people if p.listed and any(_norm(f).split()[0] == kin and len(f.split()) > 1
                                                                for f in p.forms)}
+        return self.resolve(names.pop()) if len(names) == 1 else None
+
+    def _called_title(self, word: str) -> Optional[Person]:
+        """The one listed character whose name opens with the title called out ("True, farmer."
+        to Farmer Oak, "Aye, captain" to Captain Ward), not a word said to anyone ("sir", "miss");
+        else None."""
+        title = rules.TITLE_SAME.get(word.lower(), word.lower())
+        if title in rules.POLITE_WORDS:
+            return None  # "Never heard it before, sir!" calls no Sir John
+        names = {p.name for p in self.people if p.listed and any(
+            len(f.split()) > 1 and rules.TITLE_SAME.get(_norm(f).split()[0], _norm(f).split()[0]) == title
+            for f in p.forms)}
         return self.resolve(names.pop()) if len(names) == 1 else None
 
     def resolve(self, form: str) -> Optional[Person]:

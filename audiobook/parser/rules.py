@@ -259,6 +259,13 @@ INTRODUCTION = re.compile(
 #: said she, "Mrs. Ada Rathbone. My husband..."'.
 INTRODUCTION_IN_FULL = re.compile(r"\s*(?P<name>" + _FULL_NAME + r")[.,!]")
 
+#: Words said to anyone of a sex or rank, called out as a title is ("Yes, sir", "Thank you,
+#: ma'am"): no sign of which one bearing that title is spoken to ("sir" is no call to Sir John).
+#: Not "miss": the one young woman a cast list gives as Miss is the one so called, as a listed
+#: Captain Ward is the one called "captain".
+POLITE_WORDS = {"sir", "madam", "ma'am", "mister", "master", "mistress", "lady", "lord", "dame", "mr", "mrs",
+                "ms", "mum", "missus", "madame", "monsieur"}
+
 #: Titles that, capitalised and alone, may stand for a person as a name does ("said Mademoiselle",
 #: "Madame smiled", "answered Doctor"): forms of address, not kinship words ("Mother" is a role).
 BARE_TITLES = {

@@ -538,6 +538,22 @@ LISTED_SPEAKERS = [
         (KnownCharacter("Tom Hale", ("Tom",), "male"), KnownCharacter("The Old Man in the Beaver Hat", (), "male")),
         ["Tom Hale", "The Old Man in the Beaver Hat", "the man", "Tom Hale"],
         id="a_description_with_none_of_the_listed_words_is_someone_else"),
+    # Regression: "True, farmer." called nobody, so the farmer himself said it; the list's
+    # "Farmer Oak" is the one a title called out means ("miss" too; not "sir", said to anyone).
+    pytest.param(
+        'Gabriel Oak paid the toll. The gatekeeper watched the waggon go.\n\n'
+        '"That\'s a handsome maid," he said to Oak.\n\n"But she has her faults," said Gabriel. '
+        '"True, farmer."\n',
+        (KnownCharacter("Farmer Oak", ("Gabriel", "Gabriel Oak", "Oak"), "male"),),
+        ["the gatekeeper", "Farmer Oak", "the gatekeeper"],
+        id="a_title_called_out_is_the_one_listed_with_it"),
+    pytest.param(
+        'Sir John Durbeyfield met the parson on the road.\n\n'
+        '"Good night t\'ee, Sir John," said Parson Tringham.\n\n"Never heard it before, sir!"\n',
+        (KnownCharacter("Jack Durbeyfield", ("Sir John", "Durbeyfield"), "male"),
+         KnownCharacter("Parson Tringham", ("Tringham",), "male")),
+        ["Parson Tringham", "Jack Durbeyfield"],
+        id="sir_said_to_anyone_calls_no_sir_john"),
 ]
 
 
