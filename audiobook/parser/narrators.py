@@ -47,7 +47,7 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
     called = called_by_i or {}
     # Called by name in the talk next to the narrator's own speeches and never named in a speech
     # tag (one says "I said" of oneself), or called by name but seldom named in narration.
-    book = [p for p in people if called.get(id(p), 0) != CALLED_BY_THE_NARRATOR and (
+    book = [p for p in people if called.get(id(p), 0) != CALLED_BY_THE_NARRATOR and not _described(p) and (
             (called.get(id(p), 0) >= 2 and not p.tagged) or (
             p.addressed >= 1 and p.narration_mentions * 2 <= p.quoted_mentions) or (
             # Called by name and never in a tag, and named in narration once at most (a narrator
@@ -75,13 +75,15 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
                     and (units[start].para.wide_gap or units[start - 1].para.kind == "break"):
                 # A switch to "I" in the middle of a chapter: the story's other main character,
                 # whom this stretch never names.
-                pool = sorted((p for p in people if id(p) not in named and p.is_person and not p.is_place),
+                pool = sorted((p for p in people if id(p) not in named and p.is_person and not p.is_place
+                               and not _described(p)),
                               key=lambda p: -p.count)[:1]
             if not pool and cast.closed and NAMELESS not in cast.phrases:
                 # voices.yaml lists the cast, so the "I" is one of them: the one the talk calls by
                 # name most that this stretch's narration never names, or names once (a narrator
                 # may name themself: "you will get a fair idea of Allan Quatermain").
                 pool = sorted((p for p in cast.people if p.listed and called.get(id(p), 0) != CALLED_BY_THE_NARRATOR
+                               and not _described(p)
                                and (p.addressed or p.quoted_mentions)
                                and (id(p) not in named or p.narration_mentions <= 1)),
                               key=lambda p: (id(p) in named, -called.get(id(p), 0), -p.addressed,
@@ -92,6 +94,12 @@ def narrators_by_unit(text: str, cast: Roster, units: list[Unit],
             for i in range(start, stop):
                 out[i] = who
     return out
+
+
+def _described(person: Person) -> bool:
+    """Whether a listed character's name is a description ("his wife", "the old lady"): someone
+    the "I" tells of, never the "I"."""
+    return person.name.split()[0].lower() in rules.NOUN_DETERMINERS
 
 
 def _full_name(person: Person) -> bool:

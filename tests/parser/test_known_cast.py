@@ -554,6 +554,16 @@ LISTED_SPEAKERS = [
          KnownCharacter("Parson Tringham", ("Tringham",), "male")),
         ["Parson Tringham", "Jack Durbeyfield"],
         id="sir_said_to_anyone_calls_no_sir_john"),
+    # Regression: a list naming someone by a description ("his wife") made her the "I" of a
+    # journal that switches to the first person: "Yes," I said, "Jonathan Harker." was hers.
+    pytest.param(
+        'The landlord of the Golden Krone and his wife kept the house.\n\n* * *\n\n'
+        'I came to the inn at dusk. An old lady met me at the door, and when I came close she '
+        'bowed and said, "The Herr Englishman?"\n\n"Yes," I said, "Jonathan Harker."\n',
+        (KnownCharacter("his wife", (), "female"), KnownCharacter("Jonathan Harker", (), "male"),
+         KnownCharacter("Count Dracula", ("the Count",), "male")),
+        ["his wife", "Jonathan Harker", "Jonathan Harker"],
+        id="one_listed_by_a_description_is_never_the_i"),
 ]
 
 
