@@ -1,15 +1,13 @@
 """Who speaks each quotation: explicit tags, pronouns by gender and recency, vocatives,
 turn-taking, and first-person narration. The walk over the paragraphs lives here; what a tag
-means is in ``resolve``, untagged speech in ``turns``, the state of the scene in ``scene``, and
-finding each quotation's tag before the walk in ``tagging``."""
+means is in ``resolve``, untagged speech in ``turns``, names a line gives its speaker in
+``naming``, the state of the scene in ``scene``, and finding each quotation's tag before the walk
+in ``tagging``."""
 from __future__ import annotations
-
-import re
-from typing import Optional
 
 from audiobook.parser import beats, calls, rules, subjects
 from audiobook.parser.characters import Person
-from audiobook.parser.narrators import NAMELESS, Unit, narrators_by_unit, second_person
+from audiobook.parser.narrators import Unit, narrators_by_unit, second_person
 from audiobook.parser.naming import NOUN_NAMED
 from audiobook.parser.scene import CONVERSATION_GAP
 from audiobook.parser.tagging import TagFinding
@@ -59,34 +57,6 @@ class Attributor(TagFinding):
             beats.shown_after(self)
         beats.named_later(self)
 
-    def _gives_own_name(self, piece) -> Optional[Person]:
-        """The person a line names as its speaker, if the cast knows them as a person: one it
-        gives as its own ("I'm Ros", "my name is Hale", "Ashdown is the name": said again in
-        full, no call), or a name answering "What name?" that the line does not call."""
-        quote = self.text[piece.inner_start:piece.inner_end]
-        names = [(m.group("name"), True) for pattern in rules.OWN_NAME
-                 for m in pattern.finditer(quote)]
-        if id(piece) in self.name_answers:
-            names.insert(0, (self.name_answers[id(piece)], False))
-        for name, own in names:
-            who = self.cast.resolve(name)
-            if isinstance(who, Person) and who.is_person and (own or who not in self._addressed(piece)):
-                return who
-        return None
-
-    def _introduces_self(self, pieces, tagged: int, tags: dict) -> Optional[Person]:
-        """Who the speech a tag belongs to says they are: its first line (``tagged``) and the
-        lines that follow it in the paragraph untagged or tagged by the same pronoun (``tags``:
-        the subject of each tagged line)."""
-        for j in range(tagged, len(pieces)):
-            if j > tagged and j in tags and tags[j].words != tags[tagged].words:
-                break
-            if pieces[j].kind == "dialogue":
-                me = self._gives_own_name(pieces[j])
-                if me is not None:
-                    return me
-        return None
-
     def _chat_line(self, unit: Unit, piece) -> None:
         """A line of a chat ("Steve: you up?") is its sender's, and like a text message in
         italics it takes no turn in the talk in the room: the one reading it keeps the floor."""
@@ -96,31 +66,6 @@ class Attributor(TagFinding):
         piece.how = "tag"
         self._mentions_until(unit.para.end)
         self.after_message = self.state.quiet == 0
-
-    def _narrator_introduced(self, piece) -> Optional[Person]:
-        """A nameless "I" who gives their name ('"Yes," I said, "Jonathan Harker."') is that
-        person, in the whole book."""
-        nameless = self.state.narrator
-        if nameless is None or nameless.name != NAMELESS:
-            return None
-        m = rules.INTRODUCTION.match(self.text, piece.inner_start, piece.inner_end)
-        who = self.cast.resolve(m.group("name")) if m else None
-        if who is None and re.fullmatch(r"\s*[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)+[.!]?\s*",
-                                               self.text[piece.inner_start:piece.inner_end]):
-            who = self.cast.resolve(self.text[piece.inner_start:piece.inner_end].strip(" .!"))
-        if who is None or who is nameless:
-            return None
-        for index, person in self.narrators.items():
-            if person is nameless:
-                self.narrators[index] = who
-        for unit in self.units:
-            for p in unit.pieces:
-                if p.speaker == nameless.name:
-                    p.speaker = who.name
-        self.cast.merge(nameless, who)
-        self.state.narrator = who
-        self.last_narrator = who
-        return who
 
     def _on_stage_called(self, quotes: list, speaker: object) -> None:
         """Whom a speech calls by name, opening it or closing a sentence of it, is there to hear

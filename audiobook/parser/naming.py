@@ -1,5 +1,7 @@
-"""When one known only by a noun ("the drummer", "the young woman") turns out to be a named
-character: they say their name, answer to it, or the narration names them."""
+"""Names a speaker gives or is given: a line that says its speaker's own name ("I'm Ros",
+"Marchant. Hugh Marchant."), a nameless "I" who gives one, and one known only by a noun ("the
+drummer", "the young woman") who turns out to be a named character: they say their name, answer
+to it, or the narration names them."""
 from __future__ import annotations
 
 import re
@@ -7,7 +9,7 @@ from typing import Optional
 
 from audiobook.parser import rules
 from audiobook.parser.characters import Person
-from audiobook.parser.narrators import Unit
+from audiobook.parser.narrators import NAMELESS, Unit
 from audiobook.parser.pronouns import Pronouns
 from audiobook.parser.quotes import Piece
 
@@ -64,6 +66,59 @@ class Naming(Pronouns):
                 group[group.index(noun)] = who
         if st.last_speaker is noun:
             st.last_speaker = who
+        return who
+
+    def _gives_own_name(self, piece) -> Optional[Person]:
+        """The person a line names as its speaker, if the cast knows them as a person: one it
+        gives as its own ("I'm Ros", "my name is Hale", "Ashdown is the name": said again in
+        full, no call), or a name answering "What name?" that the line does not call."""
+        quote = self.text[piece.inner_start:piece.inner_end]
+        names = [(m.group("name"), True) for pattern in rules.OWN_NAME
+                 for m in pattern.finditer(quote)]
+        if id(piece) in self.name_answers:
+            names.insert(0, (self.name_answers[id(piece)], False))
+        for name, own in names:
+            who = self.cast.resolve(name)
+            if isinstance(who, Person) and who.is_person and (own or who not in self._addressed(piece)):
+                return who
+        return None
+
+    def _introduces_self(self, pieces, tagged: int, tags: dict) -> Optional[Person]:
+        """Who the speech a tag belongs to says they are: its first line (``tagged``) and the
+        lines that follow it in the paragraph untagged or tagged by the same pronoun (``tags``:
+        the subject of each tagged line)."""
+        for j in range(tagged, len(pieces)):
+            if j > tagged and j in tags and tags[j].words != tags[tagged].words:
+                break
+            if pieces[j].kind == "dialogue":
+                me = self._gives_own_name(pieces[j])
+                if me is not None:
+                    return me
+        return None
+
+    def _narrator_introduced(self, piece) -> Optional[Person]:
+        """A nameless "I" who gives their name ('"Yes," I said, "Jonathan Harker."') is that
+        person, in the whole book."""
+        nameless = self.state.narrator
+        if nameless is None or nameless.name != NAMELESS:
+            return None
+        m = rules.INTRODUCTION.match(self.text, piece.inner_start, piece.inner_end)
+        who = self.cast.resolve(m.group("name")) if m else None
+        if who is None and re.fullmatch(r"\s*[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)+[.!]?\s*",
+                                               self.text[piece.inner_start:piece.inner_end]):
+            who = self.cast.resolve(self.text[piece.inner_start:piece.inner_end].strip(" .!"))
+        if who is None or who is nameless:
+            return None
+        for index, person in self.narrators.items():
+            if person is nameless:
+                self.narrators[index] = who
+        for unit in self.units:
+            for p in unit.pieces:
+                if p.speaker == nameless.name:
+                    p.speaker = who.name
+        self.cast.merge(nameless, who)
+        self.state.narrator = who
+        self.last_narrator = who
         return who
 
     def _named_after(self, start: int, end: int) -> None:
