@@ -156,7 +156,7 @@ class Resolver(Naming):
                     other.forms[subject.words] = other.forms.get(subject.words, 0) + 1
                     return other
             if not subject.gender and (last in rules.RELATIONAL_NOUNS or (
-                    len(talking) >= 2 and st.gap == 0 and subject.words.split()[0].lower() in ("the", "this"))):
+                    len(talking) == 2 and st.gap == 0 and subject.words.split()[0].lower() in ("the", "this"))):
                 # "said my companion", "said the musician" in the middle of a talk: the other one.
                 for who in talking:
                     if who is not st.last_speaker:

@@ -97,8 +97,11 @@ _APPOSED = [
     re.compile(r"\b(?P<noun>(?:[Tt]he|[Mm]y|[Oo]ur) (?:[a-z]+ )?[a-z]+),? (?P<name>" + _NAME_WORDS + r")\b"),
     re.compile(r"\b(?P<name>" + _NAME_WORDS + r"), (?P<noun>(?:the|my|our) (?:[a-z]+ )?[a-z]+),"),
 ]
-#: Someone brought in with their name: "a butler named Pounce", "an old man called Abel".
+#: Someone brought in with their name: "a butler named Pounce", "an old man called Abel"; or
+#: said to be one: "Tobias Pennefather had been a sub-editor when Mr. Crake was a boy".
 _NAMED = re.compile(r"\b[Aa]n? (?P<noun>(?:[a-z]+ )?[a-z]+) (?:named|called) (?P<name>" + _NAME_WORDS + r")\b")
+_BEING = re.compile(r"\b(?P<name>" + _NAME_WORDS + r") (?:was|had been|has been|is) (?:a|an) "
+                    r"(?P<noun>(?:[a-z]+ )?[a-z][a-z-]*[a-z])\b")
 #: A role of the table after a full name with no comma or no article: "sat Simeon Crouch the
 #: miller", "Mr. Nathaniel Spratling, clerk to a house of wine-merchants". The role is itself the
 #: evidence that the name is a person's.
@@ -127,7 +130,7 @@ def appositions(text: str, cast: Roster, narration: list[tuple[int, int]]) -> di
                 who = cast.resolve(m.group("name"))
                 if who is not None and who.is_person:
                     put(m.group("noun").lower(), who)
-        for m in _NAMED.finditer(text, start, end):
+        for m in (*_NAMED.finditer(text, start, end), *_BEING.finditer(text, start, end)):
             who = cast.resolve(m.group("name"))
             if who is not None and who.is_person:
                 put("the " + m.group("noun").lower(), who)

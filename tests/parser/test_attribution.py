@@ -214,13 +214,17 @@ def test_regression_said_my_friend_is_the_friend_the_narration_named():
                  id="regression_a_noun_named_so"),
     pytest.param("it was kept by an old man called Abel Pell.", "the old man", "Abel Pell",
                  id="regression_a_noun_called_so"),
+    # "Tobias Pennefather had been a sub-editor" / "agreed the sub-editor": him
+    pytest.param("Tobias Pennefather had been a sub-editor when Mr. Crake was a boy.", "the sub-editor",
+                 "Tobias Pennefather", id="regression_a_name_said_to_be_one"),
 ])
 def test_appositions(narration, noun, who):
     from audiobook.parser import roles
     from audiobook.parser.characters import Roster
 
     cast = Roster()
-    for name in ("Sebastian Crane", "Buck Sayre", "Mr. Pelham", "Davy", "Tom", "Pounce", "Abel Pell"):
+    for name in ("Sebastian Crane", "Buck Sayre", "Mr. Pelham", "Davy", "Tom", "Pounce", "Abel Pell",
+                 "Tobias Pennefather"):
         cast.add(name, "male").tagged = 1  # a person: a speech tag has named them
     for name in ("Simeon Crouch", "Abel Tidy", "Mr. Nathaniel Spratling", "Then"):
         cast.add(name, None)  # no evidence yet that they are people
@@ -317,6 +321,17 @@ def test_regression_a_name_answering_who_calls_nobody():
             '"Have another scone, dear," said Cordelia.\n\n'
             '"Who is judging the cakes this year?" the vicar asked.\n\n"Mr. Quarles."\n\n"Oh dear."\n')
     assert speakers(text)[1:] == ["the vicar", "Cordelia", "the vicar"]
+
+
+def test_regression_a_role_tag_among_three_talking_is_not_the_one_who_did_not_speak_last():
+    # "retorted the naturalist" with the captain, the surgeon and the naturalist all talking went
+    # to the first of them who had not just spoken; "the other one" holds only for two
+    text = ('Captain Halloran, Dr. Pennock and young Ashby sat over the chart.\n\n'
+            '"I should be sorry to leave the collections," said Ashby.\n\n'
+            '"I concur with the captain," said Dr. Pennock.\n\n'
+            '"Collections!" said Captain Halloran.\n\n'
+            '"I am thinking of the voyage," retorted the naturalist.\n')
+    assert speakers(text)[-1] != "Dr. Pennock"
 
 
 def test_regression_the_one_a_tag_names_as_spoken_to_answers():
