@@ -161,6 +161,7 @@ def name_answers(text: str, units) -> dict[int, str]:
     ("What name?" / "Greyson, office on second floor."), or given alone and then in full, and
     that name: the speaker's own, which calls nobody."""
     found: dict[int, str] = {}
+
     def asks(quotes: list) -> bool:
         return any(rules.NAME_QUESTION.search(text, q.inner_start, q.inner_end) for q in quotes)
 

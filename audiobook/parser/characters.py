@@ -238,8 +238,8 @@ class Roster:
 
     def _called_title(self, word: str) -> Optional[Person]:
         """The one listed character whose name opens with the title called out ("True, farmer."
-        to Farmer Oak, "Aye, captain" to Captain Ward), not a word said to anyone ("sir", "miss");
-        else None."""
+        to Farmer Oak, "Aye, captain" to Captain Ward, "Yes, miss" to the one listed Miss), not a
+        word said to anyone ("sir", "ma'am"); else None."""
         title = rules.TITLE_SAME.get(word.lower(), word.lower())
         if title in rules.POLITE_WORDS:
             return None  # "Never heard it before, sir!" calls no Sir John

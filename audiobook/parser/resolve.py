@@ -157,7 +157,8 @@ class Resolver(Naming):
                     return other
             if not subject.gender and (last in rules.RELATIONAL_NOUNS or (
                     len(talking) == 2 and st.gap == 0 and subject.words.split()[0].lower() in ("the", "this"))):
-                # "said my companion", "said the musician" in the middle of a talk: the other one.
+                # "said my companion", "said the musician" in the middle of a talk of two: the other
+                # one (of three or more, the musician is no one of them the text has said).
                 for who in talking:
                     if who is not st.last_speaker:
                         return who

@@ -112,9 +112,9 @@ _ROLE_APPOSED = re.compile(r"\b(?P<name>" + _NAME_WORDS + r")(?: the|,(?: the)?)
 
 def appositions(text: str, cast: Roster, narration: list[tuple[int, int]]) -> dict[str, Person]:
     """Noun phrase -> the one person the narration puts a name of beside it ("my friend
-    Sebastian Crane", "Buck Sayre, the foreman,", "a butler named Pounce"): who a tag calling
-    them so means. A phrase put
-    beside two people is nobody's."""
+    Sebastian Crane", "Buck Sayre, the foreman,", "a butler named Pounce", "Tobias Pennefather had
+    been a sub-editor"): who a tag calling them so means. A phrase put beside two people is
+    nobody's."""
     found: dict[str, set] = {}
     people: dict[int, Person] = {}
 

@@ -234,7 +234,7 @@ def _after_phrase(toks: list[str], k: int, names: frozenset) -> Optional[Subject
         return None
     subject, after = found
     if after < len(toks) and toks[after].islower() and toks[after] not in NOUN_DETERMINERS \
-            and not toks[after] in CLAUSE_PRONOUNS:
+            and toks[after] not in CLAUSE_PRONOUNS:
         return subject
     return None
 
